@@ -1,0 +1,1 @@
+"""Claims in, findings out: the rule engine, reports and the command line."""

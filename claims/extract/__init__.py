@@ -1,0 +1,1 @@
+"""Extraction steps, one module each: sentences, temporal, works, events, tense, speakers."""

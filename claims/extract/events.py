@@ -1,0 +1,157 @@
+"""Event triggers (release, filming, start, wrap, renewal, cancellation) and order markers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from claims.extract import lexicon
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    event: str
+    form: str          # base, s, past, participle, ing, noun
+    text: str
+    needs_time: bool = False
+
+
+@dataclass(frozen=True)
+class Marker:
+    start: int
+    end: int
+    relation: str
+    symmetric: bool
+    text: str
+
+
+def expand_platforms(phrase: str) -> list[str]:
+    if "{platform}" not in phrase:
+        return [phrase]
+    return [phrase.replace("{platform}", p) for p in lexicon.entry("events", "platforms")]
+
+
+def verb_variants(phrase: str) -> dict[str, str]:
+    """form text -> form name, for every inflection of a verb phrase."""
+    variants: dict[str, str] = {}
+    for expanded in expand_platforms(phrase):
+        if expanded.startswith("be "):
+            for form in lexicon.be_forms(expanded):
+                variants.setdefault(form, "be")
+            continue
+        for name, form in lexicon.verb_forms(expanded).items():
+            variants.setdefault(form, name)
+    return variants
+
+
+@cache
+def trigger_table() -> tuple[re.Pattern, dict[str, tuple[str, str, bool]]]:
+    """One regex over all triggers and a table: lower-cased text -> (event, form, needs_time)."""
+    table: dict[str, tuple[str, str, bool]] = {}
+    events = lexicon.entry("events", "events")
+    # Aspect verbs with a filming word: "started filming", "filming began" handled in code;
+    # here the verb + filming-word phrase ("began production").
+    for event, verbs in lexicon.entry("events", "aspect").items():
+        for verb in verbs:
+            for word in lexicon.entry("events", "filming_words"):
+                for form, name in verb_variants(f"{verb} {word}").items():
+                    table.setdefault(form.lower(), (event, name, False))
+    for event, spec in events.items():
+        for phrase in spec.get("verbs", []):
+            for form, name in verb_variants(phrase).items():
+                table.setdefault(form.lower(), (event, name, False))
+        for phrase in spec.get("with_time", []):
+            for form, name in verb_variants(phrase).items():
+                table.setdefault(form.lower(), (event, name, True))
+        for noun in spec.get("nouns", []):
+            for form in (noun, noun + "s"):
+                table.setdefault(form.lower(), (event, "noun", False))
+    pattern = lexicon.word_regex(table)
+    return pattern, table
+
+
+@cache
+def aspect_table() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
+    """Aspect verbs (begin, wrap...) -> event, and the filming words they combine with."""
+    table = {}
+    for event, verbs in lexicon.entry("events", "aspect").items():
+        for verb in verbs:
+            for form, name in verb_variants(verb).items():
+                table.setdefault(form.lower(), event)
+    return (lexicon.word_regex(table), table,
+            lexicon.word_regex(lexicon.entry("events", "filming_words")))
+
+
+@cache
+def exclusions() -> tuple[re.Pattern, re.Pattern]:
+    after = lexicon.entry("events", "exclude_after")
+    before = lexicon.entry("events", "exclude_before")
+    return (re.compile(rf"^\s+(?:{lexicon.alternation(after)})(?!\w)", re.IGNORECASE),
+            re.compile(rf"(?<!\w)(?:{lexicon.alternation(before)})\s+$", re.IGNORECASE))
+
+
+def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
+    """Event triggers in a sentence, longest match first, non-overlapping."""
+    pattern, table = trigger_table()
+    excluded_after, excluded_before = exclusions()
+    found: list[Trigger] = []
+    for match in pattern.finditer(text):
+        key = re.sub(r"\s+", " ", match.group().lower()).replace("’", "'")
+        event, form, needs_time = table.get(key) or table.get(match.group().lower()) or (None, None, False)
+        if event is None:
+            continue
+        if excluded_after.match(text[match.end():]) or (
+                form == "noun" and excluded_before.search(text[:match.start()])):
+            continue
+        found.append(Trigger(offset + match.start(), offset + match.end(), event, form,
+                             match.group(), needs_time))
+    # A filming word with an aspect verb in the same clause: "filming began", "production
+    # got under way" become filming_start; "shooting wrapped" filming_end.
+    aspect_re, aspects, filming_re = aspect_table()
+    for match in aspect_re.finditer(text):
+        event = aspects.get(re.sub(r"\s+", " ", match.group().lower()))
+        if not event:
+            continue
+        window_before = text[max(0, match.start() - 45):match.start()]
+        window_after = text[match.end():match.end() + 25]
+        if not (filming_re.search(window_before) or filming_re.match(window_after.lstrip())):
+            continue
+        start, end = offset + match.start(), offset + match.end()
+        for index, trigger in enumerate(found):
+            # The filming word nearby is the same event, now with its aspect.
+            if trigger.event == "filming" and abs(trigger.start - start) < 45:
+                found[index] = Trigger(trigger.start, trigger.end, event, trigger.form, trigger.text)
+                break
+        else:
+            if not any(t.start <= start < t.end for t in found):
+                found.append(Trigger(start, end, event, "verb", match.group()))
+    return sorted(found, key=lambda t: t.start)
+
+
+@cache
+def marker_table() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
+    table: dict[str, tuple[str, bool]] = {}
+    for relation, phrases in lexicon.entry("order", "symmetric").items():
+        for phrase in phrases:
+            table[phrase.lower()] = (relation, True)
+    for relation, phrases in lexicon.entry("order", "directed").items():
+        for phrase in phrases:
+            if ".*" not in phrase:
+                table.setdefault(phrase.lower(), (relation, False))
+    for phrase in list(table):
+        if phrase.startswith("overlap"):
+            for suffix in ("s", "ped"):
+                table.setdefault(phrase.replace("overlap", "overlap" + suffix, 1), table[phrase])
+    return lexicon.word_regex(table), table
+
+
+def find_markers(text: str, offset: int = 0) -> list[Marker]:
+    pattern, table = marker_table()
+    found = []
+    for match in pattern.finditer(text):
+        relation, symmetric = table[re.sub(r"\s+", " ", match.group().lower())]
+        found.append(Marker(offset + match.start(), offset + match.end(), relation, symmetric,
+                            match.group()))
+    return found

@@ -1,0 +1,124 @@
+"""Tense, modality and negation of the clause that states a claim."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from claims.extract import lexicon
+
+NEGATION = re.compile(r"(?<![\w'’])(?:not|never|no longer|n['’]t|nor|cannot)(?!\w)", re.IGNORECASE)
+# "not ... until X" and "not ... for some time" delay an event, they do not deny it.
+DELAY = re.compile(r"\b(?:until|till|before|for some time|for a while|for long|much of a leap|"
+                   r"anything|any more|anymore|sure|know)\b", re.IGNORECASE)
+WORDS = re.compile(r"[\w'’+-]+")
+REPORTING_WOULD = re.compile(
+    r"\b(?:said|says|told|tells|assured|promised|announced|confirmed|revealed|claimed|noted|"
+    r"explained|stated|insisted)\b[^.]{0,80}?\bwould\b", re.IGNORECASE)
+
+
+@cache
+def tense_words() -> dict[str, re.Pattern]:
+    data = lexicon.load("tense")
+    return {key: lexicon.word_regex(data[key]) for key in
+            ("future", "past_heads", "perfect", "present_be", "past_be", "present_do")}
+
+
+@cache
+def modality_words() -> dict[str, re.Pattern]:
+    data = lexicon.load("modality")
+    return {key: lexicon.word_regex(data[key]) for key in
+            ("rumored", "speculative", "expected", "neutral", "hedged_expectation")}
+
+
+def last_match(pattern: re.Pattern, text: str) -> re.Match | None:
+    found = None
+    for found in pattern.finditer(text):
+        pass
+    return found
+
+
+def clause_tense(before: str, trigger_text: str, form: str) -> str:
+    """The grammatical time of the verb group ending in the trigger.
+
+    before: the clause text from its subject to the trigger.
+    form: the trigger's form (base, s, past, participle, ing, be, noun, verb).
+    """
+    words = tense_words()
+    window = " ".join(WORDS.findall(before)[-7:])
+    future = last_match(words["future"], window)
+    perfect = last_match(words["perfect"], window)
+    past_be = last_match(words["past_be"], window)
+    present_be = last_match(words["present_be"], window)
+    trigger_lower = trigger_text.lower()
+    if future and form in ("past",) and future.end() >= len(window) - 12 and \
+            future.group().lower() in ("will", "'ll", "’ll", "shall"):
+        return "mixed"
+    if trigger_lower.startswith(("was ", "were ")) or form == "be" and trigger_lower.split()[0] in ("was", "were"):
+        return "past"
+    if form == "be" and trigger_lower.split()[0] in ("is", "are", "'s", "'re"):
+        return "future" if future and not present_be else "present"
+    latest = max((m for m in (future, perfect, past_be, present_be) if m), key=lambda m: m.end(),
+                 default=None)
+    if latest is not None:
+        if latest is future:
+            head = last_match(words["past_heads"], window[:future.start()])
+            if head and future.group().lower().endswith(" to") and head.end() >= future.start() - 12 \
+                    and head.group().lower() not in ("was", "were", "had"):
+                return "past"
+            if future.group().lower() in ("set to", "slated to", "scheduled to", "supposed to", "due to",
+                                          "expected to", "about to", "ready to", "meant to") and past_be \
+                    and past_be.end() <= future.start() + 1:
+                return "past"
+            return "future"
+        if latest is perfect:
+            return "past"
+        if latest is past_be:
+            return "past"
+        if latest is present_be:
+            return "present"
+    if form == "past" or form == "participle" and re.search(r"\b(?:already|just|finally)\s*$", before):
+        return "none" if re.search(r"\b(?:with|after|once)\b[^,]*$", before, re.IGNORECASE) \
+            and not re.search(r"\b(?:he|she|they|it|we|i)\b", before[-30:], re.IGNORECASE) else "past"
+    if form == "participle":
+        return "past" if re.search(r"[A-Za-z]\s*$", before) and not re.search(
+            r"\b(?:for|with|to|rumored|rumoured|set|slated)\s*$", before, re.IGNORECASE) else "none"
+    if form == "s":
+        return "present"
+    if form in ("base",):
+        if re.search(r"\b(?:to|for)\s*$", before):
+            return "none"
+        return "present" if re.search(r"\b(?:they|we|i|you|both|[A-Z]\w*s)\s*$", before) else "none"
+    if form == "ing":
+        return "none"
+    # A noun trigger: the clause's own verb decides.
+    if words["present_do"].search(window) or re.search(r"\b\w+(?<!s)s\s+(?:\w+\s+)?(?:a|an|the|its|his|her|their)\s*$", before):
+        return "present"
+    if re.search(r"\b\w+ed\b", window[-40:]) and re.search(r"[a-z]", window):
+        return "past"
+    return "none"
+
+
+def modality(sentence_before: str, clause: str, speaker_known: bool = False) -> str:
+    """asserted, expected, rumored or speculative, from cues in the clause and what leads to it."""
+    words = modality_words()
+    scrubbed = words["neutral"].sub(" ", clause)
+    # A report frame earlier in the sentence ("Rumor has it that", "Reportedly,") covers it.
+    if words["rumored"].search(scrubbed) or words["rumored"].search(
+            words["neutral"].sub(" ", sentence_before)):
+        return "rumored"
+    if words["expected"].search(scrubbed) or words["hedged_expectation"].search(scrubbed):
+        return "expected"
+    speculative = words["speculative"].search(scrubbed)
+    if speculative:
+        if speculative.group().lower() == "would" and REPORTING_WOULD.search(scrubbed):
+            return "asserted"
+        return "speculative"
+    return "asserted"
+
+
+def is_negated(before: str, after: str) -> bool:
+    """The clause denies the event ("hasn't begun filming", "won't premiere in 2017")."""
+    window = " ".join(WORDS.findall(before)[-6:])
+    if not NEGATION.search(window):
+        return False
+    return not DELAY.search(after[:60]) and not DELAY.search(window)

@@ -1,0 +1,100 @@
+"""The extraction knowledge in claims/data/*.yaml, loaded once and compiled into patterns."""
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Iterable
+
+import yaml
+
+
+class DataError(Exception):
+    """A data file that cannot be used: names the file and the key."""
+
+
+@cache
+def load(name: str) -> dict:
+    """One data file (e.g. "events") as a mapping; read once per process."""
+    path = resources.files("claims") / "data" / f"{name}.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise DataError(f"claims/data/{name}.yaml: {err}") from None
+    if not isinstance(data, dict):
+        raise DataError(f"claims/data/{name}.yaml: expected a mapping at the top level")
+    return data
+
+
+def entry(name: str, *keys: str):
+    """data[key1][key2]...; a missing key names the file and the key path."""
+    value = load(name)
+    for index, key in enumerate(keys):
+        if not isinstance(value, dict) or key not in value:
+            raise DataError(f"claims/data/{name}.yaml: missing key {'.'.join(keys[:index + 1])!r}")
+        value = value[key]
+    return value
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A phrase as a regex: words escaped, any run of spaces matching any white space,
+    straight and curly apostrophes alike."""
+    words = [re.escape(word) for word in phrase.split()]
+    pattern = r"\s+".join(words)
+    return pattern.replace("'", "['’]").replace("’", "['’]")
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """Phrases joined longest first, so "the end of" wins over "end"."""
+    unique = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
+    return "|".join(phrase_pattern(p) for p in unique)
+
+
+def word_regex(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern:
+    """A regex finding any of the phrases as whole words."""
+    return re.compile(rf"(?<![\w'’-])(?:{alternation(phrases)})(?![\w-])", flags)
+
+
+# --- verb inflection ------------------------------------------------------------------
+
+VOWELS = "aeiou"
+
+
+def regular_forms(verb: str) -> tuple[str, str, str]:
+    """(third person, past, -ing) of a regular English verb."""
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return verb + "s", verb + "d", verb[:-1] + "ing"
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        return verb + "es", verb + "ed", verb + "ing"
+    if verb.endswith("y") and len(verb) > 1 and verb[-2] not in VOWELS:
+        return verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"
+    # One-syllable consonant-vowel-consonant verbs double the last letter (drop, wrap).
+    if (len(verb) <= 4 and len(verb) >= 3 and verb[-1] not in VOWELS + "wxy"
+            and verb[-2] in VOWELS and verb[-3] not in VOWELS):
+        return verb + "s", verb + verb[-1] + "ed", verb + verb[-1] + "ing"
+    return verb + "s", verb + "ed", verb + "ing"
+
+
+@cache
+def irregular() -> dict[str, list[str]]:
+    return entry("tense", "irregular")
+
+
+def verb_forms(verb: str) -> dict[str, str]:
+    """base, s, past, participle and ing forms of a (possibly multi-word) verb phrase:
+    only the first word is inflected ("kick off" -> "kicked off")."""
+    head, _, rest = verb.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if head == "be":
+        forms = {"base": "be", "s": "is", "past": "was", "participle": "been", "ing": "being"}
+    else:
+        third, past, ing = regular_forms(head)
+        past_form, participle = irregular().get(head, [past, past])
+        forms = {"base": head, "s": third, "past": past_form, "participle": participle, "ing": ing}
+    return {name: form + tail for name, form in forms.items()}
+
+
+def be_forms(phrase: str) -> list[str]:
+    """A "be ..." phrase with every form of be ("be in production" -> "is in production", ...)."""
+    rest = phrase[3:]
+    return [f"{be} {rest}" for be in ("be", "is", "are", "was", "were", "been", "being", "'s", "'re")]

@@ -1,0 +1,445 @@
+"""From articles to dated claims: the extraction steps run in order over a whole corpus.
+
+Works are learned from the whole corpus first (a title one outlet italicizes helps read
+another outlet's headline); then each article is read sentence by sentence: event
+triggers, the works they are about, the time, tense, modality, negation and speaker.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claims.extract import boilerplate, events, grammar, speakers, works
+from claims.extract.sentences import Sentence, quotation_spans, split_sentences
+from claims.extract.temporal import Timex, find_timexes, normalize
+from claims.intervals import resolve_interval
+from claims.models import Article, Claim, Evidence, EventRef, Published, Subject, TimeValue
+
+CALENDAR_TYPES = {"DATE", "TIME"}
+# Filming under way and starts/ends reported as done take the publication date as their time.
+PRESENT_FILMING = re.compile(r"\b(?:currently|now|right now|still|already|is|are|'s|’s)\b", re.IGNORECASE)
+CURRENTLY = re.compile(r"\b(?:currently|now|right now|at the moment|at present|presently)\s+(?:\w+\s+)?$",
+                       re.IGNORECASE)
+COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|\s+or\s+)$")
+PRONOUN_SUBJECT = re.compile(r"(?<![\w'’])(?:it|they|both|the two|both shows|both series)(?![\w'’])", re.IGNORECASE)
+
+
+@dataclass
+class ArticleContext:
+    """What one article knows while its sentences are read."""
+
+    article: Article
+    lexicon: works.WorkLexicon
+    sentences: list[Sentence]
+    timexes: list[Timex]
+    quotes: list[tuple[int, int]]
+    focus: str | None = None
+    focus_season: int | None = None
+    recent: list[tuple[str, int | None]] = field(default_factory=list)
+
+    @property
+    def published(self) -> Published | None:
+        return self.article.published
+
+
+def outlet_names(articles: list[Article]) -> set[str]:
+    """Outlets and authors of the corpus: names that are never works."""
+    names = set()
+    for article in articles:
+        for name in (article.outlet, article.author):
+            if name:
+                names.add(works.fold_title(name))
+    return names
+
+
+def learn(articles: list[Article], texts: dict[str, list[Sentence]]) -> works.WorkLexicon:
+    pattern, _ = events.trigger_table()
+    documents = [(article.body, [(s.start, s.end, s.text, s.headline) for s in texts[article.id]])
+                 for article in articles]
+    return works.learn_works(documents, pattern, outlet_names(articles))
+
+
+def extract_claims(articles: list[Article]) -> list[Claim]:
+    """Every claim of every article, ids c1, c2, ... in article order."""
+    texts = {a.id: split_sentences(a.body, boilerplate.skipped_lines(a)) for a in articles}
+    lexicon_ = learn(articles, texts)
+    claims: list[Claim] = []
+    for article in articles:
+        for claim in extract_article(article, lexicon_, texts[article.id]):
+            claims.append(claim.model_copy(update={"id": f"c{len(claims) + 1}"}))
+    return claims
+
+
+def extract_article(article: Article, lexicon_: works.WorkLexicon,
+                    sentences: list[Sentence]) -> list[Claim]:
+    context = ArticleContext(article, lexicon_, sentences,
+                             find_timexes(article.body, article.published), quotation_spans(article.body))
+    context.focus, context.focus_season = focus_of(context)
+    claims: list[Claim] = []
+    seen: set[tuple] = set()
+    for sentence in sentences:
+        for claim in sentence_claims(context, sentence):
+            key = (claim.subject, claim.event, claim.relation, claim.object,
+                   claim.time, claim.evidence.start)
+            if key not in seen:
+                seen.add(key)
+                claims.append(claim)
+    return claims
+
+
+def focus_of(context: ArticleContext) -> tuple[str | None, int | None]:
+    """The work (and season) an article is about: its headline's, else its most named."""
+    counts: dict[str, float] = {}
+    seasons: dict[str, dict[int, float]] = {}
+    title = context.article.title or ""
+    texts = [(title, 3.0)] + [(s.text, 3.0 if s.headline else 1.0 if i < 4 else 0.5)
+                               for i, s in enumerate(context.sentences)]
+    for text, weight in texts:
+        for mention in works.find_mentions(text, 0, context.lexicon):
+            counts[mention.work] = counts.get(mention.work, 0) + weight
+            if mention.season:
+                seasons.setdefault(mention.work, {})
+                seasons[mention.work][mention.season] = seasons[mention.work].get(mention.season, 0) + weight
+    if not counts:
+        return None, None
+    focus = max(counts, key=counts.get)
+    named = seasons.get(focus, {})
+    season = max(named, key=named.get) if named and max(named.values()) >= 3.0 else None
+    return focus, season
+
+
+# --- one sentence -------------------------------------------------------------------
+
+@dataclass
+class Subj:
+    work: str
+    season: int | None
+    start: int
+    end: int
+    explicit: bool
+
+
+def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
+    """Works named or referred to in a sentence, in order."""
+    found: list[Subj] = []
+    for mention in works.find_mentions(sentence.text, sentence.start, context.lexicon):
+        seasons = mention.seasons or (mention.season,)
+        if len(seasons) == 2 and mention.seasons and re.search(
+                r"(?:through|to|-)", context.article.body[mention.start:mention.end + 30]):
+            seasons = tuple(range(seasons[0], seasons[1] + 1))
+        for season in seasons:
+            found.append(Subj(mention.work, season, mention.start, mention.end, True))
+    taken = [(s.start, s.end + 25) for s in found]
+    for start, end, season in works.bare_seasons(sentence.text, sentence.start):
+        if any(a <= start < b for a, b in taken) or any(s.start > start and s.start - end < 6 for s in found):
+            continue
+        work = context.recent[-1][0] if context.recent else context.focus
+        if work:
+            found.append(Subj(work, season, start, end, False))
+    for start, end, phrase in works.short_references(sentence.text, sentence.start):
+        if any(s.start <= start < s.end + 25 for s in found):
+            continue
+        work = context.focus or (context.recent[-1][0] if context.recent else None)
+        if work:
+            found.append(Subj(work, None, start, end, False))
+    return sorted(found, key=lambda s: s.start)
+
+
+def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
+    body = context.article.body
+    triggers = events.find_triggers(sentence.text, sentence.start)
+    subjects = subjects_in(context, sentence)
+    claims: list[Claim] = []
+    markers = events.find_markers(sentence.text, sentence.start)
+    ordered = order_claims(context, sentence, triggers, subjects, markers)
+    claims += ordered
+    ordered_spans = {(c.evidence.start, c.subject.work) for c in ordered}
+    for trigger in triggers:
+        clause = sentence.clause_at(trigger.start)
+        targets = subjects_for(context, sentence, trigger, subjects, clause)
+        if not targets:
+            continue
+        time, time_text = time_for(context, sentence, trigger, clause, triggers)
+        if trigger.needs_time and time is None:
+            continue
+        for subj in targets:
+            claim = make_claim(context, sentence, trigger, subj, clause, time, time_text)
+            if claim is None:
+                continue
+            # An order marker in the clause and no time of its own: the order claim says it.
+            if claim.time is None and any(m.start >= clause[0] and m.end <= clause[1] for m in markers) \
+                    and ordered:
+                continue
+            claims.append(claim)
+    for subj in subjects:
+        if subj.explicit:
+            context.recent.append((subj.work, subj.season))
+    del context.recent[:-6]
+    return claims
+
+
+def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
+                 subjects: list[Subj], clause: tuple[int, int]) -> list[Subj]:
+    """The works a trigger is about: the subject before it in its clause (with any works
+    coordinated with it), else the work it governs after it ("filming on X"), else the
+    sentence's nearest, else the work in focus for "it"/"the show"."""
+    in_clause = [s for s in subjects if clause[0] <= s.start < clause[1]]
+    before = [s for s in in_clause if s.end <= trigger.start]
+    after = [s for s in in_clause if s.start >= trigger.end]
+    body = context.article.body
+    if after and trigger.form in ("noun", "ing", "be", "participle", "past", "base", "s", "verb") and \
+            re.match(r"^\s*(?:(?:of|on|for|to|with)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}|\s*)['‘\"“]?$",
+                     body[trigger.end:after[0].start]) and trigger.event != "renewal" and \
+            not (before and body[before[-1].end:trigger.start].strip() == ""):
+        return group_with(after[0], after, body)
+    if before:
+        return group_back(before[-1], before, body)
+    if after:
+        gap = body[trigger.end:after[0].start]
+        if len(gap) < 45:
+            return group_with(after[0], after, body)
+    others = [s for s in subjects if s.end <= trigger.start]
+    if others and trigger.start - others[-1].end < 120:
+        return group_back(others[-1], others, body)
+    text_before = body[clause[0]:trigger.start]
+    if PRONOUN_SUBJECT.search(text_before) or sentence.headline is False and len(text_before) < 40:
+        if context.recent:
+            work, season = context.recent[-1]
+            return [Subj(work, season, trigger.start, trigger.start, False)]
+        if context.focus:
+            return [Subj(context.focus, None, trigger.start, trigger.start, False)]
+    return []
+
+
+def group_back(last: Subj, before: list[Subj], body: str) -> list[Subj]:
+    """The subject and the works coordinated before it: "X and Y season two are set to"."""
+    group = [last]
+    for subj in reversed(before[:-1]):
+        if COORDINATION.match(body[subj.end:group[0].start]) or subj.start == group[0].start:
+            group.insert(0, subj)
+        else:
+            break
+    return group
+
+
+def group_with(first: Subj, after: list[Subj], body: str) -> list[Subj]:
+    group = [first]
+    for subj in after[1:]:
+        if COORDINATION.match(body[group[-1].end:subj.start]) or subj.start == group[-1].start:
+            group.append(subj)
+        else:
+            break
+    return group
+
+
+def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
+             clause: tuple[int, int], triggers: list[events.Trigger]) -> tuple[Timex | None, str | None]:
+    """The time expression a trigger's claim states: in its clause, the nearest after the
+    trigger (before the next trigger), else the nearest before it."""
+    candidates = [t for t in context.timexes if t.type in CALENDAR_TYPES or t.value.endswith("_REF")]
+    in_clause = [t for t in candidates if clause[0] <= t.start and t.end <= clause[1]]
+    next_trigger = min((t.start for t in triggers if t.start > trigger.end), default=sentence.end)
+    body = context.article.body
+    if trigger.form == "noun":
+        # "a September 30th debut", "an early 2018 slot": the time right before the noun.
+        adjacent = [t for t in in_clause if t.end <= trigger.start and
+                    re.fullmatch(r"[\s-]*", body[t.end:trigger.start])]
+        if adjacent:
+            return adjacent[-1], None
+    after = [t for t in in_clause if t.start >= trigger.end and t.start < next_trigger]
+    if after:
+        return most_specific(after), None
+    previous_trigger = max((t.end for t in triggers if t.end <= trigger.start), default=clause[0])
+    before = [t for t in in_clause if t.end <= trigger.start and t.start >= previous_trigger]
+    if before:
+        return before[-1], None
+    return None, None
+
+
+def most_specific(timexes: list[Timex]) -> Timex:
+    """The first of the most precise times: "later this year on September 30th" is the 30th."""
+    def precision(t: Timex) -> int:
+        return len(t.value) if t.value[:1].isdigit() else 0
+    best = max(precision(t) for t in timexes)
+    return next(t for t in timexes if precision(t) == best)
+
+
+def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trigger, subj: Subj,
+               clause: tuple[int, int], timex: Timex | None, _: str | None) -> Claim | None:
+    body = context.article.body
+    subject_start = min(subj.start, trigger.start)
+    before = body[max(clause[0], subject_start):trigger.start]
+    if subj.start >= trigger.end:
+        before = body[clause[0]:trigger.start]
+    tense = grammar.clause_tense(before, trigger.text, trigger.form)
+    if sentence.headline and tense == "none" and trigger.form == "s":
+        tense = "present"
+    season = season_for(context, subj, trigger, tense)
+    time = time_value(context, trigger, timex, tense, before)
+    quote = next((q for q in context.quotes if q[0] <= trigger.start < q[1]), None)
+    speaker = speaker_for(context, sentence, trigger, quote)
+    sentence_before = body[sentence.start:clause[0]]
+    window_end = next_trigger_start(context, sentence, trigger, clause)
+    evidence_start, evidence_end = clause
+    if evidence_end - evidence_start < 12:
+        evidence_start, evidence_end = sentence.start, sentence.end
+    evidence_text = body[evidence_start:evidence_end]
+    return Claim(
+        id="c0", article=context.article.id,
+        subject=Subject(work=context.lexicon.display(subj.work), season=season),
+        event=trigger.event, time=time,
+        tense=tense,
+        modality=grammar.modality(sentence_before, body[clause[0]:window_end]),
+        negated=grammar.is_negated(before, body[trigger.end:clause[1]]),
+        speaker=speaker,
+        evidence=Evidence(start=evidence_start, end=evidence_end, text=evidence_text),
+        time_text=timex.text if timex else None,
+        interval=resolve_interval(time.value, time.mod, context.published) if time else None,
+        confidence=0.8 if subj.explicit else 0.5,
+    )
+
+
+def next_trigger_start(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
+                       clause: tuple[int, int]) -> int:
+    """Where the next trigger of the clause starts: cues past it belong to that claim."""
+    following = [t.start for t in events.find_triggers(sentence.text, sentence.start)
+                 if t.start >= trigger.end and t.start < clause[1]]
+    return min(following, default=clause[1])
+
+
+def season_for(context: ArticleContext, subj: Subj, trigger: events.Trigger, tense: str) -> int | None:
+    """The season named, else the article's season for its focus work (a series' launch,
+    told in the past, stays the series')."""
+    if subj.season is not None:
+        return subj.season
+    if subj.work == context.focus and context.focus_season:
+        if trigger.event == "release" and tense == "past":
+            return None
+        if trigger.event == "renewal":
+            return context.focus_season
+        return context.focus_season
+    return None
+
+
+def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | None,
+               tense: str, before: str) -> TimeValue | None:
+    published = context.published
+    if published and trigger.event == "filming" and CURRENTLY.search(before):
+        return TimeValue(value=published.value, mod=None)
+    if timex is not None:
+        value, mod = timex.value, timex.mod
+        if timex.year_inferred and published:
+            value, mod = normalize(timex.text, published, tense) or (value, mod)
+            value = value or timex.value
+        if value == "PRESENT_REF" and published and trigger.event.startswith("filming"):
+            return TimeValue(value=published.value, mod=None)
+        return TimeValue(value=value, mod=mod)
+    if published is None:
+        return None
+    if trigger.event == "filming" and tense == "present":
+        return TimeValue(value=published.value, mod=None)
+    if trigger.event in ("filming_start", "filming_end", "release") and (
+            tense == "past" and re.search(r"\b(?:has|have|'s|’s|already)\b[\w\s]*$", before, re.IGNORECASE)
+            or tense == "present" and trigger.form in ("s", "noun", "verb", "base") and trigger.event != "release"):
+        return TimeValue(value=published.value, mod="ON_OR_BEFORE")
+    if trigger.event == "release" and tense == "present" and "available" in trigger.text.lower():
+        return TimeValue(value=published.value, mod="ON_OR_BEFORE")
+    return None
+
+
+def speaker_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
+                quote: tuple[int, int] | None) -> str | None:
+    body = context.article.body
+    persons = context.lexicon.persons
+    if quote is not None and quote[1] - quote[0] > 20:
+        return speakers.quote_speaker(body, quote, persons)
+    return speakers.reported_speaker(body[sentence.start:trigger.start], body[:trigger.start], persons)
+
+
+# --- order claims ---------------------------------------------------------------------
+
+def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[events.Trigger],
+                 subjects: list[Subj], markers: list[events.Marker]) -> list[Claim]:
+    """Claims that place two works' events relative to each other."""
+    claims = []
+    body = context.article.body
+    for marker in markers:
+        left = [s for s in subjects if s.end <= marker.start]
+        right = [s for s in subjects if s.start >= marker.end]
+        event = event_near(triggers, marker.start, sentence)
+        if event is None:
+            continue
+        if marker.symmetric:
+            pair = None
+            if left and right and marker.relation != "back_to_back":
+                pair = (left[-1], right[0])
+            elif len(left) >= 2:
+                group = group_back(left[-1], left, body)
+                if len(group) >= 2:
+                    pair = (group[0], group[-1])
+                elif right:
+                    pair = (left[-1], right[0])
+            elif left and right:
+                pair = (left[-1], right[0])
+            elif not left and not right and len(context.recent) >= 2:
+                (w1, s1), (w2, s2) = distinct_recent(context)
+                if w1 and w2:
+                    pair = (Subj(w1, s1, marker.start, marker.start, False),
+                            Subj(w2, s2, marker.start, marker.start, False))
+            if pair is None:
+                continue
+            subject, other = pair
+            object_event = event
+        else:
+            if not right or not (left or context.recent):
+                continue
+            if marker.text.lower() in ("then", "until", "once", "while") and not left:
+                continue
+            subject = left[-1] if left else Subj(*context.recent[-1], marker.start, marker.start, False)
+            other = right[0]
+            if body[marker.end:other.start].strip(" ,'‘\"“") and len(body[marker.end:other.start]) > 40:
+                continue
+            object_event = event_near(triggers, other.start, sentence, after_only=True) or event
+        if subject.work == other.work and subject.season == other.season:
+            continue
+        clause = sentence.clause_at(marker.start)
+        start = min(subject.start, clause[0]) if subject.start >= sentence.start else clause[0]
+        end = max(other.end, clause[1])
+        trigger = next((t for t in triggers if t.event == event), None)
+        before = body[start:trigger.start] if trigger and trigger.start > start else body[start:marker.start]
+        tense = grammar.clause_tense(before, trigger.text if trigger else "", trigger.form if trigger else "noun")
+        claims.append(Claim(
+            id="c0", article=context.article.id,
+            subject=Subject(work=context.lexicon.display(subject.work), season=subject.season
+                            or (context.focus_season if subject.work == context.focus else None)),
+            event=event, relation=marker.relation,
+            object=EventRef(work=context.lexicon.display(other.work), season=other.season
+                            or (context.focus_season if other.work == context.focus else None),
+                            event=object_event),
+            tense=tense, modality=grammar.modality(body[sentence.start:start], body[start:end]),
+            negated=False,
+            speaker=speaker_for(context, sentence, trigger or events.Trigger(marker.start, marker.end, event, "noun", ""),
+                                next((q for q in context.quotes if q[0] <= marker.start < q[1]), None)),
+            evidence=Evidence(start=start, end=end, text=body[start:end]),
+            confidence=0.6,
+        ))
+    return claims
+
+
+def distinct_recent(context: ArticleContext) -> tuple[tuple[str | None, int | None], tuple[str | None, int | None]]:
+    seen = []
+    for work, season in reversed(context.recent):
+        if all(work != w for w, _ in seen):
+            seen.append((work, season))
+        if len(seen) == 2:
+            return seen[1], seen[0]
+    return (None, None), (None, None)
+
+
+def event_near(triggers: list[events.Trigger], position: int, sentence: Sentence,
+               after_only: bool = False) -> str | None:
+    """The event of the trigger closest to a position in the sentence."""
+    candidates = [t for t in triggers if not after_only or t.start >= position]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda t: abs(t.start - position)).event

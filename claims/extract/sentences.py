@@ -1,0 +1,113 @@
+"""Sentences, clauses and quotations of an article body, with code-point offsets."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Abbreviations that end in a period without ending the sentence.
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "no",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "e.g", "i.e", "a.m", "p.m", "approx", "est", "vol", "ep", "pt", "ft", "mt",
+    "gen", "gov", "sen", "rep", "lt", "col", "capt", "prof", "rev", "fig",
+}
+SENTENCE_END = re.compile(r"""([.!?…]+)(["”’')\]]*)(\s+)(?=["“‘'(\[]?[A-Z0-9])""")
+# Clause boundaries inside a sentence: semicolons, dashes, and conjunctions after a comma.
+CLAUSE_BREAK = re.compile("|".join([
+    r"\s*;\s*", r":\s", r"\s[—–]\s", r"\s--\s",
+    r",\s+(?=(?:but|while|although|though|whereas|so|and then|which|who|as|since|because|"
+    r"meaning|with|unless|if)\b)",
+    r",\s+(?=and\s+(?:the|it|she|he|they|we|[A-Z]))",
+    r"\s+(?=and\s+(?:they|he|she|it|we|I|there)\s)",
+]))
+QUOTE_PAIRS = (("“", "”"), ('"', '"'))
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    headline: bool = False
+    clauses: list[tuple[int, int]] = field(default_factory=list)  # absolute offsets
+
+    def clause_at(self, offset: int) -> tuple[int, int]:
+        for start, end in self.clauses:
+            if start <= offset < end:
+                return start, end
+        return self.start, self.end
+
+
+def split_sentences(body: str, skip: set[int] | None = None) -> list[Sentence]:
+    """Sentences of the body; a line break always ends one (headlines, captions)."""
+    sentences: list[Sentence] = []
+    paragraph = 0
+    offset = 0
+    first_line = True
+    for line in body.splitlines(keepends=True):
+        line_start, text = offset, line.rstrip("\r\n")
+        offset += len(line)
+        if not text.strip():
+            paragraph += 1
+            continue
+        is_headline = first_line
+        first_line = False
+        if skip and line_start in skip:
+            continue
+        for start, end in sentence_spans(text):
+            s_start, s_end = line_start + start, line_start + end
+            sentence = Sentence(s_start, s_end, body[s_start:s_end], paragraph, is_headline)
+            sentence.clauses = clause_spans(body, s_start, s_end)
+            sentences.append(sentence)
+        paragraph += 1
+    return sentences
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], len(text) - len(text.lstrip())
+    for match in SENTENCE_END.finditer(text):
+        before = text[start:match.start()]
+        last_word = re.findall(r"[\w.]+$", before)
+        word = last_word[0].lower().rstrip(".") if last_word else ""
+        if match.group(1) == "." and (word in ABBREVIATIONS or len(word) == 1):
+            continue
+        end = match.end(2)
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = match.end()
+    tail = text[start:].rstrip()
+    if tail.strip():
+        spans.append((start, start + len(tail)))
+    return spans
+
+
+def clause_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, cursor = [], start
+    for match in CLAUSE_BREAK.finditer(body, start, end):
+        if match.start() > cursor:
+            spans.append((cursor, match.start()))
+        cursor = match.end()
+    if cursor < end:
+        spans.append((cursor, end))
+    return spans or [(start, end)]
+
+
+def quotation_spans(body: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks (the marks excluded); an unclosed quote runs to its
+    paragraph's end, as news style leaves a quote open across paragraphs."""
+    spans = []
+    for opening, closing in QUOTE_PAIRS:
+        position = 0
+        while True:
+            start = body.find(opening, position)
+            if start < 0:
+                break
+            close = body.find(closing, start + 1)
+            line_end = body.find("\n", start)
+            line_end = len(body) if line_end < 0 else line_end
+            end = close if 0 <= close <= line_end else line_end
+            if end - start > 1:
+                spans.append((start + 1, end))
+            position = end + 1
+    return sorted(spans)

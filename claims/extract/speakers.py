@@ -1,0 +1,80 @@
+"""Who says a claim: the speaker of a quotation or of reported speech, else the article."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from claims.extract import lexicon
+
+NAME = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?)"
+FULL_NAME = rf"{NAME}(?:\s+(?:[A-Z]\.\s+)?{NAME}){{0,2}}"
+PRONOUN = r"(?:he|she|they|He|She|They)"
+
+
+@cache
+def patterns() -> dict[str, re.Pattern]:
+    verbs = []
+    for verb in lexicon.entry("speech", "verbs"):
+        forms = lexicon.verb_forms(verb)
+        verbs += [forms["past"], forms["s"]]
+    verb_re = lexicon.alternation(verbs)
+    according = lexicon.alternation(lexicon.entry("speech", "according_to"))
+    subject = rf"(?P<who>{FULL_NAME}|{PRONOUN})"
+    return {
+        # "Ritter said", "Ritter told Digital Spy", "she revealed that"
+        "subject_verb": re.compile(rf"(?<![\w'’]){subject}(?:,[^,]{{0,60}},)?\s+(?:also\s+|has\s+|had\s+|went\s+on\s+to\s+)?(?:{verb_re})(?!\w)"),
+        # "said Ritter"
+        "verb_subject": re.compile(rf"(?<!\w)(?:{verb_re})\s+(?P<who>{FULL_NAME})(?!\w)"),
+        "according": re.compile(rf"(?<!\w)(?:{according})\s+(?P<who>{FULL_NAME})(?!\w)", re.IGNORECASE),
+    }
+
+
+def last_person(text: str, persons: dict[str, str]) -> str | None:
+    """The most recent person named in text, by full name."""
+    best, best_at = None, -1
+    for name, full in persons.items():
+        at = text.rfind(name)
+        if at > best_at:
+            best, best_at = full, at
+    return best
+
+
+def resolve(who: str, context: str, persons: dict[str, str]) -> str | None:
+    """A name or pronoun as a known person's full name; None when it is no person."""
+    if re.fullmatch(PRONOUN, who):
+        return last_person(context, persons)
+    if who in persons:
+        return persons[who]
+    last = who.split()[-1]
+    if last in persons:
+        return persons[last]
+    return who if who in persons.values() else None
+
+
+def quote_speaker(body: str, quote: tuple[int, int], persons: dict[str, str]) -> str | None:
+    """Who a quotation is attributed to: "…," Ritter said / Ritter said: "…" / said Ritter."""
+    start, end = quote
+    after = body[end:end + 80].split("\n")[0]
+    found = patterns()["subject_verb"].match(after.lstrip("”\" ,"))
+    if not found:
+        found = patterns()["verb_subject"].match(after.lstrip("”\" ,"))
+    if found:
+        return resolve(found.group("who"), body[:start], persons)
+    # An introduction before the quote in the paragraph, or the paragraph before ending in ":".
+    line_start = body.rfind("\n", 0, start - 1)
+    before = body[max(0, line_start - 300):start]
+    for match in reversed(list(patterns()["subject_verb"].finditer(before))):
+        who = resolve(match.group("who"), body[:start], persons)
+        if who:
+            return who
+    return None
+
+
+def reported_speaker(before: str, context: str, persons: dict[str, str]) -> str | None:
+    """The speaker of reported speech that leads up to the claim in its sentence."""
+    for name in ("subject_verb", "according", "verb_subject"):
+        for match in reversed(list(patterns()[name].finditer(before))):
+            who = resolve(match.group("who"), context, persons)
+            if who:
+                return who
+    return None

@@ -1,0 +1,362 @@
+"""Works (films, series, seasons) found in running text, without a list of titles.
+
+Two passes over the corpus: capitalized spans are collected with the cues around them
+("season two of X", "X star", "Marvel's X", quoted titles, "X premieres") and scored as
+work or person; then every mention of a learned work is found, headlines included, with
+the season it names.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from claims.extract import lexicon
+
+TITLE_PREFIXES = {"the", "marvels", "netflixs", "disneys"}
+WORD = r"[A-Z0-9][\w'’.\-+&]*"
+APOSTROPHE_S = re.compile(r"['’]s$")
+
+
+def fold(text: str) -> str:
+    """Case-folded, accents and punctuation removed, white space collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = "".join(ch for ch in decomposed
+                   if not unicodedata.combining(ch) and unicodedata.category(ch)[0] != "P")
+    return " ".join(kept.split())
+
+
+def fold_title(title: str) -> str:
+    """A title as compared: folded, a leading "the", "Marvel's", "Netflix's" dropped."""
+    words = fold(title).split()
+    while len(words) > 1 and words[0] in TITLE_PREFIXES:
+        words.pop(0)
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    work: str            # folded key
+    season: int | None
+    seasons: tuple[int, ...] = ()   # "seasons one and two"
+    explicit: bool = True           # named, not a short reference
+
+
+@dataclass
+class WorkLexicon:
+    """The works of a corpus: folded key -> display title, and the regex that finds them."""
+
+    titles: dict[str, str] = field(default_factory=dict)
+    persons: dict[str, str] = field(default_factory=dict)   # name or last name -> full name
+    pattern: re.Pattern | None = None
+    first_names: dict[str, str] = field(default_factory=dict)
+
+    def display(self, key: str) -> str:
+        return self.titles.get(key, key)
+
+
+# --- knowledge --------------------------------------------------------------------------
+
+@cache
+def knowledge() -> dict:
+    data = lexicon.load("works")
+    numbers = {**lexicon.entry("works", "numbers")}
+    ordinals = {k: v for k, v in lexicon.entry("works", "ordinals").items()}
+    number_words = "|".join(sorted(map(re.escape, numbers), key=len, reverse=True))
+    ordinal_words = "|".join(sorted(map(re.escape, ordinals), key=len, reverse=True))
+    studios = [s for s in data["studios"]]
+    studio_re = lexicon.alternation(studios)
+    number = rf"(?:\d{{1,2}}|{number_words})"
+    season_after = re.compile(
+        rf"^(?:['’]s?)?\s*(?::\s*|,\s*|\s*-\s*)?(?:(?:season|series)s?\s+(?P<n>{number})"
+        rf"(?:\s*(?:,|and|&|-|through|to)\s*(?P<n2>{number}))?(?!\w)|S(?P<s>\d{{1,2}})(?!\w)"
+        rf"|(?:['’]s?\s+)?(?P<ord>{ordinal_words})\s+(?:season|series|run)(?!\w))",
+        re.IGNORECASE)
+    season_before = re.compile(
+        rf"(?:(?:season|series)\s+(?P<n>{number})\s+of|(?:the|its|a|her|his|their)\s+"
+        rf"(?P<ord>{ordinal_words})\s+(?:season|series|run)s?\s+(?:of|for)(?:\s+both)?)\s+['‘\"“]?$",
+        re.IGNORECASE)
+    return {
+        "numbers": numbers, "ordinals": ordinals,
+        "studio_possessive": re.compile(rf"(?:{studio_re})['’]s?\s+$", re.IGNORECASE),
+        "studios": {fold(s) for s in studios},
+        "season_after": season_after, "season_before": season_before,
+        "not_start": {fold(w) for w in data["not_title_start"]},
+        "inner": set(data["title_inner"]) - set(data["title_joiners"]),
+        "work_noun_after": re.compile(
+            rf"^\s+(?:{lexicon.alternation(data['work_nouns'])})(?!\w)", re.IGNORECASE),
+        "work_noun_before": re.compile(
+            rf"(?:{lexicon.alternation(data['work_nouns'])})\s+['‘\"“]?$", re.IGNORECASE),
+        "person_before": re.compile(
+            rf"(?<!\w)(?:{lexicon.alternation(data['person_before'])})\s+$", re.IGNORECASE),
+        "person_after": re.compile(
+            rf"^\s*,?\s*(?:{lexicon.alternation(data['person_after'])})(?!\w)", re.IGNORECASE),
+        "references": re.compile(
+            rf"(?<!\w)(?:{lexicon.alternation(data['references'])})(?!\w)", re.IGNORECASE),
+        "number": number,
+    }
+
+
+def season_number(match: re.Match) -> tuple[int | None, tuple[int, ...]]:
+    """The season a season phrase names, and all seasons for "seasons one and two"."""
+    info = knowledge()
+    values = []
+    for group in ("n", "n2", "s", "ord"):
+        text = match.groupdict().get(group)
+        if not text:
+            continue
+        text = text.lower()
+        value = int(text) if text.isdigit() else info["numbers"].get(text, info["ordinals"].get(text))
+        if value is not None:
+            values.append(value)
+    return (values[0] if values else None), tuple(values)
+
+
+# --- pass 1: candidates and their cues ------------------------------------------------------
+
+CANDIDATE = re.compile(
+    rf"{WORD}(?:(?:\s+|\s*:\s+|-)(?:(?:of|the|in|on|a|an|to|for|from|&|vs\.?|de|la)\s+)*{WORD})*")
+CONTRACTION = re.compile(r"['’](?:ve|m|re|ll|d|t)$", re.IGNORECASE)
+ROLE_PREFIX = re.compile(r"^(?:(?:[A-Z][\w.]*['’]s|Actor|Actress|Star|Showrunner|Director|Producer|Creator|Writer)\s+)+")
+QUOTED = re.compile(r"[\"“‘'*_]([A-Z0-9][^\"”’'*_\n]{1,60}?)[\"”’'*_](?!\w)")
+SEASON_WORD = re.compile(r"\s*(?::\s*)?(?:season|series|S\d)", re.IGNORECASE)
+
+
+@dataclass
+class Evidence:
+    work: float = 0.0
+    person: float = 0.0
+    occurrences: int = 0
+    non_initial: int = 0
+    forms: Counter = field(default_factory=Counter)
+
+
+def trim_candidate(text: str, start: int) -> tuple[str, int] | None:
+    """Drop leading function words and studio possessives, and trailing possessives and
+    season words; None when nothing title-like is left."""
+    info = knowledge()
+    words = text.split()
+    offset = start
+    while words and (fold(words[0]) in info["not_start"] or fold(APOSTROPHE_S.sub("", words[0])) in info["studios"]
+                     or fold(words[0]) in info["studios"]):
+        if fold(words[0]) == "the" and len(words) > 1 and fold(words[1]) not in info["not_start"] \
+                and fold(words[1]) not in info["studios"]:
+            break
+        offset += len(words[0]) + 1
+        words = words[1:]
+    # Season words end a title: "Jessica Jones Season 2" is the work "Jessica Jones".
+    for index, word in enumerate(words):
+        if index and fold(word) in ("season", "seasons", "series", "episode", "part", "vol", "volume") \
+                and index + 1 < len(words) and not words[index + 1][0].isalpha() or \
+                index and re.fullmatch(r"S\d{1,2}", word):
+            words = words[:index]
+            break
+    while words and fold(words[-1]) in info["not_start"] | {"season", "seasons", "series"}:
+        words = words[:-1]
+    if not words:
+        return None
+    if any(CONTRACTION.search(word) for word in words):
+        return None
+    words[-1] = APOSTROPHE_S.sub("", words[-1]).rstrip(".,:;-'’")
+    title = " ".join(words).strip()
+    if not title or not any(ch.isalpha() for ch in title) or fold(title) in info["studios"]:
+        return None
+    return title, offset
+
+
+def candidates_in(text: str, skip_headline: bool) -> list[tuple[int, int, str, bool]]:
+    """(start, end, title, quoted) of capitalized or quoted spans in one sentence."""
+    found = []
+    if not skip_headline:
+        for match in CANDIDATE.finditer(text):
+            trimmed = trim_candidate(match.group(), match.start())
+            if trimmed:
+                title, start = trimmed
+                found.append((start, start + len(title), title, False))
+    for match in QUOTED.finditer(text):
+        inner = match.group(1).strip().rstrip(",.")
+        if 1 <= len(inner.split()) <= 8 and inner[:1].isupper():
+            trimmed = trim_candidate(inner, match.start(1))
+            if trimmed and trimmed[0] == inner:
+                found.append((match.start(1), match.start(1) + len(inner), inner, True))
+    return found
+
+
+@cache
+def given_names() -> frozenset[str]:
+    return frozenset(lexicon.entry("first_names", "names"))
+
+
+def starts_with_given_name(title: str) -> bool:
+    words = title.split()
+    return len(words) in (2, 3) and words[0].lower() in given_names() and all(w[:1].isupper() for w in words)
+
+
+def is_title_case_line(text: str) -> bool:
+    """Headlines capitalize every word: capitals there say nothing about titles."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.8
+
+
+def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
+                event_words: re.Pattern, excluded: set[str]) -> WorkLexicon:
+    """Score every candidate over the corpus and keep those that read as works.
+
+    documents: (body, [(sentence start, sentence end, text, headline)]).
+    excluded: folded names known not to be works (outlets, authors).
+    """
+    info = knowledge()
+    evidence: dict[str, Evidence] = defaultdict(Evidence)
+    for body, sentences in documents:
+        for s_start, s_end, text, headline in sentences:
+            title_case = headline or is_title_case_line(text)
+            for start, end, title, quoted in candidates_in(text, title_case):
+                key = fold_title(title)
+                if not key or key in excluded:
+                    continue
+                item = evidence[key]
+                item.occurrences += 1
+                item.forms[title] += 1
+                if start > 0 and not text[:start].rstrip().endswith((".", "!", "?", "“", '"')):
+                    item.non_initial += 1
+                before, after = text[:start], text[end:]
+                work_cues = cue_score(before, after, event_words)
+                # "Jon Bernthal shooting X": an event word after a given name is a person's.
+                if starts_with_given_name(title):
+                    work_cues = work_cues if work_cues >= 2 else work_cues / 2
+                item.work += 2.0 * quoted + work_cues
+                item.person += person_score(before, after)
+    lexicon_ = WorkLexicon()
+    for key, item in evidence.items():
+        form = item.forms.most_common(1)[0][0]
+        if item.person >= 1.5 and item.person > item.work:
+            name = ROLE_PREFIX.sub("", form)
+            if len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split()):
+                lexicon_.persons[name] = name
+                lexicon_.persons.setdefault(name.split()[-1], name)
+        if item.work < 1.5 or item.work <= item.person:
+            continue
+        if len(key.split()) == 1 and (item.non_initial == 0 or key in given_names()):
+            continue
+        lexicon_.titles[key] = form
+    build_pattern(lexicon_)
+    return lexicon_
+
+
+def cue_score(before: str, after: str, event_words: re.Pattern) -> float:
+    info = knowledge()
+    score = 0.0
+    if info["season_after"].match(after) and re.match(r"^(?:['’]s?)?\s*(?::\s*|,\s*)?\S", after):
+        score += 2.0
+    if info["season_before"].search(before):
+        score += 2.0
+    if info["studio_possessive"].search(before):
+        score += 1.5
+    if info["work_noun_before"].search(before[-40:]) or info["work_noun_after"].match(after):
+        score += 1.0
+    if re.match(r"^\s+(?:star\s+[A-Z]|cast|fans|showrunner|creator|episodes?\b)", after):
+        score += 1.5
+    near_after = after[:50]
+    near_before = before[-40:]
+    if event_words.match(re.sub(r"^\s*,?\s*(?:(?:which|is|are|was|were|will|has|have|had|also|"
+                                r"still|currently|now|just|finally|officially|reportedly|be|"
+                                r"[a-z’']+\s+to)\s+)*", "", near_after)):
+        score += 1.0
+    ends_with_event = re.search(r"(\w+(?:\s+(?:of|on|for))?)\s+['‘\"“]?$", near_before)
+    if ends_with_event and event_words.search(near_before) and \
+            event_words.search(near_before).end() >= ends_with_event.start():
+        score += 1.0
+    return score
+
+
+def person_score(before: str, after: str) -> float:
+    info = knowledge()
+    score = 0.0
+    if info["person_before"].search(before[-30:]):
+        score += 1.5
+    if info["person_after"].match(after):
+        score += 1.5
+    if re.match(r"^['’]s\s+(?:wife|husband|character|role|daughter|son|mother|father|girlfriend|boyfriend)", after):
+        score += 2
+    return score
+
+
+def build_pattern(works: WorkLexicon) -> None:
+    """One regex over every form of every work, longest first, optional "the"/studio prefix."""
+    forms = set()
+    for key, title in works.titles.items():
+        bare = re.sub(r"^the\s+", "", title, flags=re.IGNORECASE)
+        forms.update({bare, f"The {bare}", f"the {bare}"})
+        words = bare.split()
+        if len(words) >= 2 and words[0][0].isupper():
+            works.first_names.setdefault(words[0], key)
+    if not forms:
+        works.pattern = None
+        return
+    studios = lexicon.alternation(lexicon.entry("works", "studios"))
+    works.pattern = re.compile(
+        rf"(?<![\w'’])(?:(?:{studios})['’]s?\s+)?(?P<title>{'|'.join(sorted((re.escape(f) for f in forms), key=len, reverse=True))})(?![\w])",
+        re.IGNORECASE if False else 0)
+
+
+# --- pass 2: mentions --------------------------------------------------------------------------
+
+def find_mentions(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
+    """Every named work in a sentence (offset: the sentence's start in the body), with the
+    season named right after or before it."""
+    mentions: list[Mention] = []
+    if works.pattern is None:
+        return mentions
+    info = knowledge()
+    for match in works.pattern.finditer(text):
+        key = fold_title(match.group("title"))
+        if key not in works.titles:
+            continue
+        season, seasons = None, ()
+        after = text[match.end():]
+        season_match = info["season_after"].match(after)
+        if season_match:
+            season, seasons = season_number(season_match)
+        else:
+            before_match = info["season_before"].search(text[:match.start()])
+            if before_match:
+                season, seasons = season_number(before_match)
+        mentions.append(Mention(offset + match.start(), offset + match.end(), key, season, seasons))
+    # "Jessica's second season": a first name standing for an eponymous work.
+    for match in re.finditer(r"(?<!\w)([A-Z][a-z]+)['’]s\s+", text):
+        key = works.first_names.get(match.group(1))
+        season_match = info["season_after"].match(text[match.end():])
+        if key and season_match and not any(m.start <= offset + match.start() < m.end for m in mentions):
+            season, seasons = season_number(season_match)
+            mentions.append(Mention(offset + match.start(1), offset + match.end(1), key, season, seasons))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+BARE_SEASON = None
+
+
+def bare_seasons(text: str, offset: int) -> list[tuple[int, int, int]]:
+    """(start, end, season) of season phrases with no work: "season two", "the second season"."""
+    global BARE_SEASON
+    info = knowledge()
+    if BARE_SEASON is None:
+        ordinal_words = "|".join(sorted(map(re.escape, (k for k, v in info["ordinals"].items() if v)), key=len, reverse=True))
+        BARE_SEASON = re.compile(
+            rf"(?<![\w])(?:(?:season|series)\s+(?P<n>{info['number']})(?!\w)|(?:the|its|a|her|his|their)\s+"
+            rf"(?P<ord>{ordinal_words})\s+(?:season|series|run)(?!\w))", re.IGNORECASE)
+    found = []
+    for match in BARE_SEASON.finditer(text):
+        season, _ = season_number(match)
+        if season:
+            found.append((offset + match.start(), offset + match.end(), season))
+    return found
+
+
+def short_references(text: str, offset: int) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of "the series", "the show", "its second season"..."""
+    return [(offset + m.start(), offset + m.end(), m.group().lower())
+            for m in knowledge()["references"].finditer(text)]

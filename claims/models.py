@@ -1,0 +1,129 @@
+"""The claim vocabulary of CONTRACT.md as pydantic models: articles in, dated claims out."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Event = Literal["release", "filming", "filming_start", "filming_end", "renewal", "cancellation"]
+Relation = Literal["before", "after", "concurrent", "back_to_back", "overlap"]
+Tense = Literal["past", "present", "future", "none", "mixed"]
+Modality = Literal["asserted", "expected", "rumored", "speculative"]
+TimeMod = Literal["START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"]
+
+EVENTS: tuple[str, ...] = Event.__args__
+RELATIONS: tuple[str, ...] = Relation.__args__
+# "A before B" read from B's side.
+MIRRORED_RELATION = {"before": "after", "after": "before", "concurrent": "concurrent",
+                     "back_to_back": "back_to_back", "overlap": "overlap"}
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Published(Frozen):
+    """An article's publication date (the DCT) at the precision it was given."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def value(self) -> str:
+        """The TIMEX3 value of the publication date: "2016", "2016-05" or "2016-05-12"."""
+        parts = [f"{self.year:04d}"]
+        if self.month:
+            parts.append(f"{self.month:02d}")
+            if self.day:
+                parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    @property
+    def earliest(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> dt.date:
+        if self.day:
+            return self.earliest
+        if self.month:
+            next_month = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+            return next_month - dt.timedelta(days=1)
+        return dt.date(self.year, 12, 31)
+
+
+class Article(BaseModel):
+    """One article: its metadata from front matter (or the JSON Lines record) and its body."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    body: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: Published | None = None
+    path: str | None = None
+    # 1-based line of the file on which the body starts, so evidence can be located.
+    body_line: int = 1
+
+
+class Subject(Frozen):
+    work: str
+    season: int | None = None
+
+
+class EventRef(Frozen):
+    """The other side of an order claim."""
+
+    work: str
+    season: int | None = None
+    event: Event
+
+
+class TimeValue(Frozen):
+    value: str | None
+    mod: TimeMod | None = None
+
+
+class Evidence(Frozen):
+    start: int
+    end: int
+    text: str
+
+
+class Interval(Frozen):
+    """The days a claim's time can fall on, both ends included; None is unbounded."""
+
+    earliest: dt.date | None
+    latest: dt.date | None
+
+
+class Claim(BaseModel):
+    """A dated claim: CONTRACT §2 fields, then what the rule engine needs."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    article: str
+    subject: Subject
+    event: Event
+    time: TimeValue | None = None
+    relation: Relation | None = None
+    object: EventRef | None = None
+    tense: Tense
+    modality: Modality
+    negated: bool = False
+    speaker: str | None = None
+    evidence: Evidence
+    # Beyond the contract:
+    time_text: str | None = Field(default=None, description="the time expression as written")
+    interval: Interval | None = None
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+
+    def contract_dict(self) -> dict:
+        """The claim as CONTRACT §2 prints it, with the extra fields after."""
+        return self.model_dump(mode="json")

@@ -1,0 +1,219 @@
+"""Articles from files: Markdown with front matter, plain text, JSON Lines (optionally gzip).
+
+Each bad file gives one ReadProblem naming the file (and line) and the problem; the
+other files are still read.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import gzip
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import yaml
+
+from claims.models import Article, Published
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
+PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+TEXT_SUFFIXES = {".txt"}
+JSONL_SUFFIXES = {".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"}
+METADATA_KEYS = ("title", "outlet", "author", "url")
+
+
+@dataclass(frozen=True)
+class ReadProblem:
+    """Why one file (or one line of a corpus) could not be read."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+class BadArticle(Exception):
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.message, self.line = message, line
+
+
+def parse_published(raw) -> Published | None:
+    """A publication date as YYYY, YYYY-MM, YYYY-MM-DD or a date-time; None when absent."""
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, dt.datetime):
+        raw = raw.date()
+    if isinstance(raw, dt.date):
+        return Published(year=raw.year, month=raw.month, day=raw.day)
+    match = PUBLISHED.match(str(raw).strip())
+    if not match:
+        raise BadArticle(f"invalid publication date {str(raw)!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError as err:
+        raise BadArticle(f"invalid publication date {str(raw)!r} ({err})") from None
+    return Published(year=year, month=month, day=day)
+
+
+def suffix_of(path: Path) -> str:
+    name = path.name.lower()
+    for suffix in sorted(JSONL_SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix):
+            return suffix
+    return path.suffix.lower()
+
+
+def is_article_file(path: Path) -> bool:
+    return suffix_of(path) in MARKDOWN_SUFFIXES | TEXT_SUFFIXES | JSONL_SUFFIXES
+
+
+def decode(data: bytes) -> str:
+    if b"\x00" in data:
+        raise BadArticle("binary content (NUL bytes), not a text article")
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        raise BadArticle(f"not UTF-8 text (bad byte at offset {err.start})", line) from None
+
+
+def require_body(body: str) -> None:
+    if not body.strip():
+        raise BadArticle("empty body: nothing to check")
+
+
+def text_or_none(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def parse_markdown(text: str, path: Path, published: str | None) -> Article:
+    match = FRONT_MATTER.match(text)
+    if not match:
+        if text.startswith("---"):
+            raise BadArticle("front matter is not closed by a '---' line", 1)
+        return make_article(path.stem, text, path, published=published)
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = getattr(err, "problem", None) or "cannot be parsed"
+        raise BadArticle(f"broken front matter: {problem}", mark.line + 2 if mark else 1) from None
+    if not isinstance(meta, dict):
+        raise BadArticle("front matter is not a mapping of keys to values", 2)
+    body = text[match.end():]
+    body_line = text[:match.end()].count("\n") + 1
+    article_id = meta.get("id")
+    return make_article(
+        path.stem if article_id in (None, "") else str(article_id), body, path,
+        published=meta.get("published", published), body_line=body_line,
+        **{key: text_or_none(meta.get(key)) for key in METADATA_KEYS})
+
+
+def make_article(article_id: str, body: str, path: Path | str, *, published=None,
+                 body_line: int = 1, **metadata) -> Article:
+    require_body(body)
+    return Article(id=article_id, body=body, path=str(path), published=parse_published(published),
+                   body_line=body_line, **metadata)
+
+
+def read_file(path: Path, published: str | None = None) -> Iterator[Article | ReadProblem]:
+    """The articles in one file, or the problems that stopped them being read."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        yield ReadProblem(str(path), f"cannot read ({err.strerror or err})")
+        return
+    suffix = suffix_of(path)
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(path, data)
+        return
+    try:
+        text = decode(data)
+        if suffix in TEXT_SUFFIXES:
+            yield make_article(path.stem, text, path, published=published)
+        else:
+            yield parse_markdown(text, path, published)
+    except BadArticle as err:
+        yield ReadProblem(str(path), err.message, err.line)
+
+
+def read_jsonl(path: Path, data: bytes) -> Iterator[Article | ReadProblem]:
+    """One article per line: id, title, text, published (and optionally outlet, author, url)."""
+    if suffix_of(path).endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as err:
+            yield ReadProblem(str(path), f"not a readable gzip file ({err})")
+            return
+    for number, raw_line in enumerate(data.splitlines(), start=1):
+        if not raw_line.strip():
+            continue
+        try:
+            record = json.loads(decode(raw_line))
+            if not isinstance(record, dict):
+                raise BadArticle("not a JSON object")
+            if not isinstance(record.get("text"), str):
+                raise BadArticle("no 'text' string")
+            article_id = record.get("id")
+            if article_id in (None, ""):
+                raise BadArticle("no 'id'")
+            yield make_article(str(article_id), record["text"], path,
+                               published=record.get("published"), body_line=number,
+                               outlet=text_or_none(record.get("outlet") or record.get("source")),
+                               **{k: text_or_none(record.get(k)) for k in ("title", "author", "url")})
+        except json.JSONDecodeError as err:
+            yield ReadProblem(str(path), f"invalid JSON ({err.msg} at column {err.colno})", number)
+        except BadArticle as err:
+            yield ReadProblem(str(path), err.message, number)
+
+
+def expand(targets: Iterable[str]) -> Iterator[Path | ReadProblem]:
+    """Files named by paths, folders (searched recursively) and glob patterns, in order."""
+    for target in targets:
+        path = Path(target)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and is_article_file(p))
+            if not found:
+                yield ReadProblem(target, "folder holds no articles (*.md, *.txt, *.jsonl[.gz])")
+            yield from found
+        elif path.exists():
+            yield path
+        elif glob.has_magic(target):
+            matches = sorted(Path(p) for p in glob.glob(target, recursive=True))
+            files = [p for p in matches if p.is_file() and is_article_file(p)]
+            if not files:
+                yield ReadProblem(target, "pattern matches no article files")
+            yield from files
+        else:
+            yield ReadProblem(target, "no such file or folder")
+
+
+def read_articles(targets: Iterable[str], published: str | None = None
+                  ) -> tuple[list[Article], list[ReadProblem]]:
+    """All readable articles under the targets, and a problem for each that was not."""
+    articles: list[Article] = []
+    problems: list[ReadProblem] = []
+    seen: dict[str, str] = {}
+    for item in expand(targets):
+        if isinstance(item, ReadProblem):
+            problems.append(item)
+            continue
+        for result in read_file(item, published):
+            if isinstance(result, ReadProblem):
+                problems.append(result)
+            elif result.id in seen:
+                problems.append(ReadProblem(result.path or "", f"article id {result.id!r} "
+                                            f"is already used by {seen[result.id]}"))
+            else:
+                seen[result.id] = result.path or ""
+                articles.append(result)
+    return articles, problems
