@@ -105,6 +105,10 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
         if excluded_after.match(text[match.end():]) or (
                 form == "noun" and excluded_before.search(text[:match.start()])):
             continue
+        # "the shooting", "its filming": a gerund after a determiner is a noun.
+        if form == "ing" and re.search(r"(?:\bthe|\bits|\btheir|\bhis|\bher|\ba)\s+$",
+                                       text[:match.start()], re.IGNORECASE):
+            form = "noun"
         found.append(Trigger(offset + match.start(), offset + match.end(), event, form,
                              match.group(), needs_time))
     # A filming word with an aspect verb in the same clause: "filming began", "production

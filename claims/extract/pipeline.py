@@ -20,7 +20,12 @@ CALENDAR_TYPES = {"DATE", "TIME"}
 PRESENT_FILMING = re.compile(r"\b(?:currently|now|right now|still|already|is|are|'s|’s)\b", re.IGNORECASE)
 CURRENTLY = re.compile(r"\b(?:currently|now|right now|at the moment|at present|presently)\s+(?:\w+\s+)?$",
                        re.IGNORECASE)
-COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|\s+or\s+)$")
+COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|\s+or\s+)$",
+                          re.IGNORECASE)
+# "premieres in 2017, along with X": X shares the event and its time.
+ALONG_WITH = re.compile(r"(?:,\s*)?\b(?:along\s+with|alongside|together\s+with|as\s+well\s+as)\s+$",
+                        re.IGNORECASE)
+IRREALIS = re.compile(r"\b(?:if|whether)\b", re.IGNORECASE)
 PRONOUN_SUBJECT = re.compile(r"(?<![\w'’])(?:it|they|both|the two|both shows|both series)(?![\w'’])", re.IGNORECASE)
 
 
@@ -36,6 +41,8 @@ class ArticleContext:
     focus: str | None = None
     focus_season: int | None = None
     recent: list[tuple[str, int | None]] = field(default_factory=list)
+    last_event: str | None = None
+    seasoned: set[str] = field(default_factory=set)   # works named with a season number
 
     @property
     def published(self) -> Published | None:
@@ -133,7 +140,7 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
     for start, end, season in works.bare_seasons(sentence.text, sentence.start):
         if any(a <= start < b for a, b in taken) or any(s.start > start and s.start - end < 6 for s in found):
             continue
-        work = context.recent[-1][0] if context.recent else context.focus
+        work = next((w for w, s in reversed(context.recent) if w in context.seasoned), context.focus)
         if work:
             found.append(Subj(work, season, start, end, False))
     for start, end, phrase in works.short_references(sentence.text, sentence.start):
@@ -162,52 +169,73 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
         time, time_text = time_for(context, sentence, trigger, clause, triggers)
         if trigger.needs_time and time is None:
             continue
+        season_after = season_after_trigger(context, trigger, clause)
+        targets = targets + [s for s in subjects if clause[0] <= s.start < clause[1]
+                             and s.start > trigger.end and ALONG_WITH.search(body[:s.start][-25:])
+                             and s not in targets]
         for subj in targets:
+            if season_after and subj.season is None:
+                subj = Subj(subj.work, season_after, subj.start, subj.end, subj.explicit)
             claim = make_claim(context, sentence, trigger, subj, clause, time, time_text)
             if claim is None:
                 continue
-            # An order marker in the clause and no time of its own: the order claim says it.
-            if claim.time is None and any(m.start >= clause[0] and m.end <= clause[1] for m in markers) \
-                    and ordered:
+            # A noun with no time ("a release date is still a mystery"), or "it" with no time
+            # ("how it will all come out"), states nothing dated.
+            if claim.time is None and (trigger.form == "noun" or not subj.explicit and subj.start == trigger.start):
+                continue
+            if claim.time is None and IRREALIS.search(body[clause[0]:trigger.start]):
+                continue
+            # An order marker after the trigger (or a symmetric one) and no time: the order
+            # claim says it all ("To Shoot Right After X", "will film back-to-back").
+            if claim.time is None and ordered and any(
+                    clause[0] <= m.start < clause[1] and (m.symmetric or m.start > trigger.start)
+                    for m in markers):
                 continue
             claims.append(claim)
     for subj in subjects:
         if subj.explicit:
             context.recent.append((subj.work, subj.season))
+            if subj.season:
+                context.seasoned.add(subj.work)
     del context.recent[:-6]
+    if triggers:
+        context.last_event = triggers[-1].event
     return claims
+
+
+GOVERNED = re.compile(
+    r"\s*(?:(?:of|on|for|to|with|from)\s+)?(?:(?:the|a|an|its|his|her|their|both)\s+)?"
+    r"(?:(?:new|upcoming|next|whole|entire|first|second|third|final)\s+)?['‘\"“]?\s*", re.IGNORECASE)
+RELATIVE_START = re.compile(r"^\s*,?\s*(?:which|that|and|but|then|so|before|after|while|who)\b",
+                            re.IGNORECASE)
+DIRECT_SUBJECT_GAP = re.compile(r"^[^,.;:!?()\[\]]{0,60}$")
 
 
 def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
                  subjects: list[Subj], clause: tuple[int, int]) -> list[Subj]:
-    """The works a trigger is about: the subject before it in its clause (with any works
-    coordinated with it), else the work it governs after it ("filming on X"), else the
-    sentence's nearest, else the work in focus for "it"/"the show"."""
+    """The works a trigger is about: the work it governs ("filming on X", "the release of
+    X", "shooting X"), else the subject before it in its clause (with the works coordinated
+    with it), else the subject of the clause it continues ("X, which is filming"), else the
+    work "it"/"they" stands for."""
+    body = context.article.body
     in_clause = [s for s in subjects if clause[0] <= s.start < clause[1]]
     before = [s for s in in_clause if s.end <= trigger.start]
     after = [s for s in in_clause if s.start >= trigger.end]
-    body = context.article.body
-    if after and trigger.form in ("noun", "ing", "be", "participle", "past", "base", "s", "verb") and \
-            re.match(r"^\s*(?:(?:of|on|for|to|with)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}|\s*)['‘\"“]?$",
-                     body[trigger.end:after[0].start]) and trigger.event != "renewal" and \
-            not (before and body[before[-1].end:trigger.start].strip() == ""):
+    direct = before and DIRECT_SUBJECT_GAP.match(body[before[-1].end:trigger.start])
+    if after and GOVERNED.fullmatch(body[trigger.end:after[0].start]) and not (
+            direct and trigger.form != "noun" and trigger.event == "release"):
         return group_with(after[0], after, body)
-    if before:
+    if before and (direct or trigger.form != "noun"):
         return group_back(before[-1], before, body)
-    if after:
-        gap = body[trigger.end:after[0].start]
-        if len(gap) < 45:
-            return group_with(after[0], after, body)
-    others = [s for s in subjects if s.end <= trigger.start]
-    if others and trigger.start - others[-1].end < 120:
-        return group_back(others[-1], others, body)
     text_before = body[clause[0]:trigger.start]
-    if PRONOUN_SUBJECT.search(text_before) or sentence.headline is False and len(text_before) < 40:
-        if context.recent:
-            work, season = context.recent[-1]
+    if not before and RELATIVE_START.match(text_before):
+        previous = [s for s in subjects if s.end <= clause[0]]
+        if previous and clause[0] - previous[-1].end < 80:
+            return group_back(previous[-1], previous, body)
+    if not before and PRONOUN_SUBJECT.search(text_before[-40:]) and context.recent:
+        work, season = context.recent[-1]
+        if sentence.headline is False:
             return [Subj(work, season, trigger.start, trigger.start, False)]
-        if context.focus:
-            return [Subj(context.focus, None, trigger.start, trigger.start, False)]
     return []
 
 
@@ -299,6 +327,27 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
     )
 
 
+SEASON_TARGET = re.compile(
+    r"^\s*(?:for\s+|into\s+|on\s+|to\s+)?(?:(?:a|an|its|their|the)\s+)?", re.IGNORECASE)
+
+
+def season_after_trigger(context: ArticleContext, trigger: events.Trigger,
+                         clause: tuple[int, int]) -> int | None:
+    """A season named right after the trigger: "renewed for a second season", "Starts
+    Shooting Season 2", "premiere their second seasons"."""
+    body = context.article.body
+    tail = body[trigger.end:clause[1]]
+    lead = SEASON_TARGET.match(tail)
+    rest = tail[lead.end():] if lead else tail
+    for start, _, season in works.bare_seasons(rest[:40], 0):
+        if start == 0 or rest[:start].strip().lower() in ("second", "new", "own"):
+            return season
+    match = re.match(r"(second|third|fourth|fifth|sixth)\s+seasons?\b", rest, re.IGNORECASE)
+    if match:
+        return {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}[match.group(1).lower()]
+    return None
+
+
 def next_trigger_start(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
                        clause: tuple[int, int]) -> int:
     """Where the next trigger of the clause starts: cues past it belong to that claim."""
@@ -329,7 +378,10 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
     if timex is not None:
         value, mod = timex.value, timex.mod
         if timex.year_inferred and published:
-            value, mod = normalize(timex.text, published, tense) or (value, mod)
+            # A year-less date takes the year that makes the tense true; without a finite
+            # verb, scheduling news points ahead.
+            direction = "past" if tense == "past" else "future"
+            value, mod = normalize(timex.text, published, direction) or (value, mod)
             value = value or timex.value
         if value == "PRESENT_REF" and published and trigger.event.startswith("filming"):
             return TimeValue(value=published.value, mod=None)
@@ -364,66 +416,120 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
     claims = []
     body = context.article.body
     for marker in markers:
-        left = [s for s in subjects if s.end <= marker.start]
-        right = [s for s in subjects if s.start >= marker.end]
-        event = event_near(triggers, marker.start, sentence)
-        if event is None:
-            continue
-        if marker.symmetric:
-            pair = None
-            if left and right and marker.relation != "back_to_back":
-                pair = (left[-1], right[0])
-            elif len(left) >= 2:
-                group = group_back(left[-1], left, body)
-                if len(group) >= 2:
-                    pair = (group[0], group[-1])
-                elif right:
-                    pair = (left[-1], right[0])
-            elif left and right:
-                pair = (left[-1], right[0])
-            elif not left and not right and len(context.recent) >= 2:
-                (w1, s1), (w2, s2) = distinct_recent(context)
-                if w1 and w2:
-                    pair = (Subj(w1, s1, marker.start, marker.start, False),
-                            Subj(w2, s2, marker.start, marker.start, False))
-            if pair is None:
+        if any(t.start <= marker.start < t.end for t in triggers):
+            continue  # "go before cameras" is an event, not an order
+        for subject, other, event, object_event in order_pairs(context, sentence, triggers,
+                                                              subjects, marker):
+            if (subject.work, subject.season) == (other.work, other.season):
                 continue
-            subject, other = pair
-            object_event = event
-        else:
-            if not right or not (left or context.recent):
-                continue
-            if marker.text.lower() in ("then", "until", "once", "while") and not left:
-                continue
-            subject = left[-1] if left else Subj(*context.recent[-1], marker.start, marker.start, False)
-            other = right[0]
-            if body[marker.end:other.start].strip(" ,'‘\"“") and len(body[marker.end:other.start]) > 40:
-                continue
-            object_event = event_near(triggers, other.start, sentence, after_only=True) or event
-        if subject.work == other.work and subject.season == other.season:
-            continue
-        clause = sentence.clause_at(marker.start)
-        start = min(subject.start, clause[0]) if subject.start >= sentence.start else clause[0]
-        end = max(other.end, clause[1])
-        trigger = next((t for t in triggers if t.event == event), None)
-        before = body[start:trigger.start] if trigger and trigger.start > start else body[start:marker.start]
-        tense = grammar.clause_tense(before, trigger.text if trigger else "", trigger.form if trigger else "noun")
-        claims.append(Claim(
-            id="c0", article=context.article.id,
-            subject=Subject(work=context.lexicon.display(subject.work), season=subject.season
-                            or (context.focus_season if subject.work == context.focus else None)),
-            event=event, relation=marker.relation,
-            object=EventRef(work=context.lexicon.display(other.work), season=other.season
-                            or (context.focus_season if other.work == context.focus else None),
-                            event=object_event),
-            tense=tense, modality=grammar.modality(body[sentence.start:start], body[start:end]),
-            negated=False,
-            speaker=speaker_for(context, sentence, trigger or events.Trigger(marker.start, marker.end, event, "noun", ""),
-                                next((q for q in context.quotes if q[0] <= marker.start < q[1]), None)),
-            evidence=Evidence(start=start, end=end, text=body[start:end]),
-            confidence=0.6,
-        ))
+            claims.append(order_claim(context, sentence, triggers, marker, subject, other,
+                                      event, object_event))
     return claims
+
+
+def order_pairs(context: ArticleContext, sentence: Sentence, triggers: list[events.Trigger],
+                subjects: list[Subj], marker: events.Marker):
+    """(subject, object, subject event, object event) for each pair a marker orders."""
+    body = context.article.body
+    clause = sentence.clause_at(marker.start)
+    left = [s for s in subjects if s.end <= marker.start and s.start >= sentence.start]
+    right = [s for s in subjects if s.start >= marker.end]
+    left_triggers = [t for t in triggers if t.end <= marker.start]
+    right_triggers = [t for t in triggers if t.start >= marker.end]
+    near_event = event_near(triggers, marker.start, sentence)
+    word = marker.text.lower()
+    if marker.symmetric:
+        if word == "while":
+            # "X was rushed into production while Y was debuting": both sides have events.
+            if not (left and right and left_triggers and right_triggers):
+                return
+            yield left[-1], right[0], left_triggers[-1].event, right_triggers[0].event
+            return
+        group = group_back(left[-1], left, body) if left else []
+        if len(group) >= 2 and marker.relation != "overlap" or len(group) >= 2 and not right:
+            event = near_event or context_event(context)
+            if event:
+                yield group[0], group[-1], event, event
+            return
+        if left and right and right[0].start - marker.end < 60:
+            event = (left_triggers[-1].event if left_triggers else near_event)
+            object_event = next((t.event for t in right_triggers if t.start > right[0].end
+                                 and t.start - right[0].end < 30), event)
+            if event:
+                yield left[-1], right[0], event, object_event
+            return
+        if not left and len(right) >= 2 and len(group_with(right[0], right, body)) >= 2:
+            # "They'll be back-to-back," Ritter said about X and Y.
+            pair = group_with(right[0], right, body)
+            event = near_event or context_event(context)
+            if event:
+                yield pair[0], pair[-1], event, event
+            return
+        if not left and not right:
+            # "They'll be back-to-back.": the two works the passage is about.
+            (w1, s1), (w2, s2) = distinct_recent(context)
+            event = near_event or context_event(context)
+            if w1 and w2 and event:
+                yield (Subj(w1, s1, marker.start, marker.start, False),
+                       Subj(w2, s2, marker.start, marker.start, False), event, event)
+        return
+    # Directed: "<subject event> after/before <object>".
+    if not right or right[0].start - marker.end > 45:
+        return
+    if word in ("then", "followed by", "closely followed by") and right[0].start - marker.end > 3:
+        return
+    objects = group_with(right[0], right, body)
+    if left:
+        subjects_ = group_back(left[-1], left, body)
+    elif sentence.start == clause[0] and word == "then" and context.recent:
+        subjects_ = [Subj(*context.recent[-1], marker.start, marker.start, False)]
+    elif PRONOUN_SUBJECT.search(body[clause[0]:marker.start]) and context.recent and left_triggers:
+        subjects_ = [Subj(*context.recent[-1], marker.start, marker.start, False)]
+    else:
+        return
+    subject_triggers = [t for t in left_triggers if t.start >= clause[0]] or left_triggers
+    event = subject_triggers[-1].event if subject_triggers else (
+        near_event if word in ("then", "followed by", "closely followed by") else None)
+    if event is None:
+        return
+    between = [t for t in right_triggers if t.end <= objects[0].start]
+    object_event = between[-1].event if between else event
+    for subject in subjects_:
+        for other in objects:
+            yield subject, other, event, object_event
+
+
+def order_claim(context: ArticleContext, sentence: Sentence, triggers: list[events.Trigger],
+                marker: events.Marker, subject: Subj, other: Subj, event: str,
+                object_event: str) -> Claim:
+    body = context.article.body
+    clause = sentence.clause_at(marker.start)
+    start = min(subject.start, clause[0]) if subject.start >= sentence.start else clause[0]
+    end = max(other.end, clause[1])
+    trigger = next((t for t in triggers if t.event == event and t.start >= start), None) or \
+        next((t for t in triggers if t.event == event), None)
+    before = body[start:trigger.start] if trigger and trigger.start > start else body[start:marker.start]
+    tense = grammar.clause_tense(before, trigger.text if trigger else "",
+                                 trigger.form if trigger else "noun")
+    quote = next((q for q in context.quotes if q[0] <= marker.start < q[1]), None)
+    speaker_trigger = trigger or events.Trigger(marker.start, marker.end, event, "noun", "")
+    return Claim(
+        id="c0", article=context.article.id,
+        subject=Subject(work=context.lexicon.display(subject.work),
+                        season=subject.season or (context.focus_season if subject.work == context.focus else None)),
+        event=event, relation=marker.relation,
+        object=EventRef(work=context.lexicon.display(other.work),
+                        season=other.season or (context.focus_season if other.work == context.focus else None),
+                        event=object_event),
+        tense=tense, modality=grammar.modality(body[sentence.start:start], body[start:end]),
+        negated=False, speaker=speaker_for(context, sentence, speaker_trigger, quote),
+        evidence=Evidence(start=start, end=end, text=body[start:end]),
+        confidence=0.6,
+    )
+
+
+def context_event(context: ArticleContext) -> str | None:
+    return context.last_event
 
 
 def distinct_recent(context: ArticleContext) -> tuple[tuple[str | None, int | None], tuple[str | None, int | None]]:

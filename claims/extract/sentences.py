@@ -16,7 +16,7 @@ SENTENCE_END = re.compile(r"""([.!?…]+)(["”’')\]]*)(\s+)(?=["“‘'(\[]?[
 CLAUSE_BREAK = re.compile("|".join([
     r"\s*;\s*", r":\s", r"\s[—–]\s", r"\s--\s",
     r",\s+(?=(?:but|while|although|though|whereas|so|and then|which|who|as|since|because|"
-    r"meaning|with|unless|if)\b)",
+    r"meaning|with|unless|if|yet)\b)",
     r",\s+(?=and\s+(?:the|it|she|he|they|we|[A-Z]))",
     r"\s+(?=and\s+(?:they|he|she|it|we|I|there)\s)",
 ]))

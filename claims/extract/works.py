@@ -317,15 +317,19 @@ def find_mentions(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
         if key not in works.titles:
             continue
         season, seasons = None, ()
+        start, end = match.start(), match.end()
         after = text[match.end():]
         season_match = info["season_after"].match(after)
         if season_match:
             season, seasons = season_number(season_match)
+            end = match.end() + season_match.end()
         else:
             before_match = info["season_before"].search(text[:match.start()])
             if before_match:
                 season, seasons = season_number(before_match)
-        mentions.append(Mention(offset + match.start(), offset + match.end(), key, season, seasons))
+                start = before_match.start()
+        # The span covers the season phrase, so "X season 2 and Y" reads as coordinated.
+        mentions.append(Mention(offset + start, offset + end, key, season, seasons))
     # "Jessica's second season": a first name standing for an eponymous work.
     for match in re.finditer(r"(?<!\w)([A-Z][a-z]+)['’]s\s+", text):
         key = works.first_names.get(match.group(1))
