@@ -16,6 +16,10 @@ class Trigger:
     form: str          # base, s, past, participle, ing, noun
     text: str
     needs_time: bool = False
+    # For "filming began": the aspect verb that gives the clause its tense.
+    verb_start: int | None = None
+    verb_form: str | None = None
+    verb_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,13 +77,13 @@ def trigger_table() -> tuple[re.Pattern, dict[str, tuple[str, str, bool]]]:
 
 
 @cache
-def aspect_table() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
-    """Aspect verbs (begin, wrap...) -> event, and the filming words they combine with."""
+def aspect_table() -> tuple[re.Pattern, dict[str, tuple[str, str]], re.Pattern]:
+    """Aspect verbs (begin, wrap...) -> (event, form), and the filming words they combine with."""
     table = {}
     for event, verbs in lexicon.entry("events", "aspect").items():
         for verb in verbs:
             for form, name in verb_variants(verb).items():
-                table.setdefault(form.lower(), event)
+                table.setdefault(form.lower(), (event, name))
     return (lexicon.word_regex(table), table,
             lexicon.word_regex(lexicon.entry("events", "filming_words")))
 
@@ -90,6 +94,26 @@ def exclusions() -> tuple[re.Pattern, re.Pattern]:
     before = lexicon.entry("events", "exclude_before")
     return (re.compile(rf"^\s+(?:{lexicon.alternation(after)})(?!\w)", re.IGNORECASE),
             re.compile(rf"(?<!\w)(?:{lexicon.alternation(before)})\s+$", re.IGNORECASE))
+
+
+DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those|whose|of|for)|['’]s)"
+    r"(?:\s+[\w-]+){0,2}\s+$", re.IGNORECASE)
+VERB_BEFORE = re.compile(
+    r"\b(?:to|will|['’]ll|would|could|may|might|can|should|must|did|does|do|don['’]t|"
+    r"doesn['’]t|didn['’]t|won['’]t|they|we|i|you|both|not|never|finally|also|still|"
+    r"officially|reportedly|then)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def noun_reading(form: str, before: str) -> str:
+    """Verb forms that read as nouns here: "the shooting", "its debut", "the solo releases",
+    "Netflix's best Marvel launch"."""
+    if form in ("ing", "s") and re.search(r"(?:\b(?:the|its|their|his|her|a|an)|['’]s)(?:\s+[\w-]+)?\s+$",
+                                         before, re.IGNORECASE):
+        return "noun"
+    if form == "base" and not VERB_BEFORE.search(before) and DETERMINER_BEFORE.search(before):
+        return "noun"
+    return form
 
 
 def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
@@ -105,17 +129,14 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
         if excluded_after.match(text[match.end():]) or (
                 form == "noun" and excluded_before.search(text[:match.start()])):
             continue
-        # "the shooting", "its filming": a gerund after a determiner is a noun.
-        if form == "ing" and re.search(r"(?:\bthe|\bits|\btheir|\bhis|\bher|\ba)\s+$",
-                                       text[:match.start()], re.IGNORECASE):
-            form = "noun"
+        form = noun_reading(form, text[:match.start()])
         found.append(Trigger(offset + match.start(), offset + match.end(), event, form,
                              match.group(), needs_time))
     # A filming word with an aspect verb in the same clause: "filming began", "production
     # got under way" become filming_start; "shooting wrapped" filming_end.
     aspect_re, aspects, filming_re = aspect_table()
     for match in aspect_re.finditer(text):
-        event = aspects.get(re.sub(r"\s+", " ", match.group().lower()))
+        event, verb_form = aspects.get(re.sub(r"\s+", " ", match.group().lower()), (None, None))
         if not event:
             continue
         window_before = text[max(0, match.start() - 45):match.start()]
@@ -126,11 +147,15 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
         for index, trigger in enumerate(found):
             # The filming word nearby is the same event, now with its aspect.
             if trigger.event == "filming" and abs(trigger.start - start) < 45:
-                found[index] = Trigger(trigger.start, trigger.end, event, trigger.form, trigger.text)
+                # "Filming has begun on X": the span runs to the verb, so X follows it.
+                span_end = max(trigger.end, end)
+                found[index] = Trigger(trigger.start, span_end, event, trigger.form,
+                                       text[trigger.start - offset:span_end - offset],
+                                       verb_start=start, verb_form=verb_form, verb_text=match.group())
                 break
         else:
             if not any(t.start <= start < t.end for t in found):
-                found.append(Trigger(start, end, event, "verb", match.group()))
+                found.append(Trigger(start, end, event, verb_form, match.group()))
     return sorted(found, key=lambda t: t.start)
 
 

@@ -11,6 +11,8 @@ NEGATION = re.compile(r"(?<![\w'’])(?:not|never|no longer|n['’]t|nor|cannot)
 DELAY = re.compile(r"\b(?:until|till|before|for some time|for a while|for long|much of a leap|"
                    r"anything|any more|anymore|sure|know)\b", re.IGNORECASE)
 WORDS = re.compile(r"[\w'’+-]+")
+CONFIRMING = re.compile(r"\b(?:confirm|confirmed|confirms|announced|announces|revealed|reveals|"
+                        r"made it official|official)\b", re.IGNORECASE)
 REPORTING_WOULD = re.compile(
     r"\b(?:said|says|told|tells|assured|promised|announced|confirmed|revealed|claimed|noted|"
     r"explained|stated|insisted)\b[^.]{0,80}?\bwould\b", re.IGNORECASE)
@@ -37,7 +39,7 @@ def last_match(pattern: re.Pattern, text: str) -> re.Match | None:
     return found
 
 
-def clause_tense(before: str, trigger_text: str, form: str) -> str:
+def clause_tense(before: str, trigger_text: str, form: str, lead: str = "") -> str:
     """The grammatical time of the verb group ending in the trigger.
 
     before: the clause text from its subject to the trigger.
@@ -77,7 +79,9 @@ def clause_tense(before: str, trigger_text: str, form: str) -> str:
         if latest is present_be:
             return "present"
     if form == "past" or form == "participle" and re.search(r"\b(?:already|just|finally)\s*$", before):
-        return "none" if re.search(r"\b(?:with|after|once)\b[^,]*$", before, re.IGNORECASE) \
+        # "With X already wrapped": a participle phrase, no finite verb.
+        return "none" if re.search(r"(?:^|\b)(?:with|after|once)\b[^,]*$", lead + " " + before,
+                                   re.IGNORECASE) \
             and not re.search(r"\b(?:he|she|they|it|we|i)\b", before[-30:], re.IGNORECASE) else "past"
     if form == "participle":
         return "past" if re.search(r"[A-Za-z]\s*$", before) and not re.search(
@@ -89,6 +93,10 @@ def clause_tense(before: str, trigger_text: str, form: str) -> str:
             return "none"
         return "present" if re.search(r"\b(?:they|we|i|you|both|[A-Z]\w*s)\s*$", before) else "none"
     if form == "ing":
+        # "Early rumors had X dropping in October": the finite verb before decides.
+        head = last_match(words["past_heads"], window)
+        if head and head.group().lower() in ("had", "was", "were", "got"):
+            return "past"
         return "none"
     # A noun trigger: the clause's own verb decides.
     if words["present_do"].search(window) or re.search(r"\b\w+(?<!s)s\s+(?:\w+\s+)?(?:a|an|the|its|his|her|their)\s*$", before):
@@ -102,9 +110,12 @@ def modality(sentence_before: str, clause: str, speaker_known: bool = False) -> 
     """asserted, expected, rumored or speculative, from cues in the clause and what leads to it."""
     words = modality_words()
     scrubbed = words["neutral"].sub(" ", clause)
-    # A report frame earlier in the sentence ("Rumor has it that", "Reportedly,") covers it.
-    if words["rumored"].search(scrubbed) or words["rumored"].search(
-            words["neutral"].sub(" ", sentence_before)):
+    # A report frame that leads into the clause ("Rumor has it that", "sources say:")
+    # covers it, unless the frame confirms ("X confirmed what rumors hinted:").
+    frame = words["neutral"].sub(" ", sentence_before)
+    if words["rumored"].search(scrubbed) or (
+            re.search(r"(?:\bthat|:|,)\s*$", frame) and words["rumored"].search(frame)
+            and not CONFIRMING.search(frame)):
         return "rumored"
     if words["expected"].search(scrubbed) or words["hedged_expectation"].search(scrubbed):
         return "expected"

@@ -25,6 +25,8 @@ COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+wel
 # "premieres in 2017, along with X": X shares the event and its time.
 ALONG_WITH = re.compile(r"(?:,\s*)?\b(?:along\s+with|alongside|together\s+with|as\s+well\s+as)\s+$",
                         re.IGNORECASE)
+PERSON_SUBJECT = re.compile(r"\b(?:he|she|i|we|you|[A-Z][a-z]+ [A-Z][a-z]+)\b")
+RELATIVE_PRONOUN = re.compile(r"^\s*,?\s*(?:which|who)\b", re.IGNORECASE)
 IRREALIS = re.compile(r"\b(?:if|whether)\b", re.IGNORECASE)
 PRONOUN_SUBJECT = re.compile(r"(?<![\w'’])(?:it|they|both|the two|both shows|both series)(?![\w'’])", re.IGNORECASE)
 
@@ -43,6 +45,10 @@ class ArticleContext:
     recent: list[tuple[str, int | None]] = field(default_factory=list)
     last_event: str | None = None
     seasoned: set[str] = field(default_factory=set)   # works named with a season number
+    last_subject: tuple[str, int | None] | None = None  # the work the last claim was about
+
+    def lexicon_key(self, title: str) -> str:
+        return works.fold_title(title)
 
     @property
     def published(self) -> Published | None:
@@ -163,6 +169,8 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     ordered_spans = {(c.evidence.start, c.subject.work) for c in ordered}
     for trigger in triggers:
         clause = sentence.clause_at(trigger.start)
+        if body[clause[0]:clause[1]].rstrip(" \"”’')").endswith("?"):
+            continue  # a question asks; it claims nothing
         targets = subjects_for(context, sentence, trigger, subjects, clause)
         if not targets:
             continue
@@ -192,22 +200,35 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                     for m in markers):
                 continue
             claims.append(claim)
+    remember(context, subjects, triggers)
+    for claim in claims:
+        if claim.relation is None:
+            context.last_subject = (context.lexicon_key(claim.subject.work), claim.subject.season)
+    return claims
+
+
+def remember(context: ArticleContext, subjects: list[Subj], triggers: list[events.Trigger]) -> None:
     for subj in subjects:
-        if subj.explicit:
+        if subj.explicit or subj.season is None:
             context.recent.append((subj.work, subj.season))
             if subj.season:
                 context.seasoned.add(subj.work)
     del context.recent[:-6]
-    if triggers:
-        context.last_event = triggers[-1].event
-    return claims
+    scheduled = [t.event for t in triggers if t.event in ("release", "filming", "filming_start")]
+    if scheduled:
+        context.last_event = "filming" if scheduled[-1] == "filming_start" else scheduled[-1]
 
 
 GOVERNED = re.compile(
     r"\s*(?:(?:of|on|for|to|with|from)\s+)?(?:(?:the|a|an|its|his|her|their|both)\s+)?"
     r"(?:(?:new|upcoming|next|whole|entire|first|second|third|final)\s+)?['‘\"“]?\s*", re.IGNORECASE)
-RELATIVE_START = re.compile(r"^\s*,?\s*(?:which|that|and|but|then|so|before|after|while|who)\b",
-                            re.IGNORECASE)
+# A clause that continues the last one's subject: "X, which is currently filming",
+# "X ... and will hit the schedule in September" (auxiliaries only up to the trigger).
+RELATIVE_START = re.compile(
+    r"^\s*,?\s*(?:which|that|and|but|who)\s+(?:(?:also|still|currently|now|then|is|are|was|were|"
+    r"has|have|had|will|['’]ll|would|could|be|been|being|set|to|slated|expected|due|going|supposed|"
+    r"reportedly|likely|probably|just|finally|already|not|n['’]t|first|officially|only)\s+)*$",
+    re.IGNORECASE)
 DIRECT_SUBJECT_GAP = re.compile(r"^[^,.;:!?()\[\]]{0,60}$")
 
 
@@ -227,15 +248,25 @@ def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Tr
         return group_with(after[0], after, body)
     if before and (direct or trigger.form != "noun"):
         return group_back(before[-1], before, body)
+    inside = [s for s in in_clause if trigger.start <= s.start < trigger.end]
+    if inside:
+        return group_with(inside[0], inside, body)
     text_before = body[clause[0]:trigger.start]
-    if not before and RELATIVE_START.match(text_before):
+    if not before and (RELATIVE_START.match(text_before) or RELATIVE_PRONOUN.match(text_before)):
         previous = [s for s in subjects if s.end <= clause[0]]
         if previous and clause[0] - previous[-1].end < 80:
             return group_back(previous[-1], previous, body)
     if not before and PRONOUN_SUBJECT.search(text_before[-40:]) and context.recent:
-        work, season = context.recent[-1]
+        # "it" is the work the passage is about: the last claim's subject, else the last named.
+        work, season = context.last_subject or context.recent[-1]
         if sentence.headline is False:
             return [Subj(work, season, trigger.start, trigger.start, False)]
+    # "Principal photography will start in June", "filming has finished": production news
+    # with no subject is about the work the article is about.
+    if not in_clause and trigger.event.startswith("filming") and trigger.form in ("noun", "ing") \
+            and context.focus and not any(s.start < trigger.start for s in subjects if s.start >= sentence.start) \
+            and not PERSON_SUBJECT.search(text_before):
+        return [Subj(context.focus, context.focus_season, trigger.start, trigger.start, False)]
     return []
 
 
@@ -271,15 +302,17 @@ def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigge
     if trigger.form == "noun":
         # "a September 30th debut", "an early 2018 slot": the time right before the noun.
         adjacent = [t for t in in_clause if t.end <= trigger.start and
-                    re.fullmatch(r"[\s-]*", body[t.end:trigger.start])]
+                    re.fullmatch(r"[\s-]*(?:[\w+'’]+\s+){0,2}", body[t.end:trigger.start])]
         if adjacent:
             return adjacent[-1], None
     after = [t for t in in_clause if t.start >= trigger.end and t.start < next_trigger]
     if after:
         return most_specific(after), None
-    previous_trigger = max((t.end for t in triggers if t.end <= trigger.start), default=clause[0])
-    before = [t for t in in_clause if t.end <= trigger.start and t.start >= previous_trigger]
-    if before:
+    # A time before the trigger ("In September, X premieres") only when the clause has no
+    # other event it could belong to.
+    others = [t for t in triggers if t is not trigger and clause[0] <= t.start < clause[1]]
+    before = [t for t in in_clause if t.end <= trigger.start]
+    if before and not others:
         return before[-1], None
     return None, None
 
@@ -287,7 +320,8 @@ def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigge
 def most_specific(timexes: list[Timex]) -> Timex:
     """The first of the most precise times: "later this year on September 30th" is the 30th."""
     def precision(t: Timex) -> int:
-        return len(t.value) if t.value[:1].isdigit() else 0
+        # A date the text dates fully beats one whose year was guessed ("Friday, Nov. 17, 2017").
+        return (len(t.value) if t.value[:1].isdigit() else 0) * 2 + (not t.year_inferred)
     best = max(precision(t) for t in timexes)
     return next(t for t in timexes if precision(t) == best)
 
@@ -296,14 +330,32 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
                clause: tuple[int, int], timex: Timex | None, _: str | None) -> Claim | None:
     body = context.article.body
     subject_start = min(subj.start, trigger.start)
+    # The verb group of an earlier event in the clause is not this one's.
+    previous = [t.end for t in events.find_triggers(sentence.text, sentence.start)
+                if subject_start <= t.start and t.end <= trigger.start and t.start >= clause[0]]
+    if previous:
+        subject_start = max(previous)
     before = body[max(clause[0], subject_start):trigger.start]
     if subj.start >= trigger.end:
         before = body[clause[0]:trigger.start]
-    tense = grammar.clause_tense(before, trigger.text, trigger.form)
+    lead = body[clause[0]:max(clause[0], subject_start)]
+    if trigger.verb_start is not None and trigger.verb_start > trigger.start:
+        # "Shooting on X got under way": the aspect verb carries the tense.
+        tense = grammar.clause_tense(body[max(clause[0], subject_start):trigger.verb_start],
+                                     trigger.verb_text, trigger.verb_form, lead)
+    elif trigger.verb_start is not None:
+        tense = grammar.clause_tense(body[max(clause[0], subject_start):trigger.verb_start],
+                                     trigger.verb_text, trigger.verb_form, lead)
+    else:
+        tense = grammar.clause_tense(before, trigger.text, trigger.form, lead)
     if sentence.headline and tense == "none" and trigger.form == "s":
         tense = "present"
-    season = season_for(context, subj, trigger, tense)
     time = time_value(context, trigger, timex, tense, before)
+    season = season_for(context, subj, trigger, tense)
+    interval = resolve_interval(time.value, time.mod, context.published) if time else None
+    if season == context.focus_season and subj.season is None and trigger.event == "release" and \
+            interval and interval.latest and context.published and interval.latest < context.published.earliest:
+        season = None  # a launch dated before the article is the series', not the new season's
     quote = next((q for q in context.quotes if q[0] <= trigger.start < q[1]), None)
     speaker = speaker_for(context, sentence, trigger, quote)
     sentence_before = body[sentence.start:clause[0]]
@@ -322,11 +374,13 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         speaker=speaker,
         evidence=Evidence(start=evidence_start, end=evidence_end, text=evidence_text),
         time_text=timex.text if timex else None,
-        interval=resolve_interval(time.value, time.mod, context.published) if time else None,
+        interval=interval,
         confidence=0.8 if subj.explicit else 0.5,
     )
 
 
+ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 SEASON_TARGET = re.compile(
     r"^\s*(?:for\s+|into\s+|on\s+|to\s+)?(?:(?:a|an|its|their|the)\s+)?", re.IGNORECASE)
 
@@ -336,15 +390,27 @@ def season_after_trigger(context: ArticleContext, trigger: events.Trigger,
     """A season named right after the trigger: "renewed for a second season", "Starts
     Shooting Season 2", "premiere their second seasons"."""
     body = context.article.body
+    if trigger.event == "renewal":
+        named = re.search(r"\b(second|third|fourth|fifth|sixth)\b", trigger.text, re.IGNORECASE)
+        if named:
+            return ORDINALS[named.group(1).lower()]
     tail = body[trigger.end:clause[1]]
     lead = SEASON_TARGET.match(tail)
     rest = tail[lead.end():] if lead else tail
     for start, _, season in works.bare_seasons(rest[:40], 0):
         if start == 0 or rest[:start].strip().lower() in ("second", "new", "own"):
             return season
-    match = re.match(r"(second|third|fourth|fifth|sixth)\s+seasons?\b", rest, re.IGNORECASE)
+    match = re.match(r"(second|third|fourth|fifth|sixth)\s+(?:seasons?|runs?|series|installments?)\b",
+                     rest, re.IGNORECASE)
     if match:
-        return {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}[match.group(1).lower()]
+        return ORDINALS[match.group(1).lower()]
+    if trigger.event == "renewal":
+        # "renewed X for a second season", "Renews X For Season 2"
+        target = re.search(r"\bfor\s+(?:a\s+|its\s+)?(?:(second|third|fourth|fifth|sixth)\s+season|"
+                           r"season\s+(\d+|two|three|four|five))\b", tail, re.IGNORECASE)
+        if target:
+            word = (target.group(1) or target.group(2)).lower()
+            return int(word) if word.isdigit() else ORDINALS.get(word) or NUMBERS.get(word)
     return None
 
 
@@ -479,6 +545,8 @@ def order_pairs(context: ArticleContext, sentence: Sentence, triggers: list[even
     if word in ("then", "followed by", "closely followed by") and right[0].start - marker.end > 3:
         return
     objects = group_with(right[0], right, body)
+    left = [s for s in left if s.start >= clause[0]]
+    left_triggers = [t for t in left_triggers if t.start >= clause[0]]
     if left:
         subjects_ = group_back(left[-1], left, body)
     elif sentence.start == clause[0] and word == "then" and context.recent:
@@ -487,7 +555,7 @@ def order_pairs(context: ArticleContext, sentence: Sentence, triggers: list[even
         subjects_ = [Subj(*context.recent[-1], marker.start, marker.start, False)]
     else:
         return
-    subject_triggers = [t for t in left_triggers if t.start >= clause[0]] or left_triggers
+    subject_triggers = left_triggers
     event = subject_triggers[-1].event if subject_triggers else (
         near_event if word in ("then", "followed by", "closely followed by") else None)
     if event is None:
@@ -508,9 +576,10 @@ def order_claim(context: ArticleContext, sentence: Sentence, triggers: list[even
     end = max(other.end, clause[1])
     trigger = next((t for t in triggers if t.event == event and t.start >= start), None) or \
         next((t for t in triggers if t.event == event), None)
-    before = body[start:trigger.start] if trigger and trigger.start > start else body[start:marker.start]
-    tense = grammar.clause_tense(before, trigger.text if trigger else "",
-                                 trigger.form if trigger else "noun")
+    if trigger and start < trigger.start < marker.start and trigger.form != "noun":
+        tense = grammar.clause_tense(body[start:trigger.start], trigger.text, trigger.form)
+    else:
+        tense = grammar.clause_tense(body[clause[0]:marker.start], "", "noun")
     quote = next((q for q in context.quotes if q[0] <= marker.start < q[1]), None)
     speaker_trigger = trigger or events.Trigger(marker.start, marker.end, event, "noun", "")
     return Claim(

@@ -17,8 +17,11 @@ CLAUSE_BREAK = re.compile("|".join([
     r"\s*;\s*", r":\s", r"\s[—–]\s", r"\s--\s",
     r",\s+(?=(?:but|while|although|though|whereas|so|and then|which|who|as|since|because|"
     r"meaning|with|unless|if|yet)\b)",
-    r",\s+(?=and\s+(?:the|it|she|he|they|we|[A-Z]))",
+    r",\s+(?=and\s+(?:the|it|she|he|they|we|that|this|[A-Z]))",
     r"\s+(?=and\s+(?:they|he|she|it|we|I|there)\s)",
+    r"\s+(?=but\s)",
+    # "...late this year with X rumored for...": a new predication after a time.
+    r"(?<=year|onth|week|fall|ring|mmer|nter|[0-9]{4})\s+(?=with\s+(?:the\s+)?[A-Z\"“'‘])",
 ]))
 QUOTE_PAIRS = (("“", "”"), ('"', '"'))
 

@@ -299,7 +299,7 @@ def build_pattern(works: WorkLexicon) -> None:
         return
     studios = lexicon.alternation(lexicon.entry("works", "studios"))
     works.pattern = re.compile(
-        rf"(?<![\w'’])(?:(?:{studios})['’]s?\s+)?(?P<title>{'|'.join(sorted((re.escape(f) for f in forms), key=len, reverse=True))})(?![\w])",
+        rf"(?<![\w'’])(?:(?i:{studios})['’]s?\s+)?(?P<title>{'|'.join(sorted((re.escape(f) for f in forms), key=len, reverse=True))})(?![\w])",
         re.IGNORECASE if False else 0)
 
 
@@ -351,7 +351,7 @@ def bare_seasons(text: str, offset: int) -> list[tuple[int, int, int]]:
         ordinal_words = "|".join(sorted(map(re.escape, (k for k, v in info["ordinals"].items() if v)), key=len, reverse=True))
         BARE_SEASON = re.compile(
             rf"(?<![\w])(?:(?:season|series)\s+(?P<n>{info['number']})(?!\w)|(?:the|its|a|her|his|their)\s+"
-            rf"(?P<ord>{ordinal_words})\s+(?:season|series|run)(?!\w))", re.IGNORECASE)
+            rf"(?P<ord>{ordinal_words})\s+(?:season|run)(?!\w))", re.IGNORECASE)
     found = []
     for match in BARE_SEASON.finditer(text):
         season, _ = season_number(match)

@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""Extraction speed and peak memory: `checker extract` (read + extract) beside dateparser.
+
+    .venv/bin/python bench/extract_speed.py [--corpus PATH] [--sample 300] [--seed 1]
+                                            [--repeat 10] [--json OUT]
+
+Runs, each in its own subprocess so that one run's peak memory does not mix with another's:
+
+- checker on the whole corpus: `read_articles` + `extract_claims`, what `checker extract` does;
+- checker on the corpus repeated `--repeat` times (ids made unique), to show how it scales;
+- checker on a random sample of `--sample` articles (fixed `--seed`);
+- dateparser's `search_dates` over the texts of that same sample. It manages about 60
+  articles/s, so it only gets the sample; the ratio on the same articles is the fair one.
+
+Seconds exclude interpreter start and imports (dateparser's language data is loaded by a
+warm-up call before the clock starts). Checker's seconds include reading and decompressing
+the corpus file; dateparser is handed the texts already in memory. Peak memory is the
+subprocess's maximum resident set size (getrusage ru_maxrss), interpreter included; the
+"base MiB" column is the resident size after imports, before any article is read.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import json
+import os
+import platform
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared/corpus/real/articles.jsonl.gz"
+
+
+def rss_mib() -> float:
+    # ru_maxrss is KiB on Linux (bytes on macOS).
+    scale = 1 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 2**20
+
+
+# --- workers: each runs in a fresh interpreter and prints one JSON object -------------------------
+
+def work_checker(corpus: str) -> dict:
+    from claims.extract.pipeline import extract_claims
+    from claims.reading import read_articles
+
+    base = rss_mib()
+    start = time.perf_counter()
+    articles, problems = read_articles([corpus])
+    claims = extract_claims(articles)
+    seconds = time.perf_counter() - start
+    return {"articles": len(articles), "problems": len(problems), "claims": len(claims),
+            "seconds": seconds, "base_mib": base, "peak_mib": rss_mib()}
+
+
+def work_dateparser(corpus: str) -> dict:
+    from dateparser.search import search_dates
+
+    # Same call as the TempEval-3 baseline in ../shared/bench: English, relative to the DCT.
+    settings = {"RETURN_AS_TIMEZONE_AWARE": False}
+    search_dates("warm up on March 3, 2012", languages=["en"], add_period=True)
+    records = [json.loads(line) for line in gzip.open(corpus, "rt", encoding="utf-8")]
+    base = rss_mib()
+    found = failures = 0
+    start = time.perf_counter()
+    for record in records:
+        published = record.get("published") or ""
+        base_date = (dt.datetime.fromisoformat(published + "-01" * (2 - published.count("-")))
+                     if published else None)
+        try:
+            found += len(search_dates(record["text"], languages=["en"], add_period=True,
+                                      settings={**settings, "RELATIVE_BASE": base_date}) or [])
+        except Exception:  # a crash on one text should cost that text, not the benchmark
+            failures += 1
+    seconds = time.perf_counter() - start
+    return {"articles": len(records), "problems": failures, "claims": found,
+            "seconds": seconds, "base_mib": base, "peak_mib": rss_mib()}
+
+
+WORKERS = {"checker": work_checker, "dateparser": work_dateparser}
+
+
+def measure(system: str, corpus: Path, label: str) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--worker", system, "--corpus", str(corpus)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"extract_speed: {label} failed:\n{done.stderr}")
+    result = json.loads(done.stdout)
+    result["system"] = label
+    result["articles_per_s"] = result["articles"] / result["seconds"] if result["seconds"] else None
+    print(f"  {label}: {result['articles']} articles in {result['seconds']:.2f} s", file=sys.stderr)
+    return result
+
+
+# --- inputs ---------------------------------------------------------------------------------------
+
+def load_lines(corpus: Path) -> list[str]:
+    with gzip.open(corpus, "rt", encoding="utf-8") if corpus.name.endswith(".gz") \
+            else open(corpus, encoding="utf-8") as lines:
+        return [line for line in lines if line.strip()]
+
+
+def write_corpus(path: Path, lines: list[str], repeat: int = 1) -> Path:
+    """The lines as a .jsonl.gz corpus, `repeat` times over, each copy's ids suffixed -rN."""
+    # Level 1: the repeated corpus is ~460 MB of text; compression speed is not what is measured.
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=1) as out:
+        for copy in range(repeat):
+            for line in lines:
+                if repeat > 1:
+                    record = json.loads(line)
+                    record["id"] = f"{record['id']}-r{copy}"
+                    line = json.dumps(record) + "\n"
+                out.write(line)
+    return path
+
+
+def render(results: list[dict]) -> str:
+    from tabulate import tabulate
+
+    rows = [(r["system"], r["articles"], f"{r['seconds']:.2f}",
+             f"{r['articles_per_s']:,.0f}" if r["articles_per_s"] else "-",
+             f"{r['peak_mib']:.0f}", f"{r['base_mib']:.0f}", r["claims"]) for r in results]
+    return tabulate(rows, headers=("system", "articles", "seconds", "articles/s", "peak MiB",
+                                   "base MiB", "claims / dates"), disable_numparse=True,
+                    colalign=("left",) + ("right",) * 6)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--sample", type=int, default=300, help="articles for dateparser")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=10, help="copies for the scale run (<2: skip)")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--worker", choices=WORKERS, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(WORKERS[args.worker](str(args.corpus))))
+        return
+    if not args.corpus.is_file():
+        sys.exit(f"extract_speed: {args.corpus}: no such corpus file")
+
+    lines = load_lines(args.corpus)
+    sample = random.Random(args.seed).sample(lines, min(args.sample, len(lines)))
+    results = []
+    with tempfile.TemporaryDirectory(prefix="extract-speed-") as tmp:
+        sample_corpus = write_corpus(Path(tmp) / "sample.jsonl.gz", sample)
+        results.append(measure("checker", args.corpus, "checker"))
+        if args.repeat > 1:
+            repeated = write_corpus(Path(tmp) / "repeated.jsonl.gz", lines, args.repeat)
+            results.append(measure("checker", repeated, f"checker x{args.repeat}"))
+        results.append(measure("checker", sample_corpus, f"checker (sample {len(sample)})"))
+        results.append(measure("dateparser", sample_corpus, f"dateparser (sample {len(sample)})"))
+
+    by_label = {r["system"]: r for r in results}
+    checker_sample = by_label[f"checker (sample {len(sample)})"]["articles_per_s"]
+    dateparser_rate = by_label[f"dateparser (sample {len(sample)})"]["articles_per_s"]
+    ratios = {
+        "same_sample": checker_sample / dateparser_rate if checker_sample and dateparser_rate else None,
+        "full_corpus_vs_sample": (by_label["checker"]["articles_per_s"] / dateparser_rate
+                                  if by_label["checker"]["articles_per_s"] and dateparser_rate else None),
+    }
+    print(render(results))
+    print()
+    print(f"corpus: {args.corpus} ({len(lines)} articles); sample: {len(sample)} articles, "
+          f"seed {args.seed}")
+    for name, text in (("same_sample", f"on the same {len(sample)} articles"),
+                       ("full_corpus_vs_sample", "full corpus against the dateparser sample")):
+        ratio = ratios[name]
+        print(f"checker/dateparser articles/s {text}: "
+              + (f"{ratio:,.1f}x" if ratio else "n/a (a rate too fast to time)"))
+
+    if args.json:
+        from importlib.metadata import version
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps({
+            "corpus": str(args.corpus), "corpus_articles": len(lines), "sample": len(sample),
+            "seed": args.seed, "repeat": args.repeat, "results": results, "ratios": ratios,
+            "python": platform.python_version(), "dateparser": version("dateparser"),
+            "cpus": os.cpu_count(), "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        }, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

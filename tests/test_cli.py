@@ -1,0 +1,264 @@
+"""The checker command end to end through click's CliRunner."""
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import checker.engine
+from checker.cli import main
+from claims.models import Claim
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+GOOD, BAD = FIXTURES / "good", FIXTURES / "bad"
+GOOD_IDS = {"example-2019-03-starlight-harbor-s2", "example-2019-07-copper-valley"}
+CLAIM_KEYS = {"id", "article", "subject", "event", "time", "relation", "object", "tense",
+              "modality", "negated", "speaker", "evidence"}
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, [str(arg) for arg in args])
+    # A user's mistake ends in SystemExit with a message, never in another exception.
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert "Traceback" not in result.output + result.stderr
+    return result
+
+
+def errors(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("checker: error: ")]
+
+
+@pytest.fixture
+def two_claims(monkeypatch):
+    """Stands in for the extractor so that the formats have claims to show."""
+    claims = [
+        Claim(id="c1", article="example-2019-03-starlight-harbor-s2",
+              subject={"work": "Starlight Harbor", "season": 2}, event="filming_start",
+              time={"value": "2019-06", "mod": None}, tense="future", modality="expected",
+              speaker="Dana Reyes",
+              # Article text is untrusted: an escape sequence and line breaks must not pass.
+              evidence={"start": 0, "end": 90, "text": "Filming \x1b[31mon the\nsecond season\r\n"
+                        "is set to begin in June in Vancouver, the showrunner told reporters."}),
+        Claim(id="c2", article="example-2019-07-copper-valley",
+              subject={"work": "Copper Valley"}, event="release",
+              relation="after", object={"work": "Starlight Harbor", "season": 2, "event": "release"},
+              tense="present", modality="asserted", negated=True,
+              evidence={"start": 5, "end": 20, "text": "short"}),
+    ]
+    monkeypatch.setattr(checker.engine, "extract_claims", lambda articles: claims)
+    return claims
+
+
+# --- extract ---------------------------------------------------------------------------------
+
+def test_extract_table_on_good_fixtures():
+    result = run("extract", GOOD)
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert result.stdout.rstrip().endswith("in 2 articles")
+
+
+def test_extract_table_rows(two_claims):
+    result = run("extract", GOOD, "--format", "table")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["article", "work", "event", "time", "tense", "modality",
+                                "speaker", "evidence"]
+    row1 = next(line for line in lines if line.startswith("example-2019-03"))
+    assert "Starlight Harbor S2" in row1 and "filming_start" in row1 and "2019-06" in row1
+    assert "future" in row1 and "expected" in row1 and "Dana Reyes" in row1
+    excerpt = row1[row1.index("Filming"):]
+    assert excerpt == "Filming [31mon the second season is set to begin in June in…"
+    assert len(excerpt) <= 60
+    row2 = next(line for line in lines if line.startswith("example-2019-07"))
+    assert "not release after Starlight Harbor S2 release" in row2
+    assert lines[-1] == "2 claims in 2 articles"
+    assert "\x1b" not in result.stdout and "\r" not in result.stdout
+
+
+def test_extract_json(two_claims):
+    result = run("extract", GOOD, "--format", "json")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert list(document) == ["claims"]
+    assert [claim["id"] for claim in document["claims"]] == ["c1", "c2"]
+    assert CLAIM_KEYS <= set(document["claims"][0])
+    assert document["claims"][0]["subject"] == {"work": "Starlight Harbor", "season": 2}
+    assert document["claims"][1]["object"] == {"work": "Starlight Harbor", "season": 2,
+                                               "event": "release"}
+    # The text survives intact in JSON: escaping is the format's, not a loss of data.
+    assert document["claims"][0]["evidence"]["text"].startswith("Filming \x1b[31mon the\nsecond")
+    assert "\x1b" not in result.stdout
+
+
+def test_extract_jsonl(two_claims):
+    result = run("extract", GOOD, "--format", "jsonl")
+    assert result.exit_code == 0
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [claim["id"] for claim in claims] == ["c1", "c2"]
+    assert claims == [claim.model_dump(mode="json") for claim in two_claims]
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_extract_machine_formats_with_the_real_extractor(fmt):
+    result = run("extract", GOOD, "--format", fmt)
+    assert result.exit_code == 0
+    claims = (json.loads(result.stdout)["claims"] if fmt == "json"
+              else [json.loads(line) for line in result.stdout.splitlines()])
+    for claim in claims:
+        assert CLAIM_KEYS <= set(claim) and claim["article"] in GOOD_IDS
+
+
+# --- check ------------------------------------------------------------------------------------
+
+def test_check_json_on_good_fixtures():
+    result = run("check", GOOD, "--format", "json")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert isinstance(document["claims"], list) and document["findings"] == []
+    assert document["problems"] == []
+    assert sorted(document["articles"], key=lambda a: a["id"]) == [
+        {"id": "example-2019-03-starlight-harbor-s2", "published": "2019-03-14", "undated": False,
+         "path": str(GOOD / "starlight-harbor-s2-filming.md")},
+        {"id": "example-2019-07-copper-valley", "published": "2019-07", "undated": False,
+         "path": str(GOOD / "copper-valley-release.md")},
+    ]
+
+
+def test_check_json_carries_the_claims(two_claims):
+    document = json.loads(run("check", GOOD, "--format", "json").stdout)
+    assert [claim["id"] for claim in document["claims"]] == ["c1", "c2"]
+
+
+def test_check_table_summary(two_claims):
+    result = run("check", GOOD)
+    assert result.exit_code == 0
+    assert [line.split() for line in result.stdout.splitlines()] == [
+        ["articles", "2"], ["claims", "2"], ["findings", "none"]]
+
+
+def test_good_and_bad_files_together():
+    result = run("check", GOOD, BAD, "--format", "json")
+    assert result.exit_code == 2
+    bad_files = sorted(p.name for p in BAD.iterdir())
+    # One error line per bad file, each naming it; nothing else goes wrong.
+    named = sorted(Path(line.split(": ")[2].split(":")[0]).name for line in errors(result))
+    assert named == bad_files
+    document = json.loads(result.stdout)
+    assert {article["id"] for article in document["articles"]} == GOOD_IDS
+    assert sorted(Path(problem["path"]).name for problem in document["problems"]) == bad_files
+
+
+def test_bad_line_numbers_are_in_the_message():
+    result = run("extract", BAD / "broken-front-matter.md", BAD / "not-utf8.md")
+    assert result.exit_code == 2
+    assert errors(result) == [
+        f"checker: error: {BAD / 'broken-front-matter.md'}:3: broken front matter: "
+        "mapping values are not allowed here",
+        f"checker: error: {BAD / 'not-utf8.md'}:2: not UTF-8 text (bad byte at offset 14)",
+    ]
+
+
+def test_check_table_with_bad_input_still_summarizes():
+    result = run("check", GOOD, BAD / "binary.md")
+    assert result.exit_code == 2
+    assert result.stdout.splitlines()[0].split() == ["articles", "2"]
+    assert errors(result) == [f"checker: error: {BAD / 'binary.md'}: "
+                              "binary content (NUL bytes), not a text article"]
+
+
+@pytest.mark.parametrize("command", ["extract", "check"])
+def test_nonexistent_path(command, tmp_path):
+    missing = tmp_path / "no-such-article.md"
+    result = run(command, missing)
+    assert result.exit_code == 2
+    assert errors(result) == [f"checker: error: {missing}: no such file or folder"]
+
+
+def test_pattern_that_matches_nothing(tmp_path):
+    result = run("extract", GOOD, tmp_path / "*.md")
+    assert result.exit_code == 2
+    assert errors(result) == [f"checker: error: {tmp_path / '*.md'}: pattern matches no article files"]
+    assert result.stdout.rstrip().endswith("in 2 articles")
+
+
+def test_glob_argument():
+    result = run("check", GOOD / "*.md", "--format", "json")
+    assert result.exit_code == 0
+    assert {a["id"] for a in json.loads(result.stdout)["articles"]} == GOOD_IDS
+
+
+@pytest.mark.parametrize("value", ["nonsense", "2016-13", "May 2016"])
+def test_bad_published_option(value):
+    result = run("extract", GOOD, "--published", value)
+    assert result.exit_code == 2
+    assert "Invalid value for '--published'" in result.stderr
+    assert repr(value) in result.stderr
+
+
+def test_no_path_is_a_usage_error():
+    result = run("check")
+    assert result.exit_code == 2
+    assert "Missing argument" in result.stderr
+
+
+# --- undated articles ------------------------------------------------------------------------
+
+UNDATED = "no publication date; only absolute times are resolved"
+
+
+def test_txt_without_published_warns_once(tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text("The film opens next month.\n")
+    result = run("check", path, "--format", "json")
+    assert result.exit_code == 0  # a warning is not an input problem
+    assert result.stderr.splitlines() == [f"checker: warning: {path}: {UNDATED}"]
+    assert json.loads(result.stdout)["articles"][0] | {"path": None} == {
+        "id": "note", "path": None, "published": None, "undated": True}
+
+
+def test_txt_with_published(tmp_path):
+    path = tmp_path / "note.txt"
+    path.write_text("The film opens next month.\n")
+    result = run("check", path, "--published", "2016-05", "--format", "json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert json.loads(result.stdout)["articles"][0]["published"] == "2016-05"
+
+
+def jsonl_corpus(path: Path, undated: int, dated: int = 2) -> Path:
+    records = [{"id": f"u{n}", "text": "A body.", "published": None} for n in range(undated)]
+    records += [{"id": f"d{n}", "text": "A body.", "published": "2018-01"} for n in range(dated)]
+    path.write_bytes(gzip.compress("".join(json.dumps(r) + "\n" for r in records).encode()))
+    return path
+
+
+def test_a_few_undated_in_a_corpus_are_listed_by_line(tmp_path):
+    path = jsonl_corpus(tmp_path / "c.jsonl.gz", undated=2)
+    result = run("check", path)
+    assert result.stderr.splitlines() == [f"checker: warning: {path}:1: {UNDATED}",
+                                          f"checker: warning: {path}:2: {UNDATED}"]
+
+
+def test_many_undated_in_a_corpus_are_one_line(tmp_path):
+    path = jsonl_corpus(tmp_path / "c.jsonl.gz", undated=3000)
+    result = run("check", path)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"checker: warning: {path}: 3000 of 3002 articles have {UNDATED}"]
+    assert result.stdout.splitlines()[0].split() == ["articles", "3002", "(3000", "undated)"]
+
+
+def test_control_characters_in_a_file_name_do_not_reach_the_terminal(tmp_path):
+    path = tmp_path / "evil\x1b[2Jname.txt"
+    path.write_text("The film opens next month.\n")
+    result = run("check", path)
+    assert "\x1b" not in result.stderr
+    assert "evil[2Jname.txt" in result.stderr
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and "version" in result.stdout
