@@ -108,8 +108,9 @@ VERB_BEFORE = re.compile(
 def noun_reading(form: str, before: str) -> str:
     """Verb forms that read as nouns here: "the shooting", "its debut", "the solo releases",
     "Netflix's best Marvel launch"."""
-    if form in ("ing", "s") and re.search(r"(?:\b(?:the|its|their|his|her|a|an)|['’]s)(?:\s+[\w-]+)?\s+$",
-                                         before, re.IGNORECASE):
+    # (A capitalized word in between is a headline's title: "The Punisher Premieres".)
+    if form in ("ing", "s") and re.search(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)|['’]s)"
+                                         r"(?:\s+[a-z][\w-]*)?\s+$", before):
         return "noun"
     if form == "base" and not VERB_BEFORE.search(before) and DETERMINER_BEFORE.search(before):
         return "noun"
@@ -122,7 +123,7 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     excluded_after, excluded_before = exclusions()
     found: list[Trigger] = []
     for match in pattern.finditer(text):
-        key = re.sub(r"\s+", " ", match.group().lower()).replace("’", "'")
+        key = lexicon.strip_inner_adverbs(re.sub(r"\s+", " ", match.group().lower()).replace("’", "'"))
         event, form, needs_time = table.get(key) or table.get(match.group().lower()) or (None, None, False)
         if event is None:
             continue
@@ -139,14 +140,14 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
         event, verb_form = aspects.get(re.sub(r"\s+", " ", match.group().lower()), (None, None))
         if not event:
             continue
-        window_before = text[max(0, match.start() - 45):match.start()]
+        window_before = text[max(0, match.start() - 60):match.start()]
         window_after = text[match.end():match.end() + 25]
         if not (filming_re.search(window_before) or filming_re.match(window_after.lstrip())):
             continue
         start, end = offset + match.start(), offset + match.end()
         for index, trigger in enumerate(found):
             # The filming word nearby is the same event, now with its aspect.
-            if trigger.event == "filming" and abs(trigger.start - start) < 45:
+            if trigger.event == "filming" and abs(trigger.start - start) < 60:
                 # "Filming has begun on X": the span runs to the verb, so X follows it.
                 span_end = max(trigger.end, end)
                 found[index] = Trigger(trigger.start, span_end, event, trigger.form,

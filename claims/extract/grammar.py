@@ -58,7 +58,10 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "") -> s
     if trigger_lower.startswith(("was ", "were ")) or form == "be" and trigger_lower.split()[0] in ("was", "were"):
         return "past"
     if form == "be" and trigger_lower.split()[0] in ("is", "are", "'s", "'re"):
-        return "future" if future and not present_be else "present"
+        # "is slated for", "is about to begin production": the phrase itself looks ahead.
+        if words["future"].search(trigger_lower) or future and not present_be:
+            return "future"
+        return "present"
     latest = max((m for m in (future, perfect, past_be, present_be) if m), key=lambda m: m.end(),
                  default=None)
     if latest is not None:
@@ -94,7 +97,7 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "") -> s
         return "present" if re.search(r"\b(?:they|we|i|you|both|[A-Z]\w*s)\s*$", before) else "none"
     if form == "ing":
         # "Early rumors had X dropping in October": the finite verb before decides.
-        head = last_match(words["past_heads"], window)
+        head = last_match(words["past_heads"], " ".join(WORDS.findall(lead + " " + before)[-8:]))
         if head and head.group().lower() in ("had", "was", "were", "got"):
             return "past"
         return "none"

@@ -36,12 +36,32 @@ def entry(name: str, *keys: str):
     return value
 
 
+BE_FORMS = {"be", "is", "are", "was", "were", "been", "being", "'s", "'re", "’s", "’re"}
+# Adverbs that may stand inside a "be ..." phrase: "are both coming", "is currently in production".
+INNER_ADVERBS = ("also", "both", "still", "now", "already", "currently", "finally", "officially",
+                 "reportedly", "apparently", "really", "just", "not", "all", "definitely", "likely",
+                 "probably", "again", "actually")
+INNER_ADVERB = rf"(?:(?:{'|'.join(INNER_ADVERBS)})\s+){{0,2}}"
+
+
 def phrase_pattern(phrase: str) -> str:
     """A phrase as a regex: words escaped, any run of spaces matching any white space,
-    straight and curly apostrophes alike."""
-    words = [re.escape(word) for word in phrase.split()]
-    pattern = r"\s+".join(words)
-    return pattern.replace("'", "['’]").replace("’", "['’]")
+    straight and curly apostrophes alike, adverbs allowed after a form of "be"."""
+    words = phrase.split()
+    parts = [re.escape(words[0])]
+    for previous, word in zip(words, words[1:]):
+        separator = r"\s+" + (INNER_ADVERB if previous.lower() in BE_FORMS else "")
+        parts.append(separator + re.escape(word))
+    return "".join(parts).replace("'", "['’]").replace("’", "['’]")
+
+
+def strip_inner_adverbs(text: str) -> str:
+    """A matched "be ..." phrase without its inner adverbs, for looking it up."""
+    words = text.split()
+    kept = [w for i, w in enumerate(words)
+            if not (i and words[i - 1].lower() in BE_FORMS | set(INNER_ADVERBS) and w.lower() in INNER_ADVERBS
+                    and i + 1 < len(words))]
+    return " ".join(kept)
 
 
 def alternation(phrases: Iterable[str]) -> str:
@@ -51,8 +71,15 @@ def alternation(phrases: Iterable[str]) -> str:
 
 
 def word_regex(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern:
-    """A regex finding any of the phrases as whole words."""
-    return re.compile(rf"(?<![\w'’-])(?:{alternation(phrases)})(?![\w-])", flags)
+    """A regex finding any of the phrases as whole words; a contraction ("'ll", "'s")
+    attaches to the word before it."""
+    phrases = list(phrases)
+    words = [p for p in phrases if p[:1] not in "'’"]
+    clitics = [p for p in phrases if p[:1] in "'’"]
+    pattern = rf"(?<![\w'’-])(?:{alternation(words)})(?![\w-])"
+    if clitics:
+        pattern += rf"|(?<=\w)(?:{alternation(clitics)})(?![\w-])"
+    return re.compile(pattern, flags)
 
 
 # --- verb inflection ------------------------------------------------------------------

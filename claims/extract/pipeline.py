@@ -6,6 +6,7 @@ triggers, the works they are about, the time, tense, modality, negation and spea
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -27,6 +28,9 @@ ALONG_WITH = re.compile(r"(?:,\s*)?\b(?:along\s+with|alongside|together\s+with|a
                         re.IGNORECASE)
 PERSON_SUBJECT = re.compile(r"\b(?:he|she|i|we|you|[A-Z][a-z]+ [A-Z][a-z]+)\b")
 RELATIVE_PRONOUN = re.compile(r"^\s*,?\s*(?:which|who)\b", re.IGNORECASE)
+DONE = re.compile(r"\b(?:has|have|hasn't|haven't)\s+(?:(?:already|now|finally|officially|just|"
+                  r"been)\s+)*\w+(?:ed|un|en|t)\b|\balready\s+\w+(?:ed|un|en|t)\b", re.IGNORECASE)
+NOW_ING = re.compile(r"\bnow\s+\w+ing\b", re.IGNORECASE)
 IRREALIS = re.compile(r"\b(?:if|whether)\b", re.IGNORECASE)
 PRONOUN_SUBJECT = re.compile(r"(?<![\w'’])(?:it|they|both|the two|both shows|both series)(?![\w'’])", re.IGNORECASE)
 
@@ -177,6 +181,15 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
         time, time_text = time_for(context, sentence, trigger, clause, triggers)
         if trigger.needs_time and time is None:
             continue
+        span = time_range(context, time) if trigger.event == "filming" else None
+        if span:
+            # "shoots from June 2017 to March 2018": a start and an end.
+            first, last = span
+            for event, timex in (("filming_start", first), ("filming_end", last)):
+                part = dataclasses.replace(trigger, event=event)
+                for subj in subjects_for(context, sentence, trigger, subjects, clause):
+                    claims.append(make_claim(context, sentence, part, subj, clause, timex, None))
+            continue
         season_after = season_after_trigger(context, trigger, clause)
         targets = targets + [s for s in subjects if clause[0] <= s.start < clause[1]
                              and s.start > trigger.end and ALONG_WITH.search(body[:s.start][-25:])
@@ -189,9 +202,11 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                 continue
             # A noun with no time ("a release date is still a mystery"), or "it" with no time
             # ("how it will all come out"), states nothing dated.
-            if claim.time is None and (trigger.form == "noun" or not subj.explicit and subj.start == trigger.start):
+            is_noun = trigger.form == "noun" and trigger.verb_form is None
+            if claim.time is None and (is_noun or not subj.explicit and subj.start == trigger.start):
                 continue
-            if claim.time is None and IRREALIS.search(body[clause[0]:trigger.start]):
+            if claim.time is None and IRREALIS.search(
+                    body[subj.end if subj.end <= trigger.start else clause[0]:trigger.start]):
                 continue
             # An order marker after the trigger (or a symmetric one) and no time: the order
             # claim says it all ("To Shoot Right After X", "will film back-to-back").
@@ -243,7 +258,7 @@ def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Tr
     before = [s for s in in_clause if s.end <= trigger.start]
     after = [s for s in in_clause if s.start >= trigger.end]
     direct = before and DIRECT_SUBJECT_GAP.match(body[before[-1].end:trigger.start])
-    if after and GOVERNED.fullmatch(body[trigger.end:after[0].start]) and not (
+    if after and GOVERNED.fullmatch(without_times(context, trigger.end, after[0].start)) and not (
             direct and trigger.form != "noun" and trigger.event == "release"):
         return group_with(after[0], after, body)
     if before and (direct or trigger.form != "noun"):
@@ -263,11 +278,28 @@ def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Tr
             return [Subj(work, season, trigger.start, trigger.start, False)]
     # "Principal photography will start in June", "filming has finished": production news
     # with no subject is about the work the article is about.
+    # "X Season 2: Filming Now Set For 2017": a headline's topic before its colon.
+    topic = [s for s in subjects if s.end <= clause[0] and ":" in body[s.end:clause[0]]
+             and sentence.start <= s.start]
+    if not in_clause and topic:
+        return [topic[-1]]
     if not in_clause and trigger.event.startswith("filming") and trigger.form in ("noun", "ing") \
-            and context.focus and not any(s.start < trigger.start for s in subjects if s.start >= sentence.start) \
-            and not PERSON_SUBJECT.search(text_before):
+            and context.focus and not any(sentence.start <= s.start < trigger.start for s in subjects) \
+            and not PERSON_SUBJECT.search(text_before[-30:]):
         return [Subj(context.focus, context.focus_season, trigger.start, trigger.start, False)]
     return []
+
+
+def without_times(context: ArticleContext, start: int, end: int) -> str:
+    """Text between two offsets with its time expressions and commas left out:
+    "started today, April 3rd, on X" reads "started on X"."""
+    pieces, cursor = [], start
+    for timex in context.timexes:
+        if start <= timex.start and timex.end <= end:
+            pieces.append(context.article.body[cursor:timex.start])
+            cursor = timex.end
+    pieces.append(context.article.body[cursor:end])
+    return re.sub(r"\s*,\s*", " ", "".join(pieces))
 
 
 def group_back(last: Subj, before: list[Subj], body: str) -> list[Subj]:
@@ -311,10 +343,24 @@ def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigge
     # A time before the trigger ("In September, X premieres") only when the clause has no
     # other event it could belong to.
     others = [t for t in triggers if t is not trigger and clause[0] <= t.start < clause[1]]
-    before = [t for t in in_clause if t.end <= trigger.start]
+    before = [t for t in in_clause if t.end <= trigger.start and not t.value.endswith("_REF")]
     if before and not others:
         return before[-1], None
     return None, None
+
+
+RANGE_LINK = re.compile(r"^\s*(?:to|until|till|through|thru|-|–|and)\s*$", re.IGNORECASE)
+
+
+def time_range(context: ArticleContext, first: Timex | None) -> tuple[Timex, Timex] | None:
+    """The two ends of "from X to Y", when the time found is X."""
+    if first is None or not re.search(r"\bfrom\s+$", context.article.body[max(0, first.start - 8):first.start],
+                                      re.IGNORECASE):
+        return None
+    for timex in context.timexes:
+        if timex.start > first.end and RANGE_LINK.match(context.article.body[first.end:timex.start]):
+            return first, timex
+    return None
 
 
 def most_specific(timexes: list[Timex]) -> Timex:
@@ -329,7 +375,7 @@ def most_specific(timexes: list[Timex]) -> Timex:
 def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trigger, subj: Subj,
                clause: tuple[int, int], timex: Timex | None, _: str | None) -> Claim | None:
     body = context.article.body
-    subject_start = min(subj.start, trigger.start)
+    subject_start = min(subj.start, trigger.start) if subj.start < trigger.start else clause[0]
     # The verb group of an earlier event in the clause is not this one's.
     previous = [t.end for t in events.find_triggers(sentence.text, sentence.start)
                 if subject_start <= t.start and t.end <= trigger.start and t.start >= clause[0]]
@@ -447,18 +493,28 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
             # A year-less date takes the year that makes the tense true; without a finite
             # verb, scheduling news points ahead.
             direction = "past" if tense == "past" else "future"
-            value, mod = normalize(timex.text, published, direction) or (value, mod)
-            value = value or timex.value
+            new_value, new_mod = normalize(timex.text, published, direction)
+            value, mod = new_value or value, new_mod or mod
+        if mod == "ON_OR_BEFORE" and grammar.NEGATION.search(before) and re.search(
+                r"\buntil\s+$", context.article.body[max(0, timex.start - 8):timex.start], re.IGNORECASE):
+            mod = None  # "won't start shooting until 2017": it starts in 2017
         if value == "PRESENT_REF" and published and trigger.event.startswith("filming"):
             return TimeValue(value=published.value, mod=None)
         return TimeValue(value=value, mod=mod)
     if published is None:
         return None
+    if trigger.event == "filming" and tense in ("present", "none") and (
+            CURRENTLY.search(before) or trigger.form in ("be", "ing") and tense == "present"):
+        return TimeValue(value=published.value, mod=None)
     if trigger.event == "filming" and tense == "present":
         return TimeValue(value=published.value, mod=None)
-    if trigger.event in ("filming_start", "filming_end", "release") and (
-            tense == "past" and re.search(r"\b(?:has|have|'s|’s|already)\b[\w\s]*$", before, re.IGNORECASE)
-            or tense == "present" and trigger.form in ("s", "noun", "verb", "base") and trigger.event != "release"):
+    # Done by the time of writing: "has begun", "already wrapped", "Netflix Renews X",
+    # "season 2 kicks off", "now kicking off".
+    verb_text = " ".join(filter(None, [before[-40:], trigger.text, trigger.verb_text or ""]))
+    if trigger.event in ("filming_start", "filming_end", "renewal", "cancellation", "release") and (
+            DONE.search(verb_text)
+            or tense == "present" and trigger.event != "release"
+            and ((trigger.verb_form or trigger.form) in ("s", "verb") or NOW_ING.search(verb_text))):
         return TimeValue(value=published.value, mod="ON_OR_BEFORE")
     if trigger.event == "release" and tense == "present" and "available" in trigger.text.lower():
         return TimeValue(value=published.value, mod="ON_OR_BEFORE")
@@ -481,11 +537,14 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
     """Claims that place two works' events relative to each other."""
     claims = []
     body = context.article.body
+    objects_so_far: list[tuple[int, list[Subj]]] = []
     for marker in markers:
         if any(t.start <= marker.start < t.end for t in triggers):
             continue  # "go before cameras" is an event, not an order
-        for subject, other, event, object_event in order_pairs(context, sentence, triggers,
-                                                              subjects, marker):
+        pairs = list(order_pairs(context, sentence, triggers, subjects, marker, objects_so_far))
+        if pairs and not marker.symmetric:
+            objects_so_far.append((marker.start, list({id(p[0]): p[0] for p in pairs}.values())))
+        for subject, other, event, object_event in pairs:
             if (subject.work, subject.season) == (other.work, other.season):
                 continue
             claims.append(order_claim(context, sentence, triggers, marker, subject, other,
@@ -494,7 +553,8 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
 
 
 def order_pairs(context: ArticleContext, sentence: Sentence, triggers: list[events.Trigger],
-                subjects: list[Subj], marker: events.Marker):
+                subjects: list[Subj], marker: events.Marker,
+                earlier: list[tuple[int, list[Subj]]] = ()):
     """(subject, object, subject event, object event) for each pair a marker orders."""
     body = context.article.body
     clause = sentence.clause_at(marker.start)
@@ -547,12 +607,32 @@ def order_pairs(context: ArticleContext, sentence: Sentence, triggers: list[even
     objects = group_with(right[0], right, body)
     left = [s for s in left if s.start >= clause[0]]
     left_triggers = [t for t in left_triggers if t.start >= clause[0]]
-    if left:
+    fronted = not body[sentence.start:marker.start].strip(" \"“'‘")
+    if fronted and word in ("after", "following", "before", "ahead of", "prior to"):
+        # "After the success of X, Netflix launched Y": Y's event is ordered against X.
+        comma = body.find(",", marker.end, sentence.end)
+        main = [t for t in triggers if t.start > comma] if comma > 0 else []
+        heads = [s for s in subjects if comma > 0 and s.start > comma]
+        fronted_objects = [s for s in objects if comma < 0 or s.end <= comma]
+        if main and heads and fronted_objects:
+            inner = [t for t in triggers if marker.end <= t.start < comma]
+            for other in fronted_objects:
+                yield heads[0], other, main[0].event, inner[0].event if inner else main[0].event
+        return
+    chained = [subs for start, subs in earlier if left and left[-1].start > start]
+    if chained:
+        # "out after X and before Y": Y is ordered against the same subject as X.
+        left = []
+        subjects_ = chained[-1]
+    if chained:
+        pass
+    elif left:
         subjects_ = group_back(left[-1], left, body)
     elif sentence.start == clause[0] and word == "then" and context.recent:
         subjects_ = [Subj(*context.recent[-1], marker.start, marker.start, False)]
     elif PRONOUN_SUBJECT.search(body[clause[0]:marker.start]) and context.recent and left_triggers:
-        subjects_ = [Subj(*context.recent[-1], marker.start, marker.start, False)]
+        work, season = context.last_subject or context.recent[-1]
+        subjects_ = [Subj(work, season, marker.start, marker.start, False)]
     else:
         return
     subject_triggers = left_triggers
