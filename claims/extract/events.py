@@ -96,9 +96,11 @@ def exclusions() -> tuple[re.Pattern, re.Pattern]:
             re.compile(rf"(?<!\w)(?:{lexicon.alternation(before)})\s+$", re.IGNORECASE))
 
 
+# A determiner and at most two lower-case words before: "its debut", "Netflix's best launch";
+# a capitalized word in between is a title, the subject of a verb ("the premiere of X hit").
 DETERMINER_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|these|those|whose|of|for)|['’]s)"
-    r"(?:\s+[\w-]+){0,2}\s+$", re.IGNORECASE)
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|"
+    r"[Ww]hose)|['’]s)(?:\s+[a-z][\w-]*){0,2}\s+$")
 VERB_BEFORE = re.compile(
     r"\b(?:to|will|['’]ll|would|could|may|might|can|should|must|did|does|do|don['’]t|"
     r"doesn['’]t|didn['’]t|won['’]t|they|we|i|you|both|not|never|finally|also|still|"

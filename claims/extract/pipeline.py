@@ -21,7 +21,7 @@ CALENDAR_TYPES = {"DATE", "TIME"}
 PRESENT_FILMING = re.compile(r"\b(?:currently|now|right now|still|already|is|are|'s|’s)\b", re.IGNORECASE)
 CURRENTLY = re.compile(r"\b(?:currently|now|right now|at the moment|at present|presently)\s+(?:\w+\s+)?$",
                        re.IGNORECASE)
-COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|\s+or\s+)$",
+COORDINATION = re.compile(r"^\s*(?:seasons?\s+)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|\s+or\s+)$",
                           re.IGNORECASE)
 # "premieres in 2017, along with X": X shares the event and its time.
 ALONG_WITH = re.compile(r"(?:,\s*)?\b(?:along\s+with|alongside|together\s+with|as\s+well\s+as)\s+$",
@@ -108,11 +108,14 @@ def focus_of(context: ArticleContext) -> tuple[str | None, int | None]:
     """The work (and season) an article is about: its headline's, else its most named."""
     counts: dict[str, float] = {}
     seasons: dict[str, dict[int, float]] = {}
+    in_body: set[tuple[str, int]] = set()   # (work, season) named outside the headline
     title = context.article.title or ""
     texts = [(title, 3.0)] + [(s.text, 3.0 if s.headline else 1.0 if i < 4 else 0.5)
                                for i, s in enumerate(context.sentences)]
-    for text, weight in texts:
+    for index, (text, weight) in enumerate(texts):
         for mention in works.find_mentions(text, 0, context.lexicon):
+            if index and not context.sentences[index - 1].headline and mention.season:
+                in_body.add((mention.work, mention.season))
             counts[mention.work] = counts.get(mention.work, 0) + weight
             if mention.season:
                 seasons.setdefault(mention.work, {})
@@ -122,6 +125,10 @@ def focus_of(context: ArticleContext) -> tuple[str | None, int | None]:
     focus = max(counts, key=counts.get)
     named = seasons.get(focus, {})
     season = max(named, key=named.get) if named and max(named.values()) >= 3.0 else None
+    if season is not None and (focus, season) not in in_body and not any(
+            re.search(r"\b(?:season|series)\s+(?:%d|%s)\b" % (season, works.number_word(season)),
+                      s.text, re.IGNORECASE) for s in context.sentences if not s.headline):
+        season = None  # a season only the headline names ("Game For Season 2") is a topic, not the subject
     return focus, season
 
 
@@ -173,8 +180,10 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     ordered_spans = {(c.evidence.start, c.subject.work) for c in ordered}
     for trigger in triggers:
         clause = sentence.clause_at(trigger.start)
-        if body[clause[0]:clause[1]].rstrip(" \"”’')").endswith("?"):
-            continue  # a question asks; it claims nothing
+        clause_text = body[clause[0]:clause[1]]
+        if clause_text.rstrip(" \"”’')").endswith("?") and not re.search(
+                r"\bthat\b", body[clause[0]:trigger.start]):
+            continue  # a question asks; it claims nothing (but "now that you know X is filming?")
         targets = subjects_for(context, sentence, trigger, subjects, clause)
         if not targets:
             continue
@@ -244,7 +253,7 @@ RELATIVE_START = re.compile(
     r"has|have|had|will|['’]ll|would|could|be|been|being|set|to|slated|expected|due|going|supposed|"
     r"reportedly|likely|probably|just|finally|already|not|n['’]t|first|officially|only)\s+)*$",
     re.IGNORECASE)
-DIRECT_SUBJECT_GAP = re.compile(r"^[^,.;:!?()\[\]]{0,60}$")
+DIRECT_SUBJECT_GAP = re.compile(r"^[^.;:!?()\[\]]{0,60}$")
 
 
 def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
@@ -539,7 +548,7 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
     body = context.article.body
     objects_so_far: list[tuple[int, list[Subj]]] = []
     for marker in markers:
-        if any(t.start <= marker.start < t.end for t in triggers):
+        if any(t.start <= marker.start and marker.end <= t.end for t in triggers):
             continue  # "go before cameras" is an event, not an order
         pairs = list(order_pairs(context, sentence, triggers, subjects, marker, objects_so_far))
         if pairs and not marker.symmetric:
@@ -600,6 +609,15 @@ def order_pairs(context: ArticleContext, sentence: Sentence, triggers: list[even
                        Subj(w2, s2, marker.start, marker.start, False), event, event)
         return
     # Directed: "<subject event> after/before <object>".
+    if word in ("come first", "go first", "up first") and not right and left:
+        # "X and Y to come first": first before the work the passage was about.
+        others = [w for w, _ in reversed(context.recent) if w not in {s.work for s in left}]
+        event = near_event or context_event(context)
+        if others and event:
+            other = Subj(others[0], None, marker.end, marker.end, False)
+            for subject in group_back(left[-1], left, body):
+                yield subject, other, event, event
+        return
     if not right or right[0].start - marker.end > 45:
         return
     if word in ("then", "followed by", "closely followed by") and right[0].start - marker.end > 3:

@@ -16,7 +16,7 @@ SENTENCE_END = re.compile(r"""([.!?…]+)(["”’')\]]*)(\s+)(?=["“‘'(\[]?[
 CLAUSE_BREAK = re.compile("|".join([
     r"\s*;\s*", r":\s", r"\s[—–]\s", r"\s--\s",
     r",\s+(?=(?:but|while|although|though|whereas|so|and then|which|who|as|since|because|"
-    r"meaning|with|unless|if|yet)\b)",
+    r"meaning|with|unless|if|yet|telling|saying|adding|noting|explaining|revealing)\b)",
     r",\s+(?=and\s+(?:the|it|she|he|they|we|that|this|[A-Z]))",
     r"\s+(?=and\s+(?:they|he|she|it|we|I|there)\s)",
     r"\s+(?=but\s)",
@@ -85,9 +85,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "While X, Y": a fronted subordinate clause ends at its first comma.
+FRONTED = re.compile(r"(?:While|Although|Though|Because|Since|As|If|When|Once|Until|Unless|Whereas)\b[^,]{3,120}(,)\s")
+
+
 def clause_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, cursor = [], start
-    for match in CLAUSE_BREAK.finditer(body, start, end):
+    fronted = FRONTED.match(body, start, end)
+    if fronted:
+        spans.append((start, fronted.start(1)))
+        cursor = fronted.end()
+    for match in CLAUSE_BREAK.finditer(body, cursor, end):
         if match.start() > cursor:
             spans.append((cursor, match.start()))
         cursor = match.end()

@@ -30,12 +30,15 @@ def patterns() -> dict[str, re.Pattern]:
 
 
 def last_person(text: str, persons: dict[str, str]) -> str | None:
-    """The most recent person named in text, by full name."""
+    """The most recent person named in text by full name, or by a last name that does not
+    end a longer capitalized name ("Jones" in "Jessica Jones" is not Finn Jones)."""
     best, best_at = None, -1
     for name, full in persons.items():
-        at = text.rfind(name)
-        if at > best_at:
-            best, best_at = full, at
+        for match in re.finditer(rf"(?<![\w'’]){re.escape(name)}(?![\w'’])", text):
+            if name != full and re.search(r"[A-Z][\w'’-]*\s+$", text[:match.start()]):
+                continue
+            if match.start() > best_at:
+                best, best_at = full, match.start()
     return best
 
 

@@ -101,6 +101,12 @@ def knowledge() -> dict:
     }
 
 
+def number_word(value: int) -> str:
+    """The word for a small number ("two" for 2), for matching "season two"."""
+    return next((word for word, number in knowledge()["numbers"].items()
+                 if number == value and len(word) > 2), str(value))
+
+
 def season_number(match: re.Match) -> tuple[int | None, tuple[int, ...]]:
     """The season a season phrase names, and all seasons for "seasons one and two"."""
     info = knowledge()
@@ -215,6 +221,8 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
         for s_start, s_end, text, headline in sentences:
             title_case = headline or is_title_case_line(text)
             for start, end, title, quoted in candidates_in(text, title_case):
+                if not quoted and title[:1].isdigit():
+                    continue  # "2016-2017 TV season", "13 episodes": numbers, not titles
                 key = fold_title(title)
                 if not key or key in excluded:
                     continue
@@ -231,20 +239,56 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
                 item.work += 2.0 * quoted + work_cues
                 item.person += person_score(before, after)
     lexicon_ = WorkLexicon()
+    person_counts: Counter = Counter()
     for key, item in evidence.items():
         form = item.forms.most_common(1)[0][0]
         if item.person >= 1.5 and item.person > item.work:
             name = ROLE_PREFIX.sub("", form)
             if len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split()):
-                lexicon_.persons[name] = name
-                lexicon_.persons.setdefault(name.split()[-1], name)
+                person_counts[name] += item.occurrences
         if item.work < 1.5 or item.work <= item.person:
             continue
         if len(key.split()) == 1 and (item.non_initial == 0 or key in given_names()):
             continue
         lexicon_.titles[key] = form
+    for name, common in spelling_variants(person_counts).items():
+        lexicon_.persons[name] = common
+        lexicon_.persons.setdefault(name.split()[-1], common)
     build_pattern(lexicon_)
     return lexicon_
+
+
+def edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
+
+
+def spelling_variants(counts: Counter) -> dict[str, str]:
+    """Each name -> the common spelling of the same name: "Krysten Ritten" -> "Krysten
+    Ritter" when the two differ by a letter or two and the second is more frequent."""
+    common: dict[str, str] = {}
+    ranked = [name for name, _ in counts.most_common()]
+    for index, name in enumerate(ranked):
+        common[name] = name
+        for other in ranked[:index]:
+            if counts[other] > counts[name] and is_variant(name, other):
+                common[name] = common[other]
+                break
+    return common
+
+
+def is_variant(a: str, b: str) -> bool:
+    """Two spellings of one name: same length class, a small edit, same first letter."""
+    if a[0] != b[0] or abs(len(a) - len(b)) > 2:
+        return False
+    limit = 1 if len(b) < 8 else 2
+    return 0 < edit_distance(a.lower(), b.lower()) <= limit
 
 
 def cue_score(before: str, after: str, event_words: re.Pattern) -> float:
@@ -256,8 +300,10 @@ def cue_score(before: str, after: str, event_words: re.Pattern) -> float:
         score += 2.0
     if info["studio_possessive"].search(before):
         score += 1.5
-    if info["work_noun_before"].search(before[-40:]) or info["work_noun_after"].match(after):
+    if info["work_noun_before"].search(before[-40:]):
         score += 1.0
+    if info["work_noun_after"].match(after):
+        score += 1.5  # "a Punisher series", "the Barbie movie"
     if re.match(r"^\s+(?:star\s+[A-Z]|cast|fans|showrunner|creator|episodes?\b)", after):
         score += 1.5
     near_after = after[:50]
@@ -299,7 +345,7 @@ def build_pattern(works: WorkLexicon) -> None:
         return
     studios = lexicon.alternation(lexicon.entry("works", "studios"))
     works.pattern = re.compile(
-        rf"(?<![\w'’])(?:(?i:{studios})['’]s?\s+)?(?P<title>{'|'.join(sorted((re.escape(f) for f in forms), key=len, reverse=True))})(?![\w])",
+        rf"(?<![\w])(?<![\w]['’])(?:(?i:{studios})['’]s?\s+)?(?P<title>{'|'.join(sorted((re.escape(f) for f in forms), key=len, reverse=True))})(?![\w])",
         re.IGNORECASE if False else 0)
 
 
