@@ -114,7 +114,9 @@ def noun_reading(form: str, before: str) -> str:
     if form in ("ing", "s") and re.search(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)|['’]s)"
                                          r"(?:\s+[a-z][\w-]*)?\s+$", before):
         return "noun"
-    if form == "base" and not VERB_BEFORE.search(before) and DETERMINER_BEFORE.search(before):
+    if form == "base" and not VERB_BEFORE.search(before) and (
+            DETERMINER_BEFORE.search(before) or not re.search(r"(?:[A-Z][\w'’]*|both|all)['‘’\"”]?\s+$", before)):
+        # An English base form needs "to", a modal or a plural subject right before it.
         return "noun"
     return form
 
@@ -143,22 +145,24 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
         if not event:
             continue
         window_before = text[max(0, match.start() - 60):match.start()]
-        window_after = text[match.end():match.end() + 25]
-        if not (filming_re.search(window_before) or filming_re.match(window_after.lstrip())):
+        window_after = text[match.end():match.end() + 30]
+        if not (filming_re.search(window_before) or filming_re.search(window_after)):
             continue
         start, end = offset + match.start(), offset + match.end()
-        for index, trigger in enumerate(found):
-            # The filming word nearby is the same event, now with its aspect.
-            if trigger.event == "filming" and abs(trigger.start - start) < 60:
-                # "Filming has begun on X": the span runs to the verb, so X follows it.
-                span_end = max(trigger.end, end)
-                found[index] = Trigger(trigger.start, span_end, event, trigger.form,
-                                       text[trigger.start - offset:span_end - offset],
-                                       verb_start=start, verb_form=verb_form, verb_text=match.group())
-                break
-        else:
-            if not any(t.start <= start < t.end for t in found):
-                found.append(Trigger(start, end, event, verb_form, match.group()))
+        # The nearest filming word is the same event, now with its aspect.
+        nearby = [(abs(t.start - start), i) for i, t in enumerate(found)
+                  if t.event == "filming" and abs(t.start - start) < 60]
+        if nearby:
+            index = min(nearby)[1]
+            trigger = found[index]
+            # "Filming has begun on X": the span runs to the verb, so X follows it.
+            span_end = max(trigger.end, end)
+            span_start = min(trigger.start, start)
+            found[index] = Trigger(span_start, span_end, event, trigger.form,
+                                   text[span_start - offset:span_end - offset],
+                                   verb_start=start, verb_form=verb_form, verb_text=match.group())
+        elif not any(t.start <= start < t.end for t in found):
+            found.append(Trigger(start, end, event, verb_form, match.group()))
     return sorted(found, key=lambda t: t.start)
 
 

@@ -204,7 +204,8 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                              and s.start > trigger.end and ALONG_WITH.search(body[:s.start][-25:])
                              and s not in targets]
         for subj in targets:
-            if season_after and subj.season is None:
+            # "renewed X for a second season"; "X's first season ... earned a second".
+            if season_after and (subj.season is None or trigger.event == "renewal"):
                 subj = Subj(subj.work, season_after, subj.start, subj.end, subj.explicit)
             claim = make_claim(context, sentence, trigger, subj, clause, time, time_text)
             if claim is None:
@@ -271,7 +272,8 @@ def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Tr
             direct and trigger.form != "noun" and trigger.event == "release"):
         return group_with(after[0], after, body)
     if before and (direct or trigger.form != "noun"):
-        return group_back(before[-1], before, body)
+        head = appositive_head(before, body, trigger)
+        return [head] if head else group_back(before[-1], before, body)
     inside = [s for s in in_clause if trigger.start <= s.start < trigger.end]
     if inside:
         return group_with(inside[0], inside, body)
@@ -297,6 +299,16 @@ def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Tr
             and not PERSON_SUBJECT.search(text_before[-30:]):
         return [Subj(context.focus, context.focus_season, trigger.start, trigger.start, False)]
     return []
+
+
+def appositive_head(before: list[Subj], body: str, trigger: events.Trigger) -> Subj | None:
+    """"X, Marvel's fourth series after A, B and C, has debuted": the subject is X, not C."""
+    if not re.match(r"^\s*,", body[before[-1].end:trigger.start]):
+        return None
+    first = before[0]
+    if first is not before[-1] and re.match(r"^\s*,", body[first.end:first.end + 3]):
+        return first
+    return None
 
 
 def without_times(context: ArticleContext, start: int, end: int) -> str:
@@ -556,9 +568,14 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
         for subject, other, event, object_event in pairs:
             if (subject.work, subject.season) == (other.work, other.season):
                 continue
+            if event not in ORDERED_EVENTS or object_event not in ORDERED_EVENTS:
+                continue  # renewals and cancellations are not scheduled against each other
             claims.append(order_claim(context, sentence, triggers, marker, subject, other,
                                       event, object_event))
     return claims
+
+
+ORDERED_EVENTS = {"release", "filming", "filming_start", "filming_end"}
 
 
 def order_pairs(context: ArticleContext, sentence: Sentence, triggers: list[events.Trigger],
@@ -575,8 +592,11 @@ def order_pairs(context: ArticleContext, sentence: Sentence, triggers: list[even
     word = marker.text.lower()
     if marker.symmetric:
         if word == "while":
-            # "X was rushed into production while Y was debuting": both sides have events.
+            # "X was rushed into production while Y was debuting": both sides have events,
+            # the second in the progressive (a contrastive "while" is no timing).
             if not (left and right and left_triggers and right_triggers):
+                return
+            if not re.search(r"\b(?:was|were|is|are)\s+\w+ing\b", body[marker.end:right_triggers[0].end]):
                 return
             yield left[-1], right[0], left_triggers[-1].event, right_triggers[0].event
             return
@@ -640,10 +660,7 @@ def order_pairs(context: ArticleContext, sentence: Sentence, triggers: list[even
     chained = [subs for start, subs in earlier if left and left[-1].start > start]
     if chained:
         # "out after X and before Y": Y is ordered against the same subject as X.
-        left = []
         subjects_ = chained[-1]
-    if chained:
-        pass
     elif left:
         subjects_ = group_back(left[-1], left, body)
     elif sentence.start == clause[0] and word == "then" and context.recent:

@@ -221,8 +221,8 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
         for s_start, s_end, text, headline in sentences:
             title_case = headline or is_title_case_line(text)
             for start, end, title, quoted in candidates_in(text, title_case):
-                if not quoted and title[:1].isdigit():
-                    continue  # "2016-2017 TV season", "13 episodes": numbers, not titles
+                if not quoted and (title[:1].isdigit() or len(title) <= 3):
+                    continue  # "2016-2017 TV season", "TV", "MCU": numbers and acronyms, not titles
                 key = fold_title(title)
                 if not key or key in excluded:
                     continue
