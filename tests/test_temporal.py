@@ -6,22 +6,24 @@ from pathlib import Path
 import pytest
 import yaml
 
-from claims.extract.temporal import find_timexes, load, normalize, parse_published
+from claims.extract.temporal import Timex, find_timexes, load, normalize, parse_published, renormalize
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "timex.yaml").read_text(encoding="utf-8"))
 
 
-def _main(text: str, published, tense, convention):
+def _main(text: str, published, tense, convention, first=False):
     found = find_timexes(text, published, tense, convention=convention)
     if not found:
         return None
+    if first:
+        return found[0]
     return max(found, key=lambda t: (t.value not in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"), t.end - t.start))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_timex(case):
     published = parse_published(str(case["published"])) if case.get("published") else None
-    found = _main(case["text"], published, case.get("tense"), case.get("convention", "claims"))
+    found = _main(case["text"], published, case.get("tense"), case.get("convention", "claims"), case.get("first", False))
     if case["value"] is None:
         assert found is None, found
         return
@@ -49,3 +51,48 @@ def test_results_sorted_and_disjoint():
     found = find_timexes(text, parse_published("2016-05"))
     assert [t.start for t in found] == sorted(t.start for t in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_alternatives_stay_two_expressions():
+    text = "The shoot begins late 2017 or early 2018."
+    found = find_timexes(text, parse_published("2016-08"))
+    assert [(t.text, t.value, t.mod) for t in found] == [("late 2017", "2017", "END"), ("early 2018", "2018", "START")]
+
+
+def test_month_pair_tempeval_keeps_two():
+    text = "The album is due November or December of 2017."
+    found = find_timexes(text, parse_published("2016-08"), convention="tempeval")
+    assert [(t.text, t.value) for t in found] == [("November", "2017-11"), ("December of 2017", "2017-12")]
+
+
+def test_normalize_with_preposition():
+    published = parse_published("2016-05")
+    assert normalize("December", published, "future") == ("2016-12", None)
+    assert normalize("by December", published, "future") == ("2016-12", "ON_OR_BEFORE")
+    assert normalize("until 2017", published, "future") == ("2017", "ON_OR_BEFORE")
+
+
+@pytest.mark.parametrize("text,published,past,future", [
+    ("The show returns by December.", "2016-05", "2015-12", "2016-12"),
+    ("Fans camp out for Christmas.", "2016-05", "2015-12-25", "2016-12-25"),
+    ("It comes back in the fall.", "2016-05", "2015-FA", "2016-FA"),
+    ("The special airs Sept. 30 on the network.", "2016-10-04", "2016-09-30", "2017-09-30"),
+    ("It airs November or December.", "2016-05", "2015", "2016"),
+])
+def test_renormalize_rechooses_only_the_year(text, published, past, future):
+    dct = parse_published(published)
+    timex = find_timexes(text, dct)[0]
+    assert timex.year_inferred
+    for tense, value in (("past", past), ("future", future)):
+        again = renormalize(timex, dct, tense)
+        assert again.value == value
+        assert (again.start, again.end, again.text, again.type, again.mod) == \
+            (timex.start, timex.end, timex.text, timex.type, timex.mod)
+
+
+def test_renormalize_leaves_written_years_and_weekdays():
+    dct = parse_published("2016-05")
+    written = Timex(0, 8, "May 2015", "DATE", "2015-05", None, False)
+    assert renormalize(written, dct, "future") is written
+    weekday = find_timexes("The panel is on Saturday, April 25.", dct)[0]
+    assert renormalize(weekday, dct, "future") == weekday

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from claims.extract import boilerplate, events, grammar, speakers, works
 from claims.extract.sentences import Sentence, quotation_spans, split_sentences
-from claims.extract.temporal import Timex, find_timexes, normalize
+from claims.extract.temporal import Timex, find_timexes, renormalize
 from claims.intervals import resolve_interval
 from claims.models import Article, Claim, Evidence, EventRef, Published, Subject, TimeValue
 
@@ -32,7 +32,7 @@ DONE = re.compile(r"\b(?:has|have|hasn't|haven't)\s+(?:(?:already|now|finally|of
                   r"been)\s+)*\w+(?:ed|un|en|t)\b|\balready\s+\w+(?:ed|un|en|t)\b", re.IGNORECASE)
 NOW_ING = re.compile(r"\bnow\s+\w+ing\b", re.IGNORECASE)
 IRREALIS = re.compile(r"\b(?:if|whether)\b", re.IGNORECASE)
-PRONOUN_SUBJECT = re.compile(r"(?<![\w'’])(?:it|they|both|the two|both shows|both series)(?![\w'’])", re.IGNORECASE)
+PRONOUN_SUBJECT = re.compile(r"(?<![\w'’])(?:it|they|both|the two|both shows|both series)(?!\w)", re.IGNORECASE)
 
 
 @dataclass
@@ -514,8 +514,8 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
             # A year-less date takes the year that makes the tense true; without a finite
             # verb, scheduling news points ahead.
             direction = "past" if tense == "past" else "future"
-            new_value, new_mod = normalize(timex.text, published, direction)
-            value, mod = new_value or value, new_mod or mod
+            redated = renormalize(timex, published, direction)
+            value, mod = redated.value, redated.mod
         if mod == "ON_OR_BEFORE" and grammar.NEGATION.search(before) and re.search(
                 r"\buntil\s+$", context.article.body[max(0, timex.start - 8):timex.start], re.IGNORECASE):
             mod = None  # "won't start shooting until 2017": it starts in 2017

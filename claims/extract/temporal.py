@@ -7,6 +7,35 @@ scanned once; handlers run only where something matched.
 
 Two conventions differ in a few places (see `find_timexes`): the claim convention of
 CONTRACT §2 (the default) and TempEval-3's, which the benchmark uses.
+
+Conventions beyond CONTRACT §2 (rows in tests/cases/timex.yaml show each):
+
+- A season "of" a relative year is one expression: "the fall of next year" (DCT 2017-11) ->
+  2018-FA; "the end of next year" -> 2018 END; "the beginning of next month" -> the month, START.
+- Month words count when capitalized, and in lower case for the full names that are not also
+  common words ("a november debut"; not may/march/august). A capitalized month before a
+  capitalized word is a name ("June Carter") except on a title-case line, a headline ("A March
+  Netflix Debut"), where only the look-alikes of calendar.yaml (month_not_before: "March On",
+  "May I") are refused. "a November debut" (a year-less date before a scheduled-event noun)
+  leans future when no other tense cue decides.
+- Prepositions outside the span set the claim mod ("by December" -> ON_OR_BEFORE). "until X"
+  after a negation in the clause is when the event happens ("won't premiere until March",
+  "wasn't supposed to start shooting until 2017") -> mod null; otherwise "until X" ends a
+  stretch ("the shoot will last until 2018") -> ON_OR_BEFORE, and a time's own mod wins
+  ("until early next year" -> START).
+- Joined prefixes ("early-to-mid November", "mid- to late 2018") give the time as a whole, mod
+  null; a year narrows to the half both ends lie in: mid-to-late 2018 -> 2018-H2, early-to-mid
+  2018 -> 2018-H1.
+- Alternatives joined by "or" stay separate expressions ("late 2017 or early 2018": 2017 END,
+  then 2018 START), and a bare first month takes the year written after the second
+  ("September or October 2017" -> 2017-09). Under the claim convention two adjacent months at a
+  year's end (start) become one expression: "November or December of 2017" -> 2017 END.
+- "the end of the year" alone is the DCT's year, END, also as "toward the very end of the year";
+  "the year" and "the day" alone are anaphoric and not tagged.
+- The year of a year-less date is chosen by the tense (`choose_year`); a caller that learns the
+  clause tense later calls `renormalize(timex, published, tense)`, which re-chooses only that
+  year and keeps the span and the mod found in context. `normalize` takes an expression with
+  its preposition ("by December") when the mod matters.
 """
 from __future__ import annotations
 
@@ -241,7 +270,7 @@ def _lists(lex: Lexicon) -> dict[str, str]:
         "daypart": alternation(lex.day_parts),
         "rel": alternation(lex.offsets),
         "relmod": alternation(lex.relmods),
-        "mod": alternation(lex.mods),
+        "mod": "(?:" + _range_regex() + "|" + alternation(lex.mods) + ")",
         "approx": alternation(lex.approx),
         "opener": alternation(_words("relative", "span_openers")),
         "ordinal": alternation(lex.ordinals_part),
@@ -273,6 +302,14 @@ def _lists(lex: Lexicon) -> dict[str, str]:
         "iday": r"(?:3[01]|[12]\d|0[1-9])",
         "notyear": alternation(_words("numbers", "count_nouns")),
     }
+
+
+@functools.cache
+def _range_regex() -> str:
+    """Two prefixes joined, as one mod: "early-to-mid", "mid- to late", "early or mid"."""
+    words = alternation(_mapping("modifiers", "range_words", str))
+    joiners = alternation(_words("modifiers", "range_joiners"))
+    return words + r"(?:\s*-\s*|\s+)" + joiners + r"(?:\s*-\s*|\s+)" + words
 
 
 _PLACEHOLDER = re.compile(r"\{([a-z0-9]+)(?:=([a-z0-9]+))?\}")
@@ -422,6 +459,7 @@ def compiled() -> tuple[dict[str, tuple[Pattern, ...]], dict[str, Pattern], froz
         for entry in table:
             tokens = [("#" if t[0].isdigit() else t) for t in TOKEN.findall(_norm(entry))]
             known.update(tokens)
+    known.update(_words("modifiers", "range_joiners"))
     gated = frozenset(k for k in by_start if k not in standalone)
     return {k: tuple(v) for k, v in by_start.items()}, patterns, gated, frozenset(known)
 
@@ -440,6 +478,13 @@ def _tense_regexes() -> tuple[re.Pattern, re.Pattern]:
     return future, past
 
 
+@functools.cache
+def _scheduled_noun() -> re.Pattern:
+    """A noun after a year-less date that makes it a scheduled event: "a November debut"."""
+    nouns = alternation(_words("tense_hints", "scheduled_nouns"), r"s?")
+    return re.compile(r"\s+(?:(?-i:[A-Z])[\w'’]*\s+){0,2}?" + nouns + r"(?!\w)", re.IGNORECASE)
+
+
 # ---------------------------------------------------------------------------------------
 # Context
 
@@ -453,6 +498,20 @@ class Context:
         self.tense = tense
         self.tempeval = convention == "tempeval"
         self.start = self.end = 0
+        self._title_lines: dict[int, bool] = {}
+
+    def title_case(self, pos: int) -> bool:
+        """Whether the line holding pos is in title case (a headline: "A November Debut On Netflix")."""
+        lo = self.text.rfind("\n", 0, pos) + 1
+        if lo not in self._title_lines:
+            hi = self.text.find("\n", pos)
+            line = self.text[lo:hi if hi >= 0 else len(self.text)]
+            rule = load("calendar").get("title_case") or {}
+            words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= int(rule.get("min_length", 4))]
+            caps = sum(1 for w in words if w[0].isupper())
+            self._title_lines[lo] = (len(words) >= int(rule.get("min_words", 3))
+                                     and caps > float(rule.get("ratio", 0.8)) * len(words))
+        return self._title_lines[lo]
 
     def guess_tense(self) -> str | None:
         """The tense the caller gave, else a cue in the clause before the match (tense_hints.yaml)."""
@@ -473,6 +532,8 @@ class Context:
         for m in past.finditer(window):
             if m.group().lower() not in lexicon().not_past:
                 return "past"
+        if re.search(r"(?i)\ban?\s+$", left) and _scheduled_noun().match(self.text, self.end):
+            return "future"
         return None
 
     def sentence_start(self, pos: int) -> bool:
@@ -570,9 +631,32 @@ class Found:
     end: int | None = None
 
 
+def _mod_range(g: dict) -> tuple[str, str] | None:
+    """The two mods of a joined prefix ("mid-to-late" -> MID, END), else None."""
+    word = g.get("mod")
+    if not word or not re.fullmatch(_range_regex(), word.strip(" -"), re.IGNORECASE):
+        return None
+    table = _mapping("modifiers", "range_words", str)
+    first, *_, last = re.findall(r"[a-z]+", word.lower())
+    return table[first].upper(), table[last].upper()
+
+
+def _year_range_value(year: int, g: dict) -> tuple[str, str | None] | None:
+    """A year under a joined prefix: the half both ends lie in (mid-to-late 2018 -> 2018-H2)."""
+    pair = _mod_range(g)
+    if not pair:
+        return None
+    if set(pair) <= {"START", "MID"}:
+        return f"{year:04d}-H1", None
+    if set(pair) <= {"MID", "END"}:
+        return f"{year:04d}-H2", None
+    return f"{year:04d}", None
+
+
 def _mod_of(g: dict, lex: Lexicon) -> str | None:
     word = g.get("mod")
     if word:
+        # A joined prefix ("early-to-mid November") covers most of the time: mod null.
         return lex.mods.get(_norm(word).rstrip("-"))
     relmod = g.get("relmod")
     if relmod:
@@ -618,7 +702,7 @@ def _next_word(ctx: Context, pos: int) -> str:
 def _month_is_name(word: str, g: dict, ctx: Context, lex: Lexicon, bare: bool) -> bool:
     """False when a month word is something else: a verb, a modal, a first name."""
     if not _is_capitalized(word):
-        return False
+        return _norm(word) in _words("calendar", "lowercase_months")
     if bare:
         nxt = _next_word(ctx, ctx.end)
         stop = lex.month_not_before.get(_norm(word).rstrip("."), set())
@@ -627,7 +711,8 @@ def _month_is_name(word: str, g: dict, ctx: Context, lex: Lexicon, bare: bool) -
         # A bare abbreviation without its dot ("Mar", "Jan") is more often a name than a month.
         if _norm(word) not in _mapping("calendar", "months") and not word.endswith("."):
             return False
-        if nxt[:1].isupper() and not ctx.sentence_start(ctx.end + 1):
+        # "Mary June Smith" is a name, but a headline capitalizes every word ("A March Netflix Debut").
+        if nxt[:1].isupper() and not ctx.sentence_start(ctx.end + 1) and not ctx.title_case(ctx.start):
             return False
         prev = ctx.text[max(0, ctx.start - 2):ctx.start]
         if _norm(word) == "may" and ctx.sentence_start(ctx.start) and not g.get("mod"):
@@ -641,6 +726,9 @@ def _season_is_time(word: str, g: dict, ctx: Context, start: int, has_context: b
     """Seasons are lower-case in running text; a capitalized one is usually a title or a name."""
     if not word[0].isupper():
         return True
+    if ctx.title_case(start):
+        # A headline capitalizes every word: a season needs "the" or a modifier there.
+        return has_context or ctx.text[start:ctx.end].lower().startswith("the")
     nxt = _next_word(ctx, ctx.end)
     if nxt[:1].isupper():
         return False
@@ -729,6 +817,11 @@ def h_season(g, ctx, lex):
     mod = _mod_of(g, lex)
     if g.get("year"):
         return Found("DATE", f"{_year_of(g['year'], ctx.published):04d}-{code}", mod)
+    if g.get("yrel"):
+        # "the fall of next year": the season of the year counted from the DCT.
+        if not ctx.published:
+            return None
+        return Found("DATE", f"{ctx.published.year + lex.offsets[_norm(g['yrel'])]:04d}-{code}", mod)
     has_context = bool(g.get("mod") or g.get("rel") or g.get("relmod"))
     if not _season_is_time(word, g, ctx, ctx.start, has_context):
         return None
@@ -821,6 +914,9 @@ def h_relative(g, ctx, lex):
         if not p:
             return None
         if unit == "year":
+            ranged = _year_range_value(p.year + rel, g)
+            if ranged:
+                return Found("DATE", *ranged)
             return Found("DATE", f"{p.year + rel:04d}", mod)
         if unit == "month":
             if not p.month:
@@ -970,6 +1066,9 @@ def h_year(g, ctx, lex):
     # count; years in running text follow prepositions or stand alone.
     if not (1900 <= year <= 2100) and not mod and not re.match(r"(?i)fiscal|the year", phrase):
         return None
+    ranged = _year_range_value(year, g)
+    if ranged:
+        return Found("DATE", *ranged)
     return Found("DATE", f"{year:04d}", mod)
 
 
@@ -1246,11 +1345,36 @@ HANDLERS: dict[str, Callable] = {
 # Public API
 
 def _signal_mod(text: str, start: int) -> tuple[bool, str | None]:
+    """The mod a preposition just before `start` sets ("by 2018" -> ON_OR_BEFORE), if any.
+
+    "until X" after a negation in the clause ("won't premiere until March") is when the event
+    happens: mod null (modifiers.yaml, negated_signals).
+    """
     lex = lexicon()
     m = _signal_regex().search(text, max(0, start - 24), start)
     if not m:
         return False, None
-    return True, lex.signals.get(_norm(m.group(1)))
+    word = _norm(m.group(1))
+    if word in _words("modifiers", "negated_signals") and _negated_clause(text, m.start(1)):
+        return True, None
+    return True, lex.signals.get(word)
+
+
+CLAUSE_BREAK = re.compile(r"[.!?;:]\s|\n|,\s+(?:but|and|while|although|though|whereas)\b|\bbut\b", re.IGNORECASE)
+
+
+@functools.cache
+def _negation_regex() -> re.Pattern:
+    return re.compile("|".join(f"(?:{n})" for n in _words("modifiers", "negations")), re.IGNORECASE)
+
+
+def _negated_clause(text: str, pos: int) -> bool:
+    """A negation in the clause before pos (at most 100 characters back)."""
+    left = text[max(0, pos - 100):pos]
+    cut = 0
+    for m in CLAUSE_BREAK.finditer(left):
+        cut = m.end()
+    return bool(_negation_regex().search(left[cut:]))
 
 
 @functools.cache
@@ -1343,17 +1467,97 @@ def find_timexes(text: str, published: Published | None, tense: str | None = Non
                     mod = signal
             out.append(Timex(start, end, text[start:end], r.type, r.value, mod, r.year_inferred))
         pos = last_end
+    return _join_alternatives(text, out, ctx)
+
+
+ALTERNATIVE = re.compile(r",?\s+or\s+$")
+MONTH_VALUE = re.compile(r"(\d{4})-(\d{2})$")
+# Two adjacent months of one year offered as alternatives, and what their union is.
+MONTH_PAIR_MODS = {(11, 12): "END", (1, 2): "START"}
+
+
+def _join_alternatives(text: str, found: list[Timex], ctx: Context) -> list[Timex]:
+    """Two months joined by "or": "November or December of 2017".
+
+    The first month takes the year written after the second (in both conventions); under the
+    claim convention two adjacent months at a year's end (start) become one expression, the
+    year with mod END (START): "November or December of 2017" -> 2017, END. Other pairs
+    ("September or October", "late 2017 or early 2018") stay two expressions.
+    """
+    out: list[Timex] = []
+    for t in found:
+        prev = out[-1] if out else None
+        a = MONTH_VALUE.match(prev.value) if prev and prev.type == "DATE" else None
+        b = MONTH_VALUE.match(t.value) if t.type == "DATE" else None
+        if not (a and b and ALTERNATIVE.match(text[prev.end:t.start])):
+            out.append(t)
+            continue
+        m1, m2, year = int(a.group(2)), int(b.group(2)), int(b.group(1))
+        if prev.year_inferred and not t.year_inferred:
+            prev = Timex(prev.start, prev.end, prev.text, prev.type,
+                         f"{year - (m1 > m2):04d}-{m1:02d}", prev.mod, False)
+            out[-1] = prev
+        joined = MONTH_PAIR_MODS.get((m1, m2))
+        if joined and not ctx.tempeval and prev.value[:4] == t.value[:4]:
+            out[-1] = Timex(prev.start, t.end, text[prev.start:t.end], "DATE", f"{year:04d}", joined,
+                            prev.year_inferred and t.year_inferred)
+            continue
+        out.append(t)
     return out
 
 
 def normalize(expression: str, published: Published | None, tense: str | None = None) -> tuple[str | None, str | None]:
-    """(value, mod) of the single main time expression in `expression`; (None, None) if none."""
+    """(value, mod) of the single main time expression in `expression`; (None, None) if none.
+
+    The expression may carry its preposition, which then sets the mod as in running text:
+    normalize("by December", 2016-05, "future") -> ("2016-12", "ON_OR_BEFORE"), where
+    normalize("December", ...) gives mod None. To re-date a Timex found in a text, use
+    `renormalize`, which keeps the mod found there.
+    """
     found = find_timexes(expression, published, tense)
     if not found:
         return None, None
     # The main expression: the longest, the earlier on a tie; a vague word loses to a real time.
     best = max(found, key=lambda t: (t.value not in VAGUE_VALUES, t.end - t.start, -t.start))
     return best.value, best.mod
+
+
+DATED_VALUE = re.compile(r"(\d{4})-(?:(\d{2})(?:-(\d{2}))?|(SP|SU|FA|WI))(?=$|T)")
+
+
+def renormalize(timex: Timex, published: Published | None, tense: str | None) -> Timex:
+    """`timex` with its year chosen again for `tense`, when the year was inferred.
+
+    For the pipeline, once it knows the clause tense: only the year of a year-less date, month
+    or season changes (choose_year: future -> the first on or after the DCT, past -> the last on
+    or before it); the span, text, type and mod stay as found in the text, so the mod that a
+    preposition outside the span gave ("by December" -> ON_OR_BEFORE) is kept. A date whose
+    weekday fixed its year ("Saturday, April 25") and a timex with a written year are returned
+    unchanged.
+    """
+    if not timex.year_inferred or published is None:
+        return timex
+    lex = lexicon()
+    if any(_norm(w).rstrip(".") in lex.weekdays for w in TOKEN.findall(timex.text)):
+        return timex
+    m = DATED_VALUE.match(timex.value)
+    if m and m.group(3):
+        month, day = int(m.group(2)), int(m.group(3))
+        year = choose_year(lambda y: _day(y, month, day), published, tense)
+    elif m and m.group(2):
+        month = int(m.group(2))
+        year = choose_year(lambda y: _month_span(y, month, month), published, tense)
+    elif m:
+        first, last = SEASON_MONTHS[m.group(4)]
+        year = choose_year(lambda y: _month_span(y, first, last), published, tense)
+    else:
+        # A joined expression ("November or December" -> the year, END): read it again.
+        value, _ = normalize(timex.text, published, tense)
+        year = int(value[:4]) if value and re.match(r"\d{4}", value) else None
+    if year is None:
+        return timex
+    return Timex(timex.start, timex.end, timex.text, timex.type, f"{year:04d}{timex.value[4:]}",
+                 timex.mod, True)
 
 
 def parse_published(value: str | None) -> Published | None:
