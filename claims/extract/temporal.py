@@ -832,8 +832,10 @@ def h_season(g, ctx, lex):
     if not ctx.published:
         return None
     first, last = SEASON_MONTHS[code]
-    year = choose_year(lambda y: _month_span(y, first, last), ctx.published, ctx.guess_tense(), ctx_offset(g, lex))
-    return Found("DATE", f"{year:04d}-{code}", mod, year_inferred=True) if year else None
+    offset = ctx_offset(g, lex)
+    year = choose_year(lambda y: _month_span(y, first, last), ctx.published, ctx.guess_tense(), offset)
+    # "this summer", "next fall": the relative word fixed the year; only a bare season guessed it.
+    return Found("DATE", f"{year:04d}-{code}", mod, year_inferred=offset is None) if year else None
 
 
 def h_part(g, ctx, lex):
