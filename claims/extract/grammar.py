@@ -39,14 +39,14 @@ def last_match(pattern: re.Pattern, text: str) -> re.Match | None:
     return found
 
 
-def clause_tense(before: str, trigger_text: str, form: str, lead: str = "") -> str:
+def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", words: int = 7) -> str:
     """The grammatical time of the verb group ending in the trigger.
 
     before: the clause text from its subject to the trigger.
     form: the trigger's form (base, s, past, participle, ing, be, noun, verb).
     """
+    window = " ".join(WORDS.findall(before)[-words:])
     words = tense_words()
-    window = " ".join(WORDS.findall(before)[-7:])
     future = last_match(words["future"], window)
     perfect = last_match(words["perfect"], window)
     past_be = last_match(words["past_be"], window)

@@ -202,7 +202,8 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
         season_after = season_after_trigger(context, trigger, clause)
         targets = targets + [s for s in subjects if clause[0] <= s.start < clause[1]
                              and s.start > trigger.end and ALONG_WITH.search(body[:s.start][-25:])
-                             and s not in targets]
+                             and s not in targets
+                             and not any(trigger.end <= t.start < s.start for t in triggers)]
         for subj in targets:
             # "renewed X for a second season"; "X's first season ... earned a second".
             if season_after and (subj.season is None or trigger.event == "renewal"):
@@ -427,6 +428,9 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
     speaker = speaker_for(context, sentence, trigger, quote)
     sentence_before = body[sentence.start:clause[0]]
     window_end = next_trigger_start(context, sentence, trigger, clause)
+    # Hedges count from just before the subject: "Probably the most important thing she said is
+    # that X will film" hedges the ranking, not the filming.
+    modality_start = max(clause[0], subj.start - 25) if subj.start < trigger.start else clause[0]
     evidence_start, evidence_end = clause
     if evidence_end - evidence_start < 12:
         evidence_start, evidence_end = sentence.start, sentence.end
@@ -436,7 +440,7 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         subject=Subject(work=context.lexicon.display(subj.work), season=season),
         event=trigger.event, time=time,
         tense=tense,
-        modality=grammar.modality(sentence_before, body[clause[0]:window_end]),
+        modality=grammar.modality(sentence_before, body[modality_start:window_end]),
         negated=grammar.is_negated(before, body[trigger.end:clause[1]]),
         speaker=speaker,
         evidence=Evidence(start=evidence_start, end=evidence_end, text=evidence_text),
@@ -629,7 +633,7 @@ def order_pairs(context: ArticleContext, sentence: Sentence, triggers: list[even
                        Subj(w2, s2, marker.start, marker.start, False), event, event)
         return
     # Directed: "<subject event> after/before <object>".
-    if word in ("come first", "go first", "up first") and not right and left:
+    if word in ("come first", "go first") and not right and left:
         # "X and Y to come first": first before the work the passage was about.
         others = [w for w, _ in reversed(context.recent) if w not in {s.work for s in left}]
         event = near_event or context_event(context)
@@ -694,7 +698,10 @@ def order_claim(context: ArticleContext, sentence: Sentence, triggers: list[even
     if trigger and start < trigger.start < marker.start and trigger.form != "noun":
         tense = grammar.clause_tense(body[start:trigger.start], trigger.text, trigger.form)
     else:
-        tense = grammar.clause_tense(body[clause[0]:marker.start], "", "noun")
+        tense = grammar.clause_tense(body[clause[0]:marker.start], "", "noun", words=14)
+    if tense == "none" and trigger and trigger.start >= clause[0] and trigger.form != "noun":
+        # "Then, X is expected to premiere": the verb after the marker carries the tense.
+        tense = grammar.clause_tense(body[clause[0]:trigger.start], trigger.text, trigger.form)
     quote = next((q for q in context.quotes if q[0] <= marker.start < q[1]), None)
     speaker_trigger = trigger or events.Trigger(marker.start, marker.end, event, "noun", "")
     return Claim(
