@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Extraction speed and peak memory: `checker extract` (read + extract) beside dateparser.
 
-    .venv/bin/python bench/extract_speed.py [--corpus PATH] [--sample 300] [--seed 1]
-                                            [--repeat 10] [--json OUT]
+    .venv/bin/python bench/extract_speed.py [--corpus PATH] [--limit N] [--sample 300]
+                                            [--seed 1] [--repeat 10] [--json OUT]
 
 Runs, each in its own subprocess so that one run's peak memory does not mix with another's:
 
@@ -12,11 +12,12 @@ Runs, each in its own subprocess so that one run's peak memory does not mix with
 - dateparser's `search_dates` over the texts of that same sample. It manages about 60
   articles/s, so it only gets the sample; the ratio on the same articles is the fair one.
 
-Seconds exclude interpreter start and imports (dateparser's language data is loaded by a
-warm-up call before the clock starts). Checker's seconds include reading and decompressing
+Seconds exclude interpreter start, imports and a warm-up call on one short text (which
+loads dateparser's language data and the checker's data files). Checker's seconds include reading and decompressing
 the corpus file; dateparser is handed the texts already in memory. Peak memory is the
-subprocess's maximum resident set size (getrusage ru_maxrss), interpreter included; the
-"base MiB" column is the resident size after imports, before any article is read.
+subprocess's peak resident set size (VmHWM on Linux, else ru_maxrss), interpreter
+included; "base MiB" is that peak after imports and the warm-up, before any article is
+read. "setup s" is the warm-up: loading data and compiling patterns, once per process.
 """
 from __future__ import annotations
 
@@ -38,8 +39,16 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared/corpus/rea
 
 
 def rss_mib() -> float:
-    # ru_maxrss is KiB on Linux (bytes on macOS).
-    scale = 1 if sys.platform == "darwin" else 1024
+    """The peak resident set size of this process so far, in MiB."""
+    # Linux carries ru_maxrss over fork and exec, so a worker would report this script's
+    # peak (about 100 MiB of corpus lines) as its own; VmHWM belongs to the new process.
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, else KiB
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 2**20
 
 
@@ -47,15 +56,20 @@ def rss_mib() -> float:
 
 def work_checker(corpus: str) -> dict:
     from claims.extract.pipeline import extract_claims
-    from claims.reading import read_articles
+    from claims.reading import make_article, read_articles
 
+    # Like dateparser's warm-up: data files load and patterns compile before the clock starts.
+    warm_up = time.perf_counter()
+    extract_claims([make_article("warm-up", "The film will premiere on March 3, 2012.", "-",
+                                 published="2011-05")])
+    setup = time.perf_counter() - warm_up
     base = rss_mib()
     start = time.perf_counter()
     articles, problems = read_articles([corpus])
     claims = extract_claims(articles)
     seconds = time.perf_counter() - start
     return {"articles": len(articles), "problems": len(problems), "claims": len(claims),
-            "seconds": seconds, "base_mib": base, "peak_mib": rss_mib()}
+            "seconds": seconds, "setup_s": setup, "base_mib": base, "peak_mib": rss_mib()}
 
 
 def work_dateparser(corpus: str) -> dict:
@@ -63,7 +77,9 @@ def work_dateparser(corpus: str) -> dict:
 
     # Same call as the TempEval-3 baseline in ../shared/bench: English, relative to the DCT.
     settings = {"RETURN_AS_TIMEZONE_AWARE": False}
+    warm_up = time.perf_counter()
     search_dates("warm up on March 3, 2012", languages=["en"], add_period=True)
+    setup = time.perf_counter() - warm_up
     records = [json.loads(line) for line in gzip.open(corpus, "rt", encoding="utf-8")]
     base = rss_mib()
     found = failures = 0
@@ -79,7 +95,7 @@ def work_dateparser(corpus: str) -> dict:
             failures += 1
     seconds = time.perf_counter() - start
     return {"articles": len(records), "problems": failures, "claims": found,
-            "seconds": seconds, "base_mib": base, "peak_mib": rss_mib()}
+            "seconds": seconds, "setup_s": setup, "base_mib": base, "peak_mib": rss_mib()}
 
 
 WORKERS = {"checker": work_checker, "dateparser": work_dateparser}
@@ -123,11 +139,12 @@ def render(results: list[dict]) -> str:
     from tabulate import tabulate
 
     rows = [(r["system"], r["articles"], f"{r['seconds']:.2f}",
-             f"{r['articles_per_s']:,.0f}" if r["articles_per_s"] else "-",
-             f"{r['peak_mib']:.0f}", f"{r['base_mib']:.0f}", r["claims"]) for r in results]
+             f"{r['articles_per_s']:,.1f}" if r["articles_per_s"] else "-",
+             f"{r['peak_mib']:.0f}", f"{r['base_mib']:.0f}", f"{r['setup_s']:.2f}", r["claims"])
+            for r in results]
     return tabulate(rows, headers=("system", "articles", "seconds", "articles/s", "peak MiB",
-                                   "base MiB", "claims / dates"), disable_numparse=True,
-                    colalign=("left",) + ("right",) * 6)
+                                   "base MiB", "setup s", "claims / dates"),
+                    disable_numparse=True, colalign=("left",) + ("right",) * 7)
 
 
 def main() -> None:
@@ -136,6 +153,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=300, help="articles for dateparser")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=10, help="copies for the scale run (<2: skip)")
+    parser.add_argument("--limit", type=int, help="only the corpus's first N articles")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--worker", choices=WORKERS, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -145,12 +163,13 @@ def main() -> None:
     if not args.corpus.is_file():
         sys.exit(f"extract_speed: {args.corpus}: no such corpus file")
 
-    lines = load_lines(args.corpus)
+    lines = load_lines(args.corpus)[:args.limit]
     sample = random.Random(args.seed).sample(lines, min(args.sample, len(lines)))
     results = []
     with tempfile.TemporaryDirectory(prefix="extract-speed-") as tmp:
+        corpus = write_corpus(Path(tmp) / "limited.jsonl.gz", lines) if args.limit else args.corpus
         sample_corpus = write_corpus(Path(tmp) / "sample.jsonl.gz", sample)
-        results.append(measure("checker", args.corpus, "checker"))
+        results.append(measure("checker", corpus, "checker"))
         if args.repeat > 1:
             repeated = write_corpus(Path(tmp) / "repeated.jsonl.gz", lines, args.repeat)
             results.append(measure("checker", repeated, f"checker x{args.repeat}"))
@@ -167,7 +186,7 @@ def main() -> None:
     }
     print(render(results))
     print()
-    print(f"corpus: {args.corpus} ({len(lines)} articles); sample: {len(sample)} articles, "
+    print(f"corpus: {args.corpus} ({len(lines)} articles{' used' if args.limit else ''}); sample: {len(sample)} articles, "
           f"seed {args.seed}")
     for name, text in (("same_sample", f"on the same {len(sample)} articles"),
                        ("full_corpus_vs_sample", "full corpus against the dateparser sample")):
@@ -180,7 +199,7 @@ def main() -> None:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({
             "corpus": str(args.corpus), "corpus_articles": len(lines), "sample": len(sample),
-            "seed": args.seed, "repeat": args.repeat, "results": results, "ratios": ratios,
+            "limit": args.limit, "seed": args.seed, "repeat": args.repeat, "results": results, "ratios": ratios,
             "python": platform.python_version(), "dateparser": version("dateparser"),
             "cpus": os.cpu_count(), "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         }, indent=2) + "\n")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from claims.extract import lexicon
 
@@ -31,27 +31,27 @@ class Marker:
     text: str
 
 
-def expand_platforms(phrase: str) -> list[str]:
-    if "{platform}" not in phrase:
-        return [phrase]
-    return [phrase.replace("{platform}", p) for p in lexicon.entry("events", "platforms")]
-
-
 def verb_variants(phrase: str) -> dict[str, str]:
-    """form text -> form name, for every inflection of a verb phrase."""
+    """form text -> form name, for every inflection of a verb phrase ("{platform}" kept)."""
     variants: dict[str, str] = {}
-    for expanded in expand_platforms(phrase):
-        if expanded.startswith("be "):
-            for form in lexicon.be_forms(expanded):
-                variants.setdefault(form, "be")
-            continue
-        for name, form in lexicon.verb_forms(expanded).items():
-            variants.setdefault(form, name)
+    if phrase.startswith("be "):
+        for form in lexicon.be_forms(phrase):
+            variants.setdefault(form, "be")
+        return variants
+    for name, form in lexicon.verb_forms(phrase).items():
+        variants.setdefault(form, name)
     return variants
 
 
 @cache
-def trigger_table() -> tuple[re.Pattern, dict[str, tuple[str, str, bool]]]:
+def platform_tail() -> re.Pattern:
+    """A platform at the end of a matched phrase, to look the phrase up as "hit {platform}"."""
+    return re.compile(rf"(?<=\s)(?:{lexicon.alternation(lexicon.entry('events', 'platforms'))})$",
+                      re.IGNORECASE)
+
+
+@cache
+def trigger_table() -> tuple[lexicon.PhraseMatcher, dict[str, tuple[str, str, bool]]]:
     """One regex over all triggers and a table: lower-cased text -> (event, form, needs_time)."""
     table: dict[str, tuple[str, str, bool]] = {}
     events = lexicon.entry("events", "events")
@@ -72,8 +72,8 @@ def trigger_table() -> tuple[re.Pattern, dict[str, tuple[str, str, bool]]]:
         for noun in spec.get("nouns", []):
             for form in (noun, noun + "s"):
                 table.setdefault(form.lower(), (event, "noun", False))
-    pattern = lexicon.word_regex(table)
-    return pattern, table
+    matcher = lexicon.PhraseMatcher(table, {"platform": lexicon.entry("events", "platforms")})
+    return matcher, table
 
 
 @cache
@@ -121,14 +121,17 @@ def noun_reading(form: str, before: str) -> str:
     return form
 
 
-def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
-    """Event triggers in a sentence, longest match first, non-overlapping."""
+@lru_cache(maxsize=2048)
+def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
+    """Event triggers in a sentence, longest match first, non-overlapping (cached: each
+    sentence is asked about several times)."""
     pattern, table = trigger_table()
     excluded_after, excluded_before = exclusions()
     found: list[Trigger] = []
     for match in pattern.finditer(text):
         key = lexicon.strip_inner_adverbs(re.sub(r"\s+", " ", match.group().lower()).replace("’", "'"))
-        event, form, needs_time = table.get(key) or table.get(match.group().lower()) or (None, None, False)
+        event, form, needs_time = (table.get(key) or table.get(platform_tail().sub("{platform}", key))
+                                   or (None, None, False))
         if event is None:
             continue
         if excluded_after.match(text[match.end():]) or (
@@ -163,7 +166,7 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
                                    verb_start=start, verb_form=verb_form, verb_text=match.group())
         elif not any(t.start <= start < t.end for t in found):
             found.append(Trigger(start, end, event, verb_form, match.group()))
-    return sorted(found, key=lambda t: t.start)
+    return tuple(sorted(found, key=lambda t: t.start))
 
 
 @cache

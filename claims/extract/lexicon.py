@@ -82,6 +82,81 @@ def word_regex(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern
     return re.compile(pattern, flags)
 
 
+class PhraseMatcher:
+    """Finds the longest of many phrases at each place, fast: the text's words are looked
+    up among the phrases' first words (a dict, not a regex), and one regex per first word
+    (compiled when first needed) matches there. `slots` maps a placeholder ("{platform}")
+    to its alternatives."""
+
+    WORD = re.compile(r"[\w+&'’-]+")
+
+    def __init__(self, phrases: Iterable[str], slots: dict[str, list[str]] | None = None,
+                 ignore_case: bool = True):
+        self.slots = {name: alternation(values) for name, values in (slots or {}).items()}
+        self.flags = re.IGNORECASE if ignore_case else 0
+        self.by_first: dict[str, list[str]] = {}
+        for phrase in phrases:
+            self.by_first.setdefault(self.key(phrase.split()[0]), []).append(phrase)
+        self.compiled: dict[str, re.Pattern] = {}
+
+    def key(self, word: str) -> str:
+        word = word.replace("’", "'")
+        return word.lower() if self.flags else word
+
+    def pattern_for(self, first: str) -> re.Pattern:
+        if first not in self.compiled:
+            parts = []
+            for phrase in sorted(self.by_first[first], key=lambda p: (-len(p), p)):
+                part = phrase_pattern(phrase)
+                for name, values in self.slots.items():
+                    part = part.replace(re.escape("{" + name + "}"), f"(?:{values})")
+                parts.append(part)
+            self.compiled[first] = re.compile(rf"(?:{'|'.join(parts)})(?![\w-])", self.flags)
+        return self.compiled[first]
+
+    def candidates(self, text: str) -> Iterable[tuple[int, str]]:
+        """(offset, first-word key) where a phrase may start: a whole word, or the word
+        after a leading quote or apostrophe ('The Punisher')."""
+        tokens = self.WORD.findall(text.lower() if self.flags else text)
+        if self.by_first.keys().isdisjoint(t.strip("'’-").replace("’", "'") for t in tokens):
+            return  # most sentences hold none of the first words: one set test
+        for word in self.WORD.finditer(text):
+            token, start = word.group(), word.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue
+            key = self.key(token)
+            if key in self.by_first:
+                yield start, key
+            elif token[0] in "'’-" and len(token) > 1 and self.key(token[1:]) in self.by_first:
+                yield start + 1, self.key(token[1:])
+            else:
+                # "Jones'" or "X-Men": a first word ending in punctuation still starts a phrase.
+                trimmed = token.rstrip("'’-")
+                if trimmed != token and self.key(trimmed) in self.by_first:
+                    yield start, self.key(trimmed)
+
+    def match(self, text: str, position: int = 0) -> re.Match | None:
+        """A phrase starting exactly at position."""
+        for start, key in self.candidates(text[position:position + 80]):
+            if start == 0:
+                return self.pattern_for(key).match(text, position)
+            break
+        return None
+
+    def search(self, text: str) -> re.Match | None:
+        return next(iter(self.finditer(text)), None)
+
+    def finditer(self, text: str) -> Iterable[re.Match]:
+        position = 0
+        for start, key in self.candidates(text):
+            if start < position:
+                continue
+            match = self.pattern_for(key).match(text, start)
+            if match:
+                position = match.end()
+                yield match
+
+
 # --- verb inflection ------------------------------------------------------------------
 
 VOWELS = "aeiou"

@@ -110,10 +110,10 @@ def focus_of(context: ArticleContext) -> tuple[str | None, int | None]:
     seasons: dict[str, dict[int, float]] = {}
     in_body: set[tuple[str, int]] = set()   # (work, season) named outside the headline
     title = context.article.title or ""
-    texts = [(title, 3.0)] + [(s.text, 3.0 if s.headline else 1.0 if i < 4 else 0.5)
-                               for i, s in enumerate(context.sentences)]
-    for index, (text, weight) in enumerate(texts):
-        for mention in works.find_mentions(text, 0, context.lexicon):
+    texts = [(title, -1, 3.0)] + [(s.text, s.start, 3.0 if s.headline else 1.0 if i < 4 else 0.5)
+                                   for i, s in enumerate(context.sentences)]
+    for index, (text, offset, weight) in enumerate(texts):
+        for mention in works.find_mentions(text, offset, context.lexicon):
             if index and not context.sentences[index - 1].headline and mention.season:
                 in_body.add((mention.work, mention.season))
             counts[mention.work] = counts.get(mention.work, 0) + weight

@@ -29,17 +29,30 @@ def patterns() -> dict[str, re.Pattern]:
     }
 
 
+_NAME_PATTERNS: dict[int, tuple[dict, re.Pattern]] = {}
+
+
+def names_pattern(persons: dict[str, str]) -> re.Pattern:
+    """One regex over every known name, longest first (kept per persons table)."""
+    cached = _NAME_PATTERNS.get(id(persons))
+    if cached is None or cached[0] is not persons:
+        names = sorted(persons, key=len, reverse=True) or ["(?!)"]
+        pattern = re.compile(rf"(?<![\w'’])(?:{'|'.join(map(re.escape, names))})(?![\w'’])")
+        _NAME_PATTERNS[id(persons)] = cached = (persons, pattern)
+    return cached[1]
+
+
 def last_person(text: str, persons: dict[str, str]) -> str | None:
     """The most recent person named in text by full name, or by a last name that does not
     end a longer capitalized name ("Jones" in "Jessica Jones" is not Finn Jones)."""
-    best, best_at = None, -1
-    for name, full in persons.items():
-        for match in re.finditer(rf"(?<![\w'’]){re.escape(name)}(?![\w'’])", text):
-            if name != full and re.search(r"[A-Z][\w'’-]*\s+$", text[:match.start()]):
-                continue
-            if match.start() > best_at:
-                best, best_at = full, match.start()
-    return best
+    if not persons:
+        return None
+    for match in reversed(list(names_pattern(persons).finditer(text))):
+        name = match.group()
+        if persons[name] != name and re.search(r"[A-Z][\w'’-]*\s+$", text[max(0, match.start() - 30):match.start()]):
+            continue
+        return persons[name]
+    return None
 
 
 def resolve(who: str, context: str, persons: dict[str, str]) -> str | None:

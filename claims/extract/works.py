@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from claims.extract import lexicon
 
@@ -20,6 +20,7 @@ WORD = r"[A-Z0-9][\w'’.\-+&]*"
 APOSTROPHE_S = re.compile(r"['’]s$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-folded, accents and punctuation removed, white space collapsed."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -52,7 +53,8 @@ class WorkLexicon:
 
     titles: dict[str, str] = field(default_factory=dict)
     persons: dict[str, str] = field(default_factory=dict)   # name or last name -> full name
-    pattern: re.Pattern | None = None
+    pattern: lexicon.PhraseMatcher | None = None
+    mentions: dict[tuple[int, str], list[Mention]] = field(default_factory=dict)
     first_names: dict[str, str] = field(default_factory=dict)
 
     def display(self, key: str) -> str:
@@ -98,6 +100,9 @@ def knowledge() -> dict:
         "references": re.compile(
             rf"(?<!\w)(?:{lexicon.alternation(data['references'])})(?!\w)", re.IGNORECASE),
         "number": number,
+        # The last word each end-anchored cue can end in: a set test before the regex.
+        "work_noun_last": {n.split()[-1].lower() for n in data["work_nouns"]},
+        "person_before_last": {p.split()[-1].lower() for p in data["person_before"]},
     }
 
 
@@ -185,7 +190,7 @@ def candidates_in(text: str, skip_headline: bool) -> list[tuple[int, int, str, b
                 found.append((start, start + len(title), title, False))
     for match in QUOTED.finditer(text):
         inner = match.group(1).strip().rstrip(",.")
-        if 1 <= len(inner.split()) <= 8 and inner[:1].isupper():
+        if 1 <= len(inner.split()) <= 8 and inner[:1].isupper() and looks_like_title(inner):
             trimmed = trim_candidate(inner, match.start(1))
             if trimmed and trimmed[0] == inner:
                 found.append((match.start(1), match.start(1) + len(inner), inner, True))
@@ -200,6 +205,15 @@ def given_names() -> frozenset[str]:
 def starts_with_given_name(title: str) -> bool:
     words = title.split()
     return len(words) in (2, 3) and words[0].lower() in given_names() and all(w[:1].isupper() for w in words)
+
+
+def looks_like_title(text: str) -> bool:
+    """A quoted span that reads as a title, not as quoted speech: no sentence punctuation
+    inside, and its longer words capitalized ("Shake It Off", not "I really like it")."""
+    if re.search(r"[.!?;]\s|[!?]$|\[", text):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", text) if len(w) > 3]
+    return not words or sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
 def is_title_case_line(text: str) -> bool:
@@ -271,15 +285,19 @@ def edit_distance(a: str, b: str) -> int:
 
 def spelling_variants(counts: Counter) -> dict[str, str]:
     """Each name -> the common spelling of the same name: "Krysten Ritten" -> "Krysten
-    Ritter" when the two differ by a letter or two and the second is more frequent."""
+    Ritter" when the two differ by a letter or two and the second is more frequent.
+    Only names sharing their first or last word are compared, so this stays near linear."""
     common: dict[str, str] = {}
-    ranked = [name for name, _ in counts.most_common()]
-    for index, name in enumerate(ranked):
+    by_word: dict[str, list[str]] = {}
+    for name, _ in counts.most_common():
         common[name] = name
-        for other in ranked[:index]:
+        words = name.split()
+        for other in by_word.get("F" + words[0], []) + by_word.get("L" + words[-1], []):
             if counts[other] > counts[name] and is_variant(name, other):
                 common[name] = common[other]
                 break
+        by_word.setdefault("F" + words[0], []).append(name)
+        by_word.setdefault("L" + words[-1], []).append(name)
     return common
 
 
@@ -294,13 +312,17 @@ def is_variant(a: str, b: str) -> bool:
 def cue_score(before: str, after: str, event_words: re.Pattern) -> float:
     info = knowledge()
     score = 0.0
+    # Every cue stands right next to the title: the end-anchored searches need only the
+    # last words before it, and scanning whole sentence prefixes dominated the run time.
+    before, after = before[-60:], after[:80]
+    last = last_word(before)
     if info["season_after"].match(after) and re.match(r"^(?:['’]s?)?\s*(?::\s*|,\s*)?\S", after):
         score += 2.0
-    if info["season_before"].search(before):
+    if last in ("of", "for", "both") and info["season_before"].search(before):
         score += 2.0
-    if info["studio_possessive"].search(before):
+    if last.endswith(("'s", "’s", "'", "’")) and info["studio_possessive"].search(before):
         score += 1.5
-    if info["work_noun_before"].search(before[-40:]):
+    if last in info["work_noun_last"] and info["work_noun_before"].search(before[-40:]):
         score += 1.0
     if info["work_noun_after"].match(after):
         score += 1.5  # "a Punisher series", "the Barbie movie"
@@ -319,10 +341,16 @@ def cue_score(before: str, after: str, event_words: re.Pattern) -> float:
     return score
 
 
+def last_word(text: str) -> str:
+    """The last word before a candidate, lower-cased, an opening quote dropped."""
+    words = text[-40:].split()
+    return words[-1].lower().strip("\"“‘") if words else ""
+
+
 def person_score(before: str, after: str) -> float:
     info = knowledge()
     score = 0.0
-    if info["person_before"].search(before[-30:]):
+    if last_word(before) in info["person_before_last"] and info["person_before"].search(before[-30:]):
         score += 1.5
     if info["person_after"].match(after):
         score += 1.5
@@ -336,44 +364,59 @@ def build_pattern(works: WorkLexicon) -> None:
     forms = set()
     for key, title in works.titles.items():
         bare = re.sub(r"^the\s+", "", title, flags=re.IGNORECASE)
-        forms.update({bare, f"The {bare}", f"the {bare}"})
+        forms.add(bare)  # a "The" before it is taken in by find_mentions
         words = bare.split()
         if len(words) >= 2 and words[0][0].isupper():
             works.first_names.setdefault(words[0], key)
-    if not forms:
-        works.pattern = None
-        return
-    studios = lexicon.alternation(lexicon.entry("works", "studios"))
-    works.pattern = re.compile(
-        rf"(?<![\w])(?<![\w]['’])(?:(?i:{studios})['’]s?\s+)?(?P<title>{'|'.join(sorted((re.escape(f) for f in forms), key=len, reverse=True))})(?![\w])",
-        re.IGNORECASE if False else 0)
+    works.pattern = lexicon.PhraseMatcher(forms, ignore_case=False) if forms else None
+
+
+@cache
+def studio_prefix() -> re.Pattern:
+    """A studio's possessive right before a title: "Marvel's ", "Netflix's "."""
+    return re.compile(rf"(?<![\w])(?:{lexicon.alternation(lexicon.entry('works', 'studios'))})['’]s?\s+$",
+                      re.IGNORECASE)
 
 
 # --- pass 2: mentions --------------------------------------------------------------------------
 
 def find_mentions(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
     """Every named work in a sentence (offset: the sentence's start in the body), with the
-    season named right after or before it."""
+    season named right after or before it (kept per sentence: it is asked for twice)."""
+    key = (offset, text)
+    if key not in works.mentions:
+        works.mentions[key] = mentions_in(text, offset, works)
+    return works.mentions[key]
+
+
+def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
     mentions: list[Mention] = []
     if works.pattern is None:
         return mentions
     info = knowledge()
     for match in works.pattern.finditer(text):
-        key = fold_title(match.group("title"))
+        key = fold_title(match.group())
         if key not in works.titles:
             continue
         season, seasons = None, ()
         start, end = match.start(), match.end()
+        the = re.search(r"(?<![\w])[Tt]he\s+$", text[max(0, start - 4):start])
+        if the:
+            start -= len(the.group())
+        prefix = studio_prefix().search(text, max(0, start - 30), start)
+        if prefix:
+            start = prefix.start()
         after = text[match.end():]
         season_match = info["season_after"].match(after)
         if season_match:
             season, seasons = season_number(season_match)
             end = match.end() + season_match.end()
         else:
-            before_match = info["season_before"].search(text[:match.start()])
+            window = max(0, match.start() - 60)
+            before_match = info["season_before"].search(text[window:match.start()])
             if before_match:
                 season, seasons = season_number(before_match)
-                start = before_match.start()
+                start = window + before_match.start()
         # The span covers the season phrase, so "X season 2 and Y" reads as coordinated.
         mentions.append(Mention(offset + start, offset + end, key, season, seasons))
     # "Jessica's second season": a first name standing for an eponymous work.

@@ -1,0 +1,46 @@
+"""The claims as a table for reading in a terminal (`checker extract --format table`)."""
+from __future__ import annotations
+
+from tabulate import tabulate
+
+from checker.engine import Report
+from checker.reports.text import clean, excerpt
+from claims.models import Claim
+
+HEADERS = ("article", "work", "event", "time", "tense", "modality", "speaker", "evidence")
+EVIDENCE_WIDTH = 60
+
+
+def work_label(work: str, season: int | None) -> str:
+    return clean(work) + (f" S{season}" if season is not None else "")
+
+
+def event_label(claim: Claim) -> str:
+    """The event, or for an order claim "release before Iron Fist release"."""
+    label = ("not " if claim.negated else "") + claim.event
+    if claim.relation and claim.object:
+        other = claim.object
+        label += f" {claim.relation} {work_label(other.work, other.season)} {other.event}"
+    return label
+
+
+def time_label(claim: Claim) -> str:
+    if claim.time is None or claim.time.value is None:
+        return ""
+    return " ".join(part for part in (claim.time.value, claim.time.mod) if part)
+
+
+def row(claim: Claim) -> tuple[str, ...]:
+    return (clean(claim.article), work_label(claim.subject.work, claim.subject.season),
+            event_label(claim), time_label(claim), claim.tense, claim.modality,
+            clean(claim.speaker), excerpt(claim.evidence.text, EVIDENCE_WIDTH))
+
+
+def render(report: Report) -> str:
+    # disable_numparse: a year such as "2016" is a value, not a number to right-align.
+    table = tabulate([row(claim) for claim in report.claims], headers=HEADERS,
+                     tablefmt="simple", disable_numparse=True)
+    articles = len(report.articles)
+    footer = (f"{len(report.claims)} claim{'s' * (len(report.claims) != 1)} in "
+              f"{articles} article{'s' * (articles != 1)}")
+    return f"{table}\n\n{footer}" if report.claims else footer

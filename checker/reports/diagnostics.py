@@ -1,0 +1,42 @@
+"""The lines a run writes to stderr: one error per unreadable input, warnings on undated articles."""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from checker.engine import Report
+from checker.reports.text import clean
+from claims.models import Article
+from claims.reading import JSONL_SUFFIXES, suffix_of
+
+UNDATED = "no publication date; only absolute times are resolved"
+# A JSON Lines corpus may hold thousands of undated articles (4,138 of the 13,347 in the
+# GossipCop corpus); past this many per file one line with the count says it all.
+LIST_UNDATED_UP_TO = 5
+
+
+def errors(report: Report) -> list[str]:
+    return [f"checker: error: {clean(str(problem))}" for problem in report.problems]
+
+
+def warnings(report: Report) -> list[str]:
+    by_path: dict[str, list[Article]] = defaultdict(list)
+    for article in report.undated:
+        by_path[article.path or article.id].append(article)
+    lines = []
+    for path, undated in by_path.items():
+        if len(undated) > LIST_UNDATED_UP_TO:
+            total = sum(1 for article in report.articles if article.path == path)
+            lines.append(f"checker: warning: {clean(path)}: {len(undated)} of {total} articles "
+                         f"have {UNDATED}")
+            continue
+        is_corpus = suffix_of(Path(path)) in JSONL_SUFFIXES
+        for article in undated:
+            # In a JSON Lines file the line number says which article it is.
+            where = f"{path}:{article.body_line}" if is_corpus else path
+            lines.append(f"checker: warning: {clean(where)}: {UNDATED}")
+    return lines
+
+
+def render(report: Report) -> list[str]:
+    return errors(report) + warnings(report)
