@@ -39,6 +39,8 @@ def value_span(value: str, published: Published | None = None) -> tuple[dt.date,
             return day, day
         if match["month"]:
             month = int(match["month"])
+            if not 1 <= month <= 12:
+                return None  # month_span rolls over (for winter); a value must not
             return month_span(year, month, month)
         if match["week"]:
             monday = dt.date.fromisocalendar(year, int(match["week"]), 1)
@@ -53,17 +55,17 @@ def value_span(value: str, published: Published | None = None) -> tuple[dt.date,
 
 
 def apply_mod(start: dt.date, end: dt.date, mod: str | None) -> Interval:
-    """Narrow or open a span by a TIMEX3 mod: early/mid/late thirds, before/after, around."""
+    """Narrow or open a span by a TIMEX3 mod: early/mid/late thirds (together they cover
+    every day), before/after, around."""
     days = (end - start).days + 1
-    third = dt.timedelta(days=max(days // 3, 1) - 1) if days >= 3 else dt.timedelta(0)
+    third = dt.timedelta(days=max(days // 3, 1))
     one = dt.timedelta(days=1)
     if mod == "START":
-        return Interval(earliest=start, latest=start + third)
+        return Interval(earliest=start, latest=min(end, start + third - one))
     if mod == "MID":
-        middle = start + dt.timedelta(days=days // 3)
-        return Interval(earliest=middle, latest=middle + third)
+        return Interval(earliest=min(end, start + third), latest=max(start, end - third))
     if mod == "END":
-        return Interval(earliest=end - third, latest=end)
+        return Interval(earliest=max(start, end - third + one), latest=end)
     if mod == "APPROX":
         slack = dt.timedelta(days=max(days // 3, APPROX_MIN_DAYS))
         return Interval(earliest=start - slack, latest=end + slack)

@@ -10,6 +10,7 @@ import glob
 import gzip
 import json
 import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -19,7 +20,8 @@ import yaml
 from claims.models import Article, Published
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
-PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
+# A time of day only after a full date: "2016-05 12" is a typo, not May 2016.
+PUBLISHED = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$")
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt"}
 JSONL_SUFFIXES = {".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"}
@@ -58,7 +60,7 @@ def parse_published(raw) -> Published | None:
         raise BadArticle(f"invalid publication date {str(raw)!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day = (int(part) if part else None for part in match.groups())
     try:
-        dt.date(year, month or 1, day or 1)
+        dt.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError as err:
         raise BadArticle(f"invalid publication date {str(raw)!r} ({err})") from None
     return Published(year=year, month=month, day=day)
@@ -107,6 +109,9 @@ def parse_markdown(text: str, path: Path, published: str | None) -> Article:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or "cannot be parsed"
         raise BadArticle(f"broken front matter: {problem}", mark.line + 2 if mark else 1) from None
+    except ValueError as err:
+        # PyYAML builds dates itself: "published: 2016-02-30" fails inside the parser.
+        raise BadArticle(f"invalid publication date or other date in front matter ({err})") from None
     if not isinstance(meta, dict):
         raise BadArticle("front matter is not a mapping of keys to values", 2)
     body = text[match.end():]
@@ -151,7 +156,7 @@ def read_jsonl(path: Path, data: bytes) -> Iterator[Article | ReadProblem]:
     if suffix_of(path).endswith(".gz"):
         try:
             data = gzip.decompress(data)
-        except (OSError, EOFError) as err:
+        except (OSError, EOFError, zlib.error) as err:
             yield ReadProblem(str(path), f"not a readable gzip file ({err})")
             return
     for number, raw_line in enumerate(data.splitlines(), start=1):
