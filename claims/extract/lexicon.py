@@ -82,6 +82,9 @@ def word_regex(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern
     return re.compile(pattern, flags)
 
 
+POSSESSIVE = re.compile(r"['’]s?$")
+
+
 class PhraseMatcher:
     """Finds the longest of many phrases at each place, fast: the text's words are looked
     up among the phrases' first words (a dict, not a regex), and one regex per first word
@@ -114,26 +117,27 @@ class PhraseMatcher:
             self.compiled[first] = re.compile(rf"(?:{'|'.join(parts)})(?![\w-])", self.flags)
         return self.compiled[first]
 
+    def forms(self, token: str) -> tuple[str, ...]:
+        """A word as written, then without a possessive or trailing quote ("Daredevil's",
+        "Jones'"), as keys."""
+        return tuple(dict.fromkeys(self.key(form) for form in
+                                   (token, POSSESSIVE.sub("", token), token.rstrip("'’-"))))
+
     def candidates(self, text: str) -> Iterable[tuple[int, str]]:
         """(offset, first-word key) where a phrase may start: a whole word, or the word
         after a leading quote or apostrophe ('The Punisher')."""
-        tokens = self.WORD.findall(text.lower() if self.flags else text)
-        if self.by_first.keys().isdisjoint(t.strip("'’-").replace("’", "'") for t in tokens):
-            return  # most sentences hold none of the first words: one set test
-        for word in self.WORD.finditer(text):
-            token, start = word.group(), word.start()
+        words = [(w.group().lstrip("'’-") or w.group(), w.start()) for w in self.WORD.finditer(text)]
+        keys = self.by_first.keys()
+        if all(keys.isdisjoint(self.forms(token)) for token, _ in words):
+            return  # most sentences hold none of the first words
+        for token, start in words:
             if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue
-            key = self.key(token)
-            if key in self.by_first:
-                yield start, key
-            elif token[0] in "'’-" and len(token) > 1 and self.key(token[1:]) in self.by_first:
-                yield start + 1, self.key(token[1:])
-            else:
-                # "Jones'" or "X-Men": a first word ending in punctuation still starts a phrase.
-                trimmed = token.rstrip("'’-")
-                if trimmed != token and self.key(trimmed) in self.by_first:
-                    yield start, self.key(trimmed)
+            start += text[start:start + 1] in "'’-" and len(text) > start + 1
+            for key in self.forms(token):
+                if key in self.by_first:
+                    yield start, key
+                    break
 
     def match(self, text: str, position: int = 0) -> re.Match | None:
         """A phrase starting exactly at position."""
