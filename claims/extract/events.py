@@ -101,6 +101,11 @@ def exclusions() -> tuple[re.Pattern, re.Pattern]:
 DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|"
     r"[Ww]hose)|['’]s)(?:\s+[a-z][\w-]*){0,2}\s+$")
+# "its debut", "the shooting", "Netflix's release" (but "it's filming" is "it is filming").
+NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)|(?<!\b[Ii]t)(?<!\b[Tt]hat)"
+                         r"(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Tt]here)(?<!\b[Ww]hat)(?<!\b[Ww]ho)['’]s)"
+                         r"(?:\s+[a-z][\w-]*)?\s+$")
+PLURAL_SUBJECT = re.compile(r"(?:[A-Z][\w'’]*|both|all)['‘’\"”]?\s+$")
 VERB_BEFORE = re.compile(
     r"\b(?:to|will|['’]ll|would|could|may|might|can|should|must|did|does|do|don['’]t|"
     r"doesn['’]t|didn['’]t|won['’]t|they|we|i|you|both|not|never|finally|also|still|"
@@ -111,14 +116,21 @@ def noun_reading(form: str, before: str) -> str:
     """Verb forms that read as nouns here: "the shooting", "its debut", "the solo releases",
     "Netflix's best Marvel launch"."""
     # (A capitalized word in between is a headline's title: "The Punisher Premieres".)
-    if form in ("ing", "s") and re.search(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)|['’]s)"
-                                         r"(?:\s+[a-z][\w-]*)?\s+$", before):
+    if form in ("ing", "s") and NOUN_BEFORE.search(before):
         return "noun"
     if form == "base" and not VERB_BEFORE.search(before) and (
-            DETERMINER_BEFORE.search(before) or not re.search(r"(?:[A-Z][\w'’]*|both|all)['‘’\"”]?\s+$", before)):
-        # An English base form needs "to", a modal or a plural subject right before it.
+            DETERMINER_BEFORE.search(before) or not PLURAL_SUBJECT.search(before)
+            or not is_title_case(before)):
+        # An English base form needs "to", a modal or a plural subject right before it
+        # ("X and Y premiere"); a capitalized word before one outside a headline is a
+        # modifier ("Netflix's best Marvel launch").
         return "noun"
     return form
+
+
+def is_title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", text[-80:]) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
 @lru_cache(maxsize=2048)

@@ -163,7 +163,12 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
     for start, end, phrase in works.short_references(sentence.text, sentence.start):
         if any(s.start <= start < s.end + 25 for s in found):
             continue
-        work = context.focus or (context.recent[-1][0] if context.recent else None)
+        # "that series", "this show" point back to the last work named; "the series" is
+        # the one the article is about.
+        if phrase.split()[0] in ("that", "this", "its") and context.recent:
+            work = context.recent[-1][0]
+        else:
+            work = context.focus or (context.recent[-1][0] if context.recent else None)
         if work:
             found.append(Subj(work, None, start, end, False))
     return sorted(found, key=lambda s: s.start)
