@@ -16,6 +16,7 @@ class Trigger:
     form: str          # base, s, past, participle, ing, noun
     text: str
     needs_time: bool = False
+    needs_season: bool = False
     # For "filming began": the aspect verb that gives the clause its tense.
     verb_start: int | None = None
     verb_form: str | None = None
@@ -69,6 +70,9 @@ def trigger_table() -> tuple[lexicon.PhraseMatcher, dict[str, tuple[str, str, bo
         for phrase in spec.get("with_time", []):
             for form, name in verb_variants(phrase).items():
                 table.setdefault(form.lower(), (event, name, True))
+        for phrase in spec.get("with_season", []):
+            for form, name in verb_variants(phrase).items():
+                table.setdefault(form.lower(), (event, name, "season"))
         for noun in spec.get("nouns", []):
             for form in (noun, noun + "s"):
                 table.setdefault(form.lower(), (event, "noun", False))
@@ -151,7 +155,7 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
             continue
         form = noun_reading(form, text[:match.start()])
         found.append(Trigger(offset + match.start(), offset + match.end(), event, form,
-                             match.group(), needs_time))
+                             match.group(), needs_time is True, needs_time == "season"))
     # A filming word with an aspect verb in the same clause: "filming began", "production
     # got under way" become filming_start; "shooting wrapped" filming_end.
     aspect_re, aspects, filming_re = aspect_table()
@@ -189,13 +193,19 @@ def marker_table() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
             table[phrase.lower()] = (relation, True)
     for relation, phrases in lexicon.entry("order", "directed").items():
         for phrase in phrases:
-            if ".*" not in phrase:
-                table.setdefault(phrase.lower(), (relation, False))
+            table.setdefault(phrase.lower(), (relation, False))
+    for phrase in lexicon.entry("order", "negated_until"):
+        table.setdefault(phrase.lower(), ("after", False))
     for phrase in list(table):
         if phrase.startswith("overlap"):
             for suffix in ("s", "ped"):
                 table.setdefault(phrase.replace("overlap", "overlap" + suffix, 1), table[phrase])
     return lexicon.word_regex(table), table
+
+
+@cache
+def negated_until() -> frozenset[str]:
+    return frozenset(p.lower() for p in lexicon.entry("order", "negated_until"))
 
 
 def find_markers(text: str, offset: int = 0) -> list[Marker]:

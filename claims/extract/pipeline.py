@@ -26,7 +26,7 @@ COORDINATION = re.compile(r"^\s*(?:seasons?\s+)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*
 # "premieres in 2017, along with X": X shares the event and its time.
 ALONG_WITH = re.compile(r"(?:,\s*)?\b(?:along\s+with|alongside|together\s+with|as\s+well\s+as)\s+$",
                         re.IGNORECASE)
-PERSON_SUBJECT = re.compile(r"\b(?:he|she|i|we|you|[A-Z][a-z]+ [A-Z][a-z]+)\b")
+PERSON_PRONOUN = re.compile(r"\b(?:he|she|I|we|you|they)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 RELATIVE_PRONOUN = re.compile(r"^\s*,?\s*(?:which|who)\b", re.IGNORECASE)
 DONE = re.compile(r"\b(?:has|have|hasn't|haven't)\s+(?:(?:already|now|finally|officially|just|"
                   r"been)\s+)*\w+(?:ed|un|en|t)\b|\balready\s+\w+(?:ed|un|en|t)\b", re.IGNORECASE)
@@ -214,7 +214,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             if season_after and (subj.season is None or trigger.event == "renewal"):
                 subj = Subj(subj.work, season_after, subj.start, subj.end, subj.explicit)
             claim = make_claim(context, sentence, trigger, subj, clause, time, time_text)
-            if claim is None:
+            if claim is None or trigger.needs_season and (claim.subject.season or 1) < 2:
                 continue
             # A noun with no time ("a release date is still a mystery"), or "it" with no time
             # ("how it will all come out"), states nothing dated.
@@ -302,9 +302,15 @@ def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Tr
         return [topic[-1]]
     if not in_clause and trigger.event.startswith("filming") and trigger.form in ("noun", "ing") \
             and context.focus and not any(sentence.start <= s.start < trigger.start for s in subjects) \
-            and not PERSON_SUBJECT.search(text_before[-30:]):
+            and not is_person_subject(context, text_before[-30:]):
         return [Subj(context.focus, context.focus_season, trigger.start, trigger.start, False)]
     return []
+
+
+def is_person_subject(context: ArticleContext, text: str) -> bool:
+    """A person (a pronoun or a known name) is the subject right before the verb."""
+    return bool(PERSON_PRONOUN.search(text)) or any(name in text for name in context.lexicon.persons
+                                                    if " " in name)
 
 
 def appositive_head(before: list[Subj], body: str, trigger: events.Trigger) -> Subj | None:
@@ -584,6 +590,8 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
     return claims
 
 
+WORK_NOUN_BEFORE = re.compile(r"\b(?:series|show|film|movie|season|installment|entry)\s+"
+                              r"(?:\w+\s+)?$", re.IGNORECASE)
 ORDERED_EVENTS = {"release", "filming", "filming_start", "filming_end"}
 
 
@@ -637,6 +645,9 @@ def order_pairs(context: ArticleContext, sentence: Sentence, triggers: list[even
                 yield (Subj(w1, s1, marker.start, marker.start, False),
                        Subj(w2, s2, marker.start, marker.start, False), event, event)
         return
+    if word in events.negated_until() and not grammar.NEGATION.search(body[clause[0]:marker.start]) \
+            and not re.search(r"\bno more\b", body[clause[0]:marker.start], re.IGNORECASE):
+        return  # "until" orders only after a negation: "no more X until Y is out"
     # Directed: "<subject event> after/before <object>".
     if word in ("come first", "go first") and not right and left:
         # "X and Y to come first": first before the work the passage was about.
@@ -682,6 +693,8 @@ def order_pairs(context: ArticleContext, sentence: Sentence, triggers: list[even
     subject_triggers = left_triggers
     event = subject_triggers[-1].event if subject_triggers else (
         near_event if word in ("then", "followed by", "closely followed by") else None)
+    if event is None and subjects_ and WORK_NOUN_BEFORE.search(body[subjects_[-1].end:marker.start]):
+        event = "release"  # "X, the fourth series after A and B": the order of launches
     if event is None:
         return
     between = [t for t in right_triggers if t.end <= objects[0].start]
@@ -714,8 +727,11 @@ def order_claim(context: ArticleContext, sentence: Sentence, triggers: list[even
         subject=Subject(work=context.lexicon.display(subject.work),
                         season=subject.season or (context.focus_season if subject.work == context.focus else None)),
         event=event, relation=marker.relation,
+        # A directed order's object is a reference point, usually a launch already known;
+        # only a pair shot or released together shares the article's season.
         object=EventRef(work=context.lexicon.display(other.work),
-                        season=other.season or (context.focus_season if other.work == context.focus else None),
+                        season=other.season or (context.focus_season if other.work == context.focus
+                                                and marker.symmetric else None),
                         event=object_event),
         tense=tense, modality=grammar.modality(body[sentence.start:start], body[start:end]),
         negated=False, speaker=speaker_for(context, sentence, speaker_trigger, quote),
