@@ -111,7 +111,7 @@ NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)|
                          r"(?:\s+[a-z][\w-]*)?\s+$")
 PLURAL_SUBJECT = re.compile(r"(?:[A-Z][\w'’]*|both|all)['‘’\"”]?\s+$")
 VERB_BEFORE = re.compile(
-    r"\b(?:to|will|['’]ll|would|could|may|might|can|should|must|did|does|do|don['’]t|"
+    r"\b(?:to|will|['’]ll|would|could|may|might|can|should|must|did|does|do|don['’]t|had|has|have|"
     r"doesn['’]t|didn['’]t|won['’]t|they|we|i|you|both|not|never|finally|also|still|"
     r"officially|reportedly|then)\s+(?:\w+\s+)?$", re.IGNORECASE)
 

@@ -92,16 +92,16 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon,
     context = ArticleContext(article, lexicon_, sentences,
                              find_timexes(article.body, article.published), quotation_spans(article.body))
     context.focus, context.focus_season = focus_of(context)
-    claims: list[Claim] = []
-    seen: set[tuple] = set()
+    claims: dict[tuple, Claim] = {}
     for sentence in sentences:
         for claim in sentence_claims(context, sentence):
+            # One claim per work, event and clause: two triggers for one statement ("was
+            # confirmed to get a second season") keep the reading that has a time.
             key = (claim.subject, claim.event, claim.relation, claim.object,
-                   claim.time, claim.evidence.start)
-            if key not in seen:
-                seen.add(key)
-                claims.append(claim)
-    return claims
+                   claim.evidence.start, claim.evidence.end)
+            if key not in claims or claims[key].time is None and claim.time is not None:
+                claims[key] = claim
+    return list(claims.values())
 
 
 def focus_of(context: ArticleContext) -> tuple[str | None, int | None]:
@@ -376,7 +376,9 @@ def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigge
     # A time before the trigger ("In September, X premieres") only when the clause has no
     # other event it could belong to.
     others = [t for t in triggers if t is not trigger and clause[0] <= t.start < clause[1]]
-    before = [t for t in in_clause if t.end <= trigger.start and not t.value.endswith("_REF")]
+    # (Not a year that names something: "at the 2016 TCA Winter Tour".)
+    before = [t for t in in_clause if t.end <= trigger.start and not t.value.endswith("_REF")
+              and not re.match(r"\s+[A-Z]", body[t.end:t.end + 2])]
     if before and not others:
         return before[-1], None
     return None, None
@@ -695,6 +697,8 @@ def order_pairs(context: ArticleContext, sentence: Sentence, triggers: list[even
         near_event if word in ("then", "followed by", "closely followed by") else None)
     if event is None and subjects_ and WORK_NOUN_BEFORE.search(body[subjects_[-1].end:marker.start]):
         event = "release"  # "X, the fourth series after A and B": the order of launches
+    if event is None and word in events.negated_until():
+        event = near_event  # "no more X until Y has come out": X's next release
     if event is None:
         return
     between = [t for t in right_triggers if t.end <= objects[0].start]
