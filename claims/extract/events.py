@@ -45,6 +45,12 @@ def verb_variants(phrase: str) -> dict[str, str]:
 
 
 @cache
+def event_nouns() -> set[str]:
+    """Every noun trigger, singular and plural: "releases" may be read as one, "hits" not."""
+    return set()
+
+
+@cache
 def platform_tail() -> re.Pattern:
     """A platform at the end of a matched phrase, to look the phrase up as "hit {platform}"."""
     return re.compile(rf"(?<=\s)(?:{lexicon.alternation(lexicon.entry('events', 'platforms'))})$",
@@ -53,8 +59,9 @@ def platform_tail() -> re.Pattern:
 
 @cache
 def trigger_table() -> tuple[lexicon.PhraseMatcher, dict[str, tuple[str, str, bool]]]:
-    """One regex over all triggers and a table: lower-cased text -> (event, form, needs_time)."""
+    """One matcher over all triggers and a table: lower-cased text -> (event, form, needs_time)."""
     table: dict[str, tuple[str, str, bool]] = {}
+    nouns = event_nouns()
     events = lexicon.entry("events", "events")
     # Aspect verbs with a filming word: "started filming", "filming began" handled in code;
     # here the verb + filming-word phrase ("began production").
@@ -76,6 +83,7 @@ def trigger_table() -> tuple[lexicon.PhraseMatcher, dict[str, tuple[str, str, bo
         for noun in spec.get("nouns", []):
             for form in (noun, noun + "s"):
                 table.setdefault(form.lower(), (event, "noun", False))
+                nouns.add(form.lower())
     matcher = lexicon.PhraseMatcher(table, {"platform": lexicon.entry("events", "platforms")})
     return matcher, table
 
@@ -109,6 +117,10 @@ DETERMINER_BEFORE = re.compile(
 NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)|(?<!\b[Ii]t)(?<!\b[Tt]hat)"
                          r"(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Tt]here)(?<!\b[Ww]hat)(?<!\b[Ww]ho)['’]s)"
                          r"(?:\s+[a-z][\w-]*)?\s+$")
+SINGULAR_SUBJECT = re.compile(
+    r"(?:[A-Z][\w'’.-]*|\b(?:it|he|she|who|which|that|show|series|film|movie|season|sequel|"
+    r"episode|production|project|finale|premiere|network|studio|streamer|service|also|now|"
+    r"officially|finally|reportedly|then|still|currently|just|only|first|also)|\d+)['‘’\"”)]?,?\s+$")
 PLURAL_SUBJECT = re.compile(r"(?:[A-Z][\w'’]*|both|all)['‘’\"”]?\s+$")
 VERB_BEFORE = re.compile(
     r"\b(?:to|will|['’]ll|would|could|may|might|can|should|must|did|does|do|don['’]t|had|has|have|"
@@ -121,6 +133,10 @@ def noun_reading(form: str, before: str) -> str:
     "Netflix's best Marvel launch"."""
     # (A capitalized word in between is a headline's title: "The Punisher Premieres".)
     if form in ("ing", "s") and NOUN_BEFORE.search(before):
+        return "noun"
+    if form == "s" and not SINGULAR_SUBJECT.search(before) and not is_title_case(before):
+        # "premieres", "films", "hits" are plural nouns unless a subject stands right before
+        # ("The show premieres", "X films in Atlanta"): "a couple of forgettable films".
         return "noun"
     if form == "base" and not VERB_BEFORE.search(before) and (
             DETERMINER_BEFORE.search(before) or not PLURAL_SUBJECT.search(before)
@@ -154,6 +170,8 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
                 form == "noun" and excluded_before.search(text[:match.start()])):
             continue
         form = noun_reading(form, text[:match.start()])
+        if form == "noun" and key not in event_nouns():
+            continue  # a verb read as a noun that names no event: "the biggest hits of 2015"
         found.append(Trigger(offset + match.start(), offset + match.end(), event, form,
                              match.group(), needs_time is True, needs_time == "season"))
     # A filming word with an aspect verb in the same clause: "filming began", "production

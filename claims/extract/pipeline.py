@@ -26,7 +26,8 @@ COORDINATION = re.compile(r"^\s*(?:seasons?\s+)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*
 # "premieres in 2017, along with X": X shares the event and its time.
 ALONG_WITH = re.compile(r"(?:,\s*)?\b(?:along\s+with|alongside|together\s+with|as\s+well\s+as)\s+$",
                         re.IGNORECASE)
-PERSON_PRONOUN = re.compile(r"\b(?:he|she|I|we|you|they)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+PERSON_PRONOUN = re.compile(r"\b(?:he|she|I|we|you|they)\s+(?:\w+\s+){0,3}$|\b(?:his|her|their|my)\s+$",
+                            re.IGNORECASE)
 RELATIVE_PRONOUN = re.compile(r"^\s*,?\s*(?:which|who)\b", re.IGNORECASE)
 DONE = re.compile(r"\b(?:has|have|hasn't|haven't)\s+(?:(?:already|now|finally|officially|just|"
                   r"been)\s+)*\w+(?:ed|un|en|t)\b|\balready\s+\w+(?:ed|un|en|t)\b", re.IGNORECASE)
@@ -221,6 +222,11 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             is_noun = trigger.form == "noun" and trigger.verb_form is None
             if claim.time is None and (is_noun or not subj.explicit and subj.start == trigger.start):
                 continue
+            if claim.time is None and ordered and any(
+                    clause[0] <= m.start < subj.start and not m.symmetric
+                    and m.text.lower() not in ("then", "followed by", "closely followed by")
+                    for m in markers):
+                continue  # "until X has come out": X's event is the order claim's object
             if claim.time is None and IRREALIS.search(
                     body[subj.end if subj.end <= trigger.start else clause[0]:trigger.start]):
                 continue
@@ -651,7 +657,7 @@ def order_pairs(context: ArticleContext, sentence: Sentence, triggers: list[even
             and not re.search(r"\bno more\b", body[clause[0]:marker.start], re.IGNORECASE):
         return  # "until" orders only after a negation: "no more X until Y is out"
     # Directed: "<subject event> after/before <object>".
-    if word in ("come first", "go first") and not right and left:
+    if word == "come first" and not right and left:
         # "X and Y to come first": first before the work the passage was about.
         others = [w for w, _ in reversed(context.recent) if w not in {s.work for s in left}]
         event = near_event or context_event(context)
