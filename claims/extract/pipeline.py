@@ -154,11 +154,17 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
             seasons = tuple(range(seasons[0], seasons[1] + 1))
         for season in seasons:
             found.append(Subj(mention.work, season, mention.start, mention.end, True))
-    taken = [(s.start, s.end + 25) for s in found]
+    taken = [(s.start, s.end) for s in found]  # mention spans include their season phrase
     for start, end, season in works.bare_seasons(sentence.text, sentence.start):
         if any(a <= start < b for a, b in taken) or any(s.start > start and s.start - end < 6 for s in found):
             continue
-        work = next((w for w, s in reversed(context.recent) if w in context.seasoned), context.focus)
+        # "X is filming its first season": the work just named in the sentence; else the
+        # last work named with seasons, else the article's.
+        earlier = [s for s in found if s.explicit and s.end <= start]
+        if earlier and body_has_possessive(sentence, start):
+            work = earlier[-1].work
+        else:
+            work = next((w for w, s in reversed(context.recent) if w in context.seasoned), context.focus)
         if work:
             found.append(Subj(work, season, start, end, False))
     for start, end, phrase in works.short_references(sentence.text, sentence.start):
@@ -173,6 +179,11 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
         if work:
             found.append(Subj(work, None, start, end, False))
     return sorted(found, key=lambda s: s.start)
+
+
+def body_has_possessive(sentence: Sentence, start: int) -> bool:
+    """A season phrase that opens with "its"/"their" ("its first season")."""
+    return sentence.text[start - sentence.start:start - sentence.start + 6].lower().startswith(("its ", "their "))
 
 
 def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
@@ -469,7 +480,7 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
     )
 
 
-ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 SEASON_TARGET = re.compile(
     r"^\s*(?:for\s+|into\s+|on\s+|to\s+)?(?:(?:a|an|its|their|the)\s+)?", re.IGNORECASE)
@@ -490,7 +501,7 @@ def season_after_trigger(context: ArticleContext, trigger: events.Trigger,
     for start, _, season in works.bare_seasons(rest[:40], 0):
         if start == 0 or rest[:start].strip().lower() in ("second", "new", "own"):
             return season
-    match = re.match(r"(second|third|fourth|fifth|sixth)\s+(?:seasons?|runs?|series|installments?)\b",
+    match = re.match(r"(first|second|third|fourth|fifth|sixth)\s+(?:seasons?|runs?|series|installments?)\b",
                      rest, re.IGNORECASE)
     if match:
         return ORDINALS[match.group(1).lower()]
