@@ -92,6 +92,7 @@ class PhraseMatcher:
     to its alternatives."""
 
     WORD = re.compile(r"[\w+&'’-]+")
+    CORE = re.compile(r"[\w+&-]+")  # a word up to its first apostrophe
 
     def __init__(self, phrases: Iterable[str], slots: dict[str, list[str]] | None = None,
                  ignore_case: bool = True):
@@ -101,6 +102,7 @@ class PhraseMatcher:
         for phrase in phrases:
             self.by_first.setdefault(self.key(phrase.split()[0]), []).append(phrase)
         self.compiled: dict[str, re.Pattern] = {}
+        self.cores = {core.group() for core in map(self.CORE.match, self.by_first) if core}
 
     def key(self, word: str) -> str:
         word = word.replace("’", "'")
@@ -126,14 +128,18 @@ class PhraseMatcher:
     def candidates(self, text: str) -> Iterable[tuple[int, str]]:
         """(offset, first-word key) where a phrase may start: a whole word, or the word
         after a leading quote or apostrophe ('The Punisher')."""
-        words = [(w.group().lstrip("'’-") or w.group(), w.start()) for w in self.WORD.finditer(text)]
-        keys = self.by_first.keys()
-        if all(keys.isdisjoint(self.forms(token)) for token, _ in words):
-            return  # most sentences hold none of the first words
-        for token, start in words:
+        source = text.lower() if self.flags else text
+        if self.cores.isdisjoint(self.CORE.findall(source)):
+            return  # most sentences hold none of the first words: one set test
+        for word in self.WORD.finditer(text):
+            start = word.start()
             if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue
-            start += text[start:start + 1] in "'’-" and len(text) > start + 1
+            token = word.group().lstrip("'’-") or word.group()
+            start += len(word.group()) - len(token)
+            core = self.CORE.match(token)
+            if not core or self.key(core.group()) not in self.cores:
+                continue
             for key in self.forms(token):
                 if key in self.by_first:
                     yield start, key

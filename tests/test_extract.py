@@ -1,0 +1,134 @@
+"""The claim extractor against tests/cases/claims.yaml: short texts and the claims they state.
+
+Each row is one small article: `text` is its body after a neutral headline (or the whole
+body, headline line first, when `headline: null`), or `file` names an article under
+tests/fixtures/articles/extract/. `expected` lists claims by the fields worth checking;
+only the fields given are compared. An expected claim with `absent: true` (or every
+claim of a row with `absent: true`) must match no claim at all. `xfail: reason` marks a
+known gap (strict: the row fails loudly once the gap is closed).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from claims.extract.pipeline import extract_claims
+from claims.extract.works import fold, fold_title
+from claims.models import MIRRORED_RELATION, Claim
+from claims.reading import make_article, read_articles
+
+HERE = Path(__file__).parent
+CASES = yaml.safe_load((HERE / "cases" / "claims.yaml").read_text(encoding="utf-8"))
+FIXTURES = HERE / "fixtures" / "articles" / "extract"
+HEADLINE = "Entertainment Roundup"
+FIELDS = {"work", "season", "event", "time", "relation", "object", "tense", "modality",
+          "negated", "speaker", "evidence", "absent"}
+
+
+def article_of(case: dict):
+    if "file" in case:
+        articles, problems = read_articles([str(FIXTURES / case["file"])])
+        assert not problems and len(articles) == 1, problems
+        return articles[0]
+    headline = case.get("headline", HEADLINE)
+    body = case["text"] if headline is None else f"{headline}\n\n{case['text']}"
+    return make_article(f"case-{case['name']}", body, f"{case['name']}.md",
+                        published=str(case.get("published", "2016-05")),
+                        title=case.get("title", headline), outlet="Example Screen News")
+
+
+def same_season(a, b) -> bool:
+    # CONTRACT §2: for scoring, null and 1 are the same season.
+    return (a or 1) == (b or 1)
+
+
+def same_object(expected: dict, obj) -> bool:
+    return obj is not None and fold_title(expected["work"]) == fold_title(obj.work) \
+        and same_season(expected.get("season"), obj.season) \
+        and ("event" not in expected or expected["event"] == obj.event)
+
+
+def matches(expected: dict, claim: Claim) -> bool:
+    """Whether the claim has every field the row gives (an order claim read either way)."""
+    def side(work, season, event, relation, obj) -> bool:
+        if "work" in expected and fold_title(expected["work"]) != fold_title(work):
+            return False
+        if "season" in expected and not same_season(expected["season"], season):
+            return False
+        if "event" in expected and expected["event"] != event:
+            return False
+        if "relation" in expected and expected["relation"] != relation:
+            return False
+        if "object" in expected and not same_object(expected["object"], obj):
+            return False
+        return True
+
+    found = side(claim.subject.work, claim.subject.season, claim.event, claim.relation, claim.object)
+    if not found and claim.relation and claim.object:
+        # "A before B" is "B after A" (CONTRACT §4).
+        mirrored = type(claim.object)(work=claim.subject.work, season=claim.subject.season,
+                                      event=claim.event)
+        found = side(claim.object.work, claim.object.season, claim.object.event,
+                     MIRRORED_RELATION[claim.relation], mirrored)
+    if not found:
+        return False
+    if "time" in expected:
+        time = expected["time"]
+        actual = None if claim.time is None or claim.time.value is None else \
+            {"value": claim.time.value, "mod": claim.time.mod}
+        if time is not None:
+            time = {"value": str(time["value"]), "mod": time.get("mod")}
+        if time != actual:
+            return False
+    for key in ("tense", "modality", "negated"):
+        if key in expected and expected[key] != getattr(claim, key):
+            return False
+    if "speaker" in expected:
+        want, got = expected["speaker"], claim.speaker
+        if (want is None) != (got is None) or want and fold(want) != fold(got):
+            return False
+    if "evidence" in expected and expected["evidence"] not in claim.evidence.text:
+        return False
+    return True
+
+
+def describe(claims: list[Claim]) -> str:
+    lines = []
+    for c in claims:
+        order = f" {c.relation} {c.object.work}/s{c.object.season}/{c.object.event}" if c.relation else ""
+        time = f"{c.time.value}/{c.time.mod}" if c.time else None
+        lines.append(f"  {c.subject.work}/s{c.subject.season}/{c.event} time={time}{order} "
+                     f"tense={c.tense} modality={c.modality} negated={c.negated} "
+                     f"speaker={c.speaker} evidence={c.evidence.text!r}")
+    return "\n".join(lines) or "  (no claims)"
+
+
+def _params():
+    for case in CASES:
+        marks = [pytest.mark.xfail(reason=case["xfail"], strict=True)] if case.get("xfail") else []
+        yield pytest.param(case, id=case["name"], marks=marks)
+
+
+def test_case_names_unique():
+    names = [case["name"] for case in CASES]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("case", list(_params()))
+def test_claims(case):
+    assert case.get("expected"), "a row needs expected claims"
+    for expected in case["expected"]:
+        assert set(expected) <= FIELDS, set(expected) - FIELDS
+    article = article_of(case)
+    claims = extract_claims([article])
+    for claim in claims:
+        assert article.body[claim.evidence.start:claim.evidence.end] == claim.evidence.text
+    for expected in case["expected"]:
+        absent = expected.get("absent", case.get("absent", False))
+        found = [c for c in claims if matches(expected, c)]
+        if absent:
+            assert not found, f"expected no claim like {expected}, got:\n{describe(found)}"
+        else:
+            assert found, f"expected a claim like {expected}, got:\n{describe(claims)}"
