@@ -120,7 +120,8 @@ NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)|
 SINGULAR_SUBJECT = re.compile(
     r"(?:[A-Z][\w'’.-]*|\b(?:it|he|she|who|which|that|show|series|film|movie|season|sequel|"
     r"episode|production|project|finale|premiere|network|studio|streamer|service|also|now|"
-    r"officially|finally|reportedly|then|still|currently|just|only|first|also)|\d+)['‘’\"”)]?,?\s+$")
+    r"officially|finally|reportedly|then|still|currently|just|only|first|also|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten)|\d+)['‘’\"”)]?,?\s+$")
 PLURAL_SUBJECT = re.compile(r"(?:[A-Z][\w'’]*|both|all)['‘’\"”]?\s+$")
 VERB_BEFORE = re.compile(
     r"\b(?:to|will|['’]ll|would|could|may|might|can|should|must|did|does|do|don['’]t|had|has|have|"

@@ -6,7 +6,10 @@ from functools import cache
 
 from claims.extract import lexicon
 
-NEGATION = re.compile(r"(?<![\w'’])(?:not|never|no longer|n['’]t|nor|cannot)(?!\w)", re.IGNORECASE)
+NEGATION = re.compile(r"(?<![\w'’])(?:not|never|no longer|nor|cannot)(?!\w)|n['’]t\b", re.IGNORECASE)
+# A possessive 's ("Netflix's X premieres") is neither "has" nor "is".
+POSSESSIVE_S = re.compile(r"(?<!\b[Ii]t)(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Tt]hat)(?<!\b[Tt]here)(?<!\b[Ww]hat)"
+                          r"(?<!\b[Ww]ho)(?<!\b[Hh]ere)['’]s\b")
 # "not ... until X" and "not ... for some time" delay an event, they do not deny it.
 DELAY = re.compile(r"\b(?:until|till|before|for some time|for a while|for long|much of a leap|"
                    r"anything|any more|anymore|sure|know)\b", re.IGNORECASE)
@@ -45,7 +48,7 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
     before: the clause text from its subject to the trigger.
     form: the trigger's form (base, s, past, participle, ing, be, noun, verb).
     """
-    window = " ".join(WORDS.findall(before)[-words:])
+    window = " ".join(WORDS.findall(POSSESSIVE_S.sub("", before))[-words:])
     words = tense_words()
     future = last_match(words["future"], window)
     perfect = last_match(words["perfect"], window)
@@ -104,7 +107,10 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
     # A noun trigger: the clause's own verb decides.
     if words["present_do"].search(window) or re.search(r"\b\w+(?<!s)s\s+(?:\w+\s+)?(?:a|an|the|its|his|her|their)\s*$", before):
         return "present"
-    if re.search(r"\b\w+ed\b", window[-40:]) and re.search(r"[a-z]", window):
+    # "her account dropped a teaser pointing to a November release": a past verb; but
+    # "rumored for release" is a participle phrase with no finite verb.
+    past = re.search(r"\b(\w+ed)\b(?!\s+(?:for|to|as|in|by)\b)", window[-40:])
+    if past and re.search(r"[a-z]", window):
         return "past"
     return "none"
 

@@ -100,8 +100,12 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon,
             # confirmed to get a second season") keep the reading that has a time.
             key = (claim.subject, claim.event, claim.relation, claim.object,
                    claim.evidence.start, claim.evidence.end)
-            if key not in claims or claims[key].time is None and claim.time is not None:
+            if key not in claims:
                 claims[key] = claim
+            elif claims[key].time is None and claim.time is not None:
+                # Keep the time, and the finite verb's tense: "was confirmed to get".
+                earlier = claims[key].tense
+                claims[key] = claim.model_copy(update={"tense": earlier}) if claim.tense == "none" else claim
     return list(claims.values())
 
 

@@ -79,7 +79,7 @@ def knowledge() -> dict:
         rf"|(?:['’]s?\s+)?(?P<ord>{ordinal_words})\s+(?:season|series|run)(?!\w))",
         re.IGNORECASE)
     season_before = re.compile(
-        rf"(?:(?:season|series)\s+(?P<n>{number})\s+of|(?:the|its|a|her|his|their)\s+"
+        rf"(?:(?:season|series)s?\s+(?P<n>{number})(?:\s*(?:,|and|&)\s*(?P<n2>{number}))?\s+of|(?:the|its|a|her|his|their)\s+"
         rf"(?P<ord>{ordinal_words})\s+(?:season|series|run)s?\s+(?:of|for)(?:\s+both)?)\s+['‘\"“]?$",
         re.IGNORECASE)
     return {
@@ -102,6 +102,8 @@ def knowledge() -> dict:
         "number": number,
         # The last word each end-anchored cue can end in: a set test before the regex.
         "work_noun_last": {n.split()[-1].lower() for n in data["work_nouns"]},
+        "event_words": {fold(w) for w in lexicon.entry("events", "filming_words")}
+                       | {"premiere", "release", "debut", "production", "filming", "shooting"},
         "person_before_last": {p.split()[-1].lower() for p in data["person_before"]},
     }
 
@@ -153,7 +155,11 @@ def trim_candidate(text: str, start: int) -> tuple[str, int] | None:
     words = text.split()
     offset = start
     while words and (fold(words[0]) in info["not_start"] or fold(APOSTROPHE_S.sub("", words[0])) in info["studios"]
-                     or fold(words[0]) in info["studios"]):
+                     or fold(words[0]) in info["studios"] or words[0].rstrip(",:").isdigit()
+                     or fold(words[0]) in info["numbers"]
+                     # "Production on X", "Filming of X": an event word opening the sentence
+                     or fold(words[0]) in info["event_words"] and len(words) > 2
+                     and fold(words[1]) in ("on", "of", "for")):
         if fold(words[0]) == "the" and len(words) > 1 and fold(words[1]) not in info["not_start"] \
                 and fold(words[1]) not in info["studios"]:
             break
@@ -161,8 +167,10 @@ def trim_candidate(text: str, start: int) -> tuple[str, int] | None:
         words = words[1:]
     # Season words end a title: "Jessica Jones Season 2" is the work "Jessica Jones".
     for index, word in enumerate(words):
+        following = fold(words[index + 1]) if index + 1 < len(words) else ""
         if index and fold(word) in ("season", "seasons", "series", "episode", "part", "vol", "volume") \
-                and index + 1 < len(words) and not words[index + 1][0].isalpha() or \
+                and following and (not following[0].isalpha() or following in info["numbers"]
+                                   or following in info["ordinals"]) or \
                 index and re.fullmatch(r"S\d{1,2}", word):
             words = words[:index]
             break
@@ -219,7 +227,7 @@ def looks_like_title(text: str) -> bool:
 def is_title_case_line(text: str) -> bool:
     """Headlines capitalize every word: capitals there say nothing about titles."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’]*", text) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.8
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.9
 
 
 def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
@@ -322,8 +330,9 @@ def cue_score(before: str, after: str, event_words: re.Pattern) -> float:
         score += 2.0
     if last.endswith(("'s", "’s", "'", "’")) and info["studio_possessive"].search(before):
         score += 1.5
+
     if last in info["work_noun_last"] and info["work_noun_before"].search(before[-40:]):
-        score += 1.0
+        score += 1.5  # "the HBO series X"
     if info["work_noun_after"].match(after):
         score += 1.5  # "a Punisher series", "the Barbie movie"
     if re.match(r"^\s+(?:star\s+[A-Z]|cast|fans|showrunner|creator|episodes?\b)", after):
