@@ -268,6 +268,10 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
             name = ROLE_PREFIX.sub("", form)
             if len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split()):
                 person_counts[name] += item.occurrences
+        # Display the title as outlets write it: "The Punisher" over a bare "Punisher".
+        with_the = sum(count for title, count in item.forms.items() if title.lower().startswith("the "))
+        if with_the * 4 >= sum(item.forms.values()) and not form.lower().startswith("the "):
+            form = next(title for title, _ in item.forms.most_common() if title.lower().startswith("the "))
         if item.work < 1.5 or item.work <= item.person:
             continue
         if len(key.split()) == 1 and (item.non_initial == 0 or key in given_names()):
