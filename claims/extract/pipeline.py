@@ -295,9 +295,20 @@ def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Tr
     before = [s for s in in_clause if s.end <= trigger.start]
     after = [s for s in in_clause if s.start >= trigger.end]
     direct = before and DIRECT_SUBJECT_GAP.match(body[before[-1].end:trigger.start])
-    if after and GOVERNED.fullmatch(without_times(context, trigger.end, after[0].start)) and not (
+    # A renewal "for a second season" governs a season, not a work.
+    governed = [s for s in after if s.explicit or trigger.event != "renewal"]
+    if governed and governed[0] is after[0] and GOVERNED.fullmatch(
+            without_times(context, trigger.end, after[0].start)) and not (
             direct and trigger.form != "noun" and trigger.event == "release"):
         return group_with(after[0], after, body)
+    if before and trigger.form == "noun" and re.search(r"\b(?:its|their)\s+(?:\w+\s+)?$",
+                                                      body[before[-1].end:trigger.start]):
+        return [before[-1]]  # "X posted its best score with its debut late last year"
+    # A work named in a parenthesis closed before the verb is an aside, not the subject:
+    # "the team-up (Luke Cage is along for the ride) will film in 2016".
+    while before and body[before[-1].end:trigger.start].count(")") > body[before[-1].end:trigger.start].count("("):
+        before = before[:-1]
+        direct = before and DIRECT_SUBJECT_GAP.match(body[before[-1].end:trigger.start].split(")")[-1])
     if before and (direct or trigger.form != "noun"):
         head = appositive_head(before, body, trigger)
         return [head] if head else group_back(before[-1], before, body)
@@ -499,6 +510,8 @@ def season_after_trigger(context: ArticleContext, trigger: events.Trigger,
         named = re.search(r"\b(second|third|fourth|fifth|sixth)\b", trigger.text, re.IGNORECASE)
         if named:
             return ORDINALS[named.group(1).lower()]
+        if re.search(r"\banother\b", trigger.text + body[trigger.end:trigger.end + 20], re.IGNORECASE):
+            return None if context.focus_season else 2  # "another season" of a one-season show
     tail = body[trigger.end:clause[1]]
     lead = SEASON_TARGET.match(tail)
     rest = tail[lead.end():] if lead else tail

@@ -462,7 +462,22 @@ def bare_seasons(text: str, offset: int) -> list[tuple[int, int, int]]:
     return found
 
 
+@cache
+def described_reference() -> re.Pattern:
+    """"the four-hero team-up", "the crime drama": "the", one describing word, a work noun."""
+    nouns = [n for n in lexicon.entry("works", "work_nouns") if " " not in n
+             and n not in ("season", "episodes", "project", "title", "feature", "chapter")]
+    return re.compile(rf"(?<!\w)(?:the|this|that)\s+[\w-]+\s+(?:{lexicon.alternation(nouns)})(?![\w-])",
+                      re.IGNORECASE)
+
+
 def short_references(text: str, offset: int) -> list[tuple[int, int, str]]:
-    """(start, end, phrase) of "the series", "the show", "its second season"..."""
-    return [(offset + m.start(), offset + m.end(), m.group().lower())
-            for m in knowledge()["references"].finditer(text)]
+    """(start, end, phrase) of "the series", "the show", "its second season", "the
+    four-hero team-up"..."""
+    found = [(offset + m.start(), offset + m.end(), m.group().lower())
+             for m in knowledge()["references"].finditer(text)]
+    for m in described_reference().finditer(text):
+        if not any(start <= offset + m.start() < end or offset + m.start() <= start < offset + m.end()
+                   for start, end, _ in found):
+            found.append((offset + m.start(), offset + m.end(), m.group().lower()))
+    return sorted(found)
