@@ -188,6 +188,9 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
             continue
         start, end = offset + match.start(), offset + match.end()
         # The nearest filming word is the same event, now with its aspect.
+        if event == "filming_end" and re.search(r"\b(?:close to|nearly|near|nearing|almost)\s+$",
+                                                text[:match.start()], re.IGNORECASE):
+            continue  # "close to finishing its shoot": still filming
         nearby = [(abs(t.start - start), i) for i, t in enumerate(found)
                   if t.event == "filming" and abs(t.start - start) < 60]
         if nearby:

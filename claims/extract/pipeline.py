@@ -364,7 +364,9 @@ def without_times(context: ArticleContext, start: int, end: int) -> str:
             pieces.append(context.article.body[cursor:timex.start])
             cursor = timex.end
     pieces.append(context.article.body[cursor:end])
-    return re.sub(r"\s*,\s*", " ", "".join(pieces))
+    # ... and places: "cameras start rolling in New York City on season 3 of X".
+    text = re.sub(r"\b(?:in|at)\s+(?:[A-Z][\w'’.-]*\s*)+", " ", "".join(pieces))
+    return re.sub(r"\s*,\s*", " ", text)
 
 
 def group_back(last: Subj, before: list[Subj], body: str) -> list[Subj]:
