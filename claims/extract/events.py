@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from claims.extract import lexicon
@@ -191,8 +191,14 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
         if event == "filming_end" and re.search(r"\b(?:close to|nearly|near|nearing|almost)\s+$",
                                                 text[:match.start()], re.IGNORECASE):
             continue  # "close to finishing its shoot": still filming
-        nearby = [(abs(t.start - start), i) for i, t in enumerate(found)
-                  if t.event == "filming" and abs(t.start - start) < 60]
+        # The filming word before the verb ("principal photography will start") wins over
+        # one after it ("wrapped its first season's shoot"); "start filming" is a table phrase.
+        before_verb = [(start - t.end, i) for i, t in enumerate(found)
+                       if t.event == "filming" and t.form in ("noun", "ing") and t.end <= start
+                       and start - t.end < 60 and not re.search(r"[,;:.!?]", text[t.end - offset:start - offset])]
+        after_verb = [(t.start - end, i) for i, t in enumerate(found)
+                      if t.event == "filming" and t.start >= end and t.start - end < 30]
+        nearby = before_verb or after_verb
         if nearby:
             index = min(nearby)[1]
             trigger = found[index]
@@ -204,7 +210,25 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
                                    verb_start=start, verb_form=verb_form, verb_text=match.group())
         elif not any(t.start <= start < t.end for t in found):
             found.append(Trigger(start, end, event, verb_form, match.group()))
-    return tuple(sorted(found, key=lambda t: t.start))
+    return tuple(merge_adjacent(sorted(found, key=lambda t: t.start)))
+
+
+def merge_adjacent(found: list[Trigger]) -> list[Trigger]:
+    """One trigger per statement: drop one that lies inside another ("filming will wrap"
+    holds "wrap"), and join a filming noun to the filming verb right after it
+    ("filming was underway", "production is in the works")."""
+    kept: list[Trigger] = []
+    for trigger in found:
+        if any(k.start <= trigger.start and trigger.end <= k.end for k in kept):
+            continue
+        previous = kept[-1] if kept else None
+        if previous and previous.event == trigger.event and previous.form == "noun" \
+                and 0 <= trigger.start - previous.end <= 2:
+            kept[-1] = replace(trigger, start=previous.start,
+                               text=previous.text + " " * (trigger.start - previous.end) + trigger.text)
+            continue
+        kept.append(trigger)
+    return kept
 
 
 @cache

@@ -174,6 +174,8 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
     for start, end, phrase in works.short_references(sentence.text, sentence.start):
         if any(s.start <= start < s.end + 25 for s in found):
             continue
+        if any(s.explicit and 0 <= s.start - end <= 3 for s in found):
+            continue  # "the drama Copper Valley": the name that follows says which work
         # "that series", "this show" point back to the last work named; "the series" is
         # the one the article is about.
         if phrase.split()[0] in ("that", "this", "its") and context.recent:
@@ -252,6 +254,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                     for m in markers):
                 continue
             claims.append(claim)
+    claims += continuation_claims(context, sentence, claims, triggers)
     remember(context, subjects, triggers)
     for claim in claims:
         if claim.relation is None:
@@ -273,7 +276,11 @@ def remember(context: ArticleContext, subjects: list[Subj], triggers: list[event
 
 GOVERNED = re.compile(
     r"\s*(?:(?:of|on|for|to|with|from)\s+)?(?:(?:the|a|an|its|his|her|their|both)\s+)?"
-    r"(?:(?:new|upcoming|next|whole|entire|first|second|third|final)\s+)?['‘\"“]?\s*", re.IGNORECASE)
+    r"(?:(?:new|upcoming|next|whole|entire|first|second|third|final)\s+)?"
+    # "the drama X", "the HBO series X": a describing noun before the name
+    r"(?:(?:[A-Z]{2,}\+?|[\w-]+)\s+(?:series|show|drama|comedy|film|movie|sequel|miniseries|"
+    r"spinoff|spin-off|thriller|franchise|adaptation|reboot|revival)\s+|"
+    r"(?:series|show|drama|comedy|film|movie|sequel|miniseries)\s+)?['‘\"“]?\s*", re.IGNORECASE)
 # A clause that continues the last one's subject: "X, which is currently filming",
 # "X ... and will hit the schedule in September" (auxiliaries only up to the trigger).
 RELATIVE_START = re.compile(
@@ -282,6 +289,33 @@ RELATIVE_START = re.compile(
     r"reportedly|likely|probably|just|finally|already|not|n['’]t|first|officially|only)\s+)*$",
     re.IGNORECASE)
 DIRECT_SUBJECT_GAP = re.compile(r"^[^.;:!?()\[\]]{0,60}$")
+
+
+CONTINUATION = re.compile(r"^\s*,?\s*(?:but|or|and)?\s*(?:probably|possibly|likely|perhaps|maybe|"
+                          r"more likely|most likely)\b", re.IGNORECASE)
+
+
+def continuation_claims(context: ArticleContext, sentence: Sentence, claims: list[Claim],
+                        triggers: list[events.Trigger]) -> list[Claim]:
+    """"X would likely premiere in 2017, but probably toward the very end of the year": a
+    clause with only a hedge and a time narrows the claim before it."""
+    body = context.article.body
+    extra = []
+    for start, end in sentence.clauses[1:]:
+        if not CONTINUATION.match(body[start:end]) or any(start <= t.start < end for t in triggers):
+            continue
+        times = [t for t in context.timexes if start <= t.start < end and t.type in CALENDAR_TYPES]
+        earlier = [c for c in claims if c.relation is None and c.evidence.end <= start and c.time]
+        if not times or not earlier:
+            continue
+        last = earlier[-1]
+        time = TimeValue(value=times[0].value, mod=times[0].mod)
+        extra.append(last.model_copy(update={
+            "time": time, "time_text": times[0].text,
+            "modality": grammar.modality("", body[start:end]),
+            "interval": resolve_interval(time.value, time.mod, context.published),
+            "evidence": Evidence(start=last.evidence.start, end=end, text=body[last.evidence.start:end])}))
+    return extra
 
 
 def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,

@@ -73,7 +73,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         before = text[start:match.start()]
         last_word = re.findall(r"[\w.]+$", before)
         word = last_word[0].lower().rstrip(".") if last_word else ""
-        if match.group(1) == "." and (word in ABBREVIATIONS or len(word) == 1):
+        if match.group(1) == "." and (word in ABBREVIATIONS or len(word) == 1 and word.isalpha()):
             continue
         end = match.end(2)
         if text[start:end].strip():
