@@ -136,12 +136,14 @@ CANDIDATE = re.compile(
 CONTRACTION = re.compile(r"['’](?:ve|m|re|ll|d|t)$", re.IGNORECASE)
 ROLE_PREFIX = re.compile(r"^(?:(?:[A-Z][\w.]*['’]s|Actor|Actress|Star|Showrunner|Director|Producer|Creator|Writer)\s+)+")
 QUOTED = re.compile(r"[\"“‘'*_]([A-Z0-9][^\"”’'*_\n]{1,60}?)[\"”’'*_](?!\w)")
+LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 SEASON_WORD = re.compile(r"\s*(?::\s*)?(?:season|series|S\d)", re.IGNORECASE)
 
 
 @dataclass
 class Evidence:
     work: float = 0.0
+    strong: int = 0          # quoted, or a season or studio cue: rare around common words
     person: float = 0.0
     occurrences: int = 0
     non_initial: int = 0
@@ -239,11 +241,13 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
     """
     info = knowledge()
     evidence: dict[str, Evidence] = defaultdict(Evidence)
+    lower_words: Counter = Counter()   # how often each word is written in lower case
     for body, sentences in documents:
         for s_start, s_end, text, headline in sentences:
+            lower_words.update(LOWER_WORD.findall(text))
             title_case = headline or is_title_case_line(text)
             for start, end, title, quoted in candidates_in(text, title_case):
-                if not quoted and (title[:1].isdigit() or len(title) <= 3):
+                if title[:1].isdigit() and not quoted or len(title) <= 3:
                     continue  # "2016-2017 TV season", "TV", "MCU": numbers and acronyms, not titles
                 key = fold_title(title)
                 if not key or key in excluded:
@@ -254,11 +258,12 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
                 if start > 0 and not text[:start].rstrip().endswith((".", "!", "?", "“", '"')):
                     item.non_initial += 1
                 before, after = text[:start], text[end:]
-                work_cues = cue_score(before, after, event_words)
+                work_cues, strong = cue_score(before, after, event_words)
                 # "Jon Bernthal shooting X": an event word after a given name is a person's.
                 if starts_with_given_name(title):
                     work_cues = work_cues if work_cues >= 2 else work_cues / 2
                 item.work += 2.0 * quoted + work_cues
+                item.strong += quoted + strong
                 item.person += person_score(before, after)
     lexicon_ = WorkLexicon()
     person_counts: Counter = Counter()
@@ -275,6 +280,14 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
         if item.work < 1.5 or item.work <= item.person:
             continue
         if len(key.split()) == 1 and (item.non_initial == 0 or key in given_names()):
+            continue
+        # A single word English also writes in lower case ("House", "Live", "Special") is a
+        # title only with strong cues: a season, quotes, a studio's possessive.
+        if len(key.split()) == 1 and lower_words[key] * 2 >= item.occurrences and item.strong < 2:
+            continue
+        # Persons and places stand next to event words too ("Pitt films in London"): a title
+        # needs one cue only titles get, or event cues enough to outweigh chance.
+        if item.strong == 0 and item.work < 3.0:
             continue
         lexicon_.titles[key] = form
     for name, common in spelling_variants(person_counts).items():
@@ -321,7 +334,10 @@ def is_variant(a: str, b: str) -> bool:
     return 0 < edit_distance(a.lower(), b.lower()) <= limit
 
 
-def cue_score(before: str, after: str, event_words: re.Pattern) -> float:
+def cue_score(before: str, after: str, event_words: re.Pattern) -> tuple[float, int]:
+    """How much the words around a candidate say "title", and how many of those cues are
+    strong ones (a season, a studio's possessive, a work noun, "X star") rather than an
+    event word, which persons and places stand next to as well."""
     info = knowledge()
     score = 0.0
     # Every cue stands right next to the title: the end-anchored searches need only the
@@ -341,6 +357,7 @@ def cue_score(before: str, after: str, event_words: re.Pattern) -> float:
         score += 1.5  # "a Punisher series", "the Barbie movie"
     if re.match(r"^\s+(?:star\s+[A-Z]|cast|fans|showrunner|creator|episodes?\b)", after):
         score += 1.5
+    strong = int(score >= 1)
     near_after = after[:50]
     near_before = before[-40:]
     if event_words.match(re.sub(r"^\s*,?\s*(?:(?:which|is|are|was|were|will|has|have|had|also|"
@@ -351,7 +368,7 @@ def cue_score(before: str, after: str, event_words: re.Pattern) -> float:
     if ends_with_event and event_words.search(near_before) and \
             event_words.search(near_before).end() >= ends_with_event.start():
         score += 1.0
-    return score
+    return score, strong
 
 
 def last_word(text: str) -> str:
@@ -360,9 +377,24 @@ def last_word(text: str) -> str:
     return words[-1].lower().strip("\"“‘") if words else ""
 
 
+PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|from|near|across|around|outside|inside|throughout|"
+                          r"visiting|visited|toured|moved to|flew to|back to|based in|in downtown)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+WORK_IN = re.compile(r"(?:starred|starring|appeared|appears|appearing|role|roles|cameo|cast|"
+                     r"stars|star|work|working|return|returns|returning)\s+(?:\w+\s+)?(?:in|on)\s+(?:the\s+)?$",
+                     re.IGNORECASE)
+PLACE_AFTER = re.compile(r"^(?:,\s+(?:[A-Z][a-z]+|[A-Z]{2})\b(?!\s+(?:said|says))|-based\b|\s+(?:area|residents|"
+                         r"native|streets|airport|hotel|restaurant|home|mansion|apartment|club|festival|"
+                         r"fashion week|awards?)\b)")
+
+
 def person_score(before: str, after: str) -> float:
+    """How much the words around a candidate say "person" — or "place" ("in London",
+    "at the Cannes festival"), which is no title either."""
     info = knowledge()
     score = 0.0
+    if PLACE_BEFORE.search(before[-30:]) and not WORK_IN.search(before[-40:]) or PLACE_AFTER.match(after):
+        score += 1.0
     if last_word(before) in info["person_before_last"] and info["person_before"].search(before[-30:]):
         score += 1.5
     if info["person_after"].match(after):
