@@ -53,6 +53,7 @@ class WorkLexicon:
 
     titles: dict[str, str] = field(default_factory=dict)
     persons: dict[str, str] = field(default_factory=dict)   # name or last name -> full name
+    marked_only: set[str] = field(default_factory=set)     # common words: titles only in quotes
     pattern: lexicon.PhraseMatcher | None = None
     mentions: dict[tuple[int, str], list[Mention]] = field(default_factory=dict)
     first_names: dict[str, str] = field(default_factory=dict)
@@ -144,6 +145,7 @@ SEASON_WORD = re.compile(r"\s*(?::\s*)?(?:season|series|S\d)", re.IGNORECASE)
 class Evidence:
     work: float = 0.0
     strong: int = 0          # quoted, or a season or studio cue: rare around common words
+    quoted: int = 0
     person: float = 0.0
     occurrences: int = 0
     non_initial: int = 0
@@ -264,6 +266,7 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
                     work_cues = work_cues if work_cues >= 2 else work_cues / 2
                 item.work += 2.0 * quoted + work_cues
                 item.strong += quoted + strong
+                item.quoted += quoted
                 item.person += person_score(before, after)
     lexicon_ = WorkLexicon()
     person_counts: Counter = Counter()
@@ -283,8 +286,13 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
             continue
         # A single word English also writes in lower case ("House", "Live", "Special") is a
         # title only with strong cues: a season, quotes, a studio's possessive.
-        if len(key.split()) == 1 and lower_words[key] * 2 >= item.occurrences and item.strong < 2:
+        if len(key.split()) == 1 and (lower_words[key] * 2 >= item.occurrences and item.strong < 2
+                                      or lower_words[key] >= 3 and item.quoted < 2):
             continue
+        if re.fullmatch(r"[\w']+(?:-[a-z]+)+", form):
+            continue  # "Oscar-winning", "A-list": adjectives
+        if len(key.split()) == 1 and lower_words[key] >= 3:
+            lexicon_.marked_only.add(key)  # "House": a title only where it is marked as one
         # Persons and places stand next to event words too ("Pitt films in London"): a title
         # needs one cue only titles get, or event cues enough to outweigh chance.
         if item.strong == 0 and item.work < 3.0:
@@ -442,6 +450,10 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
     for match in works.pattern.finditer(text):
         key = fold_title(match.group())
         if key not in works.titles:
+            continue
+        if key in works.marked_only and not (
+                text[max(0, match.start() - 1):match.start()] in ("\"", "“", "'", "‘", "*", "_")
+                or info["season_after"].match(text[match.end():])):
             continue
         season, seasons = None, ()
         start, end = match.start(), match.end()
