@@ -147,10 +147,14 @@ class PhraseMatcher:
 
     def match(self, text: str, position: int = 0) -> re.Match | None:
         """A phrase starting exactly at position."""
-        for start, key in self.candidates(text[position:position + 80]):
-            if start == 0:
-                return self.pattern_for(key).match(text, position)
-            break
+        word = self.WORD.match(text, position)
+        if not word:
+            return None
+        token = word.group().lstrip("'’-") or word.group()
+        start = position + len(word.group()) - len(token)
+        for key in self.forms(token):
+            if key in self.by_first:
+                return self.pattern_for(key).match(text, start)
         return None
 
     def search(self, text: str) -> re.Match | None:
