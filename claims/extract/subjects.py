@@ -1,0 +1,210 @@
+"""Which works a sentence names, which of them a trigger is about, and an article's focus work."""
+from __future__ import annotations
+
+import re
+
+from claims.extract import events, works
+from claims.extract.context import ArticleContext, Subj
+from claims.extract.sentences import Sentence
+
+COORDINATION = re.compile(r"^\s*(?:seasons?\s+)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|\s+or\s+)$",
+                          re.IGNORECASE)
+PERSON_PRONOUN = re.compile(r"\b(?:he|she|I|we|you|they)\s+(?:\w+\s+){0,3}$|\b(?:his|her|their|my)\s+$",
+                            re.IGNORECASE)
+RELATIVE_PRONOUN = re.compile(r"^\s*,?\s*(?:which|who)\b", re.IGNORECASE)
+PRONOUN_SUBJECT = re.compile(r"(?<![\w'’])(?:it|they|both|the two|both shows|both series)(?!\w)", re.IGNORECASE)
+
+
+def focus_of(context: ArticleContext) -> tuple[str | None, int | None]:
+    """The work (and season) an article is about: its headline's, else its most named."""
+    counts: dict[str, float] = {}
+    seasons: dict[str, dict[int, float]] = {}
+    in_body: set[tuple[str, int]] = set()   # (work, season) named outside the headline
+    title = context.article.title or ""
+    texts = [(title, -1, 3.0)] + [(s.text, s.start, 3.0 if s.headline else 1.0 if i < 4 else 0.5)
+                                   for i, s in enumerate(context.sentences)]
+    for index, (text, offset, weight) in enumerate(texts):
+        for mention in works.find_mentions(text, offset, context.lexicon):
+            if index and not context.sentences[index - 1].headline and mention.season:
+                in_body.add((mention.work, mention.season))
+            counts[mention.work] = counts.get(mention.work, 0) + weight
+            if mention.season:
+                seasons.setdefault(mention.work, {})
+                seasons[mention.work][mention.season] = seasons[mention.work].get(mention.season, 0) + weight
+    if not counts:
+        return None, None
+    focus = max(counts, key=counts.get)
+    named = seasons.get(focus, {})
+    season = max(named, key=named.get) if named and max(named.values()) >= 3.0 else None
+    if season is not None and (focus, season) not in in_body and not any(
+            re.search(r"\b(?:season|series)\s+(?:%d|%s)\b" % (season, works.number_word(season)),
+                      s.text, re.IGNORECASE) for s in context.sentences if not s.headline):
+        season = None  # a season only the headline names ("Game For Season 2") is a topic, not the subject
+    return focus, season
+
+
+def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
+    """Works named or referred to in a sentence, in order."""
+    found: list[Subj] = []
+    for mention in works.find_mentions(sentence.text, sentence.start, context.lexicon):
+        seasons = mention.seasons or (mention.season,)
+        if len(seasons) == 2 and mention.seasons and re.search(
+                r"(?:through|to|-)", context.article.body[mention.start:mention.end + 30]):
+            seasons = tuple(range(seasons[0], seasons[1] + 1))
+        for season in seasons:
+            found.append(Subj(mention.work, season, mention.start, mention.end, True))
+    taken = [(s.start, s.end) for s in found]  # mention spans include their season phrase
+    for start, end, season in works.bare_seasons(sentence.text, sentence.start):
+        if any(a <= start < b for a, b in taken) or any(s.start > start and s.start - end < 6 for s in found):
+            continue
+        # "X is filming its first season": the work just named in the sentence; else the
+        # last work named with seasons, else the article's.
+        earlier = [s for s in found if s.explicit and s.end <= start]
+        if earlier and body_has_possessive(sentence, start):
+            work = earlier[-1].work
+        else:
+            work = next((w for w, s in reversed(context.recent) if w in context.seasoned), context.focus)
+        if work:
+            found.append(Subj(work, season, start, end, False))
+    for start, end, phrase in works.short_references(sentence.text, sentence.start):
+        if any(s.start <= start < s.end + 25 for s in found):
+            continue
+        if any(s.explicit and 0 <= s.start - end <= 3 for s in found):
+            continue  # "the drama Copper Valley": the name that follows says which work
+        # "that series", "this show" point back to the last work named; "the series" is
+        # the one the article is about.
+        if phrase.split()[0] in ("that", "this", "its") and context.recent:
+            work = context.recent[-1][0]
+        else:
+            work = context.focus or (context.recent[-1][0] if context.recent else None)
+        if work:
+            found.append(Subj(work, None, start, end, False))
+    return sorted(found, key=lambda s: s.start)
+
+
+def body_has_possessive(sentence: Sentence, start: int) -> bool:
+    """A season phrase that opens with "its"/"their" ("its first season")."""
+    return sentence.text[start - sentence.start:start - sentence.start + 6].lower().startswith(("its ", "their "))
+
+
+GOVERNED = re.compile(
+    r"\s*(?:(?:of|on|for|to|with|from)\s+)?(?:(?:the|a|an|its|his|her|their|both)\s+)?"
+    r"(?:(?:new|upcoming|next|whole|entire|first|second|third|final)\s+)?"
+    # "the drama X", "the HBO series X": a describing noun before the name
+    r"(?:(?:[A-Z]{2,}\+?|[\w-]+)\s+(?:series|show|drama|comedy|film|movie|sequel|miniseries|"
+    r"spinoff|spin-off|thriller|franchise|adaptation|reboot|revival)\s+|"
+    r"(?:series|show|drama|comedy|film|movie|sequel|miniseries)\s+)?['‘\"“]?\s*", re.IGNORECASE)
+# A clause that continues the last one's subject: "X, which is currently filming",
+# "X ... and will hit the schedule in September" (auxiliaries only up to the trigger).
+RELATIVE_START = re.compile(
+    r"^\s*,?\s*(?:which|that|and|but|who)\s+(?:(?:also|still|currently|now|then|is|are|was|were|"
+    r"has|have|had|will|['’]ll|would|could|be|been|being|set|to|slated|expected|due|going|supposed|"
+    r"reportedly|likely|probably|just|finally|already|not|n['’]t|first|officially|only)\s+)*$",
+    re.IGNORECASE)
+DIRECT_SUBJECT_GAP = re.compile(r"^[^.;:!?()\[\]]{0,60}$")
+
+
+def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
+                 subjects: list[Subj], clause: tuple[int, int]) -> list[Subj]:
+    """The works a trigger is about: the work it governs ("filming on X", "the release of
+    X", "shooting X"), else the subject before it in its clause (with the works coordinated
+    with it), else the subject of the clause it continues ("X, which is filming"), else the
+    work "it"/"they" stands for."""
+    body = context.article.body
+    in_clause = [s for s in subjects if clause[0] <= s.start < clause[1]]
+    before = [s for s in in_clause if s.end <= trigger.start]
+    after = [s for s in in_clause if s.start >= trigger.end]
+    direct = before and DIRECT_SUBJECT_GAP.match(body[before[-1].end:trigger.start])
+    # A renewal "for a second season" governs a season, not a work.
+    governed = [s for s in after if s.explicit or trigger.event != "renewal"]
+    if governed and governed[0] is after[0] and GOVERNED.fullmatch(
+            without_times(context, trigger.end, after[0].start)) and not (
+            direct and trigger.form != "noun" and trigger.event == "release"):
+        return group_with(after[0], after, body)
+    if before and trigger.form == "noun" and re.search(r"\b(?:its|their)\s+(?:\w+\s+)?$",
+                                                      body[before[-1].end:trigger.start]):
+        return [before[-1]]  # "X posted its best score with its debut late last year"
+    # A work named in a parenthesis closed before the verb is an aside, not the subject:
+    # "the team-up (Luke Cage is along for the ride) will film in 2016".
+    while before and body[before[-1].end:trigger.start].count(")") > body[before[-1].end:trigger.start].count("("):
+        before = before[:-1]
+        direct = before and DIRECT_SUBJECT_GAP.match(body[before[-1].end:trigger.start].split(")")[-1])
+    if before and (direct or trigger.form != "noun"):
+        head = appositive_head(before, body, trigger)
+        return [head] if head else group_back(before[-1], before, body)
+    inside = [s for s in in_clause if trigger.start <= s.start < trigger.end]
+    if inside:
+        return group_with(inside[0], inside, body)
+    text_before = body[clause[0]:trigger.start]
+    if not before and (RELATIVE_START.match(text_before) or RELATIVE_PRONOUN.match(text_before)):
+        previous = [s for s in subjects if s.end <= clause[0]]
+        if previous and clause[0] - previous[-1].end < 80:
+            return group_back(previous[-1], previous, body)
+    if not before and PRONOUN_SUBJECT.search(text_before[-40:]) and context.recent:
+        # "it" is the work the passage is about: the last claim's subject, else the last named.
+        work, season = context.last_subject or context.recent[-1]
+        if sentence.headline is False:
+            return [Subj(work, season, trigger.start, trigger.start, False)]
+    # "Principal photography will start in June", "filming has finished": production news
+    # with no subject is about the work the article is about.
+    # "X Season 2: Filming Now Set For 2017": a headline's topic before its colon.
+    topic = [s for s in subjects if s.end <= clause[0] and ":" in body[s.end:clause[0]]
+             and sentence.start <= s.start]
+    if not in_clause and topic:
+        return [topic[-1]]
+    if not in_clause and trigger.event.startswith("filming") and trigger.form in ("noun", "ing") \
+            and context.focus and not any(sentence.start <= s.start < trigger.start for s in subjects) \
+            and not is_person_subject(context, text_before[-30:]):
+        return [Subj(context.focus, context.focus_season, trigger.start, trigger.start, False)]
+    return []
+
+
+def is_person_subject(context: ArticleContext, text: str) -> bool:
+    """A person (a pronoun or a known name) is the subject right before the verb."""
+    return bool(PERSON_PRONOUN.search(text)) or any(name in text for name in context.lexicon.persons
+                                                    if " " in name)
+
+
+def appositive_head(before: list[Subj], body: str, trigger: events.Trigger) -> Subj | None:
+    """"X, Marvel's fourth series after A, B and C, has debuted": the subject is X, not C."""
+    if not re.match(r"^\s*,", body[before[-1].end:trigger.start]):
+        return None
+    first = before[0]
+    if first is not before[-1] and re.match(r"^\s*,", body[first.end:first.end + 3]):
+        return first
+    return None
+
+
+def without_times(context: ArticleContext, start: int, end: int) -> str:
+    """Text between two offsets with its time expressions and commas left out:
+    "started today, April 3rd, on X" reads "started on X"."""
+    pieces, cursor = [], start
+    for timex in context.timexes:
+        if start <= timex.start and timex.end <= end:
+            pieces.append(context.article.body[cursor:timex.start])
+            cursor = timex.end
+    pieces.append(context.article.body[cursor:end])
+    # ... and places: "cameras start rolling in New York City on season 3 of X".
+    text = re.sub(r"\b(?:in|at)\s+(?:[A-Z][\w'’.-]*\s*)+", " ", "".join(pieces))
+    return re.sub(r"\s*,\s*", " ", text)
+
+
+def group_back(last: Subj, before: list[Subj], body: str) -> list[Subj]:
+    """The subject and the works coordinated before it: "X and Y season two are set to"."""
+    group = [last]
+    for subj in reversed(before[:-1]):
+        if COORDINATION.match(body[subj.end:group[0].start]) or subj.start == group[0].start:
+            group.insert(0, subj)
+        else:
+            break
+    return group
+
+
+def group_with(first: Subj, after: list[Subj], body: str) -> list[Subj]:
+    group = [first]
+    for subj in after[1:]:
+        if COORDINATION.match(body[group[-1].end:subj.start]) or subj.start == group[-1].start:
+            group.append(subj)
+        else:
+            break
+    return group

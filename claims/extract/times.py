@@ -1,0 +1,107 @@
+"""The time of a claim: which time expression a trigger takes, and its value."""
+from __future__ import annotations
+
+import re
+
+from claims.extract import events, grammar
+from claims.extract.context import ArticleContext
+from claims.extract.sentences import Sentence
+from claims.extract.temporal import Timex, renormalize
+from claims.models import TimeValue
+
+CALENDAR_TYPES = {"DATE", "TIME"}
+CURRENTLY = re.compile(r"\b(?:currently|now|right now|at the moment|at present|presently)\s+(?:\w+\s+)?$",
+                       re.IGNORECASE)
+DONE = re.compile(r"\b(?:has|have|hasn't|haven't)\s+(?:(?:already|now|finally|officially|just|"
+                  r"been)\s+)*\w+(?:ed|un|en|t)\b|\balready\s+\w+(?:ed|un|en|t)\b", re.IGNORECASE)
+NOW_ING = re.compile(r"\bnow\s+\w+ing\b", re.IGNORECASE)
+
+
+def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
+             clause: tuple[int, int], triggers: list[events.Trigger]) -> tuple[Timex | None, str | None]:
+    """The time expression a trigger's claim states: in its clause, the nearest after the
+    trigger (before the next trigger), else the nearest before it."""
+    candidates = [t for t in context.timexes if t.type in CALENDAR_TYPES or t.value.endswith("_REF")]
+    in_clause = [t for t in candidates if clause[0] <= t.start and t.end <= clause[1]]
+    next_trigger = min((t.start for t in triggers if t.start > trigger.end), default=sentence.end)
+    body = context.article.body
+    if trigger.form == "noun":
+        # "a September 30th debut", "an early 2018 slot": the time right before the noun.
+        adjacent = [t for t in in_clause if t.end <= trigger.start and
+                    re.fullmatch(r"[\s-]*(?:[\w+'’]+\s+){0,2}", body[t.end:trigger.start])]
+        if adjacent:
+            return adjacent[-1], None
+    after = [t for t in in_clause if t.start >= trigger.end and t.start < next_trigger]
+    if after:
+        return most_specific(after), None
+    # A time before the trigger ("In September, X premieres") only when the clause has no
+    # other event it could belong to.
+    others = [t for t in triggers if t is not trigger and clause[0] <= t.start < clause[1]]
+    # (Not a year that names something: "at the 2016 TCA Winter Tour".)
+    before = [t for t in in_clause if t.end <= trigger.start and not t.value.endswith("_REF")
+              and not re.match(r"\s+[A-Z]", body[t.end:t.end + 2])]
+    if before and not others:
+        return before[-1], None
+    return None, None
+
+
+RANGE_LINK = re.compile(r"^\s*(?:to|until|till|through|thru|-|–|and)\s*$", re.IGNORECASE)
+
+
+def time_range(context: ArticleContext, first: Timex | None) -> tuple[Timex, Timex] | None:
+    """The two ends of "from X to Y", when the time found is X."""
+    if first is None or not re.search(r"\bfrom\s+$", context.article.body[max(0, first.start - 8):first.start],
+                                      re.IGNORECASE):
+        return None
+    for timex in context.timexes:
+        if timex.start > first.end and RANGE_LINK.match(context.article.body[first.end:timex.start]):
+            return first, timex
+    return None
+
+
+def most_specific(timexes: list[Timex]) -> Timex:
+    """The first of the most precise times: "later this year on September 30th" is the 30th."""
+    def precision(t: Timex) -> int:
+        # A date the text dates fully beats one whose year was guessed ("Friday, Nov. 17, 2017").
+        return (len(t.value) if t.value[:1].isdigit() else 0) * 2 + (not t.year_inferred)
+    best = max(precision(t) for t in timexes)
+    return next(t for t in timexes if precision(t) == best)
+
+
+def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | None,
+               tense: str, before: str) -> TimeValue | None:
+    published = context.published
+    if published and trigger.event == "filming" and CURRENTLY.search(before):
+        return TimeValue(value=published.value, mod=None)
+    if timex is not None:
+        value, mod = timex.value, timex.mod
+        if timex.year_inferred and published:
+            # A year-less date takes the year that makes the tense true; without a finite
+            # verb, scheduling news points ahead.
+            direction = "past" if tense == "past" else "future"
+            redated = renormalize(timex, published, direction)
+            value, mod = redated.value, redated.mod
+        if mod == "ON_OR_BEFORE" and grammar.NEGATION.search(before) and re.search(
+                r"\buntil\s+$", context.article.body[max(0, timex.start - 8):timex.start], re.IGNORECASE):
+            mod = None  # "won't start shooting until 2017": it starts in 2017
+        if value == "PRESENT_REF" and published and trigger.event.startswith("filming"):
+            return TimeValue(value=published.value, mod=None)
+        return TimeValue(value=value, mod=mod)
+    if published is None:
+        return None
+    if trigger.event == "filming" and tense in ("present", "none") and (
+            CURRENTLY.search(before) or trigger.form in ("be", "ing") and tense == "present"):
+        return TimeValue(value=published.value, mod=None)
+    if trigger.event == "filming" and tense == "present":
+        return TimeValue(value=published.value, mod=None)
+    # Done by the time of writing: "has begun", "already wrapped", "Netflix Renews X",
+    # "season 2 kicks off", "now kicking off".
+    verb_text = " ".join(filter(None, [before[-40:], trigger.text, trigger.verb_text or ""]))
+    if trigger.event in ("filming_start", "filming_end", "renewal", "cancellation", "release") and (
+            DONE.search(verb_text)
+            or tense == "present" and trigger.event != "release"
+            and ((trigger.verb_form or trigger.form) in ("s", "verb") or NOW_ING.search(verb_text))):
+        return TimeValue(value=published.value, mod="ON_OR_BEFORE")
+    if trigger.event == "release" and tense == "present" and "available" in trigger.text.lower():
+        return TimeValue(value=published.value, mod="ON_OR_BEFORE")
+    return None
