@@ -79,6 +79,12 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
             # A year-less date takes the year that makes the tense true; without a finite
             # verb, scheduling news points ahead.
             direction = "past" if tense == "past" else "future"
+            # "dropped a teaser pointing to a November release": an indefinite event noun
+            # is still ahead, whatever the verb's tense.
+            if trigger.form == "noun" and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$",
+                                                    context.article.body[max(0, timex.start - 20):timex.start],
+                                                    re.IGNORECASE):
+                direction = "future"
             redated = renormalize(timex, published, direction)
             value, mod = redated.value, redated.mod
         if mod == "ON_OR_BEFORE" and grammar.NEGATION.search(before) and re.search(
