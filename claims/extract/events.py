@@ -167,10 +167,10 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
                                    or (None, None, False))
         if event is None:
             continue
+        form = noun_reading(form, text[:match.start()])
         if excluded_after.match(text[match.end():]) or (
                 form == "noun" and excluded_before.search(text[:match.start()])):
             continue
-        form = noun_reading(form, text[:match.start()])
         if form == "noun" and key not in event_nouns():
             continue  # a verb read as a noun that names no event: "the biggest hits of 2015"
         found.append(Trigger(offset + match.start(), offset + match.end(), event, form,

@@ -24,7 +24,8 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
         if pairs and not marker.symmetric:
             objects_so_far.append((marker.start, list({id(p[0]): p[0] for p in pairs}.values())))
         for subject, other, event, object_event in pairs:
-            if (subject.work, subject.season) == (other.work, other.season):
+            if subject.work == other.work and (subject.season == other.season or None in (
+                    subject.season, other.season)):  # a work against itself orders nothing
                 continue
             if event not in ORDERED_EVENTS or object_event not in ORDERED_EVENTS:
                 continue  # renewals and cancellations are not scheduled against each other
