@@ -247,7 +247,7 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
     for body, sentences in documents:
         for s_start, s_end, text, headline in sentences:
             lower_words.update(LOWER_WORD.findall(text))
-            title_case = headline or is_title_case_line(text)
+            title_case = is_title_case_line(text)  # a sentence-case headline reads like a sentence
             for start, end, title, quoted in candidates_in(text, title_case):
                 if title[:1].isdigit() and not quoted or len(title) <= 3:
                     continue  # "2016-2017 TV season", "TV", "MCU": numbers and acronyms, not titles
