@@ -163,8 +163,9 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
     found: list[Trigger] = []
     for match in pattern.finditer(text):
         key = lexicon.strip_inner_adverbs(re.sub(r"\s+", " ", match.group().lower()).replace("’", "'"))
-        event, form, needs_time = (table.get(key) or table.get(platform_tail().sub("{platform}", key))
-                                   or (None, None, False))
+        if key not in table:
+            key = platform_tail().sub("{platform}", key)  # "hits Netflix" is "hit {platform}"
+        event, form, needs_time = table.get(key) or (None, None, False)
         if event is None:
             continue
         form = noun_reading(form, text[:match.start()])

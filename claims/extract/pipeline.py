@@ -223,6 +223,11 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
     # Hedges count from just before the subject: "Probably the most important thing she said is
     # that X will film" hedges the ranking, not the filming.
     modality_start = max(clause[0], subj.start - 25) if subj.start < trigger.start else clause[0]
+    # ... and a cue that belongs to an earlier event of the clause is that one's ("X, due in
+    # theaters next summer, has started shooting").
+    earlier = [t.end for t in events.find_triggers(sentence.text, sentence.start)
+               if clause[0] <= t.start and t.end <= trigger.start]
+    modality_start = max([modality_start] + earlier)
     evidence_start, evidence_end = clause
     if evidence_end - evidence_start < 12:
         evidence_start, evidence_end = sentence.start, sentence.end

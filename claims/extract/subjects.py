@@ -73,7 +73,10 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
             continue  # "the drama Copper Valley": the name that follows says which work
         # "that series", "this show" point back to the last work named; "the series" is
         # the one the article is about.
-        if phrase.split()[0] in ("that", "this", "its") and context.recent:
+        named_here = [s for s in found if s.explicit and s.end <= start]
+        if named_here:
+            work = named_here[-1].work  # "X star Y said the new season will debut..."
+        elif phrase.split()[0] in ("that", "this", "its") and context.recent:
             work = context.recent[-1][0]
         else:
             work = context.focus or (context.recent[-1][0] if context.recent else None)

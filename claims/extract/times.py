@@ -6,7 +6,9 @@ import re
 from claims.extract import events, grammar
 from claims.extract.context import ArticleContext
 from claims.extract.sentences import Sentence
-from claims.extract.temporal import Timex, renormalize
+from functools import cache
+
+from claims.extract.temporal import Timex, lexicon as time_lexicon, normalize, renormalize
 from claims.models import TimeValue
 
 CALENDAR_TYPES = {"DATE", "TIME"}
@@ -15,6 +17,13 @@ CURRENTLY = re.compile(r"\b(?:currently|now|right now|at the moment|at present|p
 DONE = re.compile(r"\b(?:has|have|hasn't|haven't)\s+(?:(?:already|now|finally|officially|just|"
                   r"been)\s+)*\w+(?:ed|un|en|t)\b|\balready\s+\w+(?:ed|un|en|t)\b", re.IGNORECASE)
 NOW_ING = re.compile(r"\bnow\s+\w+ing\b", re.IGNORECASE)
+
+
+@cache
+def weekday_only() -> re.Pattern:
+    """A bare weekday ("Friday", "this Friday"), names from claims/data/time/calendar.yaml."""
+    names = "|".join(sorted(map(re.escape, time_lexicon().weekdays), key=len, reverse=True))
+    return re.compile(rf"(?:this\s+|next\s+)?(?:{names})\.?", re.IGNORECASE)
 
 
 def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
@@ -87,6 +96,10 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
                 direction = "future"
             redated = renormalize(timex, published, direction)
             value, mod = redated.value, redated.mod
+        if tense in ("present", "future") and published and published.day and \
+                weekday_only().fullmatch(timex.text):
+            # "opens in theaters on Friday": a scheduled weekday is the coming one.
+            value = normalize(timex.text, published, "future")[0] or value
         if mod == "ON_OR_BEFORE" and grammar.NEGATION.search(before) and re.search(
                 r"\buntil\s+$", context.article.body[max(0, timex.start - 8):timex.start], re.IGNORECASE):
             mod = None  # "won't start shooting until 2017": it starts in 2017
