@@ -12,4 +12,5 @@ def speaker_for(context: ArticleContext, sentence: Sentence, trigger: events.Tri
     persons = context.lexicon.persons
     if quote is not None and quote[1] - quote[0] > 20:
         return speakers.quote_speaker(body, quote, persons)
-    return speakers.reported_speaker(body[sentence.start:trigger.start], body[:trigger.start], persons)
+    return (speakers.reported_speaker(body[sentence.start:trigger.start], body[:trigger.start], persons)
+            or speakers.trailing_speaker(body[trigger.end:sentence.end], body[:trigger.start], persons))

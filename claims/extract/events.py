@@ -133,6 +133,8 @@ def noun_reading(form: str, before: str) -> str:
     """Verb forms that read as nouns here: "the shooting", "its debut", "the solo releases",
     "Netflix's best Marvel launch"."""
     # (A capitalized word in between is a headline's title: "The Punisher Premieres".)
+    if form == "s" and SINGULAR_SUBJECT.search(before):
+        return form  # "The show begins filming": a subject noun right before the verb
     if form in ("ing", "s") and NOUN_BEFORE.search(before):
         return "noun"
     if form == "s" and not SINGULAR_SUBJECT.search(before) and not is_title_case(before):

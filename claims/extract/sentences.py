@@ -14,7 +14,7 @@ ABBREVIATIONS = {
 SENTENCE_END = re.compile(r"""([.!?…]+)(["”’')\]]*)(\s+)(?=["“‘'(\[]?[A-Z0-9])""")
 # Clause boundaries inside a sentence: semicolons, dashes, and conjunctions after a comma.
 CLAUSE_BREAK = re.compile("|".join([
-    r"\s*;\s*", r":\s", r"\s[—–]\s", r"\s--\s",
+    r"\s*;\s*", r":\s(?!(?:Season|Series|Part|Chapter|Volume|Episode)\b)", r"\s[—–]\s", r"\s--\s",
     r",\s+(?=(?:but|while|although|though|whereas|so|and then|which|who|as|since|because|"
     r"meaning|with|unless|if|yet|telling|saying|adding|noting|explaining|revealing)\b)",
     r",\s+(?=and\s+(?:the|it|she|he|they|we|that|this|[A-Z]))",

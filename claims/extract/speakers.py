@@ -9,6 +9,9 @@ from claims.extract import lexicon
 NAME = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?)"
 FULL_NAME = rf"{NAME}(?:\s+(?:[A-Z]\.\s+)?{NAME}){{0,2}}"
 PRONOUN = r"(?:he|she|they|He|She|They)"
+# "said showrunner Jane Doe": a role between the verb and the name.
+ROLES = (r"(?:[a-z]+\s+)?(?:showrunner|star|director|producer|creator|writer|actor|actress|"
+         r"executive|co-star|host|author|president|chief|boss|head)")
 
 
 @cache
@@ -24,7 +27,8 @@ def patterns() -> dict[str, re.Pattern]:
         # "Ritter said", "Ritter told Digital Spy", "she revealed that"
         "subject_verb": re.compile(rf"(?<![\w'’]){subject}(?:,[^,]{{0,60}},)?\s+(?:also\s+|has\s+|had\s+|went\s+on\s+to\s+)?(?:{verb_re})(?!\w)"),
         # "said Ritter"
-        "verb_subject": re.compile(rf"(?<!\w)(?:{verb_re})\s+(?P<who>{FULL_NAME})(?!\w)"),
+        "verb_subject": re.compile(rf"(?<!\w)(?:{verb_re})\s+(?:(?:{ROLES})\s+)?(?P<who>{FULL_NAME})(?!\w)"),
+        "trailing": re.compile(rf",\s*(?:(?:{ROLES})\s+)?(?P<who>{FULL_NAME}|{PRONOUN})\s+(?:{verb_re})\b[^,;]*[.!]?\s*$"),
         "according": re.compile(rf"(?<!\w)(?:{according})\s+(?P<who>{FULL_NAME})(?!\w)", re.IGNORECASE),
     }
 
@@ -94,3 +98,13 @@ def reported_speaker(before: str, context: str, persons: dict[str, str]) -> str 
             if who:
                 return who
     return None
+
+
+def trailing_speaker(after: str, context: str, persons: dict[str, str]) -> str | None:
+    """Speech attributed at the end of its sentence: "..., Jane Doe told reporters.",
+    "..., the studio said." (no person), "..., according to Jane Doe."."""
+    match = patterns()["trailing"].search(after)
+    if not match:
+        return None
+    return resolve(match.group("who"), context, persons) or (
+        match.group("who") if re.fullmatch(FULL_NAME, match.group("who")) and " " in match.group("who") else None)
