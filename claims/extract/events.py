@@ -116,7 +116,10 @@ DETERMINER_BEFORE = re.compile(
 # "its debut", "the shooting", "Netflix's release" (but "it's filming" is "it is filming").
 NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)|(?<!\b[Ii]t)(?<!\b[Tt]hat)"
                          r"(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Tt]here)(?<!\b[Ww]hat)(?<!\b[Ww]ho)['’]s)"
-                         r"(?:\s+[a-z][\w-]*)?\s+$")
+                         r"(?:\s+[a-z][\w-]*)?\s+$"
+                         # "the Las Vegas shooting": a determiner and a capitalized name
+                         # (a capitalized "The" belongs to a title: "The Defenders coming")
+                         r"|\b(?:the|a)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+$")
 SINGULAR_SUBJECT = re.compile(
     r"(?:[A-Z][\w'’.-]*|\b(?:it|he|she|who|which|that|show|series|film|movie|season|sequel|"
     r"episode|production|project|finale|premiere|network|studio|streamer|service|also|now|"

@@ -70,7 +70,7 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
     if latest is not None:
         if latest is future:
             head = last_match(words["past_heads"], window[:future.start()])
-            if head and future.group().lower().endswith(" to") and head.end() >= future.start() - 12 \
+            if head and future.group().lower().endswith(" to") and head.end() >= future.start() - 2 \
                     and head.group().lower() not in ("was", "were", "had"):
                 return "past"
             if future.group().lower() in ("set to", "slated to", "scheduled to", "supposed to", "due to",

@@ -129,6 +129,8 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                     and m.text.lower() not in ("then", "followed by", "closely followed by")
                     for m in markers):
                 continue  # "until X has come out": X's event is the order claim's object
+            if trigger.form == "noun" and IRREALIS.search(body[max(clause[0], trigger.start - 12):trigger.start]):
+                continue  # "would premiere in October if the shoot goes well": a condition
             if claim.time is None and IRREALIS.search(
                     body[subj.end if subj.end <= trigger.start else clause[0]:trigger.start]):
                 continue
