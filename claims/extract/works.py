@@ -486,20 +486,21 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-BARE_SEASON = None
+@cache
+def bare_season_pattern() -> re.Pattern:
+    """"season two", "the second season", "its third run": a season with no work named."""
+    info = knowledge()
+    ordinal_words = "|".join(sorted(map(re.escape, (k for k, v in info["ordinals"].items() if v)),
+                                    key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w])(?:(?:season|series)\s+(?P<n>{info['number']})(?!\w)|(?:the|its|a|her|his|their)\s+"
+        rf"(?P<ord>{ordinal_words})\s+(?:season|run)(?!\w))", re.IGNORECASE)
 
 
 def bare_seasons(text: str, offset: int) -> list[tuple[int, int, int]]:
     """(start, end, season) of season phrases with no work: "season two", "the second season"."""
-    global BARE_SEASON
-    info = knowledge()
-    if BARE_SEASON is None:
-        ordinal_words = "|".join(sorted(map(re.escape, (k for k, v in info["ordinals"].items() if v)), key=len, reverse=True))
-        BARE_SEASON = re.compile(
-            rf"(?<![\w])(?:(?:season|series)\s+(?P<n>{info['number']})(?!\w)|(?:the|its|a|her|his|their)\s+"
-            rf"(?P<ord>{ordinal_words})\s+(?:season|run)(?!\w))", re.IGNORECASE)
     found = []
-    for match in BARE_SEASON.finditer(text):
+    for match in bare_season_pattern().finditer(text):
         season, _ = season_number(match)
         if season:
             found.append((offset + match.start(), offset + match.end(), season))
