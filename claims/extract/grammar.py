@@ -122,8 +122,9 @@ def modality(sentence_before: str, clause: str, speaker_known: bool = False) -> 
     # A report frame that leads into the clause ("Rumor has it that", "sources say:")
     # covers it, unless the frame confirms ("X confirmed what rumors hinted:").
     frame = words["neutral"].sub(" ", sentence_before)
+    opening = words["rumored"].match(frame.lstrip())  # "According to insiders, ..."
     if words["rumored"].search(scrubbed) or (
-            re.search(r"(?:\bthat|:|,)\s*$", frame) and words["rumored"].search(frame)
+            (re.search(r"(?:\bthat|:|,)\s*$", frame) and words["rumored"].search(frame) or opening)
             and not CONFIRMING.search(frame)):
         return "rumored"
     if words["expected"].search(scrubbed) or words["hedged_expectation"].search(scrubbed):

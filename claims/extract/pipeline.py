@@ -239,7 +239,7 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         subject=Subject(work=context.lexicon.display(subj.work), season=season),
         event=trigger.event, time=time,
         tense=tense,
-        modality=grammar.modality(sentence_before, body[modality_start:window_end]),
+        modality=grammar.modality(body[sentence.start:modality_start], body[modality_start:window_end]),
         negated=grammar.is_negated(before, body[trigger.end:clause[1]]),
         speaker=speaker,
         evidence=Evidence(start=evidence_start, end=evidence_end, text=evidence_text),

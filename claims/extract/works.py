@@ -75,7 +75,7 @@ def knowledge() -> dict:
     studio_re = lexicon.alternation(studios)
     number = rf"(?:\d{{1,2}}|{number_words})"
     season_after = re.compile(
-        rf"^(?:['’]s?)?\s*(?::\s*|,\s*|\s*-\s*)?(?:(?:season|series)s?\s+(?P<n>{number})"
+        rf"^[\"”’']?(?:['’]s?)?\s*(?::\s*|,\s*|\s*-\s*)?(?:(?:season|series)s?\s+(?P<n>{number})"
         rf"(?:\s*(?:,|and|&|-|through|to)\s*(?P<n2>{number}))?(?!\w)|S(?P<s>\d{{1,2}})(?!\w)"
         rf"|(?:['’]s?\s+)?(?P<ord>{ordinal_words})\s+(?:season|series|run)(?!\w))",
         re.IGNORECASE)
@@ -257,7 +257,8 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
                 item = evidence[key]
                 item.occurrences += 1
                 item.forms[title] += 1
-                if start > 0 and not text[:start].rstrip().endswith((".", "!", "?", "“", '"')):
+                lead = text[:start].rstrip().rstrip("\"“‘'*_").rstrip()  # an opening quote is no start
+                if lead and not lead.endswith((".", "!", "?")):
                     item.non_initial += 1
                 before, after = text[:start], text[end:]
                 work_cues, strong = cue_score(before, after, event_words)
