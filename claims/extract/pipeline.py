@@ -150,6 +150,8 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
 
 
 def remember(context: ArticleContext, subjects: list[Subj], triggers: list[events.Trigger]) -> None:
+    named = [s.work for s in subjects if s.explicit]
+    context.named_last_sentence = named[-1] if named else None
     for subj in subjects:
         if subj.explicit or subj.season is None:
             context.recent.append((subj.work, subj.season))

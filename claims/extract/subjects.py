@@ -78,6 +78,10 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
             work = named_here[-1].work  # "X star Y said the new season will debut..."
         elif phrase.split()[0] in ("that", "this", "its") and context.recent:
             work = context.recent[-1][0]
+        elif context.named_last_sentence:
+            # "... Harbor Queen 2 kicked off on Monday. The film wrapped in November": the work
+            # just named, when the sentence before named one.
+            work = context.named_last_sentence
         else:
             work = context.focus or (context.recent[-1][0] if context.recent else None)
         if work:
