@@ -24,7 +24,7 @@ class ArticleContext:
     last_event: str | None = None
     seasoned: set[str] = field(default_factory=set)   # works named with a season number
     last_subject: tuple[str, int | None] | None = None  # the work the last claim was about
-    named_last_sentence: str | None = None  # the last work named in the sentence before
+    named_last_sentence: str | None = None  # the work the sentence before was about
 
     def lexicon_key(self, title: str) -> str:
         return works.fold_title(title)

@@ -146,12 +146,14 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     for claim in claims:
         if claim.relation is None:
             context.last_subject = (context.lexicon_key(claim.subject.work), claim.subject.season)
+    # What the sentence was about: its first claim's work, else the first work it names.
+    about = [context.lexicon_key(c.subject.work) for c in claims if c.relation is None]
+    context.named_last_sentence = about[0] if about else next(
+        (s.work for s in subjects if s.explicit), None)
     return claims
 
 
 def remember(context: ArticleContext, subjects: list[Subj], triggers: list[events.Trigger]) -> None:
-    named = [s.work for s in subjects if s.explicit]
-    context.named_last_sentence = named[-1] if named else None
     for subj in subjects:
         if subj.explicit or subj.season is None:
             context.recent.append((subj.work, subj.season))

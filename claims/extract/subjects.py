@@ -80,7 +80,7 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
             work = context.recent[-1][0]
         elif context.named_last_sentence:
             # "... Harbor Queen 2 kicked off on Monday. The film wrapped in November": the work
-            # just named, when the sentence before named one.
+            # the sentence before was about.
             work = context.named_last_sentence
         else:
             work = context.focus or (context.recent[-1][0] if context.recent else None)
