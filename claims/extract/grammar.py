@@ -50,6 +50,8 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
     """
     window = " ".join(WORDS.findall(POSSESSIVE_S.sub("", before))[-words:])
     words = tense_words()
+    if form == "noun" and re.search(r"\b\w+ed$", trigger_text):
+        return "past"  # "cameras rolled": a phrase with its own past verb
     future = last_match(words["future"], window)
     perfect = last_match(words["perfect"], window)
     past_be = last_match(words["past_be"], window)

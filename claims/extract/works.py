@@ -133,7 +133,10 @@ def season_number(match: re.Match) -> tuple[int | None, tuple[int, ...]]:
 # --- pass 1: candidates and their cues ------------------------------------------------------
 
 CANDIDATE = re.compile(
-    rf"{WORD}(?:(?:\s+|\s*:\s+|-)(?:(?:of|the|in|on|a|an|to|for|from|&|vs\.?|de|la)\s+)*{WORD})*")
+    # A number joins a title directly ("Bond 25", "Blade Runner 2049"), never across a small
+    # word: "Harbor Lights in 2017" is a title and a year.
+    rf"{WORD}(?:(?:\s+|\s*:\s+|-)(?:(?:(?:of|the|in|on|a|an|to|for|from|&|vs\.?|de|la)\s+)+"
+    rf"[A-Z][\w'’.\-+&]*|{WORD}))*")
 CONTRACTION = re.compile(r"['’](?:ve|m|re|ll|d|t)$", re.IGNORECASE)
 ROLE_PREFIX = re.compile(r"^(?:(?:[A-Z][\w.]*['’]s|Actor|Actress|Star|Showrunner|Director|Producer|Creator|Writer)\s+)+")
 QUOTED = re.compile(r"[\"“‘'*_]([A-Z0-9][^\"”’'*_\n]{1,60}?)[\"”’'*_](?!\w)")
