@@ -60,7 +60,10 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
         # "X is filming its first season": the work just named in the sentence; else the
         # last work named with seasons, else the article's.
         earlier = [s for s in found if s.explicit and s.end <= start]
-        if earlier and body_has_possessive(sentence, start):
+        # "its first season" or "fans of X: season 2 has started": the work just named.
+        if earlier and (body_has_possessive(sentence, start)
+                        or re.fullmatch(r"\s*:\s*", sentence.text[earlier[-1].end - sentence.start:
+                                                                   start - sentence.start])):
             work = earlier[-1].work
         else:
             work = next((w for w, s in reversed(context.recent) if w in context.seasoned), context.focus)
@@ -118,7 +121,8 @@ def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Tr
     with it), else the subject of the clause it continues ("X, which is filming"), else the
     work "it"/"they" stands for."""
     body = context.article.body
-    in_clause = [s for s in subjects if clause[0] <= s.start < clause[1]]
+    # (A mention may run into the clause: "fans of X: season 2 has started filming".)
+    in_clause = [s for s in subjects if clause[0] <= s.start < clause[1] or s.start < clause[0] < s.end]
     before = [s for s in in_clause if s.end <= trigger.start]
     after = [s for s in in_clause if s.start >= trigger.end]
     direct = before and DIRECT_SUBJECT_GAP.match(body[before[-1].end:trigger.start])

@@ -51,6 +51,12 @@ def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigge
               and not re.match(r"\s+[A-Z]", body[t.end:t.end + 2])]
     if before and not others:
         return before[-1], None
+    # "X Season 2 Release Date: September 2017": a headline gives the time after a colon.
+    if trigger.form == "noun" and re.fullmatch(r"\s*", body[trigger.end:clause[1]]) \
+            and body[clause[1]:clause[1] + 2].startswith(":"):
+        following = [t for t in candidates if clause[1] < t.start <= clause[1] + 3]
+        if following:
+            return following[0], None
     return None, None
 
 
