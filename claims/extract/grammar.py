@@ -48,7 +48,8 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
     before: the clause text from its subject to the trigger.
     form: the trigger's form (base, s, past, participle, ing, be, noun, verb).
     """
-    window = " ".join(WORDS.findall(POSSESSIVE_S.sub("", before))[-words:])
+    # A noun's verb may stand further back: "is reportedly in the last stretch of its shoot".
+    window = " ".join(WORDS.findall(POSSESSIVE_S.sub("", before))[-(words + 5 if form == "noun" else words):])
     words = tense_words()
     if form == "noun" and re.search(r"\b\w+ed$", trigger_text):
         return "past"  # "cameras rolled": a phrase with its own past verb

@@ -60,6 +60,8 @@ def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigge
     return None, None
 
 
+ONGOING = re.compile(r"\b(?:is|are|'s|’s)\s+(?:\w+\s+){0,2}(?:in|into|through|midway through|"
+                     r"halfway through|deep into)\b[^,.;]*$", re.IGNORECASE)
 RANGE_LINK = re.compile(r"^\s*(?:to|until|till|through|thru|-|–|and)\s*$", re.IGNORECASE)
 
 
@@ -114,6 +116,9 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
         return TimeValue(value=value, mod=mod)
     if published is None:
         return None
+    if trigger.event == "filming" and trigger.form == "noun" and ONGOING.search(before):
+        # "is in the last stretch of its shoot", "is halfway through production": under way
+        return TimeValue(value=published.value, mod=None)
     if trigger.event == "filming" and tense in ("present", "none") and (
             CURRENTLY.search(before) or trigger.form in ("be", "ing") and tense == "present"):
         return TimeValue(value=published.value, mod=None)
