@@ -100,7 +100,8 @@ class PhraseMatcher:
         self.flags = re.IGNORECASE if ignore_case else 0
         self.by_first: dict[str, list[str]] = {}
         for phrase in phrases:
-            self.by_first.setdefault(self.key(phrase.split()[0]), []).append(phrase)
+            # "Avengers: Endgame" starts with the word "Avengers", as the text is read.
+            self.by_first.setdefault(self.key(phrase.split()[0].rstrip(":,;.!?")), []).append(phrase)
         self.compiled: dict[str, re.Pattern] = {}
         self.cores = {core.group() for core in map(self.CORE.match, self.by_first) if core}
 

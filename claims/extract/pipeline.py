@@ -243,7 +243,8 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         subject=Subject(work=context.lexicon.display(subj.work), season=season),
         event=trigger.event, time=time,
         tense=tense,
-        modality=grammar.modality(body[sentence.start:modality_start], body[modality_start:window_end]),
+        modality=grammar.modality(body[sentence.start:modality_start],
+                                  without_time_words(context, modality_start, window_end)),
         negated=grammar.is_negated(before, body[trigger.end:clause[1]]),
         speaker=speaker,
         evidence=Evidence(start=evidence_start, end=evidence_end, text=evidence_text),
@@ -257,6 +258,15 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
 SEASON_TARGET = re.compile(
     r"^\s*(?:for\s+|into\s+|on\s+|to\s+)?(?:(?:a|an|its|their|the)\s+)?", re.IGNORECASE)
+
+
+def without_time_words(context: ArticleContext, start: int, end: int) -> str:
+    """Text with its time expressions blanked: "May 22" is no "may"."""
+    text = list(context.article.body[start:end])
+    for timex in context.timexes:
+        if start <= timex.start and timex.end <= end:
+            text[timex.start - start:timex.end - start] = " " * (timex.end - timex.start)
+    return "".join(text)
 
 
 def season_after_trigger(context: ArticleContext, trigger: events.Trigger,

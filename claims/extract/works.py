@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from claims.extract import lexicon
+from claims.extract.temporal import lexicon as time_lexicon
 
 TITLE_PREFIXES = {"the", "marvels", "netflixs", "disneys"}
 WORD = r"[A-Z0-9][\w'’.\-+&]*"
@@ -140,6 +141,7 @@ CANDIDATE = re.compile(
 CONTRACTION = re.compile(r"['’](?:ve|m|re|ll|d|t)$", re.IGNORECASE)
 ROLE_PREFIX = re.compile(r"^(?:(?:[A-Z][\w.]*['’]s|Actor|Actress|Star|Showrunner|Director|Producer|Creator|Writer)\s+)+")
 QUOTED = re.compile(r"[\"“‘'*_]([A-Z0-9][^\"”’'*_\n]{1,60}?)[\"”’'*_](?!\w)")
+NUMBERED = re.compile(r"[A-Za-z][\w'’.&:-]*\s+(?:\d{1,4}|[IVX]{1,5})$")
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 SEASON_WORD = re.compile(r"\s*(?::\s*)?(?:season|series|S\d)", re.IGNORECASE)
 
@@ -175,7 +177,8 @@ def trim_candidate(text: str, start: int) -> tuple[str, int] | None:
     # Season words end a title: "Jessica Jones Season 2" is the work "Jessica Jones".
     for index, word in enumerate(words):
         following = fold(words[index + 1]) if index + 1 < len(words) else ""
-        if index and fold(word) in ("season", "seasons", "series", "episode", "part", "vol", "volume") \
+        # ("Episode IX", "Part 2" and "Vol. 3" stay: they belong to film titles.)
+        if index and fold(word) in ("season", "seasons", "series") \
                 and following and (not following[0].isalpha() or following in info["numbers"]
                                    or following in info["ordinals"]) or \
                 index and re.fullmatch(r"S\d{1,2}", word):
@@ -231,6 +234,11 @@ def looks_like_title(text: str) -> bool:
     return not words or sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
+def is_date_like(title: str) -> bool:
+    """"Nov. 17", "March 2018": a month and a number, not a numbered title."""
+    return fold(title.split()[0]).rstrip(".") in time_lexicon().months
+
+
 def is_title_case_line(text: str) -> bool:
     """Headlines capitalize every word: capitals there say nothing about titles."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’]*", text) if len(w) > 3]
@@ -265,6 +273,9 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
                     item.non_initial += 1
                 before, after = text[:start], text[end:]
                 work_cues, strong = cue_score(before, after, event_words)
+                if NUMBERED.search(title) and not is_date_like(title):
+                    # "Bond 25", "Fast & Furious 9", "Episode IX": people carry no numbers.
+                    work_cues, strong = work_cues + 1.0, strong + 1
                 # "Jon Bernthal shooting X": an event word after a given name is a person's.
                 if starts_with_given_name(title):
                     work_cues = work_cues if work_cues >= 2 else work_cues / 2
