@@ -188,7 +188,7 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
         event, verb_form = aspects.get(re.sub(r"\s+", " ", match.group().lower()), (None, None))
         if not event:
             continue
-        window_before = text[max(0, match.start() - 60):match.start()]
+        window_before = text[max(0, match.start() - 80):match.start()]  # (whole words)
         window_after = text[match.end():match.end() + 30]
         if not (filming_re.search(window_before) or filming_re.search(window_after)):
             continue

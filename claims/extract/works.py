@@ -142,6 +142,8 @@ CONTRACTION = re.compile(r"['’](?:ve|m|re|ll|d|t)$", re.IGNORECASE)
 ROLE_PREFIX = re.compile(r"^(?:(?:[A-Z][\w.]*['’]s|Actor|Actress|Star|Showrunner|Director|Producer|Creator|Writer)\s+)+")
 QUOTED = re.compile(r"[\"“‘'*_]([A-Z0-9][^\"”’'*_\n]{1,60}?)[\"”’'*_](?!\w)")
 NUMBERED = re.compile(r"[A-Za-z][\w'’.&:-]*\s+(?:\d{1,4}|[IVX]{1,5})$")
+TRAILING_WORDS = {"the", "a", "an", "and", "but", "or", "of", "in", "on", "at", "to", "for", "from",
+                  "with", "by", "as", "season", "seasons", "series"}
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 SEASON_WORD = re.compile(r"\s*(?::\s*)?(?:season|series|S\d)", re.IGNORECASE)
 
@@ -184,8 +186,8 @@ def trim_candidate(text: str, start: int) -> tuple[str, int] | None:
                 index and re.fullmatch(r"S\d{1,2}", word):
             words = words[:index]
             break
-    while words and fold(words[-1]) in info["not_start"] | {"season", "seasons", "series"}:
-        words = words[:-1]
+    while words and (fold(words[-1]) in TRAILING_WORDS or is_calendar_word(words[-1])):
+        words = words[:-1]  # "X and", "X of", "X Season", "X in March": no title ends so
     if not words:
         return None
     if any(CONTRACTION.search(word) for word in words):
@@ -232,6 +234,12 @@ def looks_like_title(text: str) -> bool:
         return False
     words = [w for w in re.findall(r"[A-Za-z][\w'’]*", text) if len(w) > 3]
     return not words or sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def is_calendar_word(word: str) -> bool:
+    """A month or weekday name ("March", "Fri."): the time after a title, not part of it."""
+    folded = fold(word).rstrip(".")
+    return folded in time_lexicon().months or folded in time_lexicon().weekdays
 
 
 def is_date_like(title: str) -> bool:
