@@ -100,7 +100,7 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
     if form in ("base",):
         if re.search(r"\b(?:to|for)\s*$", before):
             return "none"
-        return "present" if re.search(r"\b(?:they|we|i|you|both|[A-Z]\w*s)\s*$", before) else "none"
+        return "present" if re.search(r"\b(?:[Tt]hey|[Ww]e|I|[Yy]ou|[Bb]oth|[A-Z]\w*s)\s*$", before) else "none"
     if form == "ing":
         # "Early rumors had X dropping in October": the finite verb before decides.
         head = last_match(words["past_heads"], " ".join(WORDS.findall(lead + " " + before)[-8:]))

@@ -25,7 +25,7 @@ def patterns() -> dict[str, re.Pattern]:
     subject = rf"(?P<who>{FULL_NAME}|{PRONOUN})"
     return {
         # "Ritter said", "Ritter told Digital Spy", "she revealed that"
-        "subject_verb": re.compile(rf"(?<![\w'’]){subject}(?:,[^,]{{0,60}},)?\s+(?:also\s+|has\s+|had\s+|went\s+on\s+to\s+)?(?:{verb_re})(?!\w)"),
+        "subject_verb": re.compile(rf"(?<![\w'’])(?:(?:{ROLES})\s+)?{subject}(?:,[^,]{{0,60}},)?\s+(?:also\s+|has\s+|had\s+|went\s+on\s+to\s+)?(?:{verb_re})(?!\w)"),
         # "said Ritter"
         "verb_subject": re.compile(rf"(?<!\w)(?:{verb_re})\s+(?:(?:{ROLES})\s+)?(?P<who>{FULL_NAME})(?!\w)"),
         "trailing": re.compile(rf",\s*(?:(?:{ROLES})\s+)?(?P<who>{FULL_NAME}|{PRONOUN})\s+(?:{verb_re})\b[^,;]*[.!]?\s*$"),

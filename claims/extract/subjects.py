@@ -163,6 +163,15 @@ def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Tr
              and sentence.start <= s.start]
     if not in_clause and topic:
         return [topic[-1]]
+    quote = next((q for q in context.quotes if q[0] <= trigger.start < q[1]), None)
+    if quote and not any(quote[0] <= s.start < quote[1] for s in in_clause):
+        # '"We start shooting in January," Lee said of X': the work the attribution names,
+        # else the one the article is about.
+        outside = [s for s in subjects if s.explicit and not quote[0] <= s.start < quote[1]]
+        work = outside[0] if outside else (
+            Subj(context.focus, context.focus_season, trigger.start, trigger.start, False)
+            if context.focus else None)
+        return [work] if work else []
     if not in_clause and trigger.event.startswith("filming") and trigger.form in ("noun", "ing") \
             and context.focus and not any(sentence.start <= s.start < trigger.start for s in subjects) \
             and not is_person_subject(context, text_before[-30:]):

@@ -127,6 +127,8 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
     # Done by the time of writing: "has begun", "already wrapped", "Netflix Renews X",
     # "season 2 kicks off", "now kicking off".
     verb_text = " ".join(filter(None, [before[-40:], trigger.text, trigger.verb_text or ""]))
+    if grammar.NEGATION.search(" ".join(before.split()[-3:])):
+        return None  # "has not yet started filming": nothing is done by the time of writing
     if trigger.event in ("filming_start", "filming_end", "renewal", "cancellation", "release") and (
             DONE.search(verb_text)
             or tense == "present" and trigger.event != "release"
