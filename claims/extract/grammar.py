@@ -58,8 +58,11 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
     past_be = last_match(words["past_be"], window)
     present_be = last_match(words["present_be"], window)
     trigger_lower = trigger_text.lower()
-    if future and form in ("past",) and future.end() >= len(window) - 12 and \
-            future.group().lower() in ("will", "'ll", "’ll", "shall"):
+    # "will debuted": "will" and a past form with nothing between but an adverb; "will be
+    # released" and "will have wrapped" are grammatical.
+    if future and form in ("past",) and future.group().lower() in ("will", "'ll", "’ll", "shall") \
+            and re.fullmatch(r"\s*(?:(?:\w+ly|also|then|now|soon)\s*)?",
+                             window[future.end():]):
         return "mixed"
     if trigger_lower.startswith(("was ", "were ")) or form == "be" and trigger_lower.split()[0] in ("was", "were"):
         return "past"

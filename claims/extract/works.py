@@ -268,7 +268,8 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
             lower_words.update(LOWER_WORD.findall(text))
             title_case = is_title_case_line(text)  # a sentence-case headline reads like a sentence
             for start, end, title, quoted in candidates_in(text, title_case):
-                if title[:1].isdigit() and not quoted or len(title) <= 3:
+                if title[:1].isdigit() and not quoted or len(title) <= 3 \
+                        or re.fullmatch(r"(?i:the)\s+[\d\s,.-]+", title):
                     continue  # "2016-2017 TV season", "TV", "MCU": numbers and acronyms, not titles
                 key = fold_title(title)
                 if not key or key in excluded:
