@@ -72,6 +72,7 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon,
                 # Keep the time, and the finite verb's tense: "was confirmed to get".
                 earlier = claims[key].tense
                 claims[key] = claim.model_copy(update={"tense": earlier}) if claim.tense == "none" else claim
+    lexicon_.mentions.clear()  # the mentions are asked for per article; keep memory flat
     return list(claims.values())
 
 
