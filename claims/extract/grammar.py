@@ -121,7 +121,7 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
     return "none"
 
 
-def modality(sentence_before: str, clause: str, speaker_known: bool = False) -> str:
+def modality(sentence_before: str, clause: str) -> str:
     """asserted, expected, rumored or speculative, from cues in the clause and what leads to it."""
     words = modality_words()
     scrubbed = words["neutral"].sub(" ", clause)

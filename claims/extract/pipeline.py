@@ -96,7 +96,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
         targets = subjects_for(context, sentence, trigger, subjects, clause)
         if not targets:
             continue
-        time, time_text = time_for(context, sentence, trigger, clause, triggers)
+        time = time_for(context, sentence, trigger, clause, triggers)
         if trigger.needs_time and time is None:
             continue
         span = time_range(context, time) if trigger.event == "filming" else None
@@ -106,7 +106,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             for event, timex in (("filming_start", first), ("filming_end", last)):
                 part = dataclasses.replace(trigger, event=event)
                 for subj in subjects_for(context, sentence, trigger, subjects, clause):
-                    claims.append(make_claim(context, sentence, part, subj, clause, timex, None))
+                    claims.append(make_claim(context, sentence, part, subj, clause, timex))
             continue
         season_after = season_after_trigger(context, trigger, clause)
         targets = targets + [s for s in subjects if clause[0] <= s.start < clause[1]
@@ -117,7 +117,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             # "renewed X for a second season"; "X's first season ... earned a second".
             if season_after and (subj.season is None or trigger.event == "renewal"):
                 subj = Subj(subj.work, season_after, subj.start, subj.end, subj.explicit)
-            claim = make_claim(context, sentence, trigger, subj, clause, time, time_text)
+            claim = make_claim(context, sentence, trigger, subj, clause, time)
             if claim is None or trigger.needs_season and (claim.subject.season or 1) < 2:
                 continue
             # A noun with no time ("a release date is still a mystery"), or "it" with no time
@@ -194,7 +194,7 @@ def continuation_claims(context: ArticleContext, sentence: Sentence, claims: lis
 
 
 def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trigger, subj: Subj,
-               clause: tuple[int, int], timex: Timex | None, _: str | None) -> Claim | None:
+               clause: tuple[int, int], timex: Timex | None) -> Claim | None:
     body = context.article.body
     subject_start = min(subj.start, trigger.start) if subj.start < trigger.start else clause[0]
     # The verb group of an earlier event in the clause is not this one's.

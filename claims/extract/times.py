@@ -27,7 +27,7 @@ def weekday_only() -> re.Pattern:
 
 
 def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
-             clause: tuple[int, int], triggers: list[events.Trigger]) -> tuple[Timex | None, str | None]:
+             clause: tuple[int, int], triggers: list[events.Trigger]) -> Timex | None:
     """The time expression a trigger's claim states: in its clause, the nearest after the
     trigger (before the next trigger), else the nearest before it."""
     candidates = [t for t in context.timexes if t.type in CALENDAR_TYPES or t.value.endswith("_REF")]
@@ -39,10 +39,10 @@ def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigge
         adjacent = [t for t in in_clause if t.end <= trigger.start and
                     re.fullmatch(r"[\s-]*(?:[\w+'’]+\s+){0,2}", body[t.end:trigger.start])]
         if adjacent:
-            return adjacent[-1], None
+            return adjacent[-1]
     after = [t for t in in_clause if t.start >= trigger.end and t.start < next_trigger]
     if after:
-        return most_specific(after), None
+        return most_specific(after)
     # A time before the trigger ("In September, X premieres") only when the clause has no
     # other event it could belong to.
     others = [t for t in triggers if t is not trigger and clause[0] <= t.start < clause[1]]
@@ -50,14 +50,14 @@ def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigge
     before = [t for t in in_clause if t.end <= trigger.start and not t.value.endswith("_REF")
               and not re.match(r"\s+[A-Z]", body[t.end:t.end + 2])]
     if before and not others:
-        return before[-1], None
+        return before[-1]
     # "X Season 2 Release Date: September 2017": a headline gives the time after a colon.
     if trigger.form == "noun" and re.fullmatch(r"\s*", body[trigger.end:clause[1]]) \
             and body[clause[1]:clause[1] + 2].startswith(":"):
         following = [t for t in candidates if clause[1] < t.start <= clause[1] + 3]
         if following:
-            return following[0], None
-    return None, None
+            return following[0]
+    return None
 
 
 ONGOING = re.compile(r"\b(?:is|are|'s|’s)\s+(?:\w+\s+){0,2}(?:in|into|through|midway through|"
