@@ -10,6 +10,8 @@ from click.testing import CliRunner
 
 import checker.engine
 from checker.cli import main
+from claims.extract.pipeline import Extraction
+from claims.extract.works import WorkLexicon
 from claims.models import Claim
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
@@ -48,7 +50,8 @@ def two_claims(monkeypatch):
               tense="present", modality="asserted", negated=True,
               evidence={"start": 5, "end": 20, "text": "short"}),
     ]
-    monkeypatch.setattr(checker.engine, "extract_claims", lambda articles: claims)
+    monkeypatch.setattr(checker.engine, "extract_corpus",
+                        lambda articles: Extraction(claims, WorkLexicon()))
     return claims
 
 

@@ -43,7 +43,15 @@ def learn(articles: list[Article], texts: dict[str, list[Sentence]]) -> works.Wo
     return works.learn_works(documents, pattern, outlet_names(articles))
 
 
-def extract_claims(articles: list[Article]) -> list[Claim]:
+@dataclasses.dataclass
+class Extraction:
+    """A corpus's claims, and the works and persons learned from it (name checks use them)."""
+
+    claims: list[Claim]
+    lexicon: works.WorkLexicon
+
+
+def extract_corpus(articles: list[Article]) -> Extraction:
     """Every claim of every article, ids c1, c2, ... in article order."""
     texts = {a.id: split_sentences(a.body, boilerplate.skipped_lines(a)) for a in articles}
     lexicon_ = learn(articles, texts)
@@ -51,7 +59,11 @@ def extract_claims(articles: list[Article]) -> list[Claim]:
     for article in articles:
         for claim in extract_article(article, lexicon_, texts[article.id]):
             claims.append(claim.model_copy(update={"id": f"c{len(claims) + 1}"}))
-    return claims
+    return Extraction(claims, lexicon_)
+
+
+def extract_claims(articles: list[Article]) -> list[Claim]:
+    return extract_corpus(articles).claims
 
 
 def extract_article(article: Article, lexicon_: works.WorkLexicon,

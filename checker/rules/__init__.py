@@ -1,0 +1,9 @@
+"""The rule registry: adding a rule is one module, one import, one entry."""
+from __future__ import annotations
+
+from checker.rules import mixed_tense
+from checker.rules.base import Rule
+
+RULES: dict[str, Rule] = {rule.id: rule for rule in (
+    mixed_tense.RULE,
+)}

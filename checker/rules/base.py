@@ -1,0 +1,101 @@
+"""What every rule is made of: its record, its options, what it is given and what it yields.
+
+A rule says what conflicts; shared judgement (ids, severity from modality, fingerprints)
+lives in the engine, and wording in `checker.rules.wording`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Callable, Iterable, Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.findings import Citation, Severity
+from claims.extract.works import WorkLexicon, fold_title
+from claims.models import Article, Claim, Subject
+
+
+class RuleOptions(BaseModel):
+    """A rule's settings from the configuration; a misspelt key is an error, not ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Scope(str, Enum):
+    EVENT = "event"     # called once per work, season and event, with the claims about it
+    CORPUS = "corpus"   # called once with every claim of the corpus
+
+
+@dataclass
+class Corpus:
+    """What a rule may look at besides its claims: the articles and the names learned."""
+
+    articles: dict[str, Article]
+    claims: list[Claim] = field(default_factory=list)
+    lexicon: WorkLexicon | None = None
+    # Folded alias -> folded canonical title, from the configuration.
+    work_aliases: dict[str, str] = field(default_factory=dict)
+    # Accepted spellings of a name -> the spelling to report, from the configuration.
+    person_aliases: dict[str, str] = field(default_factory=dict)
+
+    def work_key(self, title: str) -> str:
+        key = fold_title(title)
+        return self.work_aliases.get(key, key)
+
+    def event_key(self, claim: Claim) -> tuple[str, int, str]:
+        """Work, season and event as the engine groups claims: a series' first season is
+        the series (CONTRACT: null and 1 are the same)."""
+        return self.work_key(claim.subject.work), claim.subject.season or 1, claim.event
+
+    def object_key(self, claim: Claim) -> tuple[str, int, str] | None:
+        other = claim.object
+        if other is None:
+            return None
+        return self.work_key(other.work), other.season or 1, other.event
+
+
+@dataclass
+class Conflict:
+    """What a rule yields: the claims that cannot all hold, and why in an editor's words.
+
+    subject and event default to the first claim's; severity to the rule's, lowered to a
+    warning when a claim is only rumored or speculated.
+    """
+
+    claims: Sequence[Claim]
+    message: str
+    subject: Subject | None = None
+    event: str | None = None
+    severity: Severity | None = None
+    # Evidence that is not a claim (a name as written), and the articles it comes from.
+    citations: Sequence[Citation] = ()
+    no_subject: bool = False   # name-variant: the finding is about a name, not an event
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    summary: str
+    scope: Scope
+    check: Callable[[Sequence[Claim], Corpus, RuleOptions], Iterable[Conflict]]
+    doc: str
+    options: type[RuleOptions] = RuleOptions
+
+    @property
+    def sections(self) -> dict[str, str]:
+        """The docstring's labelled paragraphs: Why, Flags, Passes, Fix (and the summary)."""
+        lines = (self.doc or "").strip().splitlines()
+        sections = {"What": lines[0].strip() if lines else self.summary}
+        current = None
+        for line in lines[1:]:
+            label, _, rest = line.partition(":")
+            if label.strip() in ("Why", "Flags", "Passes", "Fix") and not line.startswith(" "):
+                current = label.strip()
+                sections[current] = rest.strip()
+            elif current and line.strip():
+                sections[current] += " " + line.strip()
+            elif not line.strip():
+                current = None
+        return sections

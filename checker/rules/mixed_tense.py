@@ -1,0 +1,33 @@
+"""A claim's own clause clashes in tense: "Luke Cage will debuted on September 30".
+
+Why: a clash like this is usually a half-edited sentence: a future statement was turned
+into a report (or back) and one verb was missed, so readers cannot tell whether the event
+has happened.
+Flags: "Luke Cage will debuted on Netflix on September 30, 2016."
+Passes: "Luke Cage will debut on Netflix on September 30, 2016." and "The show debuted in
+September and will return next year." (two clauses, each in one tense).
+Fix: choose the tense that fits the publication date ("will debut" before the premiere,
+"debuted" after it) and correct the verb.
+"""
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+from checker.findings import Severity
+from checker.rules import wording
+from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
+from claims.models import Claim
+
+
+def check(claims: Sequence[Claim], corpus: Corpus, options: RuleOptions) -> Iterator[Conflict]:
+    for claim in claims:
+        if claim.tense == "mixed":
+            yield Conflict(claims=[claim], message=(
+                f"{wording.source(claim.article, corpus)} mixes future and past in one clause "
+                f"about the {wording.EVENT_NOUNS[claim.event]} of {wording.work(claim.subject)}: "
+                f"{wording.quote(claim.evidence.text)}"))
+
+
+RULE = Rule(id="mixed-tense", severity=Severity.ERROR,
+            summary="A claim's clause mixes future and past tense (\"will debuted\").",
+            scope=Scope.EVENT, check=check, doc=__doc__)
