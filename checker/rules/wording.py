@@ -109,3 +109,14 @@ def quote(text: str, width: int = 90) -> str:
     """Evidence in a message: one line, cut to width."""
     text = " ".join(text.split())
     return f"\u201c{text if len(text) <= width else text[:width - 1].rstrip() + '…'}\u201d"
+
+
+def said_times(claims: Sequence[Claim], most: int = 2) -> str:
+    """ "on Sept 30, 2016 or in Sept 2016": the times the claims give, the most repeated first."""
+    counts: dict[str, int] = {}
+    for claim in claims:
+        phrase = time_phrase(claim)
+        counts[phrase] = counts.get(phrase, 0) + 1
+    phrases = sorted(counts, key=lambda phrase: -counts[phrase])
+    text = " or ".join(phrases[:most])
+    return text + (" (among others)" if len(phrases) > most else "")

@@ -83,6 +83,10 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
                                           "expected to", "about to", "ready to", "meant to") and past_be \
                     and past_be.end() <= future.start() + 1:
                 return "past"
+            if future.group().lower() in ("set to", "slated to", "scheduled to", "expected to") \
+                    and re.search(r"\bhad\b(?:\s+[\w'’-]+){1,6}\s+" + re.escape(future.group()) + r"\b",
+                                  lead + " " + before, re.IGNORECASE):
+                return "past"  # "a report had the season slated to begin": a plan told as history
             return "future"
         if latest is perfect:
             return "past"
