@@ -1,10 +1,11 @@
 """The rule registry: adding a rule is one module, one import, one entry."""
 from __future__ import annotations
 
-from checker.rules import date_conflict, mixed_tense
+from checker.rules import date_conflict, mixed_tense, tense_drift
 from checker.rules.base import Rule
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in (
     date_conflict.RULE,
     mixed_tense.RULE,
+    tense_drift.RULE,
 )}

@@ -1,0 +1,106 @@
+"""A claim's tense does not fit its time, seen from the day the article was published.
+
+Why: "will debut" in a piece published after the premiere tells readers the wrong state of
+things; and an article that still calls an event ahead after other outlets reported it
+done was usually written from stale copy.
+Flags: "Luke Cage will debut on September 30, 2016" in an October 2016 article; "is about to
+begin production in April" (April 4, 2017) after "production started today, April 3rd"
+(April 3, 2017).
+Passes: "premieres on September 30" in May 2016 (the scheduled present); an earlier "will
+start filming in April" beside a later "has begun filming"; "was slated for October" (a
+plan told as history); "has set the return for March 8" (the past tense is the
+announcement's, so past wording beside a later date is not flagged).
+Fix: bring the tense up to date ("debuted", "has begun") or, if the date moved, say so.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator, Sequence
+
+from checker.findings import Severity
+from checker.rules import wording
+from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
+from checker.rules.timeline import POINT_EVENTS, is_past_plan, is_vague, published_order
+from claims.models import Claim, Published
+
+BY_NOW = ("ON_OR_BEFORE", "BEFORE")
+
+
+def published(claim: Claim, corpus: Corpus) -> Published | None:
+    article = corpus.articles.get(claim.article)
+    return article.published if article else None
+
+
+def reported_done(claim: Claim, corpus: Corpus) -> bool:
+    """Stated as fact to have happened by the article's date ("has wrapped", "premiered")."""
+    when = published(claim, corpus)
+    if claim.negated or claim.relation or claim.modality != "asserted" or when is None:
+        return False
+    if claim.tense != "past" and (claim.time is None or claim.time.mod not in BY_NOW):
+        return False
+    interval = claim.interval
+    return interval is None or interval.latest is not None and interval.latest <= when.latest
+
+
+def still_ahead(claim: Claim, corpus: Corpus) -> bool:
+    """Spoken of as not yet done at the article's date: "will premiere", "is about to begin",
+    "is wrapping up production as we speak", "hasn't begun filming"."""
+    when = published(claim, corpus)
+    if claim.relation or when is None or is_past_plan(claim):
+        return False
+    interval = claim.interval
+    if claim.negated:
+        return claim.tense in ("past", "present") and (interval is None or interval.latest is None
+                                                      or interval.latest >= when.earliest)
+    if claim.tense == "future":
+        return True
+    return (claim.tense == "present" and interval is not None and interval.earliest is not None
+            and interval.earliest >= when.earliest and claim.time.mod not in BY_NOW)
+
+
+def self_drift(claim: Claim, corpus: Corpus) -> str | None:
+    """Why the claim's tense does not fit its own time, or None."""
+    when, interval = published(claim, corpus), claim.interval
+    if when is None or interval is None or claim.negated or claim.relation or is_vague(claim):
+        return None
+    # Past wording beside a later date is left alone: the past tense is most often the
+    # announcement's ("has set the return for March 8"), which a claim does not tell apart.
+    if claim.tense == "future" and interval.latest is not None and interval.latest < when.earliest:
+        return "speaks of it as ahead, but that date had passed when it was published"
+    return None
+
+
+def check(claims: Sequence[Claim], corpus: Corpus, options: RuleOptions) -> Iterator[Conflict]:
+    for claim in claims:
+        why = self_drift(claim, corpus)
+        if why:
+            yield Conflict(claims=[claim], message=(
+                f"{wording.source(claim.article, corpus)} says {wording.event_phrase(claim)} "
+                f"({wording.quote(claim.evidence.text)}): it {why}."))
+    if claims[0].event not in POINT_EVENTS:
+        return  # "was filming" is no report that a shoot is over: filming_end says that
+    done = sorted((claim for claim in claims if reported_done(claim, corpus)),
+                  key=lambda claim: published_order(claim, corpus))
+    if not done:
+        return
+    ahead: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if still_ahead(claim, corpus):
+            ahead[claim.article].append(claim)
+    for article, stale in ahead.items():
+        start = published(stale[0], corpus).earliest
+        earlier = [claim for claim in done if claim.article != article
+                   and published(claim, corpus).latest < start]
+        if earlier:
+            first = stale[0]
+            yield Conflict(claims=stale + earlier, message=(
+                f"{wording.source(article, corpus)} still speaks of the "
+                f"{wording.EVENT_NOUNS[first.event]} of {wording.work(first.subject)} as ahead "
+                f"({wording.quote(first.evidence.text)}), after "
+                f"{wording.sources([c.article for c in earlier], corpus, 'reports')} it done "
+                f"({wording.quote(earlier[-1].evidence.text)})."))
+
+
+RULE = Rule(id="tense-drift", severity=Severity.WARNING,
+            summary="A claim's tense does not fit its time as seen from its publication date.",
+            scope=Scope.EVENT, check=check, doc=__doc__)
