@@ -25,6 +25,7 @@ class ArticleContext:
     seasoned: set[str] = field(default_factory=set)   # works named with a season number
     last_subject: tuple[str, int | None] | None = None  # the work the last claim was about
     named_last_sentence: str | None = None  # the work the sentence before was about
+    subject_of_last_sentence: str | None = None  # its subject, when it made no claim
 
     def lexicon_key(self, title: str) -> str:
         return works.fold_title(title)

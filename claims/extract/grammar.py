@@ -28,6 +28,18 @@ def tense_words() -> dict[str, re.Pattern]:
             ("future", "past_heads", "perfect", "present_be", "past_be", "present_do")}
 
 
+# A condition or an open question claims nothing: "if the shoot goes well", "whether they'll overlap".
+IRREALIS = re.compile(r"\b(?:if|whether)\b", re.IGNORECASE)
+
+
+def starts_with_verb(text: str) -> bool:
+    """The text opens with an auxiliary ("would never happen", "is back", "has wrapped")."""
+    words = tense_words()
+    first = re.match(r"[\s'’\"”*_]*([\w'’]+(?:\s+[\w'’]+)?)", text)
+    return bool(first) and any(words[key].match(first.group(1))
+                               for key in ("future", "perfect", "present_be", "past_be", "present_do"))
+
+
 @cache
 def modality_words() -> dict[str, re.Pattern]:
     data = lexicon.load("modality")

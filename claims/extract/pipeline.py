@@ -23,7 +23,6 @@ from claims.models import Article, Claim, Evidence, Subject, TimeValue
 # "premieres in 2017, along with X": X shares the event and its time.
 ALONG_WITH = re.compile(r"(?:,\s*)?\b(?:along\s+with|alongside|together\s+with|as\s+well\s+as)\s+$",
                         re.IGNORECASE)
-IRREALIS = re.compile(r"\b(?:if|whether)\b", re.IGNORECASE)
 
 
 def outlet_names(articles: list[Article]) -> set[str]:
@@ -142,9 +141,9 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                     and m.text.lower() not in ("then", "followed by", "closely followed by")
                     for m in markers):
                 continue  # "until X has come out": X's event is the order claim's object
-            if trigger.form == "noun" and IRREALIS.search(body[max(clause[0], trigger.start - 12):trigger.start]):
+            if trigger.form == "noun" and grammar.IRREALIS.search(body[max(clause[0], trigger.start - 12):trigger.start]):
                 continue  # "would premiere in October if the shoot goes well": a condition
-            if claim.time is None and IRREALIS.search(
+            if claim.time is None and grammar.IRREALIS.search(
                     body[subj.end if subj.end <= trigger.start else clause[0]:trigger.start]):
                 continue
             # An order marker after the trigger (or a symmetric one) and no time: the order
@@ -163,6 +162,11 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     about = [context.lexicon_key(c.subject.work) for c in claims if c.relation is None]
     context.named_last_sentence = about[0] if about else next(
         (s.work for s in subjects if s.explicit), None)
+    # A sentence with no claim whose subject is a work ("doubters figured X would never
+    # happen"): what a following "it" stands for.
+    context.subject_of_last_sentence = None if claims else next(
+        (s.work for s in subjects if s.explicit and grammar.starts_with_verb(context.article.body[s.end:s.end + 30])),
+        None)
     return claims
 
 

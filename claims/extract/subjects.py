@@ -154,6 +154,11 @@ def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Tr
     if not before and PRONOUN_SUBJECT.search(text_before[-40:]) and context.recent:
         # "it" is the work the passage is about: the last claim's subject, else the last named.
         work, season = context.last_subject or context.recent[-1]
+        named = context.subject_of_last_sentence
+        if named and named != work:
+            # "There were doubters who figured X would never happen. Well, it is": the work
+            # the sentence before was about, over an older claim's.
+            work, season = named, next((s for w, s in reversed(context.recent) if w == named), None)
         if sentence.headline is False:
             return [Subj(work, season, trigger.start, trigger.start, False)]
     # "Principal photography will start in June", "filming has finished": production news

@@ -1,0 +1,244 @@
+"""Claims about the order of events cannot all hold, taken together with the events' dates.
+
+Why: "shoots at the same time as" and "back-to-back with" describe different schedules,
+and an order that the dates reported elsewhere rule out means one source is wrong.
+Flags: "Jessica Jones season 2 shoots at the same time as The Defenders" beside "the two
+will film back-to-back"; "its shoot overlaps The Defenders'" beside "The Defenders wrapped
+in March" and "season 2 started filming on April 3" (three sources that together cannot
+all be right).
+Passes: "back-to-back" beside "right after The Defenders" (the second narrows the first);
+"Luke Cage comes out first, then Iron Fist" beside premieres in September and March.
+Fix: check which schedule the studio or the cast member actually gave, and correct the
+article that repeats the other.
+
+Every order claim (before, after, concurrent, back-to-back, overlap) and every dated claim
+about the events they name becomes a constraint in one network of interval relations
+(Allen's interval algebra); path consistency finds the constraints that cannot all hold,
+and the finding names a smallest set of claims that does not.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterator, Sequence
+
+from checker.findings import Severity
+from checker.rules import allen, wording
+from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
+from checker.rules.timeline import (POINT_EVENTS, WEIGHT, agreement, dated, is_past_plan,
+                                    is_vague, published_order, span_days, within)
+from claims.models import MIRRORED_RELATION as MIRRORED, Claim, Interval
+
+RELATION_SETS = {"before": allen.BEFORE, "after": allen.AFTER, "concurrent": allen.INTERSECT,
+                 "overlap": allen.INTERSECT, "back_to_back": allen.DISJOINT}
+# A shoot's first and last day against the shoot.
+PARTS = {"filming_start": allen.STARTS, "filming_end": allen.FINISHES}
+
+Node = tuple[str, int, str]   # folded work, season, event
+
+
+class Options(RuleOptions):
+    # A network this large is checked whole but not narrowed down to a smallest set.
+    max_claims: int = 400
+    # Order claims the extractor doubts ("I don't know if they'll overlap": an open
+    # question) take no part.
+    min_confidence: float = 0.5
+
+
+@dataclass
+class Model:
+    """The network for a set of claims: event nodes, then one landmark node per stated time."""
+
+    nodes: dict[Node, int] = field(default_factory=dict)
+    landmarks: dict[tuple, int] = field(default_factory=dict)
+
+    def node(self, key: Node) -> int:
+        return self.nodes.setdefault(key, len(self.nodes) + len(self.landmarks))
+
+    def landmark(self, interval: Interval) -> int:
+        bounds = span(interval)
+        if bounds not in self.landmarks:
+            self.landmarks[bounds] = len(self.nodes) + len(self.landmarks)
+        return self.landmarks[bounds]
+
+
+def span(interval: Interval) -> tuple[float, float]:
+    """Days as a half-open stretch of the number line: the day after `latest` ends it."""
+    start = interval.earliest.toordinal() if interval.earliest else float("-inf")
+    end = interval.latest.toordinal() + 1 if interval.latest else float("inf")
+    return start, end
+
+
+def constraints(claim: Claim, corpus: Corpus) -> list[tuple[Node, Node | Interval, int]]:
+    subject = corpus.event_key(claim)
+    if claim.relation:
+        relations = RELATION_SETS[claim.relation]
+        if claim.negated:
+            relations = allen.ALL & ~relations
+        return [(subject, corpus.object_key(claim), relations)]
+    # A day-long event lies within the stated time; a shoot only meets it somewhere.
+    return [(subject, claim.interval, allen.WITHIN if claim.event in POINT_EVENTS else allen.INTERSECT)]
+
+
+def consistent(claims: Sequence[Claim], corpus: Corpus) -> bool:
+    model, edges = Model(), []
+    for claim in claims:
+        for a, b, relations in constraints(claim, corpus):
+            first = model.node(a)
+            second = model.landmark(b) if isinstance(b, Interval) else model.node(b)
+            edges.append((first, second, relations))
+    for key in list(model.nodes):
+        whole = (key[0], key[1], "filming")
+        if key[2] in PARTS and whole in model.nodes:
+            edges.append((model.nodes[key], model.nodes[whole], PARTS[key[2]]))
+    network = allen.Network(len(model.nodes) + len(model.landmarks))
+    bounds = list(model.landmarks)
+    known = allen.exact(bounds)
+    for i, a in enumerate(bounds):
+        for j in range(i + 1, len(bounds)):
+            network.constrain(model.landmarks[a], model.landmarks[bounds[j]], known[i][j])
+    for first, second, relations in edges:
+        network.constrain(first, second, relations)
+    return network.consistent()
+
+
+def trust(claim: Claim, corpus: Corpus) -> tuple:
+    """Firmer, more precise and more recent claims first."""
+    article = corpus.articles.get(claim.article)
+    recency = article.published.earliest if article and article.published else dt.date.min
+    precision = -span_days(claim.interval) if claim.interval else 0
+    return (-WEIGHT[claim.modality], claim.relation is not None, -recency.toordinal(), -precision)
+
+
+def smallest_conflict(order: Claim, others: list[Claim], corpus: Corpus) -> list[Claim] | None:
+    """A set of claims with `order` in it that cannot all hold and loses that property when
+    any one is left out: add the most trusted claims until the set fails, then drop each
+    claim the failure does not need."""
+    chosen = [order]
+    for claim in others:
+        chosen.append(claim)
+        if not consistent(chosen, corpus):
+            break
+    else:
+        return None
+    needed = [order, chosen[-1]]
+    candidates = chosen[1:-1]
+    for index, claim in enumerate(candidates):
+        rest = needed + candidates[index + 1:]
+        if consistent(rest, corpus):
+            needed.insert(len(needed) - 1, claim)
+    if not consistent([claim for claim in needed if claim is not order], corpus):
+        return None  # the others clash without this order claim: a date-conflict, not ours
+    return needed
+
+
+def usable(claim: Claim, options: Options) -> bool:
+    if claim.relation:
+        return claim.object is not None and claim.confidence >= options.min_confidence
+    return dated(claim) and not claim.negated and not is_vague(claim) and not is_past_plan(claim)
+
+
+def components(claims: list[Claim], corpus: Corpus) -> list[list[Claim]]:
+    """Claims joined through order claims: only events some order claim names matter."""
+    parent: dict[Node, Node] = {}
+
+    def root(node: Node) -> Node:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for claim in claims:
+        if claim.relation:
+            parent[root(corpus.event_key(claim))] = root(corpus.object_key(claim))
+    ordered = {root(corpus.event_key(claim)) for claim in claims if claim.relation}
+    groups: dict[Node, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        key = corpus.event_key(claim)
+        whole = (key[0], key[1], "filming")
+        anchor = key if key in parent else whole if whole in parent else None
+        if anchor is not None and root(anchor) in ordered:
+            groups[root(anchor)].append(claim)
+    return list(groups.values())
+
+
+def agreed(claims: list[Claim], corpus: Corpus) -> list[Claim]:
+    """Dated claims that a date-conflict leaves out are that rule's business: keep only the
+    ones on the day most sources allow, so one wrong date does not stand for an order."""
+    by_key: dict[Node, list[Claim]] = defaultdict(list)
+    kept = []
+    for claim in claims:
+        if claim.relation or claim.event not in POINT_EVENTS:
+            kept.append(claim)
+        else:
+            by_key[corpus.event_key(claim)].append(claim)
+    for group in by_key.values():
+        agreement_ = agreement(group, corpus)
+        kept += agreement_.support if agreement_ else []
+    return kept
+
+
+def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator[Conflict]:
+    for component in components([claim for claim in claims if usable(claim, options)], corpus):
+        component = agreed(component, corpus)
+        if len(component) > options.max_claims or consistent(component, corpus):
+            continue
+        ranked = sorted(component, key=lambda claim: trust(claim, corpus))
+        found: dict[frozenset[str], list[Claim]] = {}
+        for order in (claim for claim in ranked if claim.relation):
+            conflict = smallest_conflict(order, [c for c in ranked if c is not order], corpus)
+            if conflict and len({claim.article for claim in conflict}) >= 2:
+                found.setdefault(frozenset(claim.id for claim in conflict), conflict)
+        for culprit, conflict in diagnose(list(found.values()), ranked, corpus):
+            yield describe([culprit] + [c for c in conflict if c is not culprit], component, corpus)
+
+
+def diagnose(conflicts: list[list[Claim]], ranked: list[Claim],
+             corpus: Corpus) -> Iterator[tuple[Claim, list[Claim]]]:
+    """One finding per odd claim out: the order claim in the most conflicts (then the one
+    fewest sources repeat, then the least trusted), with the smallest conflict it is in.
+    One wrong claim that clashes with five others is one finding, not five."""
+    position = {claim.id: index for index, claim in enumerate(ranked)}
+    while conflicts:
+        counts = Counter(claim.id for conflict in conflicts for claim in conflict if claim.relation)
+        candidates = {claim.id: claim for conflict in conflicts for claim in conflict if claim.relation}
+        culprit = min(candidates.values(), key=lambda claim: (
+            -counts[claim.id], len(same_saying(claim, ranked, corpus)), -position[claim.id]))
+        yield culprit, min((c for c in conflicts if culprit in c), key=len)
+        conflicts = [conflict for conflict in conflicts if culprit not in conflict]
+
+
+def same_saying(claim: Claim, others: list[Claim], corpus: Corpus) -> list[Claim]:
+    """Claims in other articles that say what `claim` says, or say it more precisely (a
+    date within its time), so the finding names every source behind each side."""
+    subject, other_key = corpus.event_key(claim), corpus.object_key(claim)
+    found = []
+    for other in others:
+        if other.article == claim.article or other is claim or other.relation != (
+                claim.relation if corpus.event_key(other) == subject else MIRRORED.get(claim.relation)):
+            continue
+        if claim.relation:
+            if (corpus.event_key(other), corpus.object_key(other)) in ((subject, other_key), (other_key, subject)):
+                found.append(other)
+        elif corpus.event_key(other) == subject and within(other.interval, claim.interval):
+            found.append(other)
+    return found
+
+
+def describe(found: list[Claim], component: list[Claim], corpus: Corpus) -> Conflict:
+    order, rest = found[0], found[1:]
+    message = f"{wording.source(order.article, corpus)} says {wording.event_phrase(order)}"
+    claims = [order]
+    for claim in sorted(rest, key=lambda c: published_order(c, corpus)):
+        backing = sorted([claim] + [c for c in same_saying(claim, component, corpus) if c not in claims],
+                         key=lambda c: published_order(c, corpus))
+        claims += [c for c in backing if c not in claims]
+        message += (f"; {wording.sources([c.article for c in backing], corpus)} "
+                    f"{wording.event_phrase(claim)}")
+    return Conflict(claims=claims, message=message + "; these cannot all be true.")
+
+
+RULE = Rule(id="order-conflict", severity=Severity.ERROR,
+            summary="Claims about the order of events (with their dates) cannot all hold.",
+            scope=Scope.CORPUS, check=check, doc=__doc__, options=Options)
