@@ -95,11 +95,9 @@ def sort_key(finding: Finding) -> tuple:
 
 
 def severity_of(rule: Rule, conflict: Conflict, settings: Settings) -> Severity:
-    """The configured (or default) severity; an error drops to a warning when one of the
-    claims is only rumored or speculated."""
-    severity = conflict.severity or settings.severity.get(rule.id, rule.severity)
-    if rule.id in settings.severity:
-        severity = min(severity, settings.severity[rule.id], key=lambda level: level.rank)
+    """The configured severity, else the rule's; an error drops to a warning when one of
+    the claims is only rumored or speculated."""
+    severity = settings.severity.get(rule.id) or conflict.severity or rule.severity
     if severity is Severity.ERROR and any(claim.modality in SOFT_MODALITIES for claim in conflict.claims):
         return Severity.WARNING
     return severity
@@ -116,8 +114,11 @@ def claim_identity(claim: Claim, corpus: Corpus) -> str:
 
 def fingerprint(rule: Rule, conflict: Conflict, subject_key: tuple, corpus: Corpus) -> str:
     parts = [rule.id, *map(str, subject_key)]
-    parts += sorted(claim_identity(claim, corpus) for claim in conflict.claims)
-    parts += sorted(f"{cite.article}/{cite.text}" for cite in conflict.citations)
+    anchor = conflict.anchor if conflict.anchor is not None else conflict.claims
+    parts += sorted(claim_identity(claim, corpus) for claim in anchor)
+    if not conflict.claims:  # a finding about a name: the odd spelling and where it is
+        norm = conflict.subject.work if conflict.subject else None
+        parts += sorted({f"{cite.article}/{cite.text}" for cite in conflict.citations if cite.text != norm})
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
 

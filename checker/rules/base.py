@@ -71,6 +71,10 @@ class Conflict:
     # Evidence that is not a claim (a name as written), and the articles it comes from.
     citations: Sequence[Citation] = ()
     no_subject: bool = False   # name-variant: the finding is about a name, not an event
+    # The claims that make this finding what it is (the odd one out), for its fingerprint:
+    # a new article that agrees with the majority must not turn it into a new finding.
+    # Default: all the claims.
+    anchor: Sequence[Claim] | None = None
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ def conflict(claims: list[Claim], opposed: list[Claim], corpus: Corpus, verb: st
     message = (f"{wording.source(first.article, corpus)} {verb} {wording.event_phrase(first)}; "
                f"{wording.sources([c.article for c in opposed], corpus, 'puts')} it "
                f"{wording.said_times(opposed)}.")
-    return Conflict(claims=claims + opposed, message=message)
+    return Conflict(claims=claims + opposed, message=message, anchor=claims)
 
 
 RULE = Rule(id="date-conflict", severity=Severity.ERROR,

@@ -236,7 +236,7 @@ def describe(found: list[Claim], component: list[Claim], corpus: Corpus) -> Conf
         claims += [c for c in backing if c not in claims]
         message += (f"; {wording.sources([c.article for c in backing], corpus)} "
                     f"{wording.event_phrase(claim)}")
-    return Conflict(claims=claims, message=message + "; these cannot all be true.")
+    return Conflict(claims=claims, message=message + "; these cannot all be true.", anchor=found)
 
 
 RULE = Rule(id="order-conflict", severity=Severity.ERROR,

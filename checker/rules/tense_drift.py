@@ -93,7 +93,7 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: RuleOptions) -> Iter
                    and published(claim, corpus).latest < start]
         if earlier:
             first = stale[0]
-            yield Conflict(claims=stale + earlier, message=(
+            yield Conflict(claims=stale + earlier, anchor=stale, message=(
                 f"{wording.source(article, corpus)} still speaks of the "
                 f"{wording.EVENT_NOUNS[first.event]} of {wording.work(first.subject)} as ahead "
                 f"({wording.quote(first.evidence.text)}), after "
