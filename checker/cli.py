@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from checker import engine
+from checker import baseline, engine
 from checker.config import FAIL_ON_LEVELS, NEVER, ConfigError, Settings, fails, load_settings
 from checker.findings import Finding, Severity
 from checker.reports import CLAIM_FORMATS, FORMATS, diagnostics
@@ -18,7 +18,7 @@ from claims.reading import (JSONL_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Ba
                             expand, is_article_file, parse_published)
 
 # Exit statuses: 0 nothing to fail on, 1 a reported finding at or above --fail-on, 2 a usage
-# error, a bad configuration, or an input that could not be read (click also
+# error, a bad configuration or baseline, or an input that could not be read (click also
 # uses 2 for usage errors). 2 wins over 1: a partial read must not pass for a clean one.
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 ARTICLE_SUFFIXES = ", ".join(sorted(MARKDOWN_SUFFIXES | TEXT_SUFFIXES | JSONL_SUFFIXES))
@@ -116,6 +116,15 @@ def involving(findings: list[Finding], report: engine.Report, changed: tuple[str
     return [finding for finding in findings if ids.intersection(finding.articles)]
 
 
+def known_fingerprints(baseline_file: str | None) -> set[str]:
+    if not baseline_file:
+        return set()
+    try:
+        return baseline.read_fingerprints(Path(baseline_file))
+    except ConfigError as err:
+        fail(str(err))
+
+
 @click.group()
 @click.version_option(package_name="checker")
 def main() -> None:
@@ -149,8 +158,11 @@ def extract(paths: tuple[str, ...], fmt: str, published: str | None) -> None:
               type=click.Path(exists=True, dir_okay=False),
               help="A new or edited article (repeatable): report only the findings that "
                    "involve one of them, checked against the whole corpus.")
+@click.option("--baseline", "baseline_file", metavar="FILE",
+              help="Report only findings whose fingerprint is not in this baseline (written "
+                   "by `checker baseline`). Default: the configuration's baseline.")
 def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: Path | None,
-          fail_on: str | None, changed: tuple[str, ...]) -> None:
+          fail_on: str | None, changed: tuple[str, ...], baseline_file: str | None) -> None:
     """Extract the claims and report those that conflict.
 
     PATH may be a file (.md, .txt, .jsonl, .jsonl.gz), a folder or a glob pattern; without
@@ -160,12 +172,48 @@ def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
     Exit status:
       0  every input was read and no reported finding is at or above --fail-on
       1  every input was read and a reported finding is at or above --fail-on
-      2  a usage error, a bad configuration, or an input that could not be
+      2  a usage error, a bad configuration or baseline, or an input that could not be
          read; this wins over 1, whatever was found in the other inputs
     """
     settings = load(config_file)
+    known = known_fingerprints(baseline_file or settings.baseline)
     report = engine.check(with_changed(corpus(paths, settings), changed), published, settings)
     if changed:
         report.findings = involving(report.findings, report, changed)
+    if known:
+        hidden = sum(finding.fingerprint in known for finding in report.findings)
+        report.findings = [finding for finding in report.findings if finding.fingerprint not in known]
+        if hidden:
+            click.echo(f"checker: {hidden} finding{'s' * (hidden != 1)} already in the baseline "
+                       "not shown", err=True)
     emit(report, FORMATS[fmt], fail_on or settings.fail_on)
 
+
+@main.command("baseline")
+@corpus_argument
+@click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False),
+              help=f"Where to write it. Default: the configuration's baseline, else "
+                   f"{baseline.DEFAULT_FILE}.")
+@published_option
+@config_option
+def write_baseline(paths: tuple[str, ...], output: str | None, published: str | None,
+                   config_file: Path | None) -> None:
+    """Write the fingerprints of the current findings to a baseline file.
+
+    `checker check --baseline FILE` then reports only findings that are not in it. Nothing
+    is written when an input cannot be read (exit status 2): a baseline of part of the
+    corpus would hide nothing of the rest.
+    """
+    settings = load(config_file)
+    report = engine.check(corpus(paths, settings), published, settings)
+    for line in diagnostics.render(report):
+        click.echo(line, err=True)
+    if report.problems:
+        fail("baseline not written: fix the inputs that could not be read")
+    target = Path(output or settings.baseline or baseline.DEFAULT_FILE)
+    try:
+        baseline.write(target, report.findings)
+    except ConfigError as err:
+        fail(str(err))
+    count = len(report.findings)
+    click.echo(f"{count} finding{'s' * (count != 1)} written to {clean(str(target))}")

@@ -213,6 +213,84 @@ def test_changed_article_that_cannot_be_read_exits_2(with_dates):
     assert errors(result)[0].startswith(f"checker: error: {FIXTURES / 'bad' / 'broken-front-matter.md'}:3:")
 
 
+# --- baseline -------------------------------------------------------------------------------
+
+def test_baseline_then_only_new_findings(mixed_tense_only, workdir):
+    result = run("baseline", CORPUS, TRAILER, "-o", "known.json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "1 finding written to known.json\n"
+    document = json.loads((workdir / "known.json").read_text())
+    assert document["version"] == 1 and document["created"]
+    [entry] = document["findings"]
+    assert set(entry) == {"fingerprint", "rule", "work", "message"}
+    assert (entry["rule"], entry["work"]) == ("mixed-tense", "Ember Falls")
+    assert "will debuted" in entry["message"]
+
+    result, quiet = check_json(CORPUS, TRAILER, "--baseline", "known.json")
+    assert result.exit_code == 0 and quiet["findings"] == []
+    assert result.stderr == "checker: 1 finding already in the baseline not shown\n"
+
+    # Cut & Print arrives with a tense clash of its own: that one alone is new.
+    result, new = check_json(CORPUS, TRAILER, CAST, "--baseline", "known.json")
+    assert result.exit_code == 1
+    assert found(new) == [("mixed-tense", [CAST_ID])]
+
+
+def test_baseline_with_the_real_rules_hides_everything_known(workdir):
+    assert run("baseline", CORPUS, TRAILER).exit_code == 0
+    assert (workdir / "checker-baseline.json").exists()
+    result, document = check_json(CORPUS, TRAILER, "--baseline", "checker-baseline.json")
+    assert result.exit_code == 0 and document["findings"] == []
+    result, document = check_json(CORPUS, TRAILER, CAST, "--baseline", "checker-baseline.json")
+    assert result.exit_code == 1
+    assert all(CAST_ID in finding["articles"] for finding in document["findings"])
+    assert "mixed-tense" in {finding["rule"] for finding in document["findings"]}
+
+
+def test_baseline_file_is_sorted_and_stable(with_dates, workdir):
+    run("baseline", CORPUS, TRAILER, CAST, "-o", "one.json")
+    run("baseline", CAST, TRAILER, CORPUS, "-o", "two.json")
+    one, two = (json.loads((workdir / name).read_text()) for name in ("one.json", "two.json"))
+    assert one["findings"] == two["findings"] and len(one["findings"]) == 5
+    keys = [(entry["work"], entry["rule"], entry["fingerprint"]) for entry in one["findings"]]
+    assert keys == sorted(keys)
+
+
+def test_baseline_and_changed_together(with_dates, workdir):
+    run("baseline", CORPUS, TRAILER, "-o", "known.json")
+    result, document = check_json(CORPUS, TRAILER, "--changed", CAST, "--baseline", "known.json")
+    assert found(document) == [("mixed-tense", [CAST_ID]), ("premiere-dates", [CAST_ID, DISPATCH_ID])]
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "known.json: no such baseline (write one with `checker baseline`)"),
+    ("{not json", "known.json:1: not a baseline (invalid JSON: Expecting property name"),
+    ('{"findings": []}', 'known.json: not a baseline (expected a JSON object with "version": 1)'),
+    ('{"version": 1, "findings": [{"rule": "x"}]}', 'known.json: not a baseline ("findings" must be'),
+])
+def test_bad_baseline_is_an_error(workdir, content, message):
+    if content is not None:
+        (workdir / "known.json").write_text(content)
+    result = run("check", CORPUS, "--baseline", "known.json")
+    assert result.exit_code == 2
+    assert errors(result)[0].startswith(f"checker: error: {message}")
+    assert result.stdout == ""
+
+
+def test_no_baseline_is_written_from_unreadable_inputs(workdir):
+    result = run("baseline", CORPUS, FIXTURES / "bad" / "binary.md", "-o", "known.json")
+    assert result.exit_code == 2
+    assert errors(result)[-1] == "checker: error: baseline not written: fix the inputs that could not be read"
+    assert not (workdir / "known.json").exists()
+
+
+def test_baseline_that_cannot_be_written(workdir):
+    result = run("baseline", CORPUS, "-o", workdir / "no-such-folder" / "known.json")
+    assert result.exit_code == 2
+    assert errors(result) == [f"checker: error: {workdir / 'no-such-folder' / 'known.json'}: "
+                              "cannot write the baseline (No such file or directory)"]
+
+
 # --- configuration --------------------------------------------------------------------------
 
 @pytest.fixture
@@ -244,6 +322,23 @@ mixed-tense = "warning"
 [tool.checker.aliases.people]
 "Lena Marsh" = ["Lena March"]
 """
+
+
+def test_pyproject_settings_from_a_subfolder(with_dates, project, monkeypatch):
+    (project / "pyproject.toml").write_text(PYPROJECT)
+    monkeypatch.chdir(project / "sub")
+    # paths and baseline are read relative to pyproject.toml's folder.
+    result = run("baseline")
+    assert (result.exit_code, result.stdout) == (0, "1 finding written to ../ci/known.json\n")
+    entries = json.loads((project / "ci" / "known.json").read_text())["findings"]
+    assert [entry["rule"] for entry in entries] == ["mixed-tense"]  # premiere-dates is off
+    result, document = check_json()
+    assert result.exit_code == 0 and document["findings"] == []
+    (project / "ci" / "known.json").write_text('{"version": 1, "findings": []}')
+    result, document = check_json()
+    # mixed-tense lowered to a warning, and fail-on = "warning": the run fails.
+    assert [(f["rule"], f["severity"]) for f in document["findings"]] == [("mixed-tense", "warning")]
+    assert result.exit_code == 1
 
 
 def test_checker_toml_keys_are_top_level_and_win_over_pyproject(with_dates, project):
@@ -343,5 +438,6 @@ def test_config_option_errors(workdir):
 
 
 def test_no_paths_and_no_configuration_is_a_usage_error():
-    result = run("check")
-    assert result.exit_code == 2 and "Missing argument 'PATH...'" in result.stderr
+    for command in ("check", "baseline"):
+        result = run(command)
+        assert result.exit_code == 2 and "Missing argument 'PATH...'" in result.stderr
