@@ -1,20 +1,27 @@
 """The `checker` command: parse options, run the engine, print the report."""
 from __future__ import annotations
 
-from typing import Callable
+from pathlib import Path
+from typing import Callable, NoReturn
 
 import os
 import sys
 
 import click
 
-from checker import engine
+from checker import baseline, engine
+from checker.config import FAIL_ON_LEVELS, NEVER, ConfigError, Settings, fails, load_settings
+from checker.findings import Finding, Severity
 from checker.reports import CLAIM_FORMATS, FORMATS, diagnostics
-from claims.reading import BadArticle, parse_published
+from checker.reports.text import clean
+from claims.reading import (JSONL_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, BadArticle,
+                            expand, is_article_file, parse_published)
 
-# Exit statuses: 0 all inputs read, 2 a usage error or an input that could not be read
-# (click also uses 2 for usage errors). 1 is left for findings once the rules exist.
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
+# Exit statuses: 0 nothing to fail on, 1 a reported finding at or above --fail-on, 2 a usage
+# error, a bad configuration or baseline, or an input that could not be read (click also
+# uses 2 for usage errors). 2 wins over 1: a partial read must not pass for a clean one.
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+ARTICLE_SUFFIXES = ", ".join(sorted(MARKDOWN_SUFFIXES | TEXT_SUFFIXES | JSONL_SUFFIXES))
 
 
 def check_published(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -26,15 +33,60 @@ def check_published(ctx: click.Context, param: click.Parameter, value: str | Non
     return value
 
 
+def check_changed(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """Only article files: a changed script or data file is a mistake in the CI setup."""
+    for name in value:
+        if not is_article_file(Path(name)):
+            raise click.BadParameter(f"{clean(name)!r} is not an article (use {ARTICLE_SUFFIXES})")
+    return value
+
+
 paths_argument = click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+# check and baseline: the corpus may come from the configuration's `paths` instead.
+corpus_argument = click.argument("paths", nargs=-1, metavar="[PATH]...")
 published_option = click.option(
     "--published", metavar="DATE", callback=check_published,
     help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for .txt files and Markdown "
          "without one in its front matter; relative times are resolved against it.")
+config_option = click.option(
+    "--config", "config_file", metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Settings file (checker.toml, or a pyproject.toml with [tool.checker]); by default "
+         "the nearest one in this folder or above it, up to the git repository's root.")
 
 
-def emit(report: engine.Report, render: Callable[[engine.Report], str]) -> None:
-    """Print the report on stdout and the problems on stderr; exit 2 if an input was bad."""
+def fail(message: str) -> NoReturn:
+    click.echo(f"checker: error: {clean(message)}", err=True)
+    raise SystemExit(EXIT_BAD_INPUT)
+
+
+def load(config_file: Path | None) -> Settings:
+    try:
+        return load_settings(Path.cwd(), config_file)
+    except ConfigError as err:
+        fail(str(err))
+
+
+def corpus(paths: tuple[str, ...], settings: Settings) -> tuple[str, ...]:
+    """The PATHs given, else the configuration's `paths`."""
+    if paths:
+        return paths
+    if settings.paths:
+        return tuple(settings.paths)
+    raise click.UsageError("Missing argument 'PATH...' (or set `paths` in the configuration).")
+
+
+def exit_status(report: engine.Report, fail_on: Severity | str) -> int:
+    if report.problems:
+        return EXIT_BAD_INPUT
+    if any(fails(finding.severity, fail_on) for finding in report.findings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def emit(report: engine.Report, render: Callable[[engine.Report], str],
+         fail_on: Severity | str = NEVER) -> None:
+    """Print the report on stdout and the problems on stderr, then exit with its status."""
     for line in diagnostics.render(report):
         click.echo(line, err=True)
     output = render(report)
@@ -45,7 +97,32 @@ def emit(report: engine.Report, render: Callable[[engine.Report], str]) -> None:
         except BrokenPipeError:
             # `checker extract ... | head`: the reader has had enough; no traceback for that.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    raise SystemExit(EXIT_BAD_INPUT if report.problems else EXIT_OK)
+    raise SystemExit(exit_status(report, fail_on))
+
+
+def with_changed(paths: tuple[str, ...], changed: tuple[str, ...]) -> tuple[str, ...]:
+    """The corpus plus the changed files it does not hold already (an article read twice
+    would clash with itself over its id)."""
+    held = {item.resolve() for item in expand(paths) if isinstance(item, Path)}
+    by_file = {Path(name).resolve(): name for name in changed}  # a file named twice, once
+    return (*paths, *(name for file, name in by_file.items() if file not in held))
+
+
+def involving(findings: list[Finding], report: engine.Report, changed: tuple[str, ...]) -> list[Finding]:
+    """The findings that cite at least one article read from the changed files."""
+    files = {Path(name).resolve() for name in changed}
+    ids = {article.id for article in report.articles
+           if article.path and Path(article.path).resolve() in files}
+    return [finding for finding in findings if ids.intersection(finding.articles)]
+
+
+def known_fingerprints(baseline_file: str | None) -> set[str]:
+    if not baseline_file:
+        return set()
+    try:
+        return baseline.read_fingerprints(Path(baseline_file))
+    except ConfigError as err:
+        fail(str(err))
 
 
 @click.group()
@@ -68,14 +145,75 @@ def extract(paths: tuple[str, ...], fmt: str, published: str | None) -> None:
 
 
 @main.command()
-@paths_argument
+@corpus_argument
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="table",
               show_default=True)
 @published_option
-def check(paths: tuple[str, ...], fmt: str, published: str | None) -> None:
+@config_option
+@click.option("--fail-on", type=click.Choice(FAIL_ON_LEVELS), default=None,
+              help="Exit 1 when a reported finding has this severity or a higher one "
+                   "(never: do not fail on findings). Default: the configuration's fail-on, "
+                   "else error.")
+@click.option("--changed", multiple=True, metavar="FILE", callback=check_changed,
+              type=click.Path(exists=True, dir_okay=False),
+              help="A new or edited article (repeatable): report only the findings that "
+                   "involve one of them, checked against the whole corpus.")
+@click.option("--baseline", "baseline_file", metavar="FILE",
+              help="Report only findings whose fingerprint is not in this baseline (written "
+                   "by `checker baseline`). Default: the configuration's baseline.")
+def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: Path | None,
+          fail_on: str | None, changed: tuple[str, ...], baseline_file: str | None) -> None:
     """Extract the claims and report those that conflict.
 
-    PATH may be a file (.md, .txt, .jsonl, .jsonl.gz), a folder or a glob pattern.
-    Exit status: 0 when every input was read, 2 when one could not be (or on a usage error).
+    PATH may be a file (.md, .txt, .jsonl, .jsonl.gz), a folder or a glob pattern; without
+    one, the configuration's `paths` are checked.
+
+    \b
+    Exit status:
+      0  every input was read and no reported finding is at or above --fail-on
+      1  every input was read and a reported finding is at or above --fail-on
+      2  a usage error, a bad configuration or baseline, or an input that could not be
+         read; this wins over 1, whatever was found in the other inputs
     """
-    emit(engine.check(paths, published), FORMATS[fmt])
+    settings = load(config_file)
+    known = known_fingerprints(baseline_file or settings.baseline)
+    report = engine.check(with_changed(corpus(paths, settings), changed), published, settings)
+    if changed:
+        report.findings = involving(report.findings, report, changed)
+    if known:
+        hidden = sum(finding.fingerprint in known for finding in report.findings)
+        report.findings = [finding for finding in report.findings if finding.fingerprint not in known]
+        if hidden:
+            click.echo(f"checker: {hidden} finding{'s' * (hidden != 1)} already in the baseline "
+                       "not shown", err=True)
+    emit(report, FORMATS[fmt], fail_on or settings.fail_on)
+
+
+@main.command("baseline")
+@corpus_argument
+@click.option("-o", "--output", metavar="FILE", type=click.Path(dir_okay=False),
+              help=f"Where to write it. Default: the configuration's baseline, else "
+                   f"{baseline.DEFAULT_FILE}.")
+@published_option
+@config_option
+def write_baseline(paths: tuple[str, ...], output: str | None, published: str | None,
+                   config_file: Path | None) -> None:
+    """Write the fingerprints of the current findings to a baseline file.
+
+    `checker check --baseline FILE` then reports only findings that are not in it. Nothing
+    is written when an input cannot be read (exit status 2): a baseline of part of the
+    corpus would hide nothing of the rest.
+    """
+    settings = load(config_file)
+    report = engine.check(corpus(paths, settings), published, settings)
+    for line in diagnostics.render(report):
+        click.echo(line, err=True)
+    if report.problems:
+        fail("baseline not written: fix the inputs that could not be read")
+    target = Path(output or settings.baseline or baseline.DEFAULT_FILE)
+    try:
+        baseline.write(target, report.findings)
+    except ConfigError as err:
+        fail(str(err))
+    count = len(report.findings)
+    click.echo(f"{count} finding{'s' * (count != 1)} written to {clean(str(target))}")

@@ -4,9 +4,23 @@ Loading and validating the files is `load_settings`; the engine only ever sees `
 """
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import difflib
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
 
-from checker.findings import Severity
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from checker import rules
+from checker.findings import SEVERITY_ORDER, Severity
+
+CONFIG_FILE = "checker.toml"
+PYPROJECT = "pyproject.toml"
+NEVER = "never"
+SEVERITIES = tuple(level.value for level in reversed(SEVERITY_ORDER))  # error first
+FAIL_ON_LEVELS = (*SEVERITIES, NEVER)
 
 
 class Aliases(BaseModel):
@@ -25,6 +39,173 @@ class Settings(BaseModel):
     rules: dict[str, bool] = Field(default_factory=dict)    # rule id -> on/off
     severity: dict[str, Severity] = Field(default_factory=dict)  # rule id -> severity
     options: dict[str, dict] = Field(default_factory=dict)  # rule id -> the rule's Options
-    fail_on: Severity = Severity.ERROR
+    fail_on: Severity | Literal["never"] = Severity.ERROR
     baseline: str | None = None
     aliases: Aliases = Field(default_factory=Aliases)
+
+
+# The keys as users write them: `fail-on` (`fail_on` is accepted too).
+KEYS = [name.replace("_", "-") for name in Settings.model_fields]
+RULE_TABLES = ("rules", "severity", "options")
+
+
+def fails(severity: Severity, fail_on: Severity | str) -> bool:
+    """Whether a finding of this severity fails the run (exit status 1)."""
+    return fail_on != NEVER and severity.rank >= Severity(fail_on).rank
+
+
+class ConfigError(Exception):
+    """A configuration (or baseline) file that cannot be used; the message names the file
+    and, where there is one, the key."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """The file and table settings are read from, so that every error can name them."""
+
+    path: Path
+    table: str  # "tool.checker" in pyproject.toml, "" (top level) in checker.toml
+
+    def error(self, problem: str, subtable: str = "") -> ConfigError:
+        name = ".".join(part for part in (self.table, subtable) if part)
+        where = f"[{name}] " if name else ""
+        return ConfigError(f"{self.path}: {where}{problem}")
+
+
+def load_settings(start: Path, explicit: Path | None = None) -> Settings:
+    """The settings from `explicit`, else from the nearest configuration file at or above
+    `start`; the defaults when there is none. Raises ConfigError."""
+    path = explicit if explicit is not None else find_config(start)
+    if path is None:
+        return Settings()
+    document = read_toml(path)
+    if path.name != PYPROJECT:
+        return parse_settings(document, Source(path, ""))
+    table = tool_checker(document)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: no [tool.checker] table")
+    return parse_settings(table, Source(path, "tool.checker"))
+
+
+def tool_checker(pyproject: dict):
+    tool = pyproject.get("tool")
+    return tool.get("checker") if isinstance(tool, dict) else None
+
+
+def find_config(start: Path) -> Path | None:
+    """`checker.toml`, or a `pyproject.toml` with a [tool.checker] table, in `start` or a
+    folder above it, up to the root of the git repository."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return relative(folder / CONFIG_FILE)
+        pyproject = relative(folder / PYPROJECT)
+        if pyproject.is_file() and tool_checker(read_toml(pyproject)) is not None:
+            return pyproject
+        if (folder / ".git").exists():
+            break
+    return None
+
+
+def read_text(path: Path) -> str:
+    """A settings or baseline file's text; one that cannot be read is a ConfigError."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read ({err.strerror or err})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
+
+
+def read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(read_text(path))
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: invalid TOML: {err}") from None
+
+
+def parse_settings(table: dict, source: Source) -> Settings:
+    """Settings from one table's keys; the first mistake is a ConfigError naming its key."""
+    values = {}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        if name not in Settings.model_fields:
+            top_level = key == "tool" and not source.table
+            hint = " (checker.toml takes the keys at the top level)" if top_level else ""
+            raise source.error(unknown("key", key, KEYS) + hint)
+        values[name] = value
+    for name in RULE_TABLES:
+        values[name] = by_rule_id(values.get(name, {}), source, name)
+    for rule, level in values["severity"].items():
+        if level not in SEVERITIES:
+            raise source.error(f"{rule}: {level!r} is not a severity (use error, warning or info)",
+                               "severity")
+    if values.get("fail_on", "error") not in FAIL_ON_LEVELS:
+        raise source.error(f"fail-on: {values['fail_on']!r} is not a level "
+                           "(use error, warning, info or never)")
+    values["options"] = {rule: rule_options(rule, given, source)
+                         for rule, given in values["options"].items()}
+    if isinstance(values.get("paths"), str):
+        values["paths"] = [values["paths"]]
+    try:
+        settings = Settings(**values)
+    except ValidationError as err:
+        raise source.error(describe(err, "key", KEYS)) from None
+    # Relative paths start at the configuration's folder, wherever checker is run from.
+    return settings.model_copy(update={
+        "paths": [beside(source.path, corpus) for corpus in settings.paths],
+        "baseline": settings.baseline and beside(source.path, settings.baseline)})
+
+
+def by_rule_id(given, source: Source, name: str) -> dict:
+    """A rules/severity/options table with its keys checked against the rule registry."""
+    if not isinstance(given, dict):
+        raise source.error(f"{name}: expected a table keyed by rule id")
+    checked = {}
+    for key, value in given.items():
+        rule = key.replace("_", "-")
+        if rule not in rules.RULES:
+            raise source.error(unknown("rule", key, list(rules.RULES)), name)
+        checked[rule] = value
+    return checked
+
+
+def rule_options(rule: str, given, source: Source) -> dict:
+    """One rule's options, validated by the rule's own options model."""
+    subtable = f"options.{rule}"
+    if not isinstance(given, dict):
+        raise source.error("expected a table of option names and values", subtable)
+    options = {key.replace("-", "_"): value for key, value in given.items()}
+    model = rules.RULES[rule].options
+    try:
+        model(**options)
+    except ValidationError as err:
+        known = [name.replace("_", "-") for name in model.model_fields]
+        raise source.error(describe(err, "option", known), subtable) from None
+    return options
+
+
+def describe(err: ValidationError, kind: str, known: list[str]) -> str:
+    """pydantic's first complaint, with the key written the way users write it."""
+    first = err.errors()[0]
+    loc = [str(part) for part in first["loc"]]
+    key = ".".join([loc[0].replace("_", "-"), *loc[1:]]) if loc else ""
+    if first["type"] == "extra_forbidden":
+        # `known` are the top-level names; a nested key gets no suggestion from them.
+        return unknown(kind, key, known if len(loc) == 1 else [])
+    return f"{key}: {first['msg']}" if key else first["msg"]
+
+
+def unknown(kind: str, key: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(key.replace("_", "-"), known, n=1)
+    return f"unknown {kind} {key!r}" + (f" (did you mean {close[0]!r}?)" if close else "")
+
+
+def beside(config: Path, path: str) -> str:
+    """A path from the configuration, relative to its folder, as seen from here."""
+    return path if Path(path).is_absolute() else os.path.relpath(config.parent / path)
+
+
+def relative(path: Path) -> Path:
+    """A file found by searching, named as the user would type it from here."""
+    return Path(os.path.relpath(path))

@@ -24,7 +24,8 @@ TIME_MODS = {None, "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BE
 
 @pytest.fixture(scope="module")
 def report() -> dict:
-    result = CliRunner().invoke(main, ["check", str(CORPUS), "--format", "json"])
+    # The seed corpus has findings ("will debuted"); exit statuses are test_cli_ci's subject.
+    result = CliRunner().invoke(main, ["check", str(CORPUS), "--format", "json", "--fail-on", "never"])
     assert result.exit_code == 0, result.output + result.stderr
     return json.loads(result.stdout)
 
