@@ -1,7 +1,8 @@
 """The rule registry: adding a rule is one module, one import, one entry."""
 from __future__ import annotations
 
-from checker.rules import date_conflict, mixed_tense, name_variant, order_conflict, tense_drift
+from checker.rules import (date_conflict, mixed_tense, name_variant, order_conflict, refinement,
+                           tense_drift)
 from checker.rules.base import Rule
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in (
@@ -9,5 +10,6 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     mixed_tense.RULE,
     name_variant.RULE,
     order_conflict.RULE,
+    refinement.RULE,
     tense_drift.RULE,
 )}

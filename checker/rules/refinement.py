@@ -1,0 +1,50 @@
+"""One source narrows the time another gives: the sources agree, and one is more precise.
+
+Why: agreement is worth seeing too: an editor checking a date learns which sources already
+give the exact day, and that the vaguer ones are not wrong.
+Flags (as information): "The Defenders premieres in 2017" beside "The Defenders premieres
+on August 18, 2017".
+Passes: "in 2017" beside "in 2018" (a date-conflict, not a refinement); two sources giving
+the same day.
+Fix: nothing needs fixing; a vaguer article may be updated with the exact date.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, Sequence
+
+from checker.findings import Severity
+from checker.rules import wording
+from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
+from checker.rules.timeline import (POINT_EVENTS, agreement, dated, is_now, is_past_plan, is_vague,
+                                    published_order, span_days, within)
+from claims.models import Claim
+
+
+def check(claims: Sequence[Claim], corpus: Corpus, options: RuleOptions) -> Iterator[Conflict]:
+    if not claims or claims[0].event not in POINT_EVENTS:
+        return
+    timed = [claim for claim in claims if dated(claim) and not claim.negated and not is_vague(claim)
+             and not is_past_plan(claim) and not is_now(claim, corpus)]
+    agreed = agreement(timed, corpus)
+    if agreed is None:
+        return
+    narrowest = min(span_days(claim.interval) for claim in agreed.support)
+    precise = sorted((claim for claim in agreed.support if span_days(claim.interval) == narrowest),
+                     key=lambda claim: published_order(claim, corpus))
+    broader = sorted((claim for claim in agreed.support if span_days(claim.interval) > narrowest
+                      and all(within(p.interval, claim.interval) for p in precise)
+                      and claim.article not in {p.article for p in precise}),
+                     key=lambda claim: published_order(claim, corpus))
+    if not broader:
+        return
+    message = (f"{wording.sources([c.article for c in broader], corpus)} "
+               f"{wording.event_phrase(broader[0])}; "
+               f"{wording.sources([c.article for c in precise], corpus, 'narrows')} it to "
+               f"{re.sub(r'^(?:in|on) ', '', wording.said_times(precise, 1))}. The sources agree.")
+    yield Conflict(claims=precise + broader, message=message, anchor=precise[:1] + broader[:1])
+
+
+RULE = Rule(id="refinement", severity=Severity.INFO,
+            summary="One source narrows the time another gives (agreement, shown for reference).",
+            scope=Scope.EVENT, check=check, doc=__doc__)
