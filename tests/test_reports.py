@@ -1,0 +1,184 @@
+"""The `checker check` report formats on a Report built by hand: articles read from real
+files (so evidence has true lines and columns), claims and findings written out here, so
+that nothing depends on the extractor or the rules finding them."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from checker.engine import Report
+from checker.findings import Citation, Finding, Severity
+from checker.reports import FORMATS, json_report, summary_table
+from claims.models import Article, Claim
+from claims.reading import ReadProblem, read_articles
+
+WHATCULTURE = """\
+---
+id: whatculture-2016-05
+title: Ritter on the shooting schedule
+outlet: WhatCulture
+url: https://whatculture.com/tv/ritter-schedule
+published: 2016-05
+---
+Krysten Ritter spoke about the next season.
+
+Jessica Jones season 2 will shoot at the same time as The Defenders, she said.
+Luke Cage will debuted on Netflix on September 30, 2016.
+"""
+
+# Article text is untrusted: markup, link injection, terminal escapes and line breaks.
+HOSTILE = """\
+---
+id: evil-2016-06
+title: "<img src=x onerror=alert(1)>"
+outlet: "Evil <b>News</b> | `x` [y](javascript:alert(2))"
+url: "javascript:alert(1)"
+published: 2016-06
+---
+Intro.
+They said <script>alert(1)</script> and [click](javascript:alert(1)) | `tick` \x1b[31mred\x1b[0m
+Jessica Jones season 2 shoots
+in 2017, back-to-back.
+"""
+
+CORPUS_LINES = [
+    {"id": "feed-1", "text": "Nothing to see.", "published": "2016-07"},
+    {"id": "feed-2", "text": "Krysten Ritten will star.", "published": "2016-07"},
+]
+
+MIXED_TENSE_MESSAGE = ("WhatCulture (May 2016) mixes future and past:\n100% \"wrong\", "
+                       "says a: b\r\n::error::injected")
+
+
+def evidence(article: Article, text: str) -> dict:
+    start = article.body.index(text)
+    return {"start": start, "end": start + len(text), "text": text}
+
+
+def cite(claim: Claim) -> Citation:
+    return Citation(article=claim.article, claim=claim.id, start=claim.evidence.start,
+                    end=claim.evidence.end, text=claim.evidence.text)
+
+
+@pytest.fixture
+def report(tmp_path, monkeypatch) -> Report:
+    monkeypatch.chdir(tmp_path)
+    return build_report(tmp_path)
+
+
+def build_report(folder: Path) -> Report:
+    """Three findings (error, warning, info) over a Markdown article, a hostile one, a JSON
+    Lines corpus and an article that was never a file; the files are written to folder,
+    which is the current folder."""
+    (folder / "articles").mkdir()
+    (folder / "articles" / "whatculture.md").write_text(WHATCULTURE)
+    (folder / "articles" / "evil.md").write_text(HOSTILE)
+    (folder / "corpus.jsonl").write_text("".join(json.dumps(line) + "\n" for line in CORPUS_LINES))
+    articles, problems = read_articles(["articles", "corpus.jsonl"])
+    assert not problems
+    handmade = Article(id="handmade", body="Krysten Ritter said so.", outlet="Handmade",
+                       published={"year": 2016, "month": 8})
+    articles.append(handmade)
+    by_id = {article.id: article for article in articles}
+    wc, evil, feed = by_id["whatculture-2016-05"], by_id["evil-2016-06"], by_id["feed-2"]
+
+    def claim(id, article, text, work, season, event, time, tense="future"):
+        return Claim(id=id, article=article.id, subject={"work": work, "season": season},
+                     event=event, time={"value": time}, tense=tense, modality="asserted",
+                     evidence=evidence(article, text))
+
+    claims = [
+        claim("c1", wc, "Jessica Jones season 2 will shoot at the same time as The Defenders",
+              "Jessica Jones", 2, "filming", "2016"),
+        claim("c2", evil, "Jessica Jones season 2 shoots\nin 2017", "Jessica Jones", 2,
+              "filming", "2017", tense="present"),
+        claim("c3", wc, "Luke Cage will debuted on Netflix on September 30, 2016.",
+              "Luke Cage", None, "release", "2016-09-30", tense="mixed"),
+        claim("c4", wc, "Krysten Ritter spoke", "Iron Fist", None, "release", "2017"),
+    ]
+    c1, c2, c3, _ = claims
+    findings = [
+        Finding(id="f1", rule="order-conflict", severity=Severity.ERROR,
+                subject={"work": "Jessica Jones", "season": 2}, event="filming",
+                claims=["c1", "c2"], articles=[wc.id, evil.id], fingerprint="aaaa000011112222",
+                message=("WhatCulture (May 2016) says at the same time; Evil News (June 2016) says "
+                         "<script>alert(1)</script> [click](javascript:alert(1)) | `tick`"),
+                evidence=[cite(c1), cite(c2)]),
+        Finding(id="f2", rule="mixed-tense", severity=Severity.WARNING,
+                subject={"work": "Luke Cage"}, event="release", claims=["c3"], articles=[wc.id],
+                fingerprint="bbbb000011112222", message=MIXED_TENSE_MESSAGE, evidence=[cite(c3)]),
+        Finding(id="f3", rule="name-variant", severity=Severity.INFO,
+                subject={"work": "Krysten Ritter"}, claims=[], articles=[feed.id, handmade.id],
+                fingerprint="cccc000011112222", message="feed-2 spells it Krysten Ritten.",
+                evidence=[Citation(article=feed.id, start=0, end=14, text="Krysten Ritten"),
+                          Citation(article=handmade.id, start=0, end=14, text="Krysten Ritter")]),
+    ]
+    return Report(articles=articles, claims=claims, findings=findings,
+                  problems=[ReadProblem("articles/broken.md", "broken front matter", 3)])
+
+
+def no_findings(report: Report) -> Report:
+    return Report(articles=report.articles, claims=report.claims, problems=[])
+
+
+def test_every_format_is_registered():
+    assert set(FORMATS) >= {"table", "json"}
+
+
+# --- table ------------------------------------------------------------------------------------
+
+def test_table_summary_counts(report):
+    lines = summary_table.render(report).splitlines()
+    assert [line.split(maxsplit=1) for line in lines[:4]] == [
+        ["articles", "5"], ["claims", "4"], ["findings", "3 (1 error, 1 warning, 1 info)"],
+        ["unreadable", "1 (listed on stderr)"]]
+
+
+def test_table_groups_findings_under_their_work(report, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    text = summary_table.render(report)
+    lines = text.splitlines()
+    headings = [line for line in lines if line and not line.startswith(" ") and
+                line in ("Jessica Jones season 2", "Luke Cage", "Krysten Ritter")]
+    assert headings == ["Jessica Jones season 2", "Luke Cage", "Krysten Ritter"]
+    row = lines[lines.index("Jessica Jones season 2") + 1].split()
+    assert row[:4] == ["error", "order-conflict", "WhatCulture", "(May"]
+    assert "2016)" in row and "+1" in row
+    # Messages wrap beside the other columns instead of running off the screen.
+    assert max(len(line) for line in lines) <= 100
+    assert "feed-2 (July 2016) +1" in text   # no outlet: the article id stands in
+
+
+def test_table_is_terminal_safe(report):
+    text = summary_table.render(report)
+    assert "\x1b" not in text and "\r" not in text
+    assert "::error::injected" in text   # on the message's line, not a line of its own
+    assert not any(line.startswith("::") for line in text.splitlines())
+
+
+def test_table_timeline_shows_only_the_flagged_events(report):
+    text = summary_table.render(report)
+    timeline = text[text.index("times claimed"):].splitlines()[2:]
+    assert [line.split() for line in timeline] == [
+        ["Jessica", "Jones", "2", "filming", "2016", "(1),", "2017", "(1)"],
+        ["Luke", "Cage", "release", "2016-09-30", "(1)"]]
+
+
+def test_table_without_findings_is_the_summary_alone(report):
+    assert summary_table.render(no_findings(report)).splitlines() == [
+        "articles  5", "claims    4", "findings  none"]
+
+
+# --- json -------------------------------------------------------------------------------------
+
+def test_json_findings_in_the_contract_shape(report):
+    document = json.loads(json_report.render(report))
+    assert {"claims", "findings"} <= set(document)
+    first = document["findings"][0]
+    assert first == report.findings[0].contract_dict()
+    assert {"id", "rule", "severity", "subject", "event", "claims", "articles", "message"} <= set(first)
+    assert first["severity"] == "error" and first["subject"] == {"work": "Jessica Jones", "season": 2}
+    assert document["findings"][2]["event"] is None
+    assert "\x1b" not in json_report.render(report)
