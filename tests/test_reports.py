@@ -7,12 +7,17 @@ import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from markdown_it import MarkdownIt
 
+from checker.cli import main
 from checker.engine import Report
 from checker.findings import Citation, Finding, Severity
-from checker.reports import FORMATS, json_report, summary_table
+from checker.reports import FORMATS, json_report, markdown, summary_table
 from claims.models import Article, Claim
 from claims.reading import ReadProblem, read_articles
+
+GOOD = Path(__file__).parent / "fixtures" / "articles" / "good"
 
 WHATCULTURE = """\
 ---
@@ -123,8 +128,10 @@ def no_findings(report: Report) -> Report:
     return Report(articles=report.articles, claims=report.claims, problems=[])
 
 
-def test_every_format_is_registered():
-    assert set(FORMATS) >= {"table", "json"}
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_every_format_through_the_cli(fmt):
+    result = CliRunner().invoke(main, ["check", str(GOOD), "--format", fmt])
+    assert result.exit_code == 0, result.output
 
 
 # --- table ------------------------------------------------------------------------------------
@@ -182,3 +189,75 @@ def test_json_findings_in_the_contract_shape(report):
     assert first["severity"] == "error" and first["subject"] == {"work": "Jessica Jones", "season": 2}
     assert document["findings"][2]["event"] is None
     assert "\x1b" not in json_report.render(report)
+
+
+# --- markdown ---------------------------------------------------------------------------------
+
+def as_html(text: str) -> str:
+    """Markdown as a renderer that lets HTML through shows it: GitHub is stricter."""
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).render(text)
+
+
+def test_markdown_title_counts_and_findings(report):
+    text = markdown.render(report)
+    lines = text.splitlines()
+    assert lines[0] == "## checker: 3 findings (1 error, 1 warning, 1 info)"
+    assert lines[2] == "5 articles · 4 claims · 1 input could not be read"
+    headings = [line for line in lines if line.startswith("### ")]
+    assert headings == ["### f1 · error · `order-conflict` · Jessica Jones season 2 (filming)",
+                        "### f2 · warning · `mixed-tense` · Luke Cage (release)",
+                        "### f3 · info · `name-variant` · Krysten Ritter"]
+
+
+def test_markdown_evidence_quotes_with_source_link_and_place(report):
+    html = as_html(markdown.render(report))
+    assert ("<li>“Jessica Jones season 2 will shoot at the same time as The Defenders” — "
+            '<a href="https://whatculture.com/tv/ritter-schedule">WhatCulture (May 2016)</a>, '
+            "articles/whatculture.md:10</li>") in html
+    # A JSON Lines article is placed at its line; one that was never a file at no place.
+    assert "<li>“Krysten Ritten” — feed-2 (July 2016), corpus.jsonl:2</li>" in html
+    assert "<li>“Krysten Ritter” — Handmade (Aug 2016)</li>" in html
+
+
+def test_markdown_hostile_article_text_is_inert(report):
+    html = as_html(markdown.render(report))
+    # Shown as the text it is, not as markup: no script, no second link, no code span.
+    assert "<script" not in html and "<b>" not in html and "<img" not in html
+    assert "says &lt;script&gt;alert(1)&lt;/script&gt; [click](javascript:alert(1)) | `tick`" in html
+    assert "Evil &lt;b&gt;News&lt;/b&gt; | `x` [y](javascript:alert(2)) (June 2016)" in html
+    assert html.count("<a ") == 2 and "javascript:" not in html.split("href=", 1)[1].split(">")[0]
+    assert all(href.startswith('"https://') for href in html.split("href=")[1:])
+    assert html.count("<code>") == 3   # the rule ids, nothing from an article
+
+
+def test_markdown_escapes_line_breaks_mentions_and_escapes():
+    assert markdown.escape("a\nb\r\n\x1b[31mc") == "a b \\[31mc"
+    assert markdown.escape("ask @netflix") == "ask @\u200bnetflix"
+    assert markdown.escape("~~x~~ *y* _z_ $x$ # h \\") == r"\~\~x\~\~ \*y\* \_z\_ \$x\$ \# h \\"
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://example.com/a b(c)", "https://example.com/a%20b%28c%29"),
+    ("HTTP://example.com/?q=1&r=%20", "HTTP://example.com/?q=1&r=%20"),
+    ("javascript:alert(1)", None),
+    ("data:text/html,<script>", None),
+    ("//example.com/x", None),
+    ("http:///nohost", None),
+    (None, None),
+])
+def test_markdown_links_only_http_urls(url, expected):
+    assert markdown.safe_url(url) == expected
+
+
+def test_markdown_without_findings(report):
+    assert markdown.render(no_findings(report)).splitlines() == [
+        "## checker: no findings", "", "5 articles · 4 claims"]
+
+
+def test_markdown_stays_under_githubs_comment_limit(report):
+    many = [report.findings[0].model_copy(update={"id": f"f{n}"}) for n in range(1, 2000)]
+    text = markdown.render(Report(articles=report.articles, claims=report.claims,
+                                  problems=[], findings=many))
+    assert len(text) < 65_536
+    assert text.splitlines()[-1].startswith("… and ")
+    assert text.splitlines()[-1].endswith("more findings: run `checker check --format json` for all of them.")
