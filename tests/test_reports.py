@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 from markdown_it import MarkdownIt
@@ -13,11 +14,13 @@ from markdown_it import MarkdownIt
 from checker.cli import main
 from checker.engine import Report
 from checker.findings import Citation, Finding, Severity
-from checker.reports import FORMATS, json_report, markdown, summary_table
+from checker.reports import FORMATS, json_report, markdown, sarif, summary_table
+from checker.reports.locations import Span, display_path, locate, path_uri
 from claims.models import Article, Claim
 from claims.reading import ReadProblem, read_articles
 
 GOOD = Path(__file__).parent / "fixtures" / "articles" / "good"
+SARIF_SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
 
 WHATCULTURE = """\
 ---
@@ -30,7 +33,7 @@ published: 2016-05
 Krysten Ritter spoke about the next season.
 
 Jessica Jones season 2 will shoot at the same time as The Defenders, she said.
-Luke Cage will debuted on Netflix on September 30, 2016.
+🎬 Luke Cage will debuted on Netflix on September 30, 2016.
 """
 
 # Article text is untrusted: markup, link injection, terminal escapes and line breaks.
@@ -261,3 +264,120 @@ def test_markdown_stays_under_githubs_comment_limit(report):
     assert len(text) < 65_536
     assert text.splitlines()[-1].startswith("… and ")
     assert text.splitlines()[-1].endswith("more findings: run `checker check --format json` for all of them.")
+
+
+# --- locations --------------------------------------------------------------------------------
+
+def file_position(path: Path, text: str) -> tuple[int, int]:
+    """1-based line and code-point column of text in the file, found without the reader."""
+    for number, line in enumerate(path.read_text().splitlines(), 1):
+        if text in line:
+            return number, line.index(text) + 1
+    raise AssertionError(f"{text!r} not in {path}")
+
+
+def test_locate_counts_lines_from_the_body_and_columns_in_code_points(report, tmp_path):
+    article = report.article_by_id["whatculture-2016-05"]
+    text = "Luke Cage will debuted"
+    start = article.body.index(text)
+    line, column = file_position(tmp_path / "articles" / "whatculture.md", text)
+    assert (line, column) == (11, 3)   # after the front matter, and after a 4-byte emoji
+    assert locate(article, start, start + len(text)) == Span(
+        "articles/whatculture.md", line, line, column, column + len(text))
+
+
+def test_locate_spans_line_breaks_and_crlf():
+    article = Article(id="a", body="one\r\ntwo three\r\nfour", path="x.md", body_line=5)
+    start = article.body.index("three")
+    assert locate(article, start, article.body.index("four") + 2) == Span("x.md", 6, 7, 5, 3)
+    assert locate(article, 0, 3) == Span("x.md", 5, 5, 1, 4)
+
+
+def test_locate_a_corpus_line_and_no_file(report):
+    assert locate(report.article_by_id["feed-2"], 0, 5) == Span("corpus.jsonl", 2, 2)
+    assert locate(report.article_by_id["handmade"], 0, 5) is None
+
+
+def test_paths_relative_to_the_current_folder_as_uris(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert display_path(str(tmp_path / "a b" / "c.md")) == "a b/c.md"
+    assert display_path("a b/c.md") == "a b/c.md"
+    assert path_uri("a b/c#1.md") == "a%20b/c%231.md"
+    outside = tmp_path.parent / "elsewhere.md"
+    assert display_path(str(outside)) == outside.as_posix()
+    assert path_uri(display_path(str(outside))) == outside.as_uri()
+
+
+# --- sarif ------------------------------------------------------------------------------------
+
+def sarif_log(report: Report) -> dict:
+    return json.loads(sarif.render(report))
+
+
+@pytest.mark.parametrize("with_findings", [True, False])
+def test_sarif_validates_against_the_schema(report, with_findings):
+    log = sarif_log(report if with_findings else no_findings(report))
+    jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text()))
+    assert len(log["runs"]) == 1 and log["version"] == "2.1.0"
+    assert len(log["runs"][0]["results"]) == (3 if with_findings else 0)
+
+
+def test_the_schema_has_teeth(report):
+    log = sarif_log(report)
+    log["runs"][0]["results"][0]["level"] = "info"   # SARIF says "note"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text()))
+
+
+def test_sarif_tool_and_rules(report):
+    run = sarif_log(report)["runs"][0]
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "checker" and driver["version"]
+    assert run["columnKind"] == "unicodeCodePoints"
+    rule = next(rule for rule in driver["rules"] if rule["id"] == "mixed-tense")
+    assert rule["name"] == "MixedTense"
+    assert rule["shortDescription"]["text"].startswith("A claim's clause mixes future and past")
+    assert rule["defaultConfiguration"] == {"level": "error"}
+    assert rule["help"]["text"].startswith("Why: ") and "\n\nFix: " in rule["help"]["text"]
+
+
+def test_sarif_results_carry_level_message_and_fingerprint(report):
+    results = sarif_log(report)["runs"][0]["results"]
+    assert [(r["ruleId"], r["level"]) for r in results] == [
+        ("order-conflict", "error"), ("mixed-tense", "warning"), ("name-variant", "note")]
+    assert results[1]["message"]["text"] == MIXED_TENSE_MESSAGE
+    assert results[0]["partialFingerprints"] == {"checker/v1": "aaaa000011112222"}
+
+
+def test_sarif_locates_each_piece_of_evidence(report, tmp_path):
+    order_conflict, mixed_tense, name_variant = sarif_log(report)["runs"][0]["results"]
+    places = [place["physicalLocation"] for place in order_conflict["locations"]]
+    assert [place["artifactLocation"]["uri"] for place in places] == [
+        "articles/whatculture.md", "articles/evil.md"]
+    line, column = file_position(tmp_path / "articles" / "evil.md", "Jessica Jones season 2 shoots")
+    assert places[1]["region"] == {"startLine": line, "startColumn": column,
+                                   "endLine": line + 1, "endColumn": len("in 2017") + 1}
+    line, column = file_position(tmp_path / "articles" / "whatculture.md", "Luke Cage will")
+    region = mixed_tense["locations"][0]["physicalLocation"]["region"]
+    evidence = "Luke Cage will debuted on Netflix on September 30, 2016."
+    assert region == {"startLine": line, "startColumn": column, "endLine": line,
+                      "endColumn": column + len(evidence)}
+    # A JSON Lines article at its line; an article that was never a file by name alone.
+    corpus, handmade = name_variant["locations"]
+    assert corpus["physicalLocation"] == {
+        "artifactLocation": {"uri": "corpus.jsonl", "uriBaseId": "%SRCROOT%"},
+        "region": {"startLine": 2, "endLine": 2}}
+    assert "physicalLocation" not in handmade
+    assert handmade["logicalLocations"] == [{"name": "handmade", "kind": "article"}]
+
+
+def test_sarif_reports_unreadable_inputs(report):
+    invocation = sarif_log(report)["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    [notification] = invocation["toolExecutionNotifications"]
+    assert notification["message"]["text"] == "broken front matter"
+    assert notification["locations"][0]["physicalLocation"]["region"] == {"startLine": 3}
+
+
+def test_sarif_is_ascii(report):
+    assert sarif.render(report).isascii()
