@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from checker.cli import main
 from checker.engine import Report
 from checker.findings import Citation, Finding, Severity
-from checker.reports import FORMATS, json_report, markdown, sarif, summary_table
+from checker.reports import FORMATS, github, json_report, markdown, sarif, summary_table
 from checker.reports.locations import Span, display_path, locate, path_uri
 from claims.models import Article, Claim
 from claims.reading import ReadProblem, read_articles
@@ -381,3 +381,45 @@ def test_sarif_reports_unreadable_inputs(report):
 
 def test_sarif_is_ascii(report):
     assert sarif.render(report).isascii()
+
+
+# --- github -----------------------------------------------------------------------------------
+
+def test_github_one_command_per_finding(report):
+    lines = github.render(report).splitlines()
+    assert lines == [
+        "::error file=articles/whatculture.md,line=10,col=1,endLine=10,endColumn=68,"
+        "title=order-conflict::WhatCulture (May 2016) says at the same time; Evil News (June 2016) "
+        "says <script>alert(1)</script> [click](javascript:alert(1)) | `tick`",
+        "::warning file=articles/whatculture.md,line=11,col=3,endLine=11,endColumn=59,"
+        "title=mixed-tense::WhatCulture (May 2016) mixes future and past:%0A100%25 \"wrong\", "
+        "says a: b%0D%0A::error::injected",
+        # A corpus line has no columns; info findings are notices.
+        "::notice file=corpus.jsonl,line=2,endLine=2,title=name-variant::feed-2 spells it Krysten Ritten.",
+    ]
+
+
+def test_github_evidence_across_lines_has_no_columns(report):
+    evil = report.findings[0].model_copy(update={"evidence": report.findings[0].evidence[1:]})
+    line = github.command(evil, report.article_by_id)
+    assert line.startswith("::error file=articles/evil.md,line=10,endLine=11,title=order-conflict::")
+
+
+def test_github_escapes_properties_and_drops_terminal_escapes():
+    article = Article(id="a", body="Text.\nMore.", path="odd, name: 100%.md")
+    finding = Finding(id="f1", rule="mixed-tense", severity=Severity.ERROR, claims=[],
+                      articles=["a"], fingerprint="x", message="\x1b[2Jcleared\nnext::x",
+                      evidence=[Citation(article="a", start=6, end=11, text="More.")])
+    assert github.command(finding, {"a": article}) == (
+        "::error file=odd%2C name%3A 100%25.md,line=2,col=1,endLine=2,endColumn=6,"
+        "title=mixed-tense::[2Jcleared%0Anext::x")
+
+
+def test_github_finding_without_a_file(report):
+    finding = report.findings[2].model_copy(update={"evidence": report.findings[2].evidence[1:]})
+    assert github.command(finding, report.article_by_id) == (
+        "::notice title=name-variant::feed-2 spells it Krysten Ritten.")
+
+
+def test_github_without_findings(report):
+    assert github.render(no_findings(report)) == ""
