@@ -176,6 +176,11 @@ def test_table_timeline_shows_only_the_flagged_events(report):
         ["Luke", "Cage", "release", "2016-09-30", "(1)"]]
 
 
+def test_table_timeline_wraps_between_whole_times():
+    assert summary_table.pack(["2017 (3)", "2017 END (2)", "2018 (1)"], 24) == (
+        "2017 (3), 2017 END (2),\n2018 (1)")
+
+
 def test_table_without_findings_is_the_summary_alone(report):
     assert summary_table.render(no_findings(report)).splitlines() == [
         "articles  5", "claims    4", "findings  none"]

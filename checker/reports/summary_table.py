@@ -16,9 +16,9 @@ from claims.extract.works import fold_title
 from claims.models import Article, Claim
 
 SOURCES_WIDTH = 26
-# The message takes what the terminal has left beside the other columns (about 55
-# characters), and at least this much.
-MESSAGE_MIN_WIDTH = 40
+# The last column (a message, the times claimed) takes what the terminal has left beside
+# the others, and at least this much.
+LAST_COLUMN_MIN_WIDTH = 40
 # Past this many rows the timeline stops being a glance; the JSON report has them all.
 TIMELINE_ROWS = 15
 
@@ -26,8 +26,9 @@ TIMELINE_ROWS = 15
 def render(report: Report) -> str:
     parts = [summary(report)]
     if report.findings:
-        parts.append(findings_table(report.findings, report.article_by_id))
-        timeline = timeline_table(report.claims, report.findings)
+        width = shutil.get_terminal_size((100, 24)).columns
+        parts.append(findings_table(report.findings, report.article_by_id, width))
+        timeline = timeline_table(report.claims, report.findings, width)
         if timeline:
             parts.append(timeline)
     return "\n\n".join(parts)
@@ -51,10 +52,11 @@ def event_key(work: str, season: int | None, event: str | None) -> tuple:
     return fold_title(work), season or 1, event
 
 
-def findings_table(findings: list[Finding], articles: dict[str, Article]) -> str:
+def findings_table(findings: list[Finding], articles: dict[str, Article], width: int) -> str:
     """One table, so the columns line up across works, with a heading line before each
     work and season; the cells are wrapped here so each row's height is known."""
-    message_width = max(MESSAGE_MIN_WIDTH, shutil.get_terminal_size((100, 24)).columns - 55)
+    # Beside an indent, severity, rule and sources: 2 + 7 + 2 + 14 + 2 + 26 + 2 characters.
+    message_width = max(LAST_COLUMN_MIN_WIDTH, width - 55)
     rows, headings, previous_key = [], {}, object()
     for finding in findings:
         subject = finding.subject
@@ -83,7 +85,19 @@ def wrap_source(label: str) -> str:
     return textwrap.fill(name, SOURCES_WIDTH) + "\n(" + date
 
 
-def timeline_table(claims: list[Claim], findings: list[Finding]) -> str:
+def pack(items: list[str], width: int) -> str:
+    """Items joined by commas, on as few lines of at most width as fit whole items."""
+    lines = [""]
+    for item in items:
+        if lines[-1] and len(lines[-1]) + len(item) + 2 > width:
+            lines[-1] += ","
+            lines.append(item)
+        else:
+            lines[-1] += (", " if lines[-1] else "") + item
+    return "\n".join(lines)
+
+
+def timeline_table(claims: list[Claim], findings: list[Finding], width: int) -> str:
     """Per work, season and event that a finding is about: each time the sources claim,
     with how many articles say it."""
     flagged = {event_key(f.subject.work, f.subject.season, f.event)
@@ -98,11 +112,13 @@ def timeline_table(claims: list[Claim], findings: list[Finding]) -> str:
         shown = " ".join(part for part in (claim.time.value, claim.time.mod) if part)
         times[key][shown].add(claim.article)
     rows = []
+    # Beside work, season and event: about 45 characters.
+    times_width = max(LAST_COLUMN_MIN_WIDTH, width - 45)
     for key, said in sorted(times.items()):
-        claimed = ", ".join(f"{time} ({len(articles)})" for time, articles in
-                            sorted(said.items(), key=lambda item: (-len(item[1]), item[0])))
+        claimed = [clean(f"{time} ({len(articles)})") for time, articles in
+                   sorted(said.items(), key=lambda item: (-len(item[1]), item[0]))]
         subject = titles[key].subject
-        rows.append((clean(subject.work), subject.season or "", key[2], clean(claimed)))
+        rows.append((clean(subject.work), subject.season or "", key[2], pack(claimed, times_width)))
     if not rows:
         return ""
     more = len(rows) - TIMELINE_ROWS
