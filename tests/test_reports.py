@@ -227,6 +227,14 @@ def test_markdown_evidence_quotes_with_source_link_and_place(report):
     assert "<li>“Krysten Ritter” — Handmade (Aug 2016)</li>" in html
 
 
+def test_markdown_quotes_evidence_once(report):
+    finding = report.findings[1]
+    quoted = finding.model_copy(update={"evidence": [
+        finding.evidence[0].model_copy(update={"text": "“They’ll be back-to-back.”"})]})
+    assert "- “They’ll be back-to-back.” — " in markdown.finding_block(
+        quoted, report.article_by_id)
+
+
 def test_markdown_hostile_article_text_is_inert(report):
     html = as_html(markdown.render(report))
     # Shown as the text it is, not as markup: no script, no second link, no code span.

@@ -26,6 +26,7 @@ URL_SAFE = "/:?#@!$&*+,;=%~"
 # GitHub refuses comments longer than 65,536 characters; stop listing findings well before.
 MAX_CHARS = 60_000
 QUOTE_WIDTH = 200
+QUOTE_MARKS = "\"'“”‘’ "
 
 
 def escape(text: str | None) -> str:
@@ -85,7 +86,8 @@ def finding_block(finding: Finding, articles: dict[str, Article]) -> str:
         lines.append("")
     for citation in finding.evidence:
         article = articles.get(citation.article)
-        quote_text = f"“{escape(excerpt(citation.text, QUOTE_WIDTH))}”"
+        # Our quotation marks replace the evidence's own, which would double them.
+        quote_text = f"“{escape(excerpt(citation.text.strip(QUOTE_MARKS), QUOTE_WIDTH))}”"
         lines.append(f"- {quote_text} — {source_link(citation.article, article, articles)}"
                      + where(article, citation.start, citation.end))
     return "\n".join(lines)
