@@ -4,10 +4,11 @@ The keys also feed click.Choice, so a new format is one module and one entry her
 """
 from __future__ import annotations
 
-from checker.reports import claims_table, json_report, summary_table
+from checker.reports import claims_table, github, json_report, markdown, sarif, summary_table
 
 # `checker check`: findings (and the claims behind them).
-FORMATS = {"table": summary_table.render, "json": json_report.render}
+FORMATS = {"table": summary_table.render, "json": json_report.render, "markdown": markdown.render,
+           "sarif": sarif.render, "github": github.render}
 # `checker extract`: the claims alone.
 CLAIM_FORMATS = {"table": claims_table.render, "json": json_report.render_claims,
                  "jsonl": json_report.render_jsonl}

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 
 from checker.engine import Report
+from checker.reports.locations import is_corpus_file
 from checker.reports.text import clean
 from claims.models import Article
-from claims.reading import JSONL_SUFFIXES, suffix_of
 
 UNDATED = "no publication date; only absolute times are resolved"
 # A JSON Lines corpus may hold thousands of undated articles (4,138 of the 13,347 in the
@@ -30,10 +29,9 @@ def warnings(report: Report) -> list[str]:
             lines.append(f"checker: warning: {clean(path)}: {len(undated)} of {total} articles "
                          f"have {UNDATED}")
             continue
-        is_corpus = suffix_of(Path(path)) in JSONL_SUFFIXES
         for article in undated:
             # In a JSON Lines file the line number says which article it is.
-            where = f"{path}:{article.body_line}" if is_corpus else path
+            where = f"{path}:{article.body_line}" if is_corpus_file(path) else path
             lines.append(f"checker: warning: {clean(where)}: {UNDATED}")
     return lines
 

@@ -21,16 +21,11 @@ def problem_dict(problem: ReadProblem) -> dict:
     return {"path": problem.path, "line": problem.line, "message": problem.message}
 
 
-def finding_dict(finding) -> dict:
-    # Findings will be pydantic models; plain dicts are accepted so the hook stays loose.
-    return finding.model_dump(mode="json") if hasattr(finding, "model_dump") else dict(finding)
-
-
 def render(report: Report) -> str:
     """The whole check: claims, findings, the articles read and the inputs that were not."""
     return json.dumps({
         "claims": [claim.contract_dict() for claim in report.claims],
-        "findings": [finding_dict(finding) for finding in report.findings],
+        "findings": [finding.contract_dict() for finding in report.findings],
         "articles": [article_dict(article) for article in report.articles],
         "problems": [problem_dict(problem) for problem in report.problems],
     }, indent=2)

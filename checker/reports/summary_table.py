@@ -1,49 +1,127 @@
-"""The check report for a terminal (`checker check --format table`): what was read, and what
-the sources say about each work's events, so an editor sees where they agree and where not."""
+"""The check report for a terminal (`checker check --format table`): what was read, the
+findings under the work they are about, and what the sources claim for those events."""
 from __future__ import annotations
 
+import shutil
+import textwrap
 from collections import defaultdict
 
 from tabulate import tabulate
 
 from checker.engine import Report
+from checker.findings import Finding
+from checker.reports.labels import severity_counts, sources_label, work_label
 from checker.reports.text import clean
 from claims.extract.works import fold_title
-from claims.models import Claim
+from claims.models import Article, Claim
+
+SOURCES_WIDTH = 26
+# The last column (a message, the times claimed) takes what the terminal has left beside
+# the others, and at least this much.
+LAST_COLUMN_MIN_WIDTH = 40
+# Past this many rows the timeline stops being a glance; the JSON report has them all.
+TIMELINE_ROWS = 15
 
 
 def render(report: Report) -> str:
+    parts = [summary(report)]
+    if report.findings:
+        width = shutil.get_terminal_size((100, 24)).columns
+        parts.append(findings_table(report.findings, report.article_by_id, width))
+        timeline = timeline_table(report.claims, report.findings, width)
+        if timeline:
+            parts.append(timeline)
+    return "\n\n".join(parts)
+
+
+def summary(report: Report) -> str:
     undated = len(report.undated)
+    findings = report.findings
     rows = [
         ("articles", f"{len(report.articles)}" + (f" ({undated} undated)" if undated else "")),
         ("claims", str(len(report.claims))),
-        # The rules come in a later issue; until then a check finds nothing to report.
-        ("findings", str(len(report.findings)) if report.findings else "none"),
+        ("findings", f"{len(findings)} ({severity_counts(findings)})" if findings else "none"),
     ]
     if report.problems:
         rows.append(("unreadable", f"{len(report.problems)} (listed on stderr)"))
-    summary = tabulate(rows, tablefmt="plain", disable_numparse=True)
-    timeline = timeline_table(report.claims)
-    return f"{summary}\n\n{timeline}" if timeline else summary
+    return tabulate(rows, tablefmt="plain", disable_numparse=True)
 
 
-def timeline_table(claims: list[Claim]) -> str:
-    """One row per work, season and event: each time claimed, with how many articles say it."""
+def event_key(work: str, season: int | None, event: str | None) -> tuple:
+    """How findings and claims are matched up: a series' first season is the series."""
+    return fold_title(work), season or 1, event
+
+
+def findings_table(findings: list[Finding], articles: dict[str, Article], width: int) -> str:
+    """One table, so the columns line up across works, with a heading line before each
+    work and season; the cells are wrapped here so each row's height is known."""
+    # Beside an indent, severity, rule and sources: 2 + 7 + 2 + 14 + 2 + 26 + 2 characters.
+    message_width = max(LAST_COLUMN_MIN_WIDTH, width - 55)
+    rows, headings, previous_key = [], {}, object()
+    for finding in findings:
+        subject = finding.subject
+        key = event_key(subject.work, subject.season, None) if subject else None
+        if key != previous_key:
+            headings[len(rows)] = clean(work_label(subject)) or "(no work)"
+        previous_key = key
+        rows.append((finding.severity.value, finding.rule,
+                     wrap_source(clean(sources_label(finding, articles))),
+                     textwrap.fill(clean(finding.message), message_width)))
+    lines = iter(tabulate(rows, tablefmt="plain", disable_numparse=True).splitlines())
+    out = []
+    for number, row in enumerate(rows):
+        if number in headings:
+            out += ([""] if out else []) + [headings[number]]
+        height = max(cell.count("\n") for cell in row) + 1
+        out += ["  " + next(lines) for _ in range(height)]
+    return "\n".join(out)
+
+
+def wrap_source(label: str) -> str:
+    """A long label breaks before its "(May 2016)", not inside it."""
+    if len(label) <= SOURCES_WIDTH:
+        return label
+    name, _, date = label.rpartition(" (")
+    return textwrap.fill(name, SOURCES_WIDTH) + "\n(" + date
+
+
+def pack(items: list[str], width: int) -> str:
+    """Items joined by commas, on as few lines of at most width as fit whole items."""
+    lines = [""]
+    for item in items:
+        if lines[-1] and len(lines[-1]) + len(item) + 2 > width:
+            lines[-1] += ","
+            lines.append(item)
+        else:
+            lines[-1] += (", " if lines[-1] else "") + item
+    return "\n".join(lines)
+
+
+def timeline_table(claims: list[Claim], findings: list[Finding], width: int) -> str:
+    """Per work, season and event that a finding is about: each time the sources claim,
+    with how many articles say it."""
+    flagged = {event_key(f.subject.work, f.subject.season, f.event)
+               for f in findings if f.subject and f.event}
     times: dict[tuple, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    titles: dict[str, str] = {}
+    titles: dict[tuple, Claim] = {}
     for claim in claims:
-        if claim.relation is not None or claim.time is None or claim.negated:
+        key = event_key(claim.subject.work, claim.subject.season, claim.event)
+        if key not in flagged or claim.relation is not None or claim.time is None or claim.negated:
             continue
-        work = fold_title(claim.subject.work)
-        titles.setdefault(work, claim.subject.work)
+        titles.setdefault(key, claim)
         shown = " ".join(part for part in (claim.time.value, claim.time.mod) if part)
-        times[(work, claim.subject.season or 0, claim.event)][shown].add(claim.article)
+        times[key][shown].add(claim.article)
     rows = []
-    for (work, season, event), said in sorted(times.items()):
-        claimed = ", ".join(f"{time} ({len(articles)})" for time, articles in
-                            sorted(said.items(), key=lambda item: (-len(item[1]), item[0])))
-        rows.append((clean(titles[work]), season or "", event, clean(claimed)))
+    # Beside work, season and event: about 45 characters.
+    times_width = max(LAST_COLUMN_MIN_WIDTH, width - 45)
+    for key, said in sorted(times.items()):
+        claimed = [clean(f"{time} ({len(articles)})") for time, articles in
+                   sorted(said.items(), key=lambda item: (-len(item[1]), item[0]))]
+        subject = titles[key].subject
+        rows.append((clean(subject.work), subject.season or "", key[2], pack(claimed, times_width)))
     if not rows:
         return ""
-    return tabulate(rows, headers=("work", "season", "event", "times claimed (articles)"),
-                    tablefmt="simple", disable_numparse=True)
+    more = len(rows) - TIMELINE_ROWS
+    table = tabulate(rows[:TIMELINE_ROWS], headers=("work", "season", "event", "times claimed (articles)"),
+                     tablefmt="simple", disable_numparse=True)
+    return table + (f"\n… and {more} more (see --format json)" if more > 0 else "")
