@@ -493,8 +493,9 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
             season, seasons = season_number(season_match)
             end = match.end() + season_match.end()
         else:
-            window = max(0, match.start() - 60)
-            before_match = info["season_before"].search(text[window:match.start()])
+            # Before "The" and a studio's possessive: "season 2 of Netflix's X".
+            window = max(0, start - 60)
+            before_match = info["season_before"].search(text[window:start])
             if before_match:
                 season, seasons = season_number(before_match)
                 start = window + before_match.start()
