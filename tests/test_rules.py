@@ -52,7 +52,7 @@ def test_order_conflict_needs_all_three_sources(tmp_path):
 def test_order_conflict_is_one_finding_naming_every_source():
     conflicts = [f for f in findings(FIXTURES / "order-conflict" / "flag") if f.rule == "order-conflict"]
     assert len(conflicts) == 1
-    assert "Daily Reel (May 10, 2016) says Ember Falls shoots at the same time as Harbor Lights" \
+    assert "Daily Reel (May 10, 2016) says Ember Falls season 2 shoots at the same time as Harbor Lights" \
         in conflicts[0].message
 
 
