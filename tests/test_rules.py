@@ -163,3 +163,36 @@ def test_path_consistency_finds_a_cycle_and_accepts_a_chain():
     chain.constrain(0, 2, allen.INTERSECT)
     assert chain.consistent()
     assert chain.relations[1][2] == allen.AFTER  # narrowed: 2 must come before 1
+
+
+# --- name-variant on small corpora ----------------------------------------------------------
+
+def spelled(*bodies: str):
+    from checker.rules import name_variant
+    from checker.rules.base import Corpus
+    articles = {f"a{i}": Article(id=f"a{i}", body=body, outlet=f"Outlet {i}",
+                                 published=parse_published("2017-05-01"))
+                for i, body in enumerate(bodies)}
+    corpus = Corpus(articles=articles)
+    return [(c.subject.work, sorted({cite.text for cite in c.citations} - {c.subject.work}))
+            for c in name_variant.check([], corpus, name_variant.Options())]
+
+
+NORM = "The show stars Krysten Ritter as the lead."
+
+
+@pytest.mark.parametrize("variant, expected", [
+    ("We met Krysten Ritten on set.", [("Krysten Ritter", ["Krysten Ritten"])]),
+    ("We met Krysten Ritter's co-star on set.", []),          # possessive
+    ("We met Krysten Ritterson on set.", []),                 # a longer name, not a slip
+    ("We met Krysten Rotter on set.", [("Krysten Ritter", ["Krysten Rotter"])]),
+    ("We met Krysten Rittenhouse on set.", []),               # too far off
+])
+def test_name_variant_slips(variant, expected):
+    assert spelled(NORM, NORM.replace("lead", "hero"), variant) == expected
+
+
+def test_name_variant_ignores_accents_and_function_words():
+    assert spelled("Then Céline Dion sang.", "Later Céline Dion sang.", "Then Celine Dion sang.") == []
+    assert spelled("Fans love The Crown on Netflix.", "We watched The Crown on Netflix.",
+                   "They saw The Clown on Netflix.") == []

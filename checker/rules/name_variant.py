@@ -4,33 +4,43 @@ Why: a misspelt name ("Krysten Ritten" for "Krysten Ritter", "Iron First" for "I
 looks careless, breaks search, and is copied by the next outlet.
 Flags: "Krysten Ritten" in one article where four others write "Krysten Ritter"; "Jon
 Berthal" one paragraph before the same article spells him "Bernthal".
-Passes: "Luke Cage" beside "Luke Cage's" (a possessive); "Defender" beside "Defenders" (a
-plural); names the configuration lists as accepted spellings of each other.
+Passes: "Luke Cage" beside "Luke Cage's" (a possessive), "Defender" beside "Defenders" (a
+plural), "Celine Dion" beside "Céline Dion" (accents and apostrophes are house style); "Kyle Richards" beside "Kyle Richardson" (one name extends the other); "The Crown"
+beside "The Clown" (they share only "The"); "Albert" beside "Alberto" (given names);
+spellings the configuration lists as accepted.
 Fix: correct the spelling to the one the person or studio uses.
 
 Names are runs of capitalised words outside headlines. A spelling counts as established
-when two or more articles write it (and, for a single word, no article writes it in lower
-case); a rarer run that differs from it by one or two letters in one word is a variant.
-When both spellings are equally common the shorter is taken as the norm (a doubled letter
-is the usual slip).
+when two or more articles write it; a rarer run that differs from it by a letter or two in
+one word, and shares a word with it that is not a function word, is a variant. A lone word
+is held to more: six letters or more, one letter off, the same first letter, never written
+in lower case, not a given name, never in one article with the established spelling (that
+is two people), written at least twice, and its articles make claims about a work the established spelling's
+articles also do. When both spellings are equally common the shorter is taken
+as the norm (a doubled letter is the usual slip).
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Iterator, Sequence
 
 from checker.findings import Citation, Severity
 from checker.rules import wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
-from claims.extract.works import edit_distance, is_calendar_word, is_title_case_line, is_variant
+from claims.extract import lexicon
+from claims.extract.works import (edit_distance, fold, given_names, is_calendar_word,
+                                  is_title_case_line, is_variant)
 from claims.models import Claim, Subject
 
-WORD = r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*"
-NAME = re.compile(rf"(?<![\w'’-]){WORD}(?:[ \t]+{WORD}){{0,3}}")
-POSSESSIVE = re.compile(r"['’]s$")
-LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
+UPPER, LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+WORD = rf"[{UPPER}][{LOWER}]+(?:[-'][{UPPER}{LOWER}]+)*"
+NAME = re.compile(rf"(?<![\w'-]){WORD}(?:[ \t]+{WORD}){{0,3}}")
+POSSESSIVE = re.compile(r"'s$")
+LOWER_WORD = re.compile(rf"(?<![\w'-])[{LOWER}][{LOWER}'-]+")
+SENTENCE_START = ".!?:\"“”'‘’*_#>-—("
 
 
 class Options(RuleOptions):
@@ -46,10 +56,19 @@ class Spelling:
     articles: dict[str, int] = field(default_factory=dict)   # article -> first offset
     count: int = 0
 
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+@cache
+def function_words() -> frozenset[str]:
+    return frozenset(lexicon.entry("names", "function_words"))
+
 
 def spellings(corpus: Corpus) -> tuple[dict[str, Spelling], set[str]]:
-    """Every run of one to three capitalised words outside headlines, by how it is written;
-    and the words the corpus also writes in lower case."""
+    """Every run of one to three capitalised words outside headlines, by how it is written
+    (curly apostrophes read as straight ones); and the words the corpus writes in lower case."""
     found: dict[str, Spelling] = {}
     # A capital at the start of a sentence says nothing by itself; such words count only
     # for names the corpus also capitalises mid-sentence.
@@ -57,7 +76,7 @@ def spellings(corpus: Corpus) -> tuple[dict[str, Spelling], set[str]]:
     lower: set[str] = set()
     for article in corpus.articles.values():
         offset = 0
-        for line in article.body.splitlines(keepends=True):
+        for line in article.body.replace("’", "'").splitlines(keepends=True):
             if line.strip() and not is_title_case_line(line.strip()):
                 lower.update(word.lower() for word in LOWER_WORD.findall(line))
                 for match in NAME.finditer(line):
@@ -74,45 +93,54 @@ def spellings(corpus: Corpus) -> tuple[dict[str, Spelling], set[str]]:
 def record(found: dict[str, Spelling], initial: dict[str, Spelling], article: str, start: int,
            run: str, before: str) -> None:
     words = run.split()
-    at_start = not before.strip() or before.rstrip()[-1:] in ".!?:\"“”'‘’*_#>-—("
+    at_start = not before.strip() or before.rstrip()[-1:] in SENTENCE_START
     for size in range(1, min(3, len(words)) + 1):
         for first in range(len(words) - size + 1):
             text = POSSESSIVE.sub("", " ".join(words[first:first + size]))
-            table = initial if size == 1 and first == 0 and at_start else found
+            table = initial if first == 0 and at_start and (
+                size == 1 or words[0].lower() in function_words()) else found
             spelling = table.setdefault(text, Spelling(text))
             spelling.count += 1
             spelling.articles.setdefault(article, start + len(" ".join(words[:first])) + (1 if first else 0))
 
 
-def established(spelling: Spelling, lower: set[str], options: Options) -> bool:
-    if len(spelling.articles) < options.min_articles:
+def deletions(word: str) -> set[str]:
+    """The word with up to one letter left out (two for long words): two spellings within
+    that many edits share one of these, so a dictionary lookup finds them."""
+    found, frontier = {word}, {word}
+    for _ in range(2 if len(word) >= 8 else 1):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def keys(words: list[str], index: int) -> Iterator[tuple]:
+    others = tuple(words[:index] + words[index + 1:])
+    for deleted in deletions(words[index].lower()):
+        yield (len(words), index, others, deleted)
+
+
+def has_content_word(words: list[str], skip: int) -> bool:
+    return any(word.lower() not in function_words() for i, word in enumerate(words) if i != skip)
+
+
+def slip(variant: Spelling, norm: Spelling, index: int, lower: set[str]) -> bool:
+    """Word `index` spelt a letter or two differently; not a plural, a possessive, a case,
+    or a longer name ("Richardson" beside "Richards")."""
+    a, b = variant.words[index], norm.words[index]
+    if fold(a) == fold(b) or min(len(a), len(b)) < 4:
+        return False  # case, accents or an apostrophe: house style, not a misspelling
+    if a.startswith(b) or b.startswith(a) or a.rstrip("s") == b.rstrip("s"):
         return False
-    return " " in spelling.text or spelling.text.lower() not in lower
-
-
-def differing_word(a: str, b: str) -> int | None:
-    """The index of the one word in which two names of equal length differ, else None."""
-    words_a, words_b = a.split(), b.split()
-    if len(words_a) != len(words_b):
-        return None
-    differ = [i for i, (x, y) in enumerate(zip(words_a, words_b)) if x != y]
-    return differ[0] if len(differ) == 1 else None
-
-
-def slip(variant: str, norm: str) -> bool:
-    """One word spelt a letter or two differently; not a plural, a possessive or a case."""
-    index = differing_word(variant, norm)
-    if index is None:
-        return False
-    a, b = variant.split()[index], norm.split()[index]
-    if a.lower() == b.lower() or a.rstrip("s") == b.rstrip("s") or min(len(a), len(b)) < 4:
-        return False
-    if " " not in norm:
-        # A lone word has no other words to vouch for it being the same name ("Fisk" and
-        # "Fist", "March" and "Marco"): only a one-letter slip in a long word counts.
-        return (min(len(a), len(b)) >= 6 and edit_distance(a.lower(), b.lower()) == 1
-                and not is_calendar_word(a) and not is_calendar_word(b))
-    return is_variant(a, b)
+    if len(norm.words) > 1:
+        return is_variant(a, b)
+    # A lone word has no other word to vouch for it being the same name, and one article
+    # writing both ("Goldman" and "Goodman") is naming two people.
+    if set(variant.articles) & set(norm.articles) or variant.count < 2:
+        return False  # ... and a word written once may be anything
+    return (min(len(a), len(b)) >= 6 and a[0] == b[0] and edit_distance(a.lower(), b.lower()) == 1
+            and not {a.lower(), b.lower()} & (lower | given_names())
+            and not is_calendar_word(a) and not is_calendar_word(b))
 
 
 def norm_of(a: Spelling, b: Spelling) -> tuple[Spelling, Spelling]:
@@ -128,33 +156,52 @@ def accepted(variant: str, norm: str, corpus: Corpus) -> bool:
         variant in aliases and aliases.get(variant) == aliases.get(norm))
 
 
+def works_by_article(corpus: Corpus) -> dict[str, set[str]]:
+    works: dict[str, set[str]] = defaultdict(set)
+    for claim in corpus.claims:
+        works[claim.article].add(corpus.work_key(claim.subject.work))
+    return works
+
+
+def same_topic(variant: Spelling, norm: Spelling, works: dict[str, set[str]]) -> bool:
+    """Some article with the variant and some with the norm make claims about one work."""
+    mine = set().union(*(works.get(article, set()) for article in variant.articles))
+    return any(mine & works.get(article, set()) for article in norm.articles)
+
+
 def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator[Conflict]:
     found, lower = spellings(corpus)
-    norms = [s for s in found.values() if established(s, lower, options)]
-    # Index the established names by each word left out, so a run is compared only with
-    # names that share all its other words: near linear in the number of names.
-    by_pattern: dict[tuple, list[Spelling]] = defaultdict(list)
-    for spelling in norms:
-        words = spelling.text.split()
-        for index in range(len(words)):
-            by_pattern[(index, *words[:index], *words[index + 1:])].append(spelling)
-    reported: set[tuple[str, str]] = set()
+    index: dict[tuple, list[Spelling]] = defaultdict(list)
+    for spelling in found.values():
+        if len(spelling.articles) >= options.min_articles:
+            for position in range(len(spelling.words)):
+                for key in keys(spelling.words, position):
+                    index[key].append(spelling)
+    works = works_by_article(corpus)
+    reported: list[tuple[Spelling, Spelling]] = []
     # Longest runs first, so "Krysten Ritten" is reported and "Ritten" within it is not.
-    for spelling in sorted(found.values(), key=lambda s: -len(s.text.split())):
-        words = spelling.text.split()
-        for index in range(len(words)):
-            for other in by_pattern.get((index, *words[:index], *words[index + 1:]), ()):
-                if other is spelling or not slip(spelling.text, other.text):
-                    continue
+    rare = [s for s in found.values() if len(s.articles) <= options.max_variant_articles]
+    for spelling in sorted(rare, key=lambda s: (-len(s.words), s.text)):
+        words = spelling.words
+        for position in range(len(words)):
+            if len(words) > 1 and not has_content_word(words, position):
+                continue
+            candidates = {id(o): o for key in keys(words, position) for o in index.get(key, ())}
+            for other in candidates.values():
                 norm, variant = norm_of(other, spelling)
-                pair = (variant.text, norm.text)
-                if pair in reported or within_reported(pair, reported) \
-                        or len(variant.articles) > options.max_variant_articles \
-                        or variant.text.lower() in lower and " " not in variant.text \
+                if variant is not spelling or not slip(variant, norm, position, lower) \
+                        or len(words) == 1 and not same_topic(variant, norm, works) \
+                        or within_reported(variant, norm, reported) \
                         or accepted(variant.text, norm.text, corpus):
                     continue
-                reported.add(pair)
+                reported.append((variant, norm))
                 yield conflict(variant, norm, corpus)
+
+
+def within_reported(variant: Spelling, norm: Spelling, reported: list[tuple[Spelling, Spelling]]) -> bool:
+    """The slip is part of a longer name already reported ("Ritten" in "Krysten Ritten")."""
+    return any(f" {variant.text} " in f" {longer.text} " and f" {norm.text} " in f" {longer_norm.text} "
+               for longer, longer_norm in reported)
 
 
 def by_date(article_id: str, corpus: Corpus) -> tuple:
@@ -163,24 +210,19 @@ def by_date(article_id: str, corpus: Corpus) -> tuple:
     return (published is None, published.earliest if published else None, article_id)
 
 
-def within_reported(pair: tuple[str, str], reported: set[tuple[str, str]]) -> bool:
-    """The slip is part of a longer name already reported ("Ritten" in "Krysten Ritten")."""
-    return any(re.search(rf"\b{re.escape(pair[0])}\b", variant) and re.search(rf"\b{re.escape(pair[1])}\b", norm)
-               for variant, norm in reported)
-
-
 def conflict(variant: Spelling, norm: Spelling, corpus: Corpus) -> Conflict:
-    variant.articles = dict(sorted(variant.articles.items(), key=lambda item: by_date(item[0], corpus)))
-    norm.articles = dict(sorted(norm.articles.items(), key=lambda item: by_date(item[0], corpus)))
-    citations = [Citation(article=article, start=start, end=start + len(variant.text), text=variant.text)
-                 for article, start in variant.articles.items()]
-    citations += [Citation(article=article, start=start, end=start + len(norm.text), text=norm.text)
-                  for article, start in norm.articles.items()]
-    also = [article for article in variant.articles if article in norm.articles]
-    others = [article for article in norm.articles if article not in variant.articles]
-    message = (f"{wording.sources(list(variant.articles), corpus, 'writes')} "
-               f"\u201c{variant.text}\u201d"
-               + (" (and elsewhere in the same article \u201c" + norm.text + "\u201d)" if also else "")
+    variant_articles = sorted(variant.articles, key=lambda article: by_date(article, corpus))
+    norm_articles = sorted(norm.articles, key=lambda article: by_date(article, corpus))
+    citations = [Citation(article=article, start=variant.articles[article],
+                          end=variant.articles[article] + len(variant.text), text=variant.text)
+                 for article in variant_articles]
+    citations += [Citation(article=article, start=norm.articles[article],
+                           end=norm.articles[article] + len(norm.text), text=norm.text)
+                  for article in norm_articles]
+    also = [article for article in variant_articles if article in norm.articles]
+    others = [article for article in norm_articles if article not in variant.articles]
+    message = (f"{wording.sources(variant_articles, corpus, 'writes')} \u201c{variant.text}\u201d"
+               + (f" (and elsewhere in the same article \u201c{norm.text}\u201d)" if also else "")
                + (f"; {wording.sources(others, corpus, 'writes')} \u201c{norm.text}\u201d." if others else "."))
     return Conflict(claims=[], message=message, subject=Subject(work=norm.text), citations=citations,
                     no_subject=True)
