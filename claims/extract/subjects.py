@@ -178,9 +178,14 @@ def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Tr
             if context.focus else None)
         return [work] if work else []
     if not in_clause and trigger.event.startswith("filming") and trigger.form in ("noun", "ing") \
-            and context.focus and not any(sentence.start <= s.start < trigger.start for s in subjects) \
             and not is_person_subject(context, text_before[-30:]):
-        return [Subj(context.focus, context.focus_season, trigger.start, trigger.start, False)]
+        earlier = [s for s in subjects if sentence.start <= s.start < clause[0]]
+        if earlier and earlier[-1].explicit:
+            # "X starts filming Monday; the shoot as a whole will last until March": the
+            # work the sentence named before this clause.
+            return [earlier[-1]]
+        if context.focus and not any(sentence.start <= s.start < trigger.start for s in subjects):
+            return [Subj(context.focus, context.focus_season, trigger.start, trigger.start, False)]
     return []
 
 
