@@ -1,0 +1,139 @@
+"""The rule pages under docs/rules/, made from the registry: `python -m checker.docs [FOLDER]`.
+
+Each page is the rule's record (id, default severity, summary, scope), its docstring's
+labelled paragraphs and its options, so the docs cannot drift from the code:
+tests/test_docs.py fails when a page differs from what this module would write.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Iterable
+
+from pydantic.fields import FieldInfo
+
+from checker.rules import RULES
+from checker.rules.base import Rule, Scope
+
+DEFAULT_FOLDER = Path("docs/rules")   # run from the repository root
+INDEX = "README.md"
+SECTIONS = ("Why", "Flags", "Passes", "Fix")
+SECTION_TITLES = {"Why": "Why it matters", "Flags": "Flagged", "Passes": "Not flagged",
+                  "Fix": "How to fix it"}
+SCOPES = {Scope.EVENT: "one work, season and event at a time (the claims about one event)",
+          Scope.CORPUS: "the whole corpus at once"}
+GENERATED = ("<!-- Generated from the rule's docstring and options by `python -m checker.docs`; "
+             "edit the rule module, not this page. -->")
+
+
+def cell(text: str) -> str:
+    """Text inside a Markdown table row: a pipe would end the cell, a line break the row."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def sentence(text: str) -> str:
+    """A docstring paragraph as a sentence: "Why: one of them..." reads "One of them..."."""
+    return text[:1].upper() + text[1:]
+
+
+def type_name(annotation) -> str:
+    name = getattr(annotation, "__name__", None)
+    return name if name and not getattr(annotation, "__args__", None) else str(annotation).replace("typing.", "")
+
+
+def default_text(field: FieldInfo) -> str:
+    if field.is_required():
+        return "required"
+    return f"`{field.get_default(call_default_factory=True)!r}`"
+
+
+def options_table(rule: Rule) -> list[str]:
+    fields = rule.options.model_fields
+    if not fields:
+        return ["None."]
+    rows = ["| option | type | default | what |", "| --- | --- | --- | --- |"]
+    rows += [f"| `{name}` | `{type_name(field.annotation)}` | {default_text(field)} | {cell(field.description or '')} |"
+             for name, field in fields.items()]
+    return rows
+
+
+def config_example(rule: Rule) -> list[str]:
+    """How [tool.checker] turns the rule off, changes its severity and sets its options."""
+    lines = ["```toml", "[tool.checker.rules]", f"{rule.id} = true  # false turns it off",
+             "", "[tool.checker.severity]", f'{rule.id} = "{rule.severity.value}"  # error, warning or info']
+    fields = rule.options.model_fields
+    if fields:
+        lines += ["", f"[tool.checker.options.{rule.id}]"]
+        lines += [f"{name} = {toml_value(field.get_default(call_default_factory=True))}"
+                  for name, field in fields.items() if not field.is_required()]
+    return lines + ["```"]
+
+
+def toml_value(value) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    return str(value)
+
+
+def render_rule_page(rule: Rule) -> str:
+    sections = rule.sections
+    lines = [GENERATED, "", f"# {rule.id}", "", sections["What"], "",
+             "| | |", "| --- | --- |",
+             f"| default severity | {rule.severity.value} |",
+             f"| summary | {cell(rule.summary)} |",
+             f"| scope | {SCOPES[rule.scope]} |"]
+    for label in SECTIONS:
+        lines += ["", f"## {SECTION_TITLES[label]}", "", sentence(sections.get(label, ""))]
+    lines += ["", "## Options", "", *options_table(rule)]
+    lines += ["", "## Configuration", "", *config_example(rule)]
+    return "\n".join(lines) + "\n"
+
+
+def render_index(rules: Iterable[Rule]) -> str:
+    lines = [GENERATED, "", "# Rules", "",
+             "What `checker check` looks for. A finding's severity is the rule's default unless "
+             "the configuration changes it; an error drops to a warning when a claim behind it "
+             "is only rumored or speculated. Each page shows how to switch its rule off, change "
+             "its severity and set its options in `[tool.checker]` of `pyproject.toml` (in a "
+             "`checker.toml`, the same tables without the `tool.checker.` prefix).", "",
+             "| rule | default severity | scope | what it flags |", "| --- | --- | --- | --- |"]
+    lines += [f"| [{rule.id}]({rule.id}.md) | {rule.severity.value} | {rule.scope.value} | {cell(rule.summary)} |"
+              for rule in sorted(rules, key=lambda rule: rule.id)]
+    return "\n".join(lines) + "\n"
+
+
+def expected_pages(rules: dict[str, Rule] = RULES) -> dict[str, str]:
+    """File name -> content: one page per rule and the index."""
+    pages = {f"{rule_id}.md": render_rule_page(rule) for rule_id, rule in rules.items()}
+    pages[INDEX] = render_index(rules.values())
+    return pages
+
+
+def write_rule_pages(folder: Path = DEFAULT_FOLDER, rules: dict[str, Rule] = RULES) -> list[Path]:
+    """Write every page and delete the pages of rules that no longer exist; the paths changed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    pages = expected_pages(rules)
+    changed = []
+    for stale in sorted(set(path.name for path in folder.glob("*.md")) - set(pages)):
+        (folder / stale).unlink()
+        changed.append(folder / stale)
+    for name, text in pages.items():
+        path = folder / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
+def main(argv: list[str]) -> None:
+    folder = Path(argv[0]) if argv else DEFAULT_FOLDER
+    changed = write_rule_pages(folder)
+    print(f"{len(changed)} page(s) written or removed under {folder}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
