@@ -101,12 +101,16 @@ def work_dateparser(corpus: str) -> dict:
 WORKERS = {"checker": work_checker, "dateparser": work_dateparser}
 
 
-def measure(system: str, corpus: Path, label: str) -> dict:
-    done = subprocess.run([sys.executable, __file__, "--worker", system, "--corpus", str(corpus)],
-                          capture_output=True, text=True)
+def run_in_subprocess(script: str, worker_args: list[str], label: str) -> dict:
+    """One measured run in a fresh interpreter: the JSON object its worker prints."""
+    done = subprocess.run([sys.executable, script, *worker_args], capture_output=True, text=True)
     if done.returncode != 0:
-        sys.exit(f"extract_speed: {label} failed:\n{done.stderr}")
-    result = json.loads(done.stdout)
+        sys.exit(f"{Path(script).stem}: {label} failed:\n{done.stderr}")
+    return json.loads(done.stdout)
+
+
+def measure(system: str, corpus: Path, label: str) -> dict:
+    result = run_in_subprocess(__file__, ["--worker", system, "--corpus", str(corpus)], label)
     result["system"] = label
     result["articles_per_s"] = result["articles"] / result["seconds"] if result["seconds"] else None
     print(f"  {label}: {result['articles']} articles in {result['seconds']:.2f} s", file=sys.stderr)
