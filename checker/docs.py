@@ -6,6 +6,7 @@ tests/test_docs.py fails when a page differs from what this module would write.
 """
 from __future__ import annotations
 
+import inspect
 import sys
 from pathlib import Path
 from typing import Iterable
@@ -47,12 +48,35 @@ def default_text(field: FieldInfo) -> str:
     return f"`{field.get_default(call_default_factory=True)!r}`"
 
 
+def option_comments(options: type) -> dict[str, str]:
+    """Field name -> the comment lines right above it in the class: how rule modules
+    document their options (a Field description, where there is one, wins)."""
+    try:
+        lines = inspect.getsource(options).splitlines()
+    except (OSError, TypeError):
+        return {}
+    comments, pending = {}, []
+    for line in lines[1:]:
+        text = line.strip()
+        name = text.partition(":")[0]
+        if text.startswith("#"):
+            pending.append(text.lstrip("#").strip())
+        elif name.isidentifier() and pending:
+            comments[name] = " ".join(pending)
+            pending = []
+        else:
+            pending = []
+    return comments
+
+
 def options_table(rule: Rule) -> list[str]:
     fields = rule.options.model_fields
     if not fields:
         return ["None."]
+    comments = option_comments(rule.options)
     rows = ["| option | type | default | what |", "| --- | --- | --- | --- |"]
-    rows += [f"| `{name}` | `{type_name(field.annotation)}` | {default_text(field)} | {cell(field.description or '')} |"
+    rows += [f"| `{config_key(name)}` | `{type_name(field.annotation)}` | {default_text(field)} "
+             f"| {cell(field.description or comments.get(name, ''))} |"
              for name, field in fields.items()]
     return rows
 
@@ -64,9 +88,14 @@ def config_example(rule: Rule) -> list[str]:
     fields = rule.options.model_fields
     if fields:
         lines += ["", f"[tool.checker.options.{rule.id}]"]
-        lines += [f"{name} = {toml_value(field.get_default(call_default_factory=True))}"
+        lines += [f"{config_key(name)} = {toml_value(field.get_default(call_default_factory=True))}"
                   for name, field in fields.items() if not field.is_required()]
     return lines + ["```"]
+
+
+def config_key(name: str) -> str:
+    """An option as users write it in TOML: `min-gap-days` (the loader accepts both)."""
+    return name.replace("_", "-")
 
 
 def toml_value(value) -> str:
