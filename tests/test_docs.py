@@ -27,17 +27,7 @@ def test_no_page_for_a_rule_that_is_gone():
     assert not stale, f"pages without a rule: {stale}: {REGENERATE}"
 
 
-# Docstrings Rule.sections cannot read yet, to be fixed in the rule module; strict, so the
-# mark fails once the docstring is fixed and can go.
-UNREADABLE_DOCSTRINGS = {
-    "refinement": "labels its example 'Flags (as information):', so Rule.sections reads no Flags "
-                  "paragraph (and appends the example to Why); write 'Flags: (as information) ...'",
-}
-
-
-@pytest.mark.parametrize("rule_id", [
-    pytest.param(rule_id, marks=pytest.mark.xfail(strict=True, reason=UNREADABLE_DOCSTRINGS[rule_id]))
-    if rule_id in UNREADABLE_DOCSTRINGS else rule_id for rule_id in sorted(RULES)])
+@pytest.mark.parametrize("rule_id", sorted(RULES))
 def test_docstring_has_every_section(rule_id):
     sections = RULES[rule_id].sections
     missing = [label for label in ("Why", "Flags", "Passes", "Fix") if not sections.get(label)]

@@ -2,7 +2,7 @@
 
 Why: agreement is worth seeing too: an editor checking a date learns which sources already
 give the exact day, and that the vaguer ones are not wrong.
-Flags (as information): "The Defenders premieres in 2017" beside "The Defenders premieres
+Flags: (as information) "The Defenders premieres in 2017" beside "The Defenders premieres
 on August 18, 2017".
 Passes: "in 2017" beside "in 2018" (a date-conflict, not a refinement); two sources giving
 the same day.
