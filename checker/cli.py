@@ -158,11 +158,16 @@ def extract(paths: tuple[str, ...], fmt: str, published: str | None) -> None:
               type=click.Path(exists=True, dir_okay=False),
               help="A new or edited article (repeatable): report only the findings that "
                    "involve one of them, checked against the whole corpus.")
+@click.option("--changed-only", is_flag=True,
+              help="The PATHs are the new or edited articles: check them against the "
+                   "configuration's `paths` and report only the findings that involve them "
+                   "(what a pre-commit hook passes).")
 @click.option("--baseline", "baseline_file", metavar="FILE",
               help="Report only findings whose fingerprint is not in this baseline (written "
                    "by `checker baseline`). Default: the configuration's baseline.")
 def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: Path | None,
-          fail_on: str | None, changed: tuple[str, ...], baseline_file: str | None) -> None:
+          fail_on: str | None, changed: tuple[str, ...], changed_only: bool,
+          baseline_file: str | None) -> None:
     """Extract the claims and report those that conflict.
 
     PATH may be a file (.md, .txt, .jsonl, .jsonl.gz), a folder or a glob pattern; without
@@ -176,6 +181,16 @@ def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
          read; this wins over 1, whatever was found in the other inputs
     """
     settings = load(config_file)
+    if changed_only:
+        if not settings.paths:
+            raise click.UsageError("--changed-only checks the PATHs against the configuration's "
+                                   "`paths`; set `paths` in checker.toml or [tool.checker].")
+        for name in paths:
+            if not Path(name).is_file():
+                raise click.BadParameter(f"{clean(name)!r} is not a file", param_hint="PATH")
+        changed, paths = check_changed(click.get_current_context(), None, changed + paths), ()
+        if not changed:
+            raise SystemExit(EXIT_OK)  # nothing staged: nothing to check
     known = known_fingerprints(baseline_file or settings.baseline)
     report = engine.check(with_changed(corpus(paths, settings), changed), published, settings)
     if changed:

@@ -188,6 +188,24 @@ def test_changed_file_named_another_way_is_read_once(with_dates, project):
     assert found(document) == [("premiere-dates", [REEL_WIRE_ID, DISPATCH_ID])]
 
 
+def test_changed_only_checks_the_staged_files_against_the_configured_corpus(with_dates, workdir):
+    # What a pre-commit hook runs: the staged files as PATHs, the corpus from `paths`.
+    (workdir / "checker.toml").write_text(f'paths = ["{CORPUS.as_posix()}"]\n')
+    result, document = check_json("--changed-only", TRAILER)
+    assert result.exit_code == 1
+    assert found(document) == [("mixed-tense", [TRAILER_ID]),
+                               ("premiere-dates", [DISPATCH_ID, TRAILER_ID])]
+    assert len(document["articles"]) == 3
+    result, document = check_json("--changed-only", REEL_WIRE)  # staged and in the corpus
+    assert found(document) == [("premiere-dates", [REEL_WIRE_ID, DISPATCH_ID])]
+    assert len(document["articles"]) == 2
+
+
+def test_changed_only_without_configured_paths_is_a_usage_error(with_dates):
+    result = run("check", "--changed-only", TRAILER)
+    assert result.exit_code == 2 and "set `paths`" in result.stderr
+
+
 def test_changed_with_the_real_rules_shows_only_the_changed_article():
     result, document = check_json(CORPUS, "--changed", TRAILER)
     assert document["findings"] and all(TRAILER_ID in finding["articles"]
