@@ -196,3 +196,11 @@ def test_name_variant_ignores_accents_and_function_words():
     assert spelled("Then Céline Dion sang.", "Later Céline Dion sang.", "Then Celine Dion sang.") == []
     assert spelled("Fans love The Crown on Netflix.", "We watched The Crown on Netflix.",
                    "They saw The Clown on Netflix.") == []
+
+
+def test_dates_decades_apart_are_different_runs_not_a_conflict():
+    a, b = article("a", "2016-05-01"), article("b", "2016-06-01", "Screen Ledger")
+    assert not rule_findings([claim(1, a, "1952", tense="past"), claim(2, b, "2016-09-30")],
+                             [a, b], "date-conflict")
+    assert rule_findings([claim(1, a, "2012", tense="past"), claim(2, b, "2016-09-30")],
+                         [a, b], "date-conflict")

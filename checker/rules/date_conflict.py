@@ -4,7 +4,8 @@ Why: one of them is wrong, or the date moved and an article still carries the ol
 error spreads as other outlets copy it.
 Flags: "Luke Cage premieres in November" (January 2016) beside "debuts on September 30"
 (March 2016); "won't premiere in 2017" beside "premieres August 18, 2017".
-Passes: "in 2017" beside "on August 18, 2017" (a refinement, not a conflict); a shoot
+Passes: "in 2017" beside "on August 18, 2017" (a refinement, not a conflict); "launched in
+1952" beside "premiered in 2016" (decades apart: a different run, not a moved date); a shoot
 "in late 2016" beside "filming now" in January 2017 (a shoot lasts months); two dates in
 one article ("was first rumored for October, now set for November").
 Fix: check the studio's or network's announcement, correct the article that is wrong, or
@@ -30,6 +31,9 @@ from claims.models import Claim
 class Options(RuleOptions):
     # Times this many days apart or fewer are let pass ("Sept. 28" beside "September 30").
     tolerance_days: int = 0
+    # Times further apart than this are about different things (a remake, a revival, a
+    # series' first run beside its tenth), not one date that moved.
+    max_gap_days: int = 5 * 365
 
 
 def apart(a: Claim, b: Claim, options: Options) -> bool:
@@ -37,7 +41,7 @@ def apart(a: Claim, b: Claim, options: Options) -> bool:
         return False
     gap = ((b.interval.earliest - a.interval.latest) if a.interval.latest and b.interval.earliest
            and a.interval.latest < b.interval.earliest else (a.interval.earliest - b.interval.latest))
-    return gap.days > options.tolerance_days
+    return options.tolerance_days < gap.days <= options.max_gap_days
 
 
 def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator[Conflict]:
