@@ -204,3 +204,9 @@ def test_dates_decades_apart_are_different_runs_not_a_conflict():
                              [a, b], "date-conflict")
     assert rule_findings([claim(1, a, "2012", tense="past"), claim(2, b, "2016-09-30")],
                          [a, b], "date-conflict")
+
+
+def test_name_variant_leaves_ordinary_words_to_known_names():
+    bodies = ("Critics loved Other Woman, a film about a woman.", "We saw Other Woman twice.",
+              "Three women starred in Other Women last year.")
+    assert spelled(*bodies) == []

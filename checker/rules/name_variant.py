@@ -36,7 +36,7 @@ from claims.extract.works import (edit_distance, fold, given_names, is_calendar_
 from claims.models import Claim, Subject
 
 UPPER, LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
-WORD = rf"[{UPPER}][{LOWER}]+(?:[-'][{UPPER}{LOWER}]+)*"
+WORD = rf"[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)*(?:[-'][{UPPER}{LOWER}]+)*"   # "McAdams" too
 NAME = re.compile(rf"(?<![\w'-]){WORD}(?:[ \t]+{WORD}){{0,3}}")
 POSSESSIVE = re.compile(r"'s$")
 LOWER_WORD = re.compile(rf"(?<![\w'-])[{LOWER}][{LOWER}'-]+")
@@ -124,15 +124,19 @@ def has_content_word(words: list[str], skip: int) -> bool:
     return any(word.lower() not in function_words() for i, word in enumerate(words) if i != skip)
 
 
-def slip(variant: Spelling, norm: Spelling, index: int, lower: set[str]) -> bool:
+def slip(variant: Spelling, norm: Spelling, index: int, lower: set[str], known: set[str]) -> bool:
     """Word `index` spelt a letter or two differently; not a plural, a possessive, a case,
     or a longer name ("Richardson" beside "Richards")."""
-    a, b = variant.words[index], norm.words[index]
+    a, b = (POSSESSIVE.sub("", word) for word in (variant.words[index], norm.words[index]))
     if fold(a) == fold(b) or min(len(a), len(b)) < 4:
         return False  # case, accents or an apostrophe: house style, not a misspelling
     if a.startswith(b) or b.startswith(a) or a.rstrip("s") == b.rstrip("s"):
         return False
     if len(norm.words) > 1:
+        # Two ordinary words ("Other Women", "Other Woman") differ as words do; only a
+        # name the corpus knows as a work or a person ("Iron Fist") vouches for the slip.
+        if a.lower() in lower and b.lower() in lower and fold(norm.text) not in known:
+            return False
         return is_variant(a, b)
     # A lone word has no other word to vouch for it being the same name, and one article
     # writing both ("Goldman" and "Goodman") is naming two people.
@@ -154,6 +158,15 @@ def accepted(variant: str, norm: str, corpus: Corpus) -> bool:
     aliases = corpus.person_aliases
     return aliases.get(variant) == norm or aliases.get(norm) == variant or (
         variant in aliases and aliases.get(variant) == aliases.get(norm))
+
+
+def known_names(corpus: Corpus) -> set[str]:
+    """Folded titles and persons the extraction learned from the corpus."""
+    if corpus.lexicon is None:
+        return set()
+    titles = {fold(title) for title in corpus.lexicon.titles.values()}
+    titles |= {fold(title[4:]) for title in corpus.lexicon.titles.values() if title.lower().startswith("the ")}
+    return titles | {fold(name) for name in corpus.lexicon.persons.values()}
 
 
 def works_by_article(corpus: Corpus) -> dict[str, set[str]]:
@@ -178,6 +191,7 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator
                 for key in keys(spelling.words, position):
                     index[key].append(spelling)
     works = works_by_article(corpus)
+    known = known_names(corpus)
     reported: list[tuple[Spelling, Spelling]] = []
     # Longest runs first, so "Krysten Ritten" is reported and "Ritten" within it is not.
     rare = [s for s in found.values() if len(s.articles) <= options.max_variant_articles]
@@ -189,7 +203,7 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator
             candidates = {id(o): o for key in keys(words, position) for o in index.get(key, ())}
             for other in candidates.values():
                 norm, variant = norm_of(other, spelling)
-                if variant is not spelling or not slip(variant, norm, position, lower) \
+                if variant is not spelling or not slip(variant, norm, position, lower, known) \
                         or len(words) == 1 and not same_topic(variant, norm, works) \
                         or within_reported(variant, norm, reported) \
                         or accepted(variant.text, norm.text, corpus):
