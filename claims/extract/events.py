@@ -256,6 +256,11 @@ def marker_table() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
 
 
 @cache
+def release_parts() -> re.Pattern:
+    return lexicon.word_regex(lexicon.entry("events", "release_parts"))
+
+
+@cache
 def negated_until() -> frozenset[str]:
     return frozenset(p.lower() for p in lexicon.entry("order", "negated_until"))
 

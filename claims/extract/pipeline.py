@@ -141,6 +141,9 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                     and m.text.lower() not in ("then", "followed by", "closely followed by")
                     for m in markers):
                 continue  # "until X has come out": X's event is the order claim's object
+            if trigger.event == "release" and events.release_parts().search(
+                    body[max(clause[0], min(subj.start, trigger.start) - 25):trigger.end + 20]):
+                continue  # "the season finale of X aired Thursday": one episode, not the premiere
             if trigger.form == "noun" and grammar.IRREALIS.search(body[max(clause[0], trigger.start - 12):trigger.start]):
                 continue  # "would premiere in October if the shoot goes well": a condition
             if claim.time is None and grammar.IRREALIS.search(
