@@ -6,7 +6,8 @@ done was usually written from stale copy.
 Flags: "Luke Cage will debut on September 30, 2016" in an October 2016 article; "is about to
 begin production in April" (April 4, 2017) after "production started today, April 3rd"
 (April 3, 2017).
-Passes: "premieres on September 30" in May 2016 (the scheduled present); an earlier "will
+Passes: "premieres on September 30" in May 2016 (the scheduled present); "Netflix
+announced it would premiere in May" (the future seen from the past); an earlier "will
 start filming in April" beside a later "has begun filming"; "was slated for October" (a
 plan told as history); "has set the return for March 8" (the past tense is the
 announcement's, so past wording beside a later date is not flagged).
@@ -14,13 +15,16 @@ Fix: bring the tense up to date ("debuted", "has begun") or, if the date moved, 
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from functools import cache
 from typing import Iterator, Sequence
 
 from checker.findings import Severity
 from checker.rules import wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
 from checker.rules.timeline import POINT_EVENTS, is_past_plan, is_vague, published_order
+from claims.extract import lexicon
 from claims.models import Claim, Published
 
 BY_NOW = ("ON_OR_BEFORE", "BEFORE")
@@ -53,9 +57,20 @@ def still_ahead(claim: Claim, corpus: Corpus) -> bool:
         return claim.tense in ("past", "present") and (interval is None or interval.latest is None
                                                       or interval.latest >= when.earliest)
     if claim.tense == "future":
-        return True
+        return plain_future(claim)
     return (claim.tense == "present" and interval is not None and interval.earliest is not None
             and interval.earliest >= when.earliest and claim.time.mod not in BY_NOW)
+
+
+@cache
+def future_in_past() -> re.Pattern:
+    return lexicon.word_regex(lexicon.entry("tense", "future_in_past"))
+
+
+def plain_future(claim: Claim) -> bool:
+    """ "will premiere", not "said it would premiere": the future seen from the past is a
+    report of a plan, which no later date makes stale."""
+    return claim.tense == "future" and not future_in_past().search(claim.evidence.text)
 
 
 def self_drift(claim: Claim, corpus: Corpus) -> str | None:
@@ -65,7 +80,7 @@ def self_drift(claim: Claim, corpus: Corpus) -> str | None:
         return None
     # Past wording beside a later date is left alone: the past tense is most often the
     # announcement's ("has set the return for March 8"), which a claim does not tell apart.
-    if claim.tense == "future" and interval.latest is not None and interval.latest < when.earliest:
+    if plain_future(claim) and interval.latest is not None and interval.latest < when.earliest:
         return "speaks of it as ahead, but that date had passed when it was published"
     return None
 

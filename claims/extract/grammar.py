@@ -92,7 +92,8 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
                     and head.group().lower() not in ("was", "were", "had"):
                 return "past"
             if future.group().lower() in ("set to", "slated to", "scheduled to", "supposed to", "due to",
-                                          "expected to", "about to", "ready to", "meant to") and past_be \
+                                          "expected to", "about to", "ready to", "meant to",
+                                          "going to") and past_be \
                     and past_be.end() <= future.start() + 1:
                 return "past"
             if future.group().lower() in ("set to", "slated to", "scheduled to", "expected to") \
