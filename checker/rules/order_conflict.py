@@ -115,15 +115,19 @@ def smallest_conflict(order: Claim, others: list[Claim], corpus: Corpus) -> list
     """A set of claims with `order` in it that cannot all hold and loses that property when
     any one is left out: add the most trusted claims until the set fails, then drop each
     claim the failure does not need."""
-    chosen = [order]
-    for claim in others:
-        chosen.append(claim)
-        if not consistent(chosen, corpus):
-            break
-    else:
+    if consistent([order] + others, corpus):
         return None
-    needed = [order, chosen[-1]]
-    candidates = chosen[1:-1]
+    # The shortest run of the most trusted claims that fails, by bisection: a failing set
+    # still fails with more constraints, so the first failing length can be searched for.
+    low, high = 1, len(others)
+    while low < high:
+        middle = (low + high) // 2
+        if consistent([order] + others[:middle], corpus):
+            low = middle + 1
+        else:
+            high = middle
+    needed = [order, others[low - 1]]
+    candidates = others[:low - 1]
     for index, claim in enumerate(candidates):
         rest = needed + candidates[index + 1:]
         if consistent(rest, corpus):
