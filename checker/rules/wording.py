@@ -93,8 +93,8 @@ def event_phrase(claim: Claim) -> str:
         verb = "is not " + verb[3:] if verb.startswith("is ") else "does not " + bare(verb)
     if claim.relation and claim.object:
         other = claim.object
-        other_event = "" if other.event == claim.event else f" {EVENT_NOUNS[other.event]}"
-        return f"{work(claim.subject)} {verb} {RELATION_WORDS[claim.relation]} {work(other)}{other_event}"
+        target = work(other) if other.event == claim.event else f"the {EVENT_NOUNS[other.event]} of {work(other)}"
+        return f"{work(claim.subject)} {verb} {RELATION_WORDS[claim.relation]} {target}"
     return f"{work(claim.subject)} {verb} {time_phrase(claim)}"
 
 
