@@ -3,9 +3,11 @@
 Why: a clash like this is usually a half-edited sentence: a future statement was turned
 into a report (or back) and one verb was missed, so readers cannot tell whether the event
 has happened.
-Flags: "Luke Cage will debuted on Netflix on September 30, 2016."
-Passes: "Luke Cage will debut on Netflix on September 30, 2016." and "The show debuted in
-September and will return next year." (two clauses, each in one tense).
+Flags: "Luke Cage will debuted on Netflix on September 30, 2016."; "filming has begin";
+"it did premiered in March".
+Passes: "Luke Cage will debut on Netflix on September 30, 2016."; "The show debuted in
+September and will return next year." (two clauses, each in one tense); "has come" (a
+participle like its base form).
 Fix: choose the tense that fits the publication date ("will debut" before the premiere,
 "debuted" after it) and correct the verb.
 """
@@ -23,7 +25,7 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: RuleOptions) -> Iter
     for claim in claims:
         if claim.tense == "mixed":
             yield Conflict(claims=[claim], message=(
-                f"{wording.source(claim.article, corpus)} mixes future and past in one clause "
+                f"{wording.source(claim.article, corpus)} mixes tenses in one clause "
                 f"about the {wording.EVENT_NOUNS[claim.event]} of {wording.work(claim.subject)}: "
                 f"{wording.quote(claim.evidence.text)}"))
 

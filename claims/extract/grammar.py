@@ -54,6 +54,24 @@ def last_match(pattern: re.Pattern, text: str) -> re.Match | None:
     return found
 
 
+# Nothing but an adverb between an auxiliary and the verb it governs.
+ADVERB_GAP = r"\s*(?:(?:\w+ly|also|then|now|soon|just|already|finally|still|not|never)\s*)?"
+
+
+def clashes(window: str, trigger: str, form: str, perfect: re.Match | None) -> bool:
+    """ "has premiere", "have begin filming", "did premiered": an auxiliary and a verb form
+    it cannot take. (The base form that is also the participle, "has come", is fine; the
+    contracted "'s" may be "is", so it is left alone.)"""
+    verb = trigger.split()[0] if trigger else ""
+    if form == "base" and perfect and perfect.group().lower() in ("has", "have", "had") \
+            and re.fullmatch(ADVERB_GAP, window[perfect.end():]) \
+            and lexicon.verb_forms(verb)["participle"] != verb:
+        return True
+    do = re.search(r"\b(?:did|does|do|didn't|didn’t|doesn't|doesn’t|don't|don’t)" + ADVERB_GAP + "$",
+                   window, re.IGNORECASE)
+    return form == "past" and do is not None
+
+
 def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", words: int = 7) -> str:
     """The grammatical time of the verb group ending in the trigger.
 
@@ -75,6 +93,8 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
     if future and form in ("past",) and future.group().lower() in ("will", "'ll", "’ll", "shall") \
             and re.fullmatch(r"\s*(?:(?:\w+ly|also|then|now|soon)\s*)?",
                              window[future.end():]):
+        return "mixed"
+    if clashes(window, trigger_lower, form, perfect):
         return "mixed"
     if trigger_lower.startswith(("was ", "were ")) or form == "be" and trigger_lower.split()[0] in ("was", "were"):
         return "past"
