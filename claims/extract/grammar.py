@@ -58,6 +58,10 @@ def last_match(pattern: re.Pattern, text: str) -> re.Match | None:
 ADVERB_GAP = r"\s*(?:(?:\w+ly|also|then|now|soon|just|already|finally|still|not|never)\s*)?"
 
 
+DO_SUPPORT = re.compile(r"\b(did|didn't|didn’t|does|doesn't|doesn’t|do|don't|don’t)(?:\s+not)?"
+                        + ADVERB_GAP + "$", re.IGNORECASE)
+
+
 def clashes(window: str, trigger: str, form: str, perfect: re.Match | None) -> bool:
     """ "has premiere", "have begin filming", "did premiered": an auxiliary and a verb form
     it cannot take. (The base form that is also the participle, "has come", is fine; the
@@ -67,9 +71,7 @@ def clashes(window: str, trigger: str, form: str, perfect: re.Match | None) -> b
             and re.fullmatch(ADVERB_GAP, window[perfect.end():]) \
             and lexicon.verb_forms(verb)["participle"] != verb:
         return True
-    do = re.search(r"\b(?:did|does|do|didn't|didn’t|doesn't|doesn’t|don't|don’t)" + ADVERB_GAP + "$",
-                   window, re.IGNORECASE)
-    return form == "past" and do is not None
+    return form == "past" and DO_SUPPORT.search(window) is not None
 
 
 def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", words: int = 7) -> str:
@@ -96,6 +98,10 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
         return "mixed"
     if clashes(window, trigger_lower, form, perfect):
         return "mixed"
+    do = DO_SUPPORT.search(window)
+    if form == "base" and do:
+        # "didn't premiere in March", "doesn't premiere until May": do carries the tense.
+        return "past" if do.group(1).lower().startswith("did") else "present"
     if trigger_lower.startswith(("was ", "were ")) or form == "be" and trigger_lower.split()[0] in ("was", "were"):
         return "past"
     if form == "be" and trigger_lower.split()[0] in ("is", "are", "'s", "'re"):
