@@ -13,7 +13,7 @@ from checker.config import Settings
 from checker.findings import Severity
 from checker.rules import RULES, allen
 from claims.intervals import resolve_interval
-from claims.models import Article, Claim
+from claims.models import Article, Claim, EventRef, Subject
 from claims.reading import parse_published
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles" / "rules"
@@ -210,3 +210,26 @@ def test_name_variant_leaves_ordinary_words_to_known_names():
     bodies = ("Critics loved Other Woman, a film about a woman.", "We saw Other Woman twice.",
               "Three women starred in Other Women last year.")
     assert spelled(*bodies) == []
+
+
+def test_order_conflict_in_a_large_network_is_found_around_the_order_claim():
+    import datetime as dt
+    from checker.rules import order_conflict
+    from checker.rules.base import Corpus
+    articles = {f"a{i}": article(f"a{i}", "2016-01-01", f"Outlet {i}") for i in range(60)}
+    claims = []
+    for i in range(30):   # W0 before W1 before ... W30, each dated ten days after the last
+        claims.append(Claim(id=f"o{i}", article=f"a{i}", subject={"work": f"W{i}"}, event="release",
+                            relation="before", object={"work": f"W{i + 1}", "event": "release"},
+                            tense="future", modality="asserted", evidence={"start": 0, "end": 1, "text": "x"}))
+        day = (dt.date(2016, 3, 1) + dt.timedelta(days=10 * i)).isoformat()
+        claims.append(claim(100 + i, articles[f"a{30 + i}"], day).model_copy(
+            update={"subject": Subject(work=f"W{i}")}))
+    wrong = claims[0].model_copy(update={"id": "wrong", "article": "a59", "subject": Subject(work="W20"),
+                                         "object": EventRef(work="W5", event="release")})
+    corpus = Corpus(articles=articles, claims=claims + [wrong])
+    options = order_conflict.Options()
+    assert len(claims) + 1 > options.max_network
+    found = list(order_conflict.check(claims + [wrong], corpus, options))
+    assert len(found) == 1 and found[0].claims[0].id == "wrong"
+    assert {c.subject.work for c in found[0].claims} == {"W20", "W5"}

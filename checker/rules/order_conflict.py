@@ -14,7 +14,9 @@ article that repeats the other.
 Every order claim (before, after, concurrent, back-to-back, overlap) and every dated claim
 about the events they name becomes a constraint in one network of interval relations
 (Allen's interval algebra); path consistency finds the constraints that cannot all hold,
-and the finding names a smallest set of claims that does not.
+and the finding names a smallest set of claims that does not. A large network (a
+franchise with many order claims) is searched around each order claim: the claims about
+the two works it names.
 """
 from __future__ import annotations
 
@@ -39,8 +41,10 @@ Node = tuple[str, int, str]   # folded work, season, event
 
 
 class Options(RuleOptions):
-    # A network this large is checked whole but not narrowed down to a smallest set.
-    max_claims: int = 400
+    # A network with more claims than this is searched for conflicts around each order
+    # claim (the claims about the two works it names) rather than as a whole: path
+    # consistency costs the cube of the events and dates in it.
+    max_network: int = 40
     # Order claims the extractor doubts ("I don't know if they'll overlap": an open
     # question) take no part.
     min_confidence: float = 0.5
@@ -113,26 +117,25 @@ def trust(claim: Claim, corpus: Corpus) -> tuple:
 
 def smallest_conflict(order: Claim, others: list[Claim], corpus: Corpus) -> list[Claim] | None:
     """A set of claims with `order` in it that cannot all hold and loses that property when
-    any one is left out: add the most trusted claims until the set fails, then drop each
-    claim the failure does not need."""
-    if consistent([order] + others, corpus):
+    any one is left out. Each step finds, by bisection, the shortest run of the most
+    trusted remaining claims that still fails beside those already needed; its last claim
+    is needed too. A failing set still fails with more constraints, which is what makes
+    bisection sound; the cost is a few checks per claim in the result, not one per claim
+    in the network."""
+    needed, pool = [order], others
+    if consistent(needed + pool, corpus):
         return None
-    # The shortest run of the most trusted claims that fails, by bisection: a failing set
-    # still fails with more constraints, so the first failing length can be searched for.
-    low, high = 1, len(others)
-    while low < high:
-        middle = (low + high) // 2
-        if consistent([order] + others[:middle], corpus):
-            low = middle + 1
-        else:
-            high = middle
-    needed = [order, others[low - 1]]
-    candidates = others[:low - 1]
-    for index, claim in enumerate(candidates):
-        rest = needed + candidates[index + 1:]
-        if consistent(rest, corpus):
-            needed.insert(len(needed) - 1, claim)
-    if not consistent([claim for claim in needed if claim is not order], corpus):
+    while consistent(needed, corpus):
+        low, high = 1, len(pool)
+        while low < high:
+            middle = (low + high) // 2
+            if consistent(needed + pool[:middle], corpus):
+                low = middle + 1
+            else:
+                high = middle
+        needed.append(pool[low - 1])
+        pool = pool[:low - 1]
+    if not consistent(needed[1:], corpus):
         return None  # the others clash without this order claim: a date-conflict, not ours
     return needed
 
@@ -186,16 +189,28 @@ def agreed(claims: list[Claim], corpus: Corpus) -> list[Claim]:
 def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator[Conflict]:
     for component in components([claim for claim in claims if usable(claim, options)], corpus):
         component = agreed(component, corpus)
-        if len(component) > options.max_claims or consistent(component, corpus):
+        large = len(component) > options.max_network
+        if not large and consistent(component, corpus):
             continue
         ranked = sorted(component, key=lambda claim: trust(claim, corpus))
         found: dict[frozenset[str], list[Claim]] = {}
         for order in (claim for claim in ranked if claim.relation):
-            conflict = smallest_conflict(order, [c for c in ranked if c is not order], corpus)
+            network = neighbourhood(order, ranked, corpus, options) if large else ranked
+            conflict = smallest_conflict(order, [c for c in network if c is not order], corpus)
             if conflict and len({claim.article for claim in conflict}) >= 2:
                 found.setdefault(frozenset(claim.id for claim in conflict), conflict)
         for culprit, conflict in diagnose(list(found.values()), ranked, corpus):
             yield describe([culprit] + [c for c in conflict if c is not culprit], component, corpus)
+
+
+def neighbourhood(order: Claim, ranked: list[Claim], corpus: Corpus, options: Options) -> list[Claim]:
+    """In a large network, the claims about the two works an order claim names (every
+    event of each, so a shoot's start and end come along): where nearly every conflict a
+    news corpus holds shows. The most trusted, up to max-network of them."""
+    works = {corpus.event_key(order)[:2], corpus.object_key(order)[:2]}
+    near = [claim for claim in ranked if corpus.event_key(claim)[:2] in works and (
+        claim.relation is None or corpus.object_key(claim)[:2] in works)]
+    return near[:options.max_network]
 
 
 def diagnose(conflicts: list[list[Claim]], ranked: list[Claim],
