@@ -233,3 +233,16 @@ def test_order_conflict_in_a_large_network_is_found_around_the_order_claim():
     found = list(order_conflict.check(claims + [wrong], corpus, options))
     assert len(found) == 1 and found[0].claims[0].id == "wrong"
     assert {c.subject.work for c in found[0].claims} == {"W20", "W5"}
+
+
+def test_loose_order_claims_take_no_part_in_the_network():
+    a, b = article("a", "2016-05-01"), article("b", "2016-06-01", "Screen Ledger")
+    said = [Claim(id=f"c{i}", article=art.id, subject={"work": "Ember Falls"}, event="filming",
+                  relation=relation, object={"work": "Harbor Lights", "event": "filming"},
+                  tense="future", modality="asserted", confidence=confidence,
+                  evidence={"start": 0, "end": 4, "text": "text"})
+            for i, (art, relation, confidence) in enumerate(
+                [(a, "concurrent", 0.3), (b, "back_to_back", 0.6)])]
+    assert not rule_findings(said, [a, b], "order-conflict")
+    firm = [said[0].model_copy(update={"confidence": 0.6}), said[1]]
+    assert rule_findings(firm, [a, b], "order-conflict")

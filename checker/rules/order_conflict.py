@@ -7,6 +7,8 @@ will film back-to-back"; "its shoot overlaps The Defenders'" beside "The Defende
 in March" and "season 2 started filming on April 3" (three sources that together cannot
 all be right).
 Passes: "back-to-back" beside "right after The Defenders" (the second narrows the first);
+"films right around the time X premieres" beside dates three weeks apart (too loose a
+claim to hold against exact dates);
 "Luke Cage comes out first, then Iron Fist" beside premieres in September and March.
 Fix: check which schedule the studio or the cast member actually gave, and correct the
 article that repeats the other.
@@ -45,8 +47,8 @@ class Options(RuleOptions):
     # claim (the claims about the two works it names) rather than as a whole: path
     # consistency costs the cube of the events and dates in it.
     max_network: int = 40
-    # Order claims the extractor doubts ("I don't know if they'll overlap": an open
-    # question) take no part.
+    # Order claims the extractor gives less weight take no part: open questions ("I don't
+    # know if they'll overlap") and loose ones ("right around the time").
     min_confidence: float = 0.5
 
 
@@ -193,14 +195,29 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator
         if not large and consistent(component, corpus):
             continue
         ranked = sorted(component, key=lambda claim: trust(claim, corpus))
-        found: dict[frozenset[str], list[Claim]] = {}
+        found: dict[str, list[Claim]] = {}   # order claim id -> the conflict found from it
+        whole = None if large else settled(ranked, corpus)
         for order in (claim for claim in ranked if claim.relation):
-            network = neighbourhood(order, ranked, corpus, options) if large else ranked
+            network = settled(neighbourhood(order, ranked, corpus, options), corpus) if large else whole
             conflict = smallest_conflict(order, [c for c in network if c is not order], corpus)
             if conflict and len({claim.article for claim in conflict}) >= 2:
-                found.setdefault(frozenset(claim.id for claim in conflict), conflict)
-        for culprit, conflict in diagnose(list(found.values()), ranked, corpus):
+                found[order.id] = conflict
+        for culprit, conflict in diagnose(found, ranked, corpus):
             yield describe([culprit] + [c for c in conflict if c is not culprit], component, corpus)
+
+
+def settled(ranked: list[Claim], corpus: Corpus) -> list[Claim]:
+    """The claims with the dates made consistent among themselves, keeping the most
+    trusted: dates that disagree are date-conflict's business, and the order claims are
+    held against one set of dates that can all be true."""
+    dates = [claim for claim in ranked if not claim.relation]
+    if consistent(dates, corpus):
+        return ranked
+    kept: list[Claim] = []
+    for claim in dates:
+        if consistent(kept + [claim], corpus):
+            kept.append(claim)
+    return [claim for claim in ranked if claim.relation or claim in kept]
 
 
 def neighbourhood(order: Claim, ranked: list[Claim], corpus: Corpus, options: Options) -> list[Claim]:
@@ -213,18 +230,21 @@ def neighbourhood(order: Claim, ranked: list[Claim], corpus: Corpus, options: Op
     return near[:options.max_network]
 
 
-def diagnose(conflicts: list[list[Claim]], ranked: list[Claim],
+def diagnose(found: dict[str, list[Claim]], ranked: list[Claim],
              corpus: Corpus) -> Iterator[tuple[Claim, list[Claim]]]:
     """One finding per odd claim out: the order claim in the most conflicts (then the one
-    fewest sources repeat, then the least trusted), with the smallest conflict it is in.
-    One wrong claim that clashes with five others is one finding, not five."""
+    fewest sources repeat, then the least trusted), with the conflict found from it (the
+    most trusted claims it cannot stand beside), else the smallest it is in. One wrong
+    claim that clashes with five others is one finding, not five."""
     position = {claim.id: index for index, claim in enumerate(ranked)}
+    conflicts = list({frozenset(c.id for c in conflict): conflict for conflict in found.values()}.values())
     while conflicts:
         counts = Counter(claim.id for conflict in conflicts for claim in conflict if claim.relation)
         candidates = {claim.id: claim for conflict in conflicts for claim in conflict if claim.relation}
         culprit = min(candidates.values(), key=lambda claim: (
             -counts[claim.id], len(same_saying(claim, ranked, corpus)), -position[claim.id]))
-        yield culprit, min((c for c in conflicts if culprit in c), key=len)
+        own = found.get(culprit.id)
+        yield culprit, own if own in conflicts else min((c for c in conflicts if culprit in c), key=len)
         conflicts = [conflict for conflict in conflicts if culprit not in conflict]
 
 

@@ -256,6 +256,11 @@ def marker_table() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
 
 
 @cache
+def approximate_markers() -> frozenset[str]:
+    return frozenset(lexicon.entry("order", "approximate"))
+
+
+@cache
 def release_parts() -> re.Pattern:
     return lexicon.word_regex(lexicon.entry("events", "release_parts"))
 

@@ -36,7 +36,7 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
 
 WORK_NOUN_BEFORE = re.compile(r"\b(?:series|show|film|movie|season|installment|entry)\s+"
                               r"(?:\w+\s+)?$", re.IGNORECASE)
-OPEN_QUESTION_CONFIDENCE = 0.3
+LOOSE_CONFIDENCE = 0.3
 ORDERED_EVENTS = {"release", "filming", "filming_start", "filming_end"}
 
 
@@ -183,8 +183,10 @@ def order_claim(context: ArticleContext, sentence: Sentence, triggers: list[even
         tense=tense, modality=grammar.modality(body[sentence.start:start], body[start:end]),
         negated=False, speaker=speaker_for(context, sentence, speaker_trigger, quote),
         evidence=Evidence(start=start, end=end, text=body[start:end]),
-        # "I don't know if they'll overlap": an open question, a claim no source commits to.
-        confidence=OPEN_QUESTION_CONFIDENCE if grammar.IRREALIS.search(body[clause[0]:marker.start]) else 0.6,
+        # "I don't know if they'll overlap": an open question, a claim no source commits to;
+        # "right around the time": too loose to hold against exact dates.
+        confidence=LOOSE_CONFIDENCE if grammar.IRREALIS.search(body[clause[0]:marker.start])
+        or marker.text.lower() in events.approximate_markers() else 0.6,
     )
 
 
