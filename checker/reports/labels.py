@@ -9,7 +9,6 @@ from typing import Iterable
 
 from checker.findings import SEVERITY_ORDER, Finding, Severity
 from checker.rules import wording
-from checker.rules.base import Corpus
 from claims.models import Article, Subject
 
 SEVERITY_NOUNS = {Severity.ERROR: ("error", "errors"), Severity.WARNING: ("warning", "warnings"),
@@ -18,7 +17,7 @@ SEVERITY_NOUNS = {Severity.ERROR: ("error", "errors"), Severity.WARNING: ("warni
 
 def source_label(article_id: str, articles: dict[str, Article]) -> str:
     """ "WhatCulture (May 2016)", worded as the rules word it in their messages."""
-    return wording.source(article_id, Corpus(articles=articles))
+    return wording.source(article_id, articles)
 
 
 def sources_label(finding: Finding, articles: dict[str, Article]) -> str:

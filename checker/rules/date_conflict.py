@@ -73,8 +73,8 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator
 def conflict(claims: list[Claim], opposed: list[Claim], corpus: Corpus, verb: str) -> Conflict:
     opposed = sorted(opposed, key=lambda claim: published_order(claim, corpus))
     first = claims[0]
-    message = (f"{wording.source(first.article, corpus)} {verb} {wording.event_phrase(first)}; "
-               f"{wording.sources([c.article for c in opposed], corpus, 'puts')} it "
+    message = (f"{wording.source(first.article, corpus.articles)} {verb} {wording.event_phrase(first)}; "
+               f"{wording.sources([c.article for c in opposed], corpus.articles, 'puts')} it "
                f"{wording.said_times(opposed)}.")
     return Conflict(claims=claims + opposed, message=message, anchor=claims)
 

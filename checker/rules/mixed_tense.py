@@ -25,8 +25,8 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: RuleOptions) -> Iter
     for claim in claims:
         if claim.tense == "mixed":
             yield Conflict(claims=[claim], message=(
-                f"{wording.source(claim.article, corpus)} mixes tenses in one clause "
-                f"about the {wording.EVENT_NOUNS[claim.event]} of {wording.work(claim.subject)}: "
+                f"{wording.source(claim.article, corpus.articles)} mixes tenses in one clause "
+                f"about {wording.event_of(claim.event, claim.subject)}: "
                 f"{wording.quote(claim.evidence.text)}"))
 
 

@@ -235,9 +235,9 @@ def conflict(variant: Spelling, norm: Spelling, corpus: Corpus) -> Conflict:
                   for article in norm_articles]
     also = [article for article in variant_articles if article in norm.articles]
     others = [article for article in norm_articles if article not in variant.articles]
-    message = (f"{wording.sources(variant_articles, corpus, 'writes')} \u201c{variant.text}\u201d"
+    message = (f"{wording.sources(variant_articles, corpus.articles, 'writes')} \u201c{variant.text}\u201d"
                + (f" (and elsewhere in the same article \u201c{norm.text}\u201d)" if also else "")
-               + (f"; {wording.sources(others, corpus, 'writes')} \u201c{norm.text}\u201d." if others else "."))
+               + (f"; {wording.sources(others, corpus.articles, 'writes')} \u201c{norm.text}\u201d." if others else "."))
     return Conflict(claims=[], message=message, subject=Subject(work=norm.text), citations=citations,
                     no_subject=True)
 

@@ -267,13 +267,13 @@ def same_saying(claim: Claim, others: list[Claim], corpus: Corpus) -> list[Claim
 
 def describe(found: list[Claim], component: list[Claim], corpus: Corpus) -> Conflict:
     order, rest = found[0], found[1:]
-    message = f"{wording.source(order.article, corpus)} says {wording.event_phrase(order)}"
+    message = f"{wording.source(order.article, corpus.articles)} says {wording.event_phrase(order)}"
     claims = [order]
     for claim in sorted(rest, key=lambda c: published_order(c, corpus)):
         backing = sorted([claim] + [c for c in same_saying(claim, component, corpus) if c not in claims],
                          key=lambda c: published_order(c, corpus))
         claims += [c for c in backing if c not in claims]
-        message += (f"; {wording.sources([c.article for c in backing], corpus)} "
+        message += (f"; {wording.sources([c.article for c in backing], corpus.articles)} "
                     f"{wording.event_phrase(claim)}")
     return Conflict(claims=claims, message=message + "; these cannot all be true.", anchor=found)
 

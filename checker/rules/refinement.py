@@ -10,7 +10,6 @@ Fix: nothing needs fixing; a vaguer article may be updated with the exact date.
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator, Sequence
 
 from checker.findings import Severity
@@ -38,10 +37,10 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: RuleOptions) -> Iter
                      key=lambda claim: published_order(claim, corpus))
     if not broader:
         return
-    message = (f"{wording.sources([c.article for c in broader], corpus)} "
+    message = (f"{wording.sources([c.article for c in broader], corpus.articles)} "
                f"{wording.event_phrase(broader[0])}; "
-               f"{wording.sources([c.article for c in precise], corpus, 'narrows')} it to "
-               f"{re.sub(r'^(?:in|on) ', '', wording.said_times(precise, 1))}. The sources agree.")
+               f"{wording.sources([c.article for c in precise], corpus.articles, 'narrows')} it to "
+               f"{wording.said_times(precise, 1, with_preposition=False)}. The sources agree.")
     yield Conflict(claims=precise + broader, message=message, anchor=precise[:1] + broader[:1])
 
 

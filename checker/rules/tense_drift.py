@@ -90,7 +90,7 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: RuleOptions) -> Iter
         why = self_drift(claim, corpus)
         if why:
             yield Conflict(claims=[claim], message=(
-                f"{wording.source(claim.article, corpus)} says {wording.event_phrase(claim)} "
+                f"{wording.source(claim.article, corpus.articles)} says {wording.event_phrase(claim)} "
                 f"({wording.quote(claim.evidence.text)}): it {why}."))
     if claims[0].event not in POINT_EVENTS:
         return  # "was filming" is no report that a shoot is over: filming_end says that
@@ -109,10 +109,10 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: RuleOptions) -> Iter
         if earlier:
             first = stale[0]
             yield Conflict(claims=stale + earlier, anchor=stale, message=(
-                f"{wording.source(article, corpus)} still speaks of the "
-                f"{wording.EVENT_NOUNS[first.event]} of {wording.work(first.subject)} as ahead "
+                f"{wording.source(article, corpus.articles)} still speaks of "
+                f"{wording.event_of(first.event, first.subject)} as ahead "
                 f"({wording.quote(first.evidence.text)}), after "
-                f"{wording.sources([c.article for c in earlier], corpus, 'reports')} it done "
+                f"{wording.sources([c.article for c in earlier], corpus.articles, 'reports')} it done "
                 f"({wording.quote(earlier[-1].evidence.text)})."))
 
 

@@ -5,9 +5,8 @@ Defenders; Monkeys Fighting Robots (May 2016) and 2 others say back-to-back."
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Mapping, Sequence
 
-from checker.rules.base import Corpus
 from claims.models import Article, Claim, EventRef, Subject
 
 MONTHS = ("Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec")
@@ -38,24 +37,24 @@ def when_published(article: Article | None) -> str:
     return f"{month} {published.day}, {published.year}"
 
 
-def source(article_id: str, corpus: Corpus) -> str:
+def source(article_id: str, articles: Mapping[str, Article]) -> str:
     """ "WhatCulture (May 2016)": the outlet, or the article id when no outlet is given."""
-    article = corpus.articles.get(article_id)
+    article = articles.get(article_id)
     name = (article.outlet if article and article.outlet else article_id)
     return f"{name} ({when_published(article)})"
 
 
-def sources(article_ids: Sequence[str], corpus: Corpus, verb: str = "says") -> str:
+def sources(article_ids: Sequence[str], articles: Mapping[str, Article], verb: str = "says") -> str:
     """ "Inquisitr (June 2016) says" / "Inquisitr (June 2016) and 2 others say"."""
     unique = list(dict.fromkeys(article_ids))
     if not unique:
         return ""
-    first = source(unique[0], corpus)
+    first = source(unique[0], articles)
     if len(unique) == 1:
         return f"{first} {verb}"
     plural = verb[:-1] if verb.endswith("s") else verb
     if len(unique) == 2:
-        return f"{first} and {source(unique[1], corpus)} {plural}"
+        return f"{first} and {source(unique[1], articles)} {plural}"
     return f"{first} and {len(unique) - 1} others {plural}"
 
 
@@ -63,8 +62,14 @@ def work(subject: Subject | EventRef) -> str:
     return subject.work + (f" season {subject.season}" if subject.season else "")
 
 
-def time_phrase(claim: Claim) -> str:
-    """ "on September 30, 2016", "in late 2017", "in summer 2017", "by April 3, 2017"."""
+def event_of(event: str, subject: Subject | EventRef) -> str:
+    """ "the premiere of Luke Cage", "the start of filming of Jessica Jones season 2"."""
+    return f"the {EVENT_NOUNS[event]} of {work(subject)}"
+
+
+def time_phrase(claim: Claim, with_preposition: bool = True) -> str:
+    """ "on September 30, 2016", "in late 2017", "in summer 2017", "by April 3, 2017"
+    ("late 2017" without the preposition)."""
     if claim.time is None or claim.time.value is None:
         return "at no stated time"
     value, mod = claim.time.value, claim.time.mod
@@ -72,18 +77,17 @@ def time_phrase(claim: Claim) -> str:
         return VAGUE[value]
     parts = value.split("-")
     if len(parts) == 3 and parts[1].isdigit():
-        text, preposition = f"{MONTHS[int(parts[1]) - 1]} {int(parts[2])}, {parts[0]}", "on"
+        text, word = f"{MONTHS[int(parts[1]) - 1]} {int(parts[2])}, {parts[0]}", "on"
     elif len(parts) == 2 and parts[1].isdigit():
-        text, preposition = f"{MONTHS[int(parts[1]) - 1]} {parts[0]}", "in"
+        text, word = f"{MONTHS[int(parts[1]) - 1]} {parts[0]}", "in"
     elif len(parts) == 2 and parts[1] in SEASON_NAMES:
-        text, preposition = f"{SEASON_NAMES[parts[1]]} {parts[0]}", "in"
+        text, word = f"{SEASON_NAMES[parts[1]]} {parts[0]}", "in"
     else:
-        text, preposition = value, "in"
+        text, word = value, "in"
     if mod in ("ON_OR_BEFORE", "BEFORE", "AFTER", "ON_OR_AFTER"):
         return f"{MOD_WORDS[mod]} {text}"
-    if mod:
-        return f"{preposition} {MOD_WORDS[mod]} {text}"
-    return f"{preposition} {text}"
+    lead = f"{word} " if with_preposition else ""
+    return f"{lead}{MOD_WORDS[mod]} {text}" if mod else f"{lead}{text}"
 
 
 def event_phrase(claim: Claim) -> str:
@@ -93,7 +97,7 @@ def event_phrase(claim: Claim) -> str:
         verb = "is not " + verb[3:] if verb.startswith("is ") else "does not " + bare(verb)
     if claim.relation and claim.object:
         other = claim.object
-        target = work(other) if other.event == claim.event else f"the {EVENT_NOUNS[other.event]} of {work(other)}"
+        target = work(other) if other.event == claim.event else event_of(other.event, other)
         return f"{work(claim.subject)} {verb} {RELATION_WORDS[claim.relation]} {target}"
     return f"{work(claim.subject)} {verb} {time_phrase(claim)}"
 
@@ -111,11 +115,11 @@ def quote(text: str, width: int = 90) -> str:
     return f"\u201c{text if len(text) <= width else text[:width - 1].rstrip() + '…'}\u201d"
 
 
-def said_times(claims: Sequence[Claim], most: int = 2) -> str:
+def said_times(claims: Sequence[Claim], most: int = 2, with_preposition: bool = True) -> str:
     """ "on Sept 30, 2016 or in Sept 2016": the times the claims give, the most repeated first."""
     counts: dict[str, int] = {}
     for claim in claims:
-        phrase = time_phrase(claim)
+        phrase = time_phrase(claim, with_preposition)
         counts[phrase] = counts.get(phrase, 0) + 1
     phrases = sorted(counts, key=lambda phrase: -counts[phrase])
     text = " or ".join(phrases[:most])
