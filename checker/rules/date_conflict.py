@@ -23,8 +23,8 @@ from typing import Iterator, Sequence
 from checker.findings import Severity
 from checker.rules import wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
-from checker.rules.timeline import (POINT_EVENTS, agreement, dated, disjoint, is_now, is_past_plan,
-                                    is_vague, published_order, within)
+from checker.rules.timeline import (POINT_EVENTS, agreement, dated, disjoint, is_now, published_order,
+                                    states_a_date, within)
 from claims.models import Claim
 
 
@@ -47,8 +47,7 @@ def apart(a: Claim, b: Claim, options: Options) -> bool:
 def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator[Conflict]:
     if not claims or claims[0].event not in POINT_EVENTS:
         return
-    timed = [claim for claim in claims if dated(claim) and not claim.negated
-             and not is_vague(claim) and not is_past_plan(claim)]
+    timed = [claim for claim in claims if states_a_date(claim)]
     agreed = agreement(timed, corpus)
     if agreed is None:
         return

@@ -30,6 +30,7 @@ from typing import Iterator, Sequence
 from checker.findings import Citation, Severity
 from checker.rules import wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
+from checker.rules.timeline import by_publication
 from claims.extract import lexicon
 from claims.extract.works import (edit_distance, fold, given_names, is_calendar_word,
                                   is_title_case_line, is_variant)
@@ -218,15 +219,9 @@ def within_reported(variant: Spelling, norm: Spelling, reported: list[tuple[Spel
                for longer, longer_norm in reported)
 
 
-def by_date(article_id: str, corpus: Corpus) -> tuple:
-    article = corpus.articles.get(article_id)
-    published = article.published if article else None
-    return (published is None, published.earliest if published else None, article_id)
-
-
 def conflict(variant: Spelling, norm: Spelling, corpus: Corpus) -> Conflict:
-    variant_articles = sorted(variant.articles, key=lambda article: by_date(article, corpus))
-    norm_articles = sorted(norm.articles, key=lambda article: by_date(article, corpus))
+    variant_articles = sorted(variant.articles, key=lambda article: by_publication(article, corpus))
+    norm_articles = sorted(norm.articles, key=lambda article: by_publication(article, corpus))
     citations = [Citation(article=article, start=variant.articles[article],
                           end=variant.articles[article] + len(variant.text), text=variant.text)
                  for article in variant_articles]

@@ -30,8 +30,8 @@ from typing import Iterator, Sequence
 from checker.findings import Severity
 from checker.rules import allen, wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
-from checker.rules.timeline import (POINT_EVENTS, WEIGHT, agreement, dated, is_past_plan,
-                                    is_vague, published_order, span_days, within)
+from checker.rules.timeline import (POINT_EVENTS, WEIGHT, agreement, published_order, span_days,
+                                    states_a_date, within)
 from claims.models import MIRRORED_RELATION as MIRRORED, Claim, Interval
 
 RELATION_SETS = {"before": allen.BEFORE, "after": allen.AFTER, "concurrent": allen.INTERSECT,
@@ -145,7 +145,7 @@ def smallest_conflict(order: Claim, others: list[Claim], corpus: Corpus) -> list
 def usable(claim: Claim, options: Options) -> bool:
     if claim.relation:
         return claim.object is not None and claim.confidence >= options.min_confidence
-    return dated(claim) and not claim.negated and not is_vague(claim) and not is_past_plan(claim)
+    return states_a_date(claim)
 
 
 def components(claims: list[Claim], corpus: Corpus) -> list[list[Claim]]:

@@ -15,16 +15,15 @@ from typing import Iterator, Sequence
 from checker.findings import Severity
 from checker.rules import wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
-from checker.rules.timeline import (POINT_EVENTS, agreement, dated, is_now, is_past_plan, is_vague,
-                                    published_order, span_days, within)
+from checker.rules.timeline import (POINT_EVENTS, agreement, is_now, published_order, span_days,
+                                    states_a_date, within)
 from claims.models import Claim
 
 
 def check(claims: Sequence[Claim], corpus: Corpus, options: RuleOptions) -> Iterator[Conflict]:
     if not claims or claims[0].event not in POINT_EVENTS:
         return
-    timed = [claim for claim in claims if dated(claim) and not claim.negated and not is_vague(claim)
-             and not is_past_plan(claim) and not is_now(claim, corpus)]
+    timed = [claim for claim in claims if states_a_date(claim) and not is_now(claim, corpus)]
     agreed = agreement(timed, corpus)
     if agreed is None:
         return

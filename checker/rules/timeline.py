@@ -45,11 +45,16 @@ def covers(interval: Interval, day: dt.date) -> bool:
         interval.latest is None or day <= interval.latest)
 
 
-def published_order(claim: Claim, corpus: Corpus) -> tuple:
-    """Sort key: the earliest-published article first, undated last."""
-    article = corpus.articles.get(claim.article)
+def by_publication(article_id: str, corpus: Corpus) -> tuple:
+    """Sort key for articles: the earliest-published first, undated last."""
+    article = corpus.articles.get(article_id)
     published = article.published if article else None
-    return (published is None, published.earliest if published else dt.date.max, claim.article)
+    return (published is None, published.earliest if published else dt.date.max, article_id)
+
+
+def published_order(claim: Claim, corpus: Corpus) -> tuple:
+    """Sort key for claims: by their articles' publication."""
+    return by_publication(claim.article, corpus)
 
 
 @dataclass
@@ -115,3 +120,9 @@ def is_now(claim: Claim, corpus: Corpus) -> bool:
 @cache
 def says_now(text: str) -> bool:
     return any(timex.value == "PRESENT_REF" for timex in find_timexes(text, None))
+
+
+def states_a_date(claim: Claim) -> bool:
+    """An event claim that says when something happens, as the source sees it now: not a
+    denial, not "soon", not a plan told as history."""
+    return dated(claim) and not claim.negated and not is_vague(claim) and not is_past_plan(claim)
