@@ -3,7 +3,6 @@ and fingerprints, and Allen's algebra underneath."""
 from __future__ import annotations
 
 import itertools
-import shutil
 from pathlib import Path
 
 import pytest

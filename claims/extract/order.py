@@ -15,7 +15,6 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
                  subjects: list[Subj], markers: list[events.Marker]) -> list[Claim]:
     """Claims that place two works' events relative to each other."""
     claims = []
-    body = context.article.body
     objects_so_far: list[tuple[int, list[Subj]]] = []
     for marker in markers:
         if any(t.start <= marker.start and marker.end <= t.end for t in triggers):

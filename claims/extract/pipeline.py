@@ -97,7 +97,6 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     markers = events.find_markers(sentence.text, sentence.start)
     ordered = order_claims(context, sentence, triggers, subjects, markers)
     claims += ordered
-    ordered_spans = {(c.evidence.start, c.subject.work) for c in ordered}
     for trigger in triggers:
         clause = sentence.clause_at(trigger.start)
         clause_text = body[clause[0]:clause[1]]
@@ -244,7 +243,6 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         season = None  # a launch dated before the article is the series', not the new season's
     quote = next((q for q in context.quotes if q[0] <= trigger.start < q[1]), None)
     speaker = speaker_for(context, sentence, trigger, quote)
-    sentence_before = body[sentence.start:clause[0]]
     window_end = next_trigger_start(context, sentence, trigger, clause)
     # Hedges count from just before the subject: "Probably the most important thing she said is
     # that X will film" hedges the ranking, not the filming.

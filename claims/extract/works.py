@@ -260,7 +260,6 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
     documents: (body, [(sentence start, sentence end, text, headline)]).
     excluded: folded names known not to be works (outlets, authors).
     """
-    info = knowledge()
     evidence: dict[str, Evidence] = defaultdict(Evidence)
     lower_words: Counter = Counter()   # how often each word is written in lower case
     for body, sentences in documents:
