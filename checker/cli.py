@@ -33,12 +33,17 @@ def check_published(ctx: click.Context, param: click.Parameter, value: str | Non
     return value
 
 
-def check_changed(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+def article_files(names: tuple[str, ...], hint: str | None = None) -> tuple[str, ...]:
     """Only article files: a changed script or data file is a mistake in the CI setup."""
-    for name in value:
+    for name in names:
         if not is_article_file(Path(name)):
-            raise click.BadParameter(f"{clean(name)!r} is not an article (use {ARTICLE_SUFFIXES})")
-    return value
+            raise click.BadParameter(f"{clean(name)!r} is not an article (use {ARTICLE_SUFFIXES})",
+                                     param_hint=hint)
+    return names
+
+
+def check_changed(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    return article_files(value)
 
 
 paths_argument = click.argument("paths", nargs=-1, required=True, metavar="PATH...")
@@ -188,7 +193,7 @@ def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
         for name in paths:
             if not Path(name).is_file():
                 raise click.BadParameter(f"{clean(name)!r} is not a file", param_hint="PATH")
-        changed, paths = check_changed(click.get_current_context(), None, changed + paths), ()
+        changed, paths = changed + article_files(paths, hint="PATH"), ()
         if not changed:
             raise SystemExit(EXIT_OK)  # nothing staged: nothing to check
     known = known_fingerprints(baseline_file or settings.baseline)
