@@ -2,25 +2,26 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, NoReturn
+from typing import Callable
 
 import os
 import sys
 
 import click
+from sqlalchemy.exc import SQLAlchemyError
 
 from checker import baseline, engine
-from checker.config import FAIL_ON_LEVELS, NEVER, ConfigError, Settings, fails, load_settings
+from checker.review import commands
+from checker.clikit import (EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, config_option, fail, load,
+                            open_store, store_option)
+from checker.config import FAIL_ON_LEVELS, NEVER, ConfigError, Settings, fails
 from checker.findings import Finding, Severity
 from checker.reports import CLAIM_FORMATS, FORMATS, diagnostics
 from checker.reports.text import clean
+from checker.review.store import HIDDEN, Store, StoreError, shown
 from claims.reading import (JSONL_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, BadArticle,
                             expand, is_article_file, parse_published)
 
-# Exit statuses: 0 nothing to fail on, 1 a reported finding at or above --fail-on, 2 a usage
-# error, a bad configuration or baseline, or an input that could not be read (click also
-# uses 2 for usage errors). 2 wins over 1: a partial read must not pass for a clean one.
-EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 ARTICLE_SUFFIXES = ", ".join(sorted(MARKDOWN_SUFFIXES | TEXT_SUFFIXES | JSONL_SUFFIXES))
 
 
@@ -53,23 +54,6 @@ published_option = click.option(
     "--published", metavar="DATE", callback=check_published,
     help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for .txt files and Markdown "
          "without one in its front matter; relative times are resolved against it.")
-config_option = click.option(
-    "--config", "config_file", metavar="FILE",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Settings file (checker.toml, or a pyproject.toml with [tool.checker]); by default "
-         "the nearest one in this folder or above it, up to the git repository's root.")
-
-
-def fail(message: str) -> NoReturn:
-    click.echo(f"checker: error: {clean(message)}", err=True)
-    raise SystemExit(EXIT_BAD_INPUT)
-
-
-def load(config_file: Path | None) -> Settings:
-    try:
-        return load_settings(Path.cwd(), config_file)
-    except ConfigError as err:
-        fail(str(err))
 
 
 def corpus(paths: tuple[str, ...], settings: Settings) -> tuple[str, ...]:
@@ -121,6 +105,30 @@ def involving(findings: list[Finding], report: engine.Report, changed: tuple[str
     return [finding for finding in findings if ids.intersection(finding.articles)]
 
 
+def recorded(store: Store, report: engine.Report, settings: Settings, show_all: bool) -> list[Finding]:
+    """Record the check in the store (one transaction); the findings still to report: all
+    but those editors dismissed, unless --all."""
+    corpus = engine.make_corpus(report.claims, report.articles, report.lexicon, settings)
+    try:
+        summary = store.record_check(report.articles, report.claims, report.findings, corpus)
+    except (StoreError, SQLAlchemyError) as err:
+        fail(f"the store {shown(store.url)} was not updated (nothing in it changed): {err}")
+    changes = [f"{len(names)} {what}" for what, names in
+               (("reopened", summary.reopened), ("resolved", summary.resolved)) if names]
+    if changes:
+        click.echo(f"checker: in the store, {' and '.join(changes)} "
+                   "(`checker findings list` shows them)", err=True)
+    if show_all:
+        return report.findings
+    shown_findings = [finding for finding in report.findings
+                      if summary.statuses.get(finding.fingerprint) not in HIDDEN]
+    hidden = len(report.findings) - len(shown_findings)
+    if hidden:
+        click.echo(f"checker: {hidden} dismissed finding{'s' * (hidden != 1)} not shown "
+                   "(--all shows them)", err=True)
+    return shown_findings
+
+
 def known_fingerprints(baseline_file: str | None) -> set[str]:
     if not baseline_file:
         return set()
@@ -170,9 +178,15 @@ def extract(paths: tuple[str, ...], fmt: str, published: str | None) -> None:
 @click.option("--baseline", "baseline_file", metavar="FILE",
               help="Report only findings whose fingerprint is not in this baseline (written "
                    "by `checker baseline`). Default: the configuration's baseline.")
+@store_option
+@click.option("--no-store", is_flag=True,
+              help="Neither read nor update the review store (editors' decisions are ignored).")
+@click.option("--all", "show_all", is_flag=True,
+              help="Also report the findings editors dismissed as false alarms.")
 def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: Path | None,
           fail_on: str | None, changed: tuple[str, ...], changed_only: bool,
-          baseline_file: str | None) -> None:
+          baseline_file: str | None, store_location: str | None, no_store: bool,
+          show_all: bool) -> None:
     """Extract the claims and report those that conflict.
 
     PATH may be a file (.md, .txt, .jsonl, .jsonl.gz), a folder or a glob pattern; without
@@ -197,7 +211,10 @@ def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
         if not changed:
             raise SystemExit(EXIT_OK)  # nothing staged: nothing to check
     known = known_fingerprints(baseline_file or settings.baseline)
+    store = None if no_store else open_store(store_location, settings)
     report = engine.check(with_changed(corpus(paths, settings), changed), published, settings)
+    if store:
+        report.findings = recorded(store, report, settings, show_all)
     if changed:
         report.findings = involving(report.findings, report, changed)
     if known:
@@ -237,3 +254,48 @@ def write_baseline(paths: tuple[str, ...], output: str | None, published: str | 
         fail(str(err))
     count = len(report.findings)
     click.echo(f"{count} finding{'s' * (count != 1)} written to {clean(str(target))}")
+
+
+@main.command()
+@corpus_argument
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but a loopback address exposes the page "
+                   "to the network.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@published_option
+@store_option
+@config_option
+def serve(paths: tuple[str, ...], host: str, port: int, published: str | None,
+          store_location: str | None, config_file: Path | None) -> None:
+    """Start the review page, where editors decide the stored findings.
+
+    With PATHs (or the configuration's `paths`), they are checked first and the store
+    updated, as `checker check` does. Without an editor yet, one is asked for.
+    """
+    import uvicorn
+
+    from checker.review.commands import first_editor
+    from checker.review.web import create_app
+
+    settings = load(config_file)
+    store = open_store(store_location, settings)
+    if paths or settings.paths:
+        report = engine.check(corpus(paths, settings), published, settings)
+        for line in diagnostics.render(report):
+            click.echo(line, err=True)
+        recorded(store, report, settings, show_all=True)
+        click.echo(f"checked {len(report.articles)} articles: {len(report.findings)} findings")
+    if not store.users():
+        first_editor(store)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"checker: warning: listening on {host}: the review page is reachable from "
+                   "the network; put it behind HTTPS", err=True)
+    click.echo(f"Review page: http://{'[' + host + ']' if ':' in host else host}:{port}/ "
+               "(Ctrl-C stops it)")
+    uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+
+
+main.add_command(commands.db)
+main.add_command(commands.findings)
+main.add_command(commands.users)
+main.add_command(commands.draw_timeline)

@@ -41,6 +41,8 @@ class Settings(BaseModel):
     options: dict[str, dict] = Field(default_factory=dict)  # rule id -> the rule's Options
     fail_on: Severity | Literal["never"] = Severity.ERROR
     baseline: str | None = None
+    # The review store: a SQLite file path or a database URL (postgresql://...).
+    store: str | None = None
     aliases: Aliases = Field(default_factory=Aliases)
 
 
@@ -154,7 +156,9 @@ def parse_settings(table: dict, source: Source) -> Settings:
     # Relative paths start at the configuration's folder, wherever checker is run from.
     return settings.model_copy(update={
         "paths": [beside(source.path, corpus) for corpus in settings.paths],
-        "baseline": settings.baseline and beside(source.path, settings.baseline)})
+        "baseline": settings.baseline and beside(source.path, settings.baseline),
+        "store": settings.store and (settings.store if "://" in settings.store
+                                     else beside(source.path, settings.store))})
 
 
 def by_rule_id(given, source: Source, name: str) -> dict:

@@ -1,0 +1,48 @@
+"""What every `checker` command shares: exit statuses, the --config option, errors."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from checker.config import ConfigError, Settings, load_settings
+from checker.reports.text import clean
+from checker.review.store import Store, StoreError
+
+# Exit statuses: 0 nothing to fail on, 1 a reported finding at or above --fail-on, 2 a usage
+# error, a bad configuration or baseline, or an input that could not be read (click also
+# uses 2 for usage errors). 2 wins over 1: a partial read must not pass for a clean one.
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+DEFAULT_STORE = ".checker/store.sqlite"
+
+config_option = click.option(
+    "--config", "config_file", metavar="FILE",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Settings file (checker.toml, or a pyproject.toml with [tool.checker]); by default "
+         "the nearest one in this folder or above it, up to the git repository's root.")
+store_option = click.option(
+    "--store", "store_location", metavar="PATH|URL", envvar="CHECKER_STORE",
+    help=f"The review store: a SQLite file or a database URL (postgresql://user@host/db). "
+         f"Default: $CHECKER_STORE, else the configuration's store, else {DEFAULT_STORE}.")
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"checker: error: {clean(message)}", err=True)
+    raise SystemExit(EXIT_BAD_INPUT)
+
+
+def load(config_file: Path | None) -> Settings:
+    try:
+        return load_settings(Path.cwd(), config_file)
+    except ConfigError as err:
+        fail(str(err))
+
+
+def open_store(location: str | None, settings: Settings) -> Store:
+    """The store named on the command line, else in the configuration, else the default;
+    migrated when empty. A store that cannot be used ends the command (exit status 2)."""
+    try:
+        return Store.open(location or settings.store or DEFAULT_STORE)
+    except StoreError as err:
+        fail(str(err))

@@ -1,0 +1,294 @@
+"""The review commands: `checker db`, `findings`, `users`, `timeline` and `serve`."""
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+from pathlib import Path
+
+import click
+from tabulate import tabulate
+
+from checker.clikit import config_option, fail, load, open_store, store_option
+from checker.config import Settings
+from checker.reports.text import clean
+from checker.review import auth
+from checker.review.pictures import timeline_for
+from checker.review.schema import STATUSES
+from checker.review.store import ACTIONS, Store, StoreError, shown, when
+
+STATUS_CHOICE = click.Choice([*STATUSES, "all"])
+
+
+def store_from(store_location: str | None, config_file: Path | None) -> tuple[Store, Settings]:
+    settings = load(config_file)
+    return open_store(store_location, settings), settings
+
+
+def one_line(text: str, width: int = 70) -> str:
+    text = clean(" ".join(text.split()))
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+# -- checker db -----------------------------------------------------------------------------
+
+@click.group()
+def db() -> None:
+    """Create or upgrade the review store's tables."""
+
+
+@db.command()
+@store_option
+@config_option
+def upgrade(store_location: str | None, config_file: Path | None) -> None:
+    """Apply the migrations the store has not had yet."""
+    settings = load(config_file)
+    from checker.clikit import DEFAULT_STORE
+    from checker.review.store import store_url
+    try:
+        store = Store(store_url(store_location or settings.store or DEFAULT_STORE))
+        before, after = store.upgrade()
+    except StoreError as err:
+        fail(str(err))
+    if before == after:
+        click.echo(f"{shown(store.url)} is up to date (revision {after})")
+    else:
+        click.echo(f"{shown(store.url)} upgraded from {before or 'empty'} to revision {after}")
+
+
+# -- checker findings ------------------------------------------------------------------------
+
+@click.group()
+def findings() -> None:
+    """List, show and decide the findings in the review store."""
+
+
+@findings.command("list")
+@click.option("--status", type=STATUS_CHOICE, default="open", show_default=True)
+@click.option("--rule", metavar="ID")
+@click.option("--severity", type=click.Choice(["error", "warning", "info"]))
+@click.option("--work", metavar="TEXT", help="Findings about works whose title contains TEXT.")
+@click.option("--outlet", metavar="NAME")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@store_option
+@config_option
+def list_findings(status: str, rule: str | None, severity: str | None, work: str | None,
+                  outlet: str | None, fmt: str, store_location: str | None,
+                  config_file: Path | None) -> None:
+    """The stored findings, newest first."""
+    store, _ = store_from(store_location, config_file)
+    rows = store.findings(status=None if status == "all" else status, rule=rule,
+                          severity=severity, work=work, outlet=outlet)
+    if fmt == "json":
+        click.echo(json.dumps([listed(row) for row in rows], indent=2, ensure_ascii=False))
+        return
+    if not rows:
+        click.echo(f"no {'' if status == 'all' else status + ' '}findings")
+        return
+    table = [[row["fingerprint"][:10], row["status"], row["severity"], row["rule"],
+              one_line(row["work"] or "", 30), one_line(", ".join(row["outlets"]), 30),
+              f"{row['first_seen']:%Y-%m-%d}", one_line(row["message"], 60)] for row in rows]
+    click.echo(tabulate(table, headers=["finding", "status", "severity", "rule", "work",
+                                        "outlets", "found", "message"]))
+
+
+def listed(row: dict) -> dict:
+    return {"fingerprint": row["fingerprint"], "status": row["status"], "version": row["version"],
+            "rule": row["rule"], "severity": row["severity"], "work": row["work"],
+            "season": row["season"], "event": row["event"], "outlets": row["outlets"],
+            "message": row["message"], "first_seen": row["first_seen"].isoformat(),
+            "last_seen": row["last_seen"].isoformat(),
+            "resolved_at": row["resolved_at"].isoformat() if row["resolved_at"] else None}
+
+
+@findings.command()
+@click.argument("fingerprint")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@store_option
+@config_option
+def show(fingerprint: str, fmt: str, store_location: str | None, config_file: Path | None) -> None:
+    """One finding: its evidence and the history of decisions (FINGERPRINT may be its start)."""
+    store, _ = store_from(store_location, config_file)
+    try:
+        row = store.finding(fingerprint)
+    except StoreError as err:
+        fail(str(err))
+    history = store.history(row["fingerprint"])
+    if fmt == "json":
+        click.echo(json.dumps({**listed(row), "evidence": row["data"]["evidence"],
+                               "history": [decided(entry) for entry in history]},
+                              indent=2, ensure_ascii=False))
+        return
+    click.echo(f"finding {row['fingerprint']}  [{row['status']}]  {row['severity']} {row['rule']}")
+    click.echo(clean(row["message"]))
+    articles = store.articles(cite["article"] for cite in row["data"]["evidence"])
+    click.echo("\nevidence:")
+    for cite in row["data"]["evidence"]:
+        article = articles.get(cite["article"])
+        source = (article.outlet if article and article.outlet else cite["article"])
+        date = article.published.value if article and article.published else "undated"
+        click.echo(f"  {clean(source)} ({date}): {one_line(cite['text'], 200)}")
+    click.echo("\nhistory:")
+    for entry in history:
+        click.echo("  " + history_line(entry))
+
+
+def decided(entry: dict) -> dict:
+    return {key: (value.isoformat() if hasattr(value, "isoformat") else value)
+            for key, value in entry.items() if key not in ("id", "fingerprint", "evidence_hash")}
+
+
+def history_line(entry: dict) -> str:
+    who = entry["editor"] or "checker"
+    change = (f"{entry['previous_status']} → {entry['status']}"
+              if entry["previous_status"] and entry["previous_status"] != entry["status"]
+              else entry["status"])
+    words = [f"{when(entry['at'])}  {clean(who)}: {entry['action']} ({change})"]
+    if entry["reason"]:
+        words.append(f"reason: {one_line(entry['reason'], 200)}")
+    if entry["note"]:
+        words.append(f"note: {one_line(entry['note'], 200)}")
+    return "; ".join(words)
+
+
+def decision_command(action: str, summary: str):
+    @click.argument("fingerprint")
+    @click.option("--reason", metavar="TEXT", required=action == "dismiss",
+                  help="Why this is a false alarm." if action == "dismiss" else
+                       "Why (optional).")
+    @click.option("--note", metavar="TEXT", required=action == "note", help="A note for the record.")
+    @click.option("--editor", metavar="NAME", default=lambda: getpass.getuser(),
+                  show_default="your login name", help="Who decides.")
+    @store_option
+    @config_option
+    def command(fingerprint: str, reason: str | None, note: str | None, editor: str,
+                store_location: str | None, config_file: Path | None) -> None:
+        store, _ = store_from(store_location, config_file)
+        try:
+            row = store.decide(fingerprint, action, editor, reason=reason, note=note)
+        except StoreError as err:
+            fail(str(err))
+        click.echo(f"finding {row['fingerprint']} is {row['status']}")
+    command.__doc__ = summary
+    return findings.command(action)(command)
+
+
+decision_command("confirm", "Confirm a finding: a real problem to correct.")
+decision_command("dismiss", "Dismiss a finding as a false alarm (--reason is required); "
+                            "`checker check` stops reporting it until its claims change.")
+decision_command("fix", "Mark a finding fixed: the article has been corrected.")
+decision_command("reopen", "Reopen a finding that was confirmed, dismissed or fixed.")
+decision_command("note", "Add a note to a finding without changing its status.")
+assert set(ACTIONS) == {"confirm", "dismiss", "fix", "reopen", "note"}
+
+
+# -- checker users ---------------------------------------------------------------------------
+
+@click.group()
+def users() -> None:
+    """Editors who may sign in to the review page."""
+
+
+def read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+def hashed(password: str) -> str:
+    try:
+        return auth.hash_password(password)
+    except ValueError as err:
+        fail(str(err))
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--password-stdin", is_flag=True, help="Read the password from the first line "
+                                                     "of standard input instead of asking.")
+@store_option
+@config_option
+def add_user(name: str, password_stdin: bool, store_location: str | None,
+             config_file: Path | None) -> None:
+    """Add an editor; the password is asked for twice (or read from stdin)."""
+    problem = auth.valid_name(name)
+    if problem:
+        fail(f"{name!r}: {problem}")
+    store, _ = store_from(store_location, config_file)
+    if name in store.users():
+        fail(f"editor {name!r} exists already (`checker users passwd {name}` changes the password)")
+    try:
+        store.add_user(name, hashed(read_password(password_stdin)))
+    except StoreError as err:
+        fail(str(err))
+    click.echo(f"editor {name} added")
+
+
+def first_editor(store: Store) -> None:
+    """`checker serve` on a store without editors: ask for the first, or say how to add one."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        fail("no editor can sign in yet: add one with `checker users add NAME`")
+    click.echo("No editor can sign in yet; add the first one.")
+    while problem := auth.valid_name(name := click.prompt("Name", default=getpass.getuser())):
+        click.echo(problem)
+    store.add_user(name, hashed(read_password(False)))
+    click.echo(f"editor {name} added")
+
+
+@users.command("passwd")
+@click.argument("name")
+@click.option("--password-stdin", is_flag=True)
+@store_option
+@config_option
+def change_password(name: str, password_stdin: bool, store_location: str | None,
+                    config_file: Path | None) -> None:
+    """Set an editor's password."""
+    store, _ = store_from(store_location, config_file)
+    if name not in store.users():
+        fail(f"no editor {name!r}")
+    try:
+        store.set_password(name, hashed(read_password(password_stdin)))
+    except StoreError as err:
+        fail(str(err))
+    click.echo(f"password of {name} changed")
+
+
+@users.command("list")
+@store_option
+@config_option
+def list_users(store_location: str | None, config_file: Path | None) -> None:
+    """The editors' names."""
+    store, _ = store_from(store_location, config_file)
+    for name in store.users():
+        click.echo(name)
+
+
+# -- checker timeline ------------------------------------------------------------------------
+
+@click.command("timeline")
+@click.argument("work")
+@click.option("--season", type=click.IntRange(min=1), metavar="N")
+@click.option("--event", "event_name", metavar="EVENT",
+              help="release, filming, filming_start, ... Default: the event with most claims.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True,
+              metavar="FILE.svg")
+@store_option
+@config_option
+def draw_timeline(work: str, season: int | None, event_name: str | None, output: str,
+                  store_location: str | None, config_file: Path | None) -> None:
+    """Draw every stored claim about WORK's event: publication date against claimed time.
+
+    The claims come from the review store, as the last `checker check` recorded them.
+    """
+    store, settings = store_from(store_location, config_file)
+    try:
+        picture = timeline_for(store, settings, work, season or 1, event_name)
+    except StoreError as err:
+        fail(str(err))
+    try:
+        Path(output).write_text(picture.svg(standalone=True), encoding="utf-8")
+    except OSError as err:
+        fail(f"{output}: cannot write ({err.strerror or err})")
+    click.echo(f"{len(picture.claims)} claims about {clean(picture.title)} drawn to {clean(output)}")

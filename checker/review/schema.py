@@ -1,0 +1,106 @@
+"""The review store's tables: articles, their claims, findings, decisions, editors.
+
+The Alembic migrations in `migrations/versions/` create these; a change here needs a new
+migration (`tests/test_store.py` compares the two).
+"""
+from __future__ import annotations
+
+from sqlalchemy import (JSON, Column, DateTime, ForeignKey, Index, Integer, MetaData, String,
+                        Table, Text)
+
+metadata = MetaData()
+
+# The states a finding can be in. An editor sets confirmed, dismissed and fixed (and may
+# reopen); `checker check` sets open (new or found again) and resolved (no longer found).
+OPEN, CONFIRMED, DISMISSED, FIXED, RESOLVED = "open", "confirmed", "dismissed", "fixed", "resolved"
+STATUSES = (OPEN, CONFIRMED, DISMISSED, FIXED, RESOLVED)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(255), primary_key=True),
+    Column("path", Text),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("author", Text),
+    Column("url", Text),
+    Column("published", String(10)),
+    Column("body", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("checked_at", DateTime, nullable=False),
+)
+
+# A claim's id is only unique within one run, so claims are replaced per article read.
+claims = Table(
+    "claims", metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(255), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("work_key", Text, nullable=False),
+    Column("season", Integer, nullable=False),
+    Column("event", String(32), nullable=False),
+    Column("data", JSON, nullable=False),
+    Index("ix_claims_article", "article_id"),
+    Index("ix_claims_event", "work_key", "season", "event"),
+)
+
+findings = Table(
+    "findings", metadata,
+    Column("fingerprint", String(64), primary_key=True),
+    Column("rule", String(64), nullable=False),
+    Column("severity", String(16), nullable=False),
+    Column("work", Text),
+    Column("work_key", Text, nullable=False),
+    Column("season", Integer, nullable=False),
+    Column("event", String(32)),
+    Column("message", Text, nullable=False),
+    Column("data", JSON, nullable=False),          # the Finding as `checker check` reports it
+    Column("claims", JSON, nullable=False),        # the cited claims, as they were read
+    Column("evidence_hash", String(64), nullable=False),
+    Column("status", String(16), nullable=False),
+    # Bumped by every change of status: a decision names the version it was made on, so
+    # two editors deciding at once cannot silently overwrite each other.
+    Column("version", Integer, nullable=False),
+    Column("first_seen", DateTime, nullable=False),
+    Column("last_seen", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Column("resolved_at", DateTime),
+    Index("ix_findings_status", "status"),
+)
+
+finding_articles = Table(
+    "finding_articles", metadata,
+    Column("fingerprint", String(64), ForeignKey("findings.fingerprint", ondelete="CASCADE"),
+           primary_key=True),
+    Column("article_id", String(255), primary_key=True),
+    Index("ix_finding_articles_article", "article_id"),
+)
+
+# Every change of a finding's status or note, editors' and the checker's (editor NULL).
+decisions = Table(
+    "decisions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("fingerprint", String(64), ForeignKey("findings.fingerprint", ondelete="CASCADE"),
+           nullable=False),
+    Column("editor", String(255)),
+    Column("at", DateTime, nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("previous_status", String(16)),
+    Column("status", String(16), nullable=False),
+    Column("reason", Text),
+    Column("note", Text),
+    Column("evidence_hash", String(64)),
+    Index("ix_decisions_fingerprint", "fingerprint"),
+)
+
+users = Table(
+    "users", metadata,
+    Column("name", String(255), primary_key=True),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+
+# Store-wide values, such as the key that signs the review page's session cookies.
+meta = Table(
+    "meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)

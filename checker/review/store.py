@@ -1,0 +1,524 @@
+"""The review store: what `checker check` found, and what editors decided about it.
+
+SQLite file by default, PostgreSQL when given a URL; the schema is versioned by Alembic.
+A check is recorded in one transaction, so a crash part-way leaves the store as it was.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, create_engine, delete, event, func, insert, inspect, select, update
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+
+from checker.findings import Finding
+from checker.review import schema
+from checker.review.schema import CONFIRMED, DISMISSED, FIXED, OPEN, RESOLVED
+from checker.rules.base import Corpus
+from claims.models import Article, Claim
+from claims.reading import parse_published
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+SYSTEM = None  # the editor of a change the checker made itself
+
+# What an editor may do, and the status it leaves the finding in (None: unchanged).
+ACTIONS = {"confirm": CONFIRMED, "dismiss": DISMISSED, "fix": FIXED, "reopen": OPEN, "note": None}
+# A status `checker check` reports; dismissed findings are hidden unless asked for.
+HIDDEN = {DISMISSED}
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used; the message says which store and why."""
+
+
+class StaleDecision(StoreError):
+    """The finding changed since the editor loaded it: their decision was not recorded."""
+
+    def __init__(self, current: dict):
+        self.current = current
+        who = current.get("decided_by") or "the checker"
+        super().__init__(f"finding {current['fingerprint']} changed while you were deciding: it "
+                         f"is now {current['status']} ({who}, {when(current['updated_at'])}); "
+                         "nothing was recorded")
+
+
+def now() -> dt.datetime:
+    """UTC without a zone: SQLite keeps no zones, so every time in the store is UTC."""
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def when(moment: dt.datetime | None) -> str:
+    return f"{moment:%Y-%m-%d %H:%M} UTC" if moment else ""
+
+
+def store_url(location: str) -> str:
+    """A database URL from the configuration: a URL as given, else a SQLite file path."""
+    if "://" not in location:
+        return f"sqlite:///{Path(location).expanduser().resolve()}"
+    if location.startswith(("postgres://", "postgresql://")):
+        # psycopg 3 is the driver we ship an extra for; SQLAlchemy defaults to psycopg2.
+        return "postgresql+psycopg://" + location.split("://", 1)[1]
+    return location
+
+
+def shown(url: str) -> str:
+    """A URL fit for messages: never the password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def evidence_hash(finding: Finding) -> str:
+    """What the finding's claims say: when it changes, a dismissal no longer holds."""
+    parts = sorted(f"{cite.article}\x1f{cite.text}" for cite in finding.evidence)
+    return hashlib.sha256("\x1e".join([finding.message, *parts]).encode()).hexdigest()
+
+
+def content_hash(article: Article) -> str:
+    fields = article.model_dump(mode="json", exclude={"path", "body_line"})
+    return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
+
+
+@dataclass
+class CheckSummary:
+    """What recording one check changed in the store, for the CLI to say."""
+
+    new: list[str] = field(default_factory=list)
+    reopened: list[str] = field(default_factory=list)
+    resolved: list[str] = field(default_factory=list)
+    statuses: dict[str, str] = field(default_factory=dict)  # fingerprint -> status now
+
+
+class Store:
+    def __init__(self, url: str):
+        self.url = url
+        try:
+            if url.startswith("sqlite:///"):
+                Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            self.engine: Engine = create_engine(url)
+        except (ArgumentError, NoSuchModuleError, OSError) as err:
+            raise StoreError(f"cannot open the store {shown(url)}: {err}") from None
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", sqlite_pragmas)
+
+    @classmethod
+    def open(cls, location: str) -> "Store":
+        """The store at a path or URL, created (migrated) when it is empty."""
+        store = cls(store_url(location))
+        store.ready()
+        return store
+
+    # -- schema ------------------------------------------------------------------------
+
+    def alembic(self, connection: Connection) -> Config:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = connection
+        return config
+
+    def head(self) -> str:
+        return ScriptDirectory(str(MIGRATIONS)).get_current_head()
+
+    def revision(self) -> str | None:
+        with self.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    def upgrade(self) -> tuple[str | None, str]:
+        """Apply the migrations not yet applied; the revisions before and after."""
+        with self.transaction() as connection:
+            before = MigrationContext.configure(connection).get_current_revision()
+            command.upgrade(self.alembic(connection), "head")
+        return before, self.head()
+
+    def ready(self) -> None:
+        """Migrate an empty store; refuse one that is behind (upgrading is the user's call)."""
+        revision = self.revision()
+        if revision == self.head():
+            return
+        if revision is None:
+            with self.connect() as connection:
+                tables = inspect(connection).get_table_names()
+            if tables:
+                raise StoreError(f"{shown(self.url)} is not an empty database and holds no "
+                                 "checker store")
+            self.upgrade()
+            return
+        raise StoreError(f"the store {shown(self.url)} is at revision {revision}, this checker "
+                         f"needs {self.head()}: run `checker db upgrade`")
+
+    def connect(self):
+        try:
+            return self.engine.connect()
+        except OperationalError as err:
+            raise StoreError(f"cannot open the store {shown(self.url)}: {err.orig}") from None
+
+    def transaction(self):
+        try:
+            return self.engine.begin()
+        except OperationalError as err:
+            raise StoreError(f"cannot open the store {shown(self.url)}: {err.orig}") from None
+
+    # -- recording a check -------------------------------------------------------------
+
+    def record_check(self, articles: list[Article], claims: list[Claim], findings: list[Finding],
+                     corpus: Corpus) -> CheckSummary:
+        """Store the articles read, their claims and the findings, in one transaction.
+
+        New findings are open; known ones keep their decisions; a dismissed one whose
+        evidence changed is reopened; one that is no longer found though all its articles
+        were read (an article was corrected) is resolved. Findings about articles not read
+        this time are left alone.
+        """
+        moment = now()
+        summary = CheckSummary()
+        read = {article.id for article in articles}
+        with self.transaction() as connection:
+            self._store_articles(connection, articles, moment)
+            self._store_claims(connection, claims, read, corpus)
+            known = self._known(connection, findings)
+            by_claim = {claim.id: claim for claim in claims}
+            for finding in findings:
+                row = known.get(finding.fingerprint)
+                cited = [by_claim[claim].model_dump(mode="json") for claim in finding.claims
+                         if claim in by_claim]
+                status = self._record_finding(connection, finding, row, cited, corpus, moment, summary)
+                summary.statuses[finding.fingerprint] = status
+            found = {finding.fingerprint for finding in findings}
+            for fingerprint, row in known.items():
+                if fingerprint in found or row.status in (RESOLVED, DISMISSED):
+                    continue
+                involved = set(connection.scalars(select(schema.finding_articles.c.article_id).where(
+                    schema.finding_articles.c.fingerprint == fingerprint)))
+                if involved <= read:
+                    self._change(connection, row, RESOLVED, "resolve", SYSTEM, moment,
+                                 note="no longer found: an article was corrected or removed",
+                                 resolved_at=moment)
+                    summary.resolved.append(fingerprint)
+        return summary
+
+    @staticmethod
+    def _known(connection: Connection, findings: list[Finding]) -> dict:
+        """The stored findings a check may touch: those not resolved, and those found again."""
+        table = schema.findings
+        known = {row.fingerprint: row for row in connection.execute(
+            select(table).where(table.c.status != RESOLVED))}
+        again = [finding.fingerprint for finding in findings if finding.fingerprint not in known]
+        for chunk in chunks(again):
+            known.update({row.fingerprint: row for row in connection.execute(
+                select(table).where(table.c.fingerprint.in_(chunk)))})
+        return known
+
+    def _store_articles(self, connection: Connection, articles: list[Article], moment) -> None:
+        ids = [article.id for article in articles]
+        for chunk in chunks(ids):
+            connection.execute(delete(schema.claims).where(schema.claims.c.article_id.in_(chunk)))
+            connection.execute(delete(schema.articles).where(schema.articles.c.id.in_(chunk)))
+        rows = [dict(id=article.id, path=article.path, title=article.title, outlet=article.outlet,
+                     author=article.author, url=article.url,
+                     published=article.published.value if article.published else None,
+                     body=article.body, content_hash=content_hash(article), checked_at=moment)
+                for article in articles]
+        if rows:
+            connection.execute(insert(schema.articles), rows)
+
+    def _store_claims(self, connection: Connection, claims: list[Claim], read: set[str],
+                      corpus: Corpus) -> None:
+        rows = []
+        for claim in claims:
+            if claim.article not in read:
+                continue
+            work_key, season, event_name = corpus.event_key(claim)
+            rows.append(dict(article_id=claim.article, work_key=work_key, season=season,
+                             event=event_name, data=claim.model_dump(mode="json")))
+        if rows:
+            connection.execute(insert(schema.claims), rows)
+
+    def _record_finding(self, connection: Connection, finding: Finding, row, cited: list[dict],
+                        corpus: Corpus, moment, summary: CheckSummary) -> str:
+        digest = evidence_hash(finding)
+        subject = finding.subject
+        values = dict(rule=finding.rule, severity=finding.severity.value,
+                      work=subject.work if subject else None,
+                      work_key=corpus.work_key(subject.work) if subject else "",
+                      season=subject.season or 1 if subject else 0, event=finding.event,
+                      message=finding.message, data=finding.model_dump(mode="json"),
+                      claims=cited, evidence_hash=digest, last_seen=moment)
+        table = schema.findings
+        if row is None:
+            connection.execute(insert(table).values(
+                fingerprint=finding.fingerprint, status=OPEN, version=1, first_seen=moment,
+                updated_at=moment, **values))
+            connection.execute(insert(schema.finding_articles), [
+                dict(fingerprint=finding.fingerprint, article_id=article) for article in finding.articles])
+            self._log(connection, finding.fingerprint, "open", None, OPEN, SYSTEM, moment,
+                      note="found by `checker check`", evidence=digest)
+            summary.new.append(finding.fingerprint)
+            return OPEN
+        connection.execute(update(table).where(table.c.fingerprint == row.fingerprint).values(**values))
+        connection.execute(delete(schema.finding_articles).where(
+            schema.finding_articles.c.fingerprint == row.fingerprint))
+        connection.execute(insert(schema.finding_articles), [
+            dict(fingerprint=finding.fingerprint, article_id=article) for article in finding.articles])
+        reason = self._reopen_reason(row, digest)
+        if reason:
+            self._change(connection, row, OPEN, "reopen", SYSTEM, moment, note=reason,
+                         resolved_at=None, evidence=digest)
+            summary.reopened.append(row.fingerprint)
+            return OPEN
+        return row.status
+
+    @staticmethod
+    def _reopen_reason(row, digest: str) -> str | None:
+        if row.status == RESOLVED:
+            return "found again"
+        if row.status == DISMISSED and row.evidence_hash != digest:
+            return "its claims changed since it was dismissed"
+        if row.status == FIXED:
+            return "still found after it was marked fixed"
+        return None
+
+    def _change(self, connection: Connection, row, status: str, action: str, editor: str | None,
+                moment, note: str | None = None, reason: str | None = None,
+                evidence: str | None = None, **values) -> None:
+        table = schema.findings
+        connection.execute(update(table).where(table.c.fingerprint == row.fingerprint).values(
+            status=status, version=table.c.version + 1, updated_at=moment, **values))
+        self._log(connection, row.fingerprint, action, row.status, status, editor, moment,
+                  note=note, reason=reason, evidence=evidence or row.evidence_hash)
+
+    @staticmethod
+    def _log(connection: Connection, fingerprint: str, action: str, previous: str | None,
+             status: str, editor: str | None, moment, note=None, reason=None, evidence=None) -> None:
+        connection.execute(insert(schema.decisions).values(
+            fingerprint=fingerprint, editor=editor, at=moment, action=action,
+            previous_status=previous, status=status, reason=reason, note=note,
+            evidence_hash=evidence))
+
+    # -- reading -----------------------------------------------------------------------
+
+    def statuses(self) -> dict[str, str]:
+        """Every stored finding's status, by fingerprint."""
+        with self.connect() as connection:
+            return dict(connection.execute(select(schema.findings.c.fingerprint,
+                                                  schema.findings.c.status)).all())
+
+    def findings(self, status: str | None = None, rule: str | None = None,
+                 severity: str | None = None, work: str | None = None,
+                 outlet: str | None = None) -> list[dict]:
+        """Findings with their outlets, newest first; each filter narrows when given."""
+        table = schema.findings
+        query = select(table).order_by(table.c.first_seen.desc(), table.c.fingerprint)
+        for column, value in ((table.c.status, status), (table.c.rule, rule),
+                              (table.c.severity, severity)):
+            if value:
+                query = query.where(column == value)
+        if work:
+            query = query.where(func.lower(table.c.work).contains(work.lower(), autoescape=True))
+        if outlet:
+            query = query.where(table.c.fingerprint.in_(
+                select(schema.finding_articles.c.fingerprint)
+                .join(schema.articles, schema.articles.c.id == schema.finding_articles.c.article_id)
+                .where(schema.articles.c.outlet == outlet)))
+        with self.connect() as connection:
+            rows = [dict(row._mapping) for row in connection.execute(query)]
+            outlets = self._outlets(connection, [row["fingerprint"] for row in rows])
+        for row in rows:
+            row["outlets"] = outlets.get(row["fingerprint"], [])
+        return rows
+
+    @staticmethod
+    def _outlets(connection: Connection, fingerprints: list[str]) -> dict[str, list[str]]:
+        link, articles = schema.finding_articles, schema.articles
+        found: dict[str, list[str]] = {}
+        for chunk in chunks(fingerprints):
+            for fingerprint, outlet, article in connection.execute(
+                    select(link.c.fingerprint, articles.c.outlet, link.c.article_id)
+                    .outerjoin(articles, articles.c.id == link.c.article_id)
+                    .where(link.c.fingerprint.in_(chunk)).order_by(link.c.article_id)):
+                name = outlet or article
+                if name not in found.setdefault(fingerprint, []):
+                    found[fingerprint].append(name)
+        return found
+
+    def counts(self) -> dict[str, int]:
+        """How many findings are in each status."""
+        table = schema.findings
+        with self.connect() as connection:
+            return dict(connection.execute(select(table.c.status, func.count())
+                                           .group_by(table.c.status)).all())
+
+    def facets(self) -> dict[str, list[str]]:
+        """The values the queue can be filtered by."""
+        table = schema.findings
+        with self.connect() as connection:
+            values = {name: sorted(value for value in connection.scalars(
+                select(column).distinct()) if value)
+                for name, column in (("rule", table.c.rule), ("severity", table.c.severity),
+                                     ("work", table.c.work))}
+            values["outlet"] = sorted(value for value in connection.scalars(
+                select(schema.articles.c.outlet).distinct().join(
+                    schema.finding_articles,
+                    schema.finding_articles.c.article_id == schema.articles.c.id)) if value)
+        return values
+
+    def finding(self, reference: str) -> dict:
+        """One finding by fingerprint or by the start of one (at least 4 characters)."""
+        table = schema.findings
+        reference = reference.strip().lower()
+        if len(reference) < 4:
+            raise StoreError(f"{reference!r}: give at least 4 characters of a fingerprint")
+        with self.connect() as connection:
+            rows = connection.execute(select(table).where(
+                table.c.fingerprint.startswith(reference, autoescape=True)).limit(2)).all()
+            if not rows:
+                raise StoreError(f"no finding {reference!r} in the store")
+            if len(rows) > 1:
+                raise StoreError(f"{reference!r} is the start of more than one fingerprint")
+            row = dict(rows[0]._mapping)
+            row["outlets"] = self._outlets(connection, [row["fingerprint"]]).get(row["fingerprint"], [])
+        row["decided_by"] = self._last_editor(row["fingerprint"])
+        return row
+
+    def history(self, fingerprint: str) -> list[dict]:
+        table = schema.decisions
+        with self.connect() as connection:
+            return [dict(row._mapping) for row in connection.execute(
+                select(table).where(table.c.fingerprint == fingerprint).order_by(table.c.id))]
+
+    def _last_editor(self, fingerprint: str) -> str | None:
+        table = schema.decisions
+        with self.connect() as connection:
+            return connection.scalar(select(table.c.editor).where(
+                table.c.fingerprint == fingerprint).order_by(table.c.id.desc()).limit(1))
+
+    def articles(self, ids: Iterable[str]) -> dict[str, Article]:
+        """Stored articles by id, as the extractor read them."""
+        table = schema.articles
+        found: dict[str, Article] = {}
+        with self.connect() as connection:
+            for chunk in chunks(list(ids)):
+                for row in connection.execute(select(table).where(table.c.id.in_(chunk))):
+                    found[row.id] = Article(id=row.id, body=row.body, title=row.title,
+                                            outlet=row.outlet, author=row.author, url=row.url,
+                                            published=parse_published(row.published), path=row.path)
+        return found
+
+    def claims_about(self, work_key: str, season: int, event_name: str | None) -> list[Claim]:
+        """Every stored claim about a work's season (and one event of it, when given)."""
+        table = schema.claims
+        query = select(table.c.data).where(table.c.work_key == work_key, table.c.season == season)
+        if event_name:
+            query = query.where(table.c.event == event_name)
+        with self.connect() as connection:
+            rows = connection.scalars(query.order_by(table.c.pk)).all()
+        # Claim ids are only unique within one run: name them by what they cite instead.
+        return [Claim.model_validate({**data, "id": claim_key(data)}) for data in rows]
+
+    def events_of(self, work_key: str, season: int) -> dict[str, int]:
+        """How many stored claims there are per event of a work's season."""
+        table = schema.claims
+        with self.connect() as connection:
+            return dict(connection.execute(
+                select(table.c.event, func.count()).where(
+                    table.c.work_key == work_key, table.c.season == season)
+                .group_by(table.c.event)).all())
+
+    # -- decisions ---------------------------------------------------------------------
+
+    def decide(self, fingerprint: str, action: str, editor: str, version: int | None = None,
+               reason: str | None = None, note: str | None = None) -> dict:
+        """Record an editor's decision; the finding as it is afterwards.
+
+        `version` is the one the editor saw: when the finding changed since, nothing is
+        written and StaleDecision says what it is now.
+        """
+        if action not in ACTIONS:
+            raise StoreError(f"unknown decision {action!r} (use {', '.join(ACTIONS)})")
+        reason, note = (reason or "").strip() or None, (note or "").strip() or None
+        if action == "dismiss" and not reason:
+            raise StoreError("a dismissal needs a reason (why is this a false alarm?)")
+        if action == "note" and not note:
+            raise StoreError("the note is empty")
+        table = schema.findings
+        current = self.finding(fingerprint)
+        expected = current["version"] if version is None else version
+        status = ACTIONS[action] or current["status"]
+        moment = now()
+        with self.transaction() as connection:
+            # The version test and the write are one statement: of two editors, one wins.
+            changed = connection.execute(
+                update(table).where(table.c.fingerprint == current["fingerprint"],
+                                    table.c.version == expected)
+                .values(status=status, version=table.c.version + 1, updated_at=moment,
+                        resolved_at=None if status != RESOLVED else table.c.resolved_at))
+            if changed.rowcount != 1:
+                raise StaleDecision(self.finding(current["fingerprint"]))
+            self._log(connection, current["fingerprint"], action, current["status"], status,
+                      editor, moment, note=note, reason=reason, evidence=current["evidence_hash"])
+        return self.finding(current["fingerprint"])
+
+    # -- editors -----------------------------------------------------------------------
+
+    def add_user(self, name: str, password_hash: str) -> None:
+        with self.transaction() as connection:
+            if connection.scalar(select(schema.users.c.name).where(schema.users.c.name == name)):
+                raise StoreError(f"editor {name!r} exists already")
+            connection.execute(insert(schema.users).values(name=name, password_hash=password_hash,
+                                                           created_at=now()))
+
+    def set_password(self, name: str, password_hash: str) -> None:
+        with self.transaction() as connection:
+            if not connection.execute(update(schema.users).where(schema.users.c.name == name)
+                                      .values(password_hash=password_hash)).rowcount:
+                raise StoreError(f"no editor {name!r}")
+
+    def password_hash(self, name: str) -> str | None:
+        with self.connect() as connection:
+            return connection.scalar(select(schema.users.c.password_hash).where(
+                schema.users.c.name == name))
+
+    def users(self) -> list[str]:
+        with self.connect() as connection:
+            return list(connection.scalars(select(schema.users.c.name).order_by(schema.users.c.name)))
+
+    def secret(self, key: str = "session-key") -> str:
+        """A random secret kept in the store, made on first use (it signs session cookies)."""
+        with self.transaction() as connection:
+            value = connection.scalar(select(schema.meta.c.value).where(schema.meta.c.key == key))
+            if value is None:
+                value = secrets.token_urlsafe(32)
+                connection.execute(insert(schema.meta).values(key=key, value=value))
+        return value
+
+
+def claim_key(claim: dict) -> str:
+    """A stored claim's name across runs: its article, evidence span and event."""
+    evidence = claim["evidence"]
+    return f"{claim['article']}@{evidence['start']}-{evidence['end']}/{claim['event']}"
+
+
+def chunks(values: list, size: int = 500) -> Iterator[list]:
+    """Slices small enough for an IN (...) list on every database."""
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def sqlite_pragmas(connection, _record) -> None:
+    # SQLite leaves foreign keys off unless asked, per connection; WAL lets the review page
+    # read while a check writes.
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()

@@ -1,0 +1,298 @@
+"""The review page: an ASGI app (Starlette) with server-rendered Jinja2 templates.
+
+Every page needs a signed-in editor. Sessions live in a signed cookie; every form carries
+the session's CSRF token; decisions name the finding's version they were made on, so two
+editors deciding at once cannot silently overwrite each other.
+"""
+from __future__ import annotations
+
+import hmac
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from checker.review import auth
+from checker.review.pictures import timeline_of_finding
+from checker.review.schema import DISMISSED, OPEN, STATUSES
+from checker.review.store import ACTIONS, StaleDecision, Store, StoreError, when
+
+HERE = Path(__file__).parent
+SESSION_HOURS = 12
+# Decisions an editor can take on the page, in the order the buttons show.
+BUTTONS = {"confirm": "Confirm: a real problem", "dismiss": "Dismiss: false alarm",
+           "fix": "Mark fixed", "reopen": "Reopen", "note": "Add note only"}
+# The page runs no inline script and loads nothing from elsewhere.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+                               "script-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+                               "base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+
+templates = Environment(loader=FileSystemLoader(HERE / "templates"),
+                        autoescape=select_autoescape(default=True), trim_blocks=True,
+                        lstrip_blocks=True)
+templates.filters["when"] = when
+
+
+@dataclass
+class Side:
+    """One piece of evidence as the finding page shows it, beside the others."""
+
+    article: str
+    outlet: str
+    author: str | None
+    published: str
+    title: str | None
+    url: str | None
+    sentence: Markup
+    claimed: str | None = None
+    tense: str | None = None
+    modality: str | None = None
+    speaker: str | None = None
+
+
+def highlighted(text: str, part: str | None, start: int | None = None) -> Markup:
+    """The text, escaped, with `part` (at `start`, else its first occurrence) in <mark>."""
+    if part:
+        start = text.find(part) if start is None else start
+    if not part or start is None or start < 0 or text[start:start + len(part)] != part:
+        return escape(text)
+    end = start + len(part)
+    return escape(text[:start]) + Markup("<mark>") + escape(part) + Markup("</mark>") + escape(text[end:])
+
+
+def safe_link(url: str | None) -> str | None:
+    """Only web addresses become links: a javascript: URL in front matter must not."""
+    if url and urlsplit(url.strip()).scheme.lower() in ("http", "https"):
+        return url.strip()
+    return None
+
+
+def around(body: str, start: int, end: int, reach: int = 160) -> tuple[str, int]:
+    """The sentence (or so) around a span of the body, and where the span starts in it."""
+    stops = (". ", "! ", "? ", "\n")
+    lefts = [index + len(stop) for stop in stops
+             if (index := body.rfind(stop, max(0, start - reach), start)) >= 0]
+    left = max(lefts) if lefts else max(0, start - reach)
+    while left < start and body[left].isspace():
+        left += 1
+    rights = [index + 1 for stop in stops if (index := body.find(stop, end, end + reach)) >= 0]
+    right = min(rights) if rights else min(len(body), end + reach)
+    return body[left:right].rstrip(), start - left
+
+
+def sides(store: Store, row: dict) -> list[Side]:
+    """The finding's evidence, one side per citation, with the time (or name) marked."""
+    claims = {claim["id"]: claim for claim in row["claims"]}
+    articles = store.articles(cite["article"] for cite in row["data"]["evidence"])
+    shown = []
+    for cite in row["data"]["evidence"]:
+        article = articles.get(cite["article"])
+        claim = claims.get(cite["claim"]) if cite.get("claim") else None
+        if claim:
+            sentence = highlighted(cite["text"], claim.get("time_text"))
+        elif article and article.body[cite["start"]:cite["end"]] == cite["text"]:
+            context, start = around(article.body, cite["start"], cite["end"])
+            sentence = highlighted(context, cite["text"], start)
+        else:
+            sentence = highlighted(cite["text"], None)
+        time = claim.get("time") if claim else None
+        shown.append(Side(
+            article=cite["article"],
+            outlet=(article.outlet if article and article.outlet else cite["article"]),
+            author=article.author if article else None,
+            published=article.published.value if article and article.published else "undated",
+            title=article.title if article else None,
+            url=safe_link(article.url) if article else None,
+            sentence=sentence,
+            claimed=(claim.get("time_text") or (time or {}).get("value")) if claim else None,
+            tense=claim.get("tense") if claim else None,
+            modality=claim.get("modality") if claim else None,
+            speaker=claim.get("speaker") if claim else None))
+    return shown
+
+
+# -- sessions and CSRF ------------------------------------------------------------------
+
+def csrf_token(request: Request) -> str:
+    if "csrf" not in request.session:
+        request.session["csrf"] = secrets.token_urlsafe(32)
+    return request.session["csrf"]
+
+
+async def checked_form(request: Request):
+    """The posted form, or None when its CSRF token is not this session's."""
+    form = await request.form()
+    expected = request.session.get("csrf")
+    given = form.get("csrf")
+    if not expected or not isinstance(given, str) or not hmac.compare_digest(expected, given):
+        return None
+    return form
+
+
+def local_path(target: str | None) -> str:
+    """Where to go after signing in: only a path on this site."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/"
+    return target
+
+
+class Review:
+    """The routes, bound to one store."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def page(self, request: Request, template: str, status_code: int = 200, **values) -> HTMLResponse:
+        html = templates.get_template(template).render(
+            request=request, editor=request.session.get("editor"), csrf=csrf_token(request),
+            flash=request.session.pop("flash", None), **values)
+        return HTMLResponse(html, status_code=status_code, headers=SECURITY_HEADERS)
+
+    def editor(self, request: Request) -> str | None:
+        name = request.session.get("editor")
+        if name and self.store.password_hash(name) is not None:
+            return name
+        request.session.pop("editor", None)  # the account is gone: the session is too
+        return None
+
+    def sign_in_first(self, request: Request) -> RedirectResponse:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse("/login?" + urlencode({"next": target}), status_code=303,
+                                headers=SECURITY_HEADERS)
+
+    def forbidden(self, request: Request) -> HTMLResponse:
+        return self.page(request, "error.html", 403, title="Form expired",
+                         message="This form expired or came from another page. Reload the page "
+                                 "and try again.")
+
+    # -- routes ------------------------------------------------------------------------
+
+    async def login(self, request: Request) -> Response:
+        target = local_path(request.query_params.get("next"))
+        if request.method == "GET":
+            return self.page(request, "login.html", next=target)
+        form = await checked_form(request)
+        if form is None:
+            return self.forbidden(request)
+        name, password = str(form.get("name", "")), str(form.get("password", ""))
+        target = local_path(str(form.get("next", "/")))
+        if not auth.verify_password(self.store.password_hash(name), password):
+            return self.page(request, "login.html", 401, next=target, name=name,
+                             error="Wrong name or password.")
+        request.session.clear()  # a fresh session (and CSRF token) for the signed-in editor
+        request.session["editor"] = name
+        return RedirectResponse(target, status_code=303, headers=SECURITY_HEADERS)
+
+    async def logout(self, request: Request) -> Response:
+        form = await checked_form(request)
+        if form is None:
+            return self.forbidden(request)
+        request.session.clear()
+        return RedirectResponse("/login", status_code=303, headers=SECURITY_HEADERS)
+
+    async def queue(self, request: Request) -> Response:
+        if not self.editor(request):
+            return self.sign_in_first(request)
+        params = request.query_params
+        filters = {name: params.get(name) or None for name in ("rule", "severity", "work", "outlet")}
+        status = params.get("status", OPEN)
+        status = status if status in (*STATUSES, "all") else OPEN
+        rows = self.store.findings(status=None if status == "all" else status, **filters)
+        return self.page(request, "queue.html", rows=rows, status=status, filters=filters,
+                         counts=self.store.counts(), statuses=STATUSES,
+                         facets=self.store.facets())
+
+    async def finding(self, request: Request) -> Response:
+        if not self.editor(request):
+            return self.sign_in_first(request)
+        if request.method == "POST":
+            return await self.decide(request)
+        return self.finding_page(request, self.found(request))
+
+    def found(self, request: Request) -> dict | None:
+        try:
+            return self.store.finding(request.path_params["fingerprint"])
+        except StoreError:
+            return None
+
+    def finding_page(self, request: Request, row: dict | None, status_code: int = 200,
+                     **values) -> HTMLResponse:
+        if row is None:
+            return self.page(request, "error.html", 404, title="No such finding",
+                             message="There is no finding with that fingerprint in the store.")
+        picture = timeline_of_finding(self.store, row)
+        return self.page(request, "finding.html", status_code, row=row, sides=sides(self.store, row),
+                         history=self.store.history(row["fingerprint"]), buttons=BUTTONS,
+                         timeline=Markup(picture.svg()) if picture else None, **values)
+
+    async def decide(self, request: Request) -> Response:
+        form = await checked_form(request)
+        if form is None:
+            return self.forbidden(request)
+        row = self.found(request)
+        if row is None:
+            return self.finding_page(request, None)
+        action = str(form.get("action", ""))
+        reason, note = str(form.get("reason", "")), str(form.get("note", ""))
+        try:
+            version = int(str(form.get("version", "")))
+        except ValueError:
+            return self.finding_page(request, row, 400, error="The form is missing its version.")
+        if action not in ACTIONS:
+            return self.finding_page(request, row, 400, error="Choose a decision.")
+        try:
+            self.store.decide(row["fingerprint"], action, request.session["editor"],
+                              version=version, reason=reason, note=note)
+        except StaleDecision as stale:
+            return self.finding_page(request, stale.current, 409, reason=reason, note=note,
+                                     error="Another editor decided this finding while you were "
+                                           f"looking at it: it is now {stale.current['status']}. "
+                                           "Your decision was not saved; read the history below "
+                                           "and decide again.")
+        except StoreError as err:
+            return self.finding_page(request, row, 400, error=str(err).capitalize() + ".",
+                                     reason=reason, note=note)
+        request.session["flash"] = f"Recorded: {action}."
+        return RedirectResponse(request.url.path, status_code=303, headers=SECURITY_HEADERS)
+
+    async def timeline(self, request: Request) -> Response:
+        if not self.editor(request):
+            return self.sign_in_first(request)
+        row = self.found(request)
+        picture = timeline_of_finding(self.store, row) if row else None
+        if picture is None:
+            return self.finding_page(request, row) if row is None else Response(status_code=404)
+        return Response(picture.svg(standalone=True), media_type="image/svg+xml",
+                        headers=SECURITY_HEADERS)
+
+
+def create_app(store: Store, https_only: bool = False) -> Starlette:
+    review = Review(store)
+    routes = [
+        Route("/", review.queue),
+        Route("/login", review.login, methods=["GET", "POST"]),
+        Route("/logout", review.logout, methods=["POST"]),
+        Route("/findings/{fingerprint}", review.finding, methods=["GET", "POST"]),
+        Route("/findings/{fingerprint}/timeline.svg", review.timeline),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    middleware = [Middleware(SessionMiddleware, secret_key=store.secret(),
+                             session_cookie="checker_session", max_age=SESSION_HOURS * 3600,
+                             same_site="strict", https_only=https_only)]
+    return Starlette(routes=routes, middleware=middleware)
