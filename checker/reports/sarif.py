@@ -4,6 +4,10 @@ One run; each finding is a result located at every piece of its evidence: the ar
 file, lines and columns counted in code points (run.columnKind), so a viewer can open
 the article at the sentence. Articles from a JSON Lines corpus are located at their line;
 an article that was not read from a file is named by a logical location only.
+
+Article text is untrusted: messages carry a `markdown` form escaped as the Markdown report
+escapes, and "<", ">" and "&" are written as JSON escapes, so a viewer that pastes the log
+into HTML gets no markup from it.
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from pathlib import Path
 from checker.engine import Report
 from checker.findings import Citation, Finding, Severity
 from checker.reports.labels import source_label
+from checker.reports.markdown import escape as markdown_escape
 from checker.reports.locations import Span, display_path, locate, path_uri
 from checker.rules import RULES
 from checker.rules.base import Rule
@@ -47,7 +52,16 @@ def render(report: Report) -> str:
         "results": [result(finding, rule_index, articles) for finding in report.findings],
     }
     # ASCII only, as in the JSON report: no control character reaches a terminal.
-    return json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2)
+    log = json.dumps({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2)
+    return log.translate(HTML_SAFE)
+
+
+# These only ever occur inside JSON strings, where their \u escapes mean the same.
+HTML_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def message(text: str) -> dict:
+    return {"text": text, "markdown": markdown_escape(text)}
 
 
 def rule_descriptor(rule: Rule) -> dict:
@@ -72,7 +86,7 @@ def result(finding: Finding, rule_index: dict[str, int], articles: dict[str, Art
     subject = finding.subject
     return found | {
         "level": LEVELS[finding.severity],
-        "message": {"text": finding.message},
+        "message": message(finding.message),
         "locations": [location(citation, articles) for citation in finding.evidence],
         "partialFingerprints": {"checker/v1": finding.fingerprint},
         "properties": {"id": finding.id, "work": subject.work if subject else None,
@@ -85,7 +99,7 @@ def location(citation: Citation, articles: dict[str, Article]) -> dict:
     """Where one piece of evidence is: the file region, the article, and what it says."""
     article = articles.get(citation.article)
     place = {
-        "message": {"text": f"{source_label(citation.article, articles)}: \u201c{citation.text}\u201d"},
+        "message": message(f"{source_label(citation.article, articles)}: \u201c{citation.text}\u201d"),
         "logicalLocations": [{"name": citation.article, "kind": "article"}],
     }
     span = locate(article, citation.start, citation.end) if article else None
