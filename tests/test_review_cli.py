@@ -196,3 +196,36 @@ def test_a_killed_check_leaves_the_store_as_it_was(seeds, store_url, monkeypatch
     assert after.exit_code in (0, 1) and not errors(after), after.stderr
     assert fingerprint not in findings_of(after)
     assert "reason: a quoted typo" in run("findings", "show", fingerprint).stdout
+
+
+def test_passwords_are_changed_only_for_known_editors(own_store):
+    subprocess_checker("users", "add", "carol", "--password-stdin", input="a long secret\n")
+    store = Store.open(str(own_store))
+    before = store.password_hash("carol")
+    changed = subprocess_checker("users", "passwd", "carol", "--password-stdin", input="another secret\n")
+    assert changed.returncode == 0 and store.password_hash("carol") != before
+    unknown = subprocess_checker("users", "passwd", "dave", "--password-stdin", input="another secret\n")
+    assert unknown.returncode == 2 and "no editor 'dave'" in unknown.stderr
+
+
+def test_serve_without_an_editor_and_no_terminal_says_how_to_add_one(seeds):
+    result = run("serve", seeds, "--port", "1")
+    assert result.exit_code == 2 and "checker users add NAME" in errors(result)[0]
+    assert "checked 5 articles" in result.stdout  # the corpus was still checked into the store
+
+
+def test_a_findings_picture_draws_and_marks_exactly_its_own_claims(seeds, own_store):
+    """The order conflict cites claims told from The Defenders' side, and one Inquisitr
+    sentence holds both a cited claim and another about the same season."""
+    from checker.review.pictures import timeline_of_finding
+    from checker.review.store import claim_key
+
+    run("check", seeds)
+    store = Store.open(str(own_store))
+    row = store.finding(stored("order-conflict"))
+    picture = timeline_of_finding(store, row)
+    cited = {claim_key(claim) for claim in row["claims"]}
+    assert cited <= {claim.id for claim in picture.claims}
+    assert picture.marked == cited
+    svg = picture.svg()
+    assert svg.count('class="claim conflict"') == len(cited)

@@ -9,13 +9,13 @@ from pathlib import Path
 import click
 from tabulate import tabulate
 
-from checker.clikit import config_option, fail, load, open_store, store_option
+from checker.clikit import DEFAULT_STORE, config_option, fail, load, open_store, store_option
 from checker.config import Settings
 from checker.reports.text import clean
 from checker.review import auth
 from checker.review.pictures import timeline_for
 from checker.review.schema import STATUSES
-from checker.review.store import ACTIONS, Store, StoreError, shown, when
+from checker.review.store import ACTIONS, Store, StoreError, shown, store_url, when
 
 STATUS_CHOICE = click.Choice([*STATUSES, "all"])
 
@@ -43,8 +43,6 @@ def db() -> None:
 def upgrade(store_location: str | None, config_file: Path | None) -> None:
     """Apply the migrations the store has not had yet."""
     settings = load(config_file)
-    from checker.clikit import DEFAULT_STORE
-    from checker.review.store import store_url
     try:
         store = Store(store_url(store_location or settings.store or DEFAULT_STORE))
         before, after = store.upgrade()
@@ -204,6 +202,20 @@ def hashed(password: str) -> str:
         fail(str(err))
 
 
+def set_password(store: Store, name: str, password_stdin: bool, new: bool) -> None:
+    """Ask for (or read) a password and store its hash, for a new editor or an existing one."""
+    known = name in store.users()
+    if new and known:
+        fail(f"editor {name!r} exists already (`checker users passwd {name}` changes the password)")
+    if not new and not known:
+        fail(f"no editor {name!r}")
+    password_hash = hashed(read_password(password_stdin))
+    try:
+        (store.add_user if new else store.set_password)(name, password_hash)
+    except StoreError as err:
+        fail(str(err))
+
+
 @users.command("add")
 @click.argument("name")
 @click.option("--password-stdin", is_flag=True, help="Read the password from the first line "
@@ -217,12 +229,7 @@ def add_user(name: str, password_stdin: bool, store_location: str | None,
     if problem:
         fail(f"{name!r}: {problem}")
     store, _ = store_from(store_location, config_file)
-    if name in store.users():
-        fail(f"editor {name!r} exists already (`checker users passwd {name}` changes the password)")
-    try:
-        store.add_user(name, hashed(read_password(password_stdin)))
-    except StoreError as err:
-        fail(str(err))
+    set_password(store, name, password_stdin, new=True)
     click.echo(f"editor {name} added")
 
 
@@ -233,7 +240,7 @@ def first_editor(store: Store) -> None:
     click.echo("No editor can sign in yet; add the first one.")
     while problem := auth.valid_name(name := click.prompt("Name", default=getpass.getuser())):
         click.echo(problem)
-    store.add_user(name, hashed(read_password(False)))
+    set_password(store, name, False, new=True)
     click.echo(f"editor {name} added")
 
 
@@ -246,12 +253,7 @@ def change_password(name: str, password_stdin: bool, store_location: str | None,
                     config_file: Path | None) -> None:
     """Set an editor's password."""
     store, _ = store_from(store_location, config_file)
-    if name not in store.users():
-        fail(f"no editor {name!r}")
-    try:
-        store.set_password(name, hashed(read_password(password_stdin)))
-    except StoreError as err:
-        fail(str(err))
+    set_password(store, name, password_stdin, new=False)
     click.echo(f"password of {name} changed")
 
 

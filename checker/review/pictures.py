@@ -28,8 +28,13 @@ def heading(work: str, season: int, event: str | None) -> str:
     return f"{title}: {event.replace('_', ' ')}" if event else title
 
 
-def drawn(store: Store, work: str, work_key: str, season: int, event: str, marked: set[str]) -> Picture:
+def drawn(store: Store, work: str, work_key: str, season: int, event: str, marked: set[str],
+          also: list[dict] = ()) -> Picture:
+    """The stored claims about the event, and `also` (claims as a finding cited them)."""
     claims = store.claims_about(work_key, season, event)
+    held = {claim.id for claim in claims}
+    claims += [Claim.model_validate({**claim, "id": key}) for claim in also
+               if (key := claim_key(claim)) not in held]
     articles = store.articles({claim.article for claim in claims})
     return Picture(heading(work, season, event), claims, articles, marked)
 
@@ -49,16 +54,19 @@ def timeline_for(store: Store, settings: Settings, work: str, season: int,
         raise StoreError(f"no {event} claims about {what} in the store (there are: "
                          f"{', '.join(sorted(counts))})")
     event = event or max(sorted(counts), key=counts.get)
-    marked = {claim_key(claim) for row in store.findings()
-              if row["work_key"] == work_key and row["season"] == season
-              and row["status"] not in (DISMISSED, RESOLVED)
-              for claim in row["claims"] if claim["event"] == event}
-    return drawn(store, work, work_key, season, event, marked)
+    cited = [claim for row in store.findings()
+             if row["work_key"] == work_key and row["season"] == season
+             and row["status"] not in (DISMISSED, RESOLVED)
+             for claim in row["claims"] if claim["event"] == event]
+    return drawn(store, work, work_key, season, event, {claim_key(claim) for claim in cited},
+                 also=cited)
 
 
 def timeline_of_finding(store: Store, row: dict) -> Picture | None:
-    """The picture for one finding: its work's event, its own claims marked."""
+    """The picture for one finding: its work's event, its own claims marked (an order
+    claim told from the other work's side among them)."""
     if not row["event"] or not row["claims"]:
         return None
     marked = {claim_key(claim) for claim in row["claims"]}
-    return drawn(store, row["work"] or "", row["work_key"], row["season"], row["event"], marked)
+    return drawn(store, row["work"] or "", row["work_key"], row["season"], row["event"], marked,
+                 also=row["claims"])

@@ -503,9 +503,11 @@ class Store:
 
 
 def claim_key(claim: dict) -> str:
-    """A stored claim's name across runs: its article, evidence span and event."""
-    evidence = claim["evidence"]
-    return f"{claim['article']}@{evidence['start']}-{evidence['end']}/{claim['event']}"
+    """A stored claim's name across runs (ids are only unique within one): its article and
+    a digest of everything it says."""
+    content = json.dumps({key: value for key, value in claim.items() if key != "id"},
+                         sort_keys=True)
+    return f"{claim['article']}#{hashlib.sha256(content.encode()).hexdigest()[:12]}"
 
 
 def chunks(values: list, size: int = 500) -> Iterator[list]:

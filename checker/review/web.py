@@ -111,7 +111,6 @@ def sides(store: Store, row: dict) -> list[Side]:
             sentence = highlighted(context, cite["text"], start)
         else:
             sentence = highlighted(cite["text"], None)
-        time = claim.get("time") if claim else None
         shown.append(Side(
             article=cite["article"],
             outlet=(article.outlet if article and article.outlet else cite["article"]),
@@ -120,11 +119,21 @@ def sides(store: Store, row: dict) -> list[Side]:
             title=article.title if article else None,
             url=safe_link(article.url) if article else None,
             sentence=sentence,
-            claimed=(claim.get("time_text") or (time or {}).get("value")) if claim else None,
+            claimed=claimed(claim) if claim else None,
             tense=claim.get("tense") if claim else None,
             modality=claim.get("modality") if claim else None,
             speaker=claim.get("speaker") if claim else None))
     return shown
+
+
+def claimed(claim: dict) -> str | None:
+    """What the claim says happens when: the time as written, or the order it states."""
+    other = claim.get("object")
+    if claim.get("relation") and other:
+        season = f" season {other['season']}" if (other.get("season") or 1) > 1 else ""
+        return (f"{claim['relation'].replace('_', ' ')} {other['work']}{season} "
+                f"{other['event'].replace('_', ' ')}")
+    return claim.get("time_text") or (claim.get("time") or {}).get("value")
 
 
 # -- sessions and CSRF ------------------------------------------------------------------
@@ -261,13 +270,14 @@ class Review:
                               version=version, reason=reason, note=note)
         except StaleDecision as stale:
             return self.finding_page(request, stale.current, 409, reason=reason, note=note,
+                                     chosen=action,
                                      error="Another editor decided this finding while you were "
                                            f"looking at it: it is now {stale.current['status']}. "
                                            "Your decision was not saved; read the history below "
                                            "and decide again.")
         except StoreError as err:
             return self.finding_page(request, row, 400, error=str(err).capitalize() + ".",
-                                     reason=reason, note=note)
+                                     reason=reason, note=note, chosen=action)
         request.session["flash"] = f"Recorded: {action}."
         return RedirectResponse(request.url.path, status_code=303, headers=SECURITY_HEADERS)
 
