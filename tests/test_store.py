@@ -70,6 +70,13 @@ def test_an_empty_store_is_migrated_to_the_newest_revision(store):
         assert compare_metadata(MigrationContext.configure(connection), schema.metadata) == []
 
 
+def test_the_code_expects_the_newest_migration():
+    from alembic.script import ScriptDirectory
+
+    from checker.review.store import MIGRATIONS
+    assert ScriptDirectory(str(MIGRATIONS)).get_current_head() == schema.REVISION
+
+
 def test_upgrading_an_up_to_date_store_changes_nothing(store):
     assert store.upgrade() == (store.head(), store.head())
 

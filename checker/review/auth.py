@@ -1,14 +1,20 @@
 """Editors' passwords, hashed with Argon2id (argon2-cffi): never stored or logged as given."""
 from __future__ import annotations
 
+from functools import cache
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 HASHER = PasswordHasher()
 MIN_PASSWORD = 8
-# Verifying against this when the name is unknown takes as long as a real check, so the
-# sign-in page does not tell which names exist by how fast it answers.
-UNKNOWN_USER_HASH = HASHER.hash("not a password of anyone's")
+
+
+@cache
+def unknown_user_hash() -> str:
+    """Verifying against this when the name is unknown takes as long as a real check, so the
+    sign-in page does not tell which names exist by how fast it answers."""
+    return HASHER.hash("not a password of anyone's")
 
 
 def hash_password(password: str) -> str:
@@ -19,7 +25,7 @@ def hash_password(password: str) -> str:
 
 def verify_password(stored_hash: str | None, password: str) -> bool:
     try:
-        return HASHER.verify(stored_hash or UNKNOWN_USER_HASH, password) and stored_hash is not None
+        return HASHER.verify(stored_hash or unknown_user_hash(), password) and stored_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 

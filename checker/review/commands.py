@@ -13,7 +13,6 @@ from checker.clikit import DEFAULT_STORE, config_option, fail, load, open_store,
 from checker.config import Settings
 from checker.reports.text import clean
 from checker.review import auth
-from checker.review.pictures import timeline_for
 from checker.review.schema import STATUSES
 from checker.review.store import ACTIONS, Store, StoreError, shown, store_url, when
 
@@ -284,6 +283,8 @@ def draw_timeline(work: str, season: int | None, event_name: str | None, output:
 
     The claims come from the review store, as the last `checker check` recorded them.
     """
+    from checker.review.pictures import timeline_for
+
     store, settings = store_from(store_location, config_file)
     try:
         picture = timeline_for(store, settings, work, season or 1, event_name)

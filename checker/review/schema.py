@@ -9,6 +9,8 @@ from sqlalchemy import (JSON, Column, DateTime, ForeignKey, Index, Integer, Meta
                         Table, Text)
 
 metadata = MetaData()
+# The newest migration's revision: what a store must be at for this code to use it.
+REVISION = "0001"
 
 # The states a finding can be in. An editor sets confirmed, dismissed and fixed (and may
 # reopen); `checker check` sets open (new or found again) and resolved (no longer found).

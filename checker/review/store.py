@@ -13,17 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, create_engine, delete, event, func, insert, inspect, select, update
+from sqlalchemy import (Connection, create_engine, delete, event, func, insert, inspect, select, text,
+                        update)
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
 from checker.findings import Finding
 from checker.review import schema
-from checker.review.schema import CONFIRMED, DISMISSED, FIXED, OPEN, RESOLVED
+from checker.review.schema import CONFIRMED, DISMISSED, FIXED, OPEN, RESOLVED, REVISION
 from checker.rules.base import Corpus
 from claims.models import Article, Claim
 from claims.reading import parse_published
@@ -121,25 +118,29 @@ class Store:
 
     # -- schema ------------------------------------------------------------------------
 
-    def alembic(self, connection: Connection) -> Config:
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
-        config.attributes["connection"] = connection
-        return config
-
     def head(self) -> str:
-        return ScriptDirectory(str(MIGRATIONS)).get_current_head()
+        return REVISION
 
     def revision(self) -> str | None:
+        """The revision the store is at (None for an empty database)."""
         with self.connect() as connection:
-            return MigrationContext.configure(connection).get_current_revision()
+            if not inspect(connection).has_table("alembic_version"):
+                return None
+            return connection.scalar(text("SELECT version_num FROM alembic_version"))
 
     def upgrade(self) -> tuple[str | None, str]:
         """Apply the migrations not yet applied; the revisions before and after."""
+        # Alembic is only loaded here: a check on an up-to-date store never needs it.
+        from alembic import command
+        from alembic.config import Config
+
+        before = self.revision()
         with self.transaction() as connection:
-            before = MigrationContext.configure(connection).get_current_revision()
-            command.upgrade(self.alembic(connection), "head")
-        return before, self.head()
+            config = Config()
+            config.set_main_option("script_location", str(MIGRATIONS))
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+        return before, self.revision()
 
     def ready(self) -> None:
         """Migrate an empty store; refuse one that is behind (upgrading is the user's call)."""
