@@ -280,3 +280,12 @@ def test_a_name_is_shown_in_its_sentence():
     start = body.index("Ritten")
     sentence, at = around(body, start, start + len("Ritten"))
     assert sentence == "Krysten Ritten stars in it." and sentence[at:at + 6] == "Ritten"
+
+
+def test_a_store_that_goes_away_is_a_503_page_not_a_traceback(app, store):
+    client = signed_in(app)
+    with store.transaction() as connection:
+        connection.exec_driver_sql("DROP TABLE finding_articles")
+    answer = TestClient(app, raise_server_exceptions=False, cookies=client.cookies).get("/")
+    assert answer.status_code == 503 and "cannot be reached" in answer.text
+    assert "Traceback" not in answer.text

@@ -14,6 +14,7 @@ from urllib.parse import urlencode, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
@@ -294,6 +295,15 @@ class Review:
 
 def create_app(store: Store, https_only: bool = False) -> Starlette:
     review = Review(store)
+
+    async def store_unavailable(request: Request, error: Exception) -> Response:
+        # A database that went away is the operator's to fix; the page says so, no traceback.
+        html = templates.get_template("error.html").render(
+            request=request, editor=None, csrf="", flash=None, title="Store unavailable",
+            message="The review store cannot be reached just now; nothing was changed. "
+                    "Try again in a moment.")
+        return HTMLResponse(html, status_code=503, headers=SECURITY_HEADERS)
+
     routes = [
         Route("/", review.queue),
         Route("/login", review.login, methods=["GET", "POST"]),
@@ -305,4 +315,6 @@ def create_app(store: Store, https_only: bool = False) -> Starlette:
     middleware = [Middleware(SessionMiddleware, secret_key=store.secret(),
                              session_cookie="checker_session", max_age=SESSION_HOURS * 3600,
                              same_site="strict", https_only=https_only)]
-    return Starlette(routes=routes, middleware=middleware)
+    return Starlette(routes=routes, middleware=middleware,
+                     exception_handlers={SQLAlchemyError: store_unavailable,
+                                         StoreError: store_unavailable})
