@@ -145,19 +145,14 @@ def test_timeline_draws_the_stored_claims(seeds, tmp_path):
 
 # -- a check killed part-way through ---------------------------------------------------------
 
-# Runs `checker check` and kills the process (SIGKILL: no clean-up of any kind) while it is
-# writing the second finding into the store.
+# Runs `checker check` and kills the process (SIGKILL: no clean-up of any kind) inside the
+# store's transaction, once the articles, claims and findings are written but not committed.
 KILLED_CHECK = textwrap.dedent("""
     import os, signal, sys
     from checker.review import store
-    written = []
-    original = store.Store._record_finding
-    def record_then_die(self, *args, **kwargs):
-        written.append(1)
-        if len(written) == 2:
-            os.kill(os.getpid(), signal.SIGKILL)
-        return original(self, *args, **kwargs)
-    store.Store._record_finding = record_then_die
+    def die(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGKILL)
+    store.Store._resolve_vanished = die
     from checker.cli import main
     main(sys.argv[1:])
 """)

@@ -143,8 +143,10 @@ def test_a_dismissed_finding_is_reopened_when_its_claims_change(store, corpus):
     fingerprint = only_finding(store)["fingerprint"]
     store.decide(fingerprint, "dismiss", "alice", reason="the dates are for two regions")
     edit(corpus, NOVEMBER, "Ember Falls premieres on November 4, 2016 worldwide")
-    summary, _ = check_into(store, corpus)
+    summary, report = check_into(store, corpus)
     assert summary.reopened == [fingerprint] and only_finding(store)["status"] == "open"
+    edited = store.articles(article.id for article in report.articles)
+    assert sum("2016 worldwide" in article.body for article in edited.values()) == 1
     last = store.history(fingerprint)[-1]
     assert (last["editor"], last["previous_status"], last["status"]) == (None, "dismissed", "open")
     assert "changed since it was dismissed" in last["note"]

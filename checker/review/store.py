@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from sqlalchemy import (Connection, create_engine, delete, event, func, insert, inspect, select, text,
+from sqlalchemy import (Connection, bindparam, create_engine, delete, event, func, insert, inspect, select, text,
                         update)
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
@@ -103,7 +103,7 @@ class Store:
         try:
             if url.startswith("sqlite:///"):
                 Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-            self.engine: Engine = create_engine(url)
+            self.engine: Engine = create_engine(url, connect_args=driver_options(url))
         except (ArgumentError, NoSuchModuleError, OSError) as err:
             raise StoreError(f"cannot open the store {shown(url)}: {err}") from None
         if self.engine.dialect.name == "sqlite":
@@ -188,24 +188,8 @@ class Store:
             self._store_articles(connection, articles, moment)
             self._store_claims(connection, claims, read, corpus)
             known = self._known(connection, findings)
-            by_claim = {claim.id: claim for claim in claims}
-            for finding in findings:
-                row = known.get(finding.fingerprint)
-                cited = [by_claim[claim].model_dump(mode="json") for claim in finding.claims
-                         if claim in by_claim]
-                status = self._record_finding(connection, finding, row, cited, corpus, moment, summary)
-                summary.statuses[finding.fingerprint] = status
-            found = {finding.fingerprint for finding in findings}
-            for fingerprint, row in known.items():
-                if fingerprint in found or row.status in (RESOLVED, DISMISSED):
-                    continue
-                involved = set(connection.scalars(select(schema.finding_articles.c.article_id).where(
-                    schema.finding_articles.c.fingerprint == fingerprint)))
-                if involved <= read:
-                    self._change(connection, row, RESOLVED, "resolve", SYSTEM, moment,
-                                 note="no longer found: an article was corrected or removed",
-                                 resolved_at=moment)
-                    summary.resolved.append(fingerprint)
+            self._store_findings(connection, findings, known, claims, corpus, moment, summary)
+            self._resolve_vanished(connection, findings, known, read, moment, summary)
         return summary
 
     @staticmethod
@@ -221,17 +205,32 @@ class Store:
         return known
 
     def _store_articles(self, connection: Connection, articles: list[Article], moment) -> None:
+        """Insert the new articles, update the edited ones; the claims of all are replaced.
+
+        Articles are updated, not deleted and inserted again: on PostgreSQL each deleted
+        article fires a foreign-key check on the claims, thousands of them per check."""
+        table = schema.articles
         ids = [article.id for article in articles]
+        stored: dict[str, tuple] = {}   # id -> (content hash, path) as stored
         for chunk in chunks(ids):
             connection.execute(delete(schema.claims).where(schema.claims.c.article_id.in_(chunk)))
-            connection.execute(delete(schema.articles).where(schema.articles.c.id.in_(chunk)))
+            stored.update((row.id, (row.content_hash, row.path)) for row in connection.execute(
+                select(table.c.id, table.c.content_hash, table.c.path).where(table.c.id.in_(chunk))))
         rows = [dict(id=article.id, path=article.path, title=article.title, outlet=article.outlet,
                      author=article.author, url=article.url,
                      published=article.published.value if article.published else None,
                      body=article.body, content_hash=content_hash(article), checked_at=moment)
                 for article in articles]
-        if rows:
-            connection.execute(insert(schema.articles), rows)
+        new = [row for row in rows if row["id"] not in stored]
+        changed = [{f"new_{name}": value for name, value in row.items()} for row in rows
+                   if row["id"] in stored and stored[row["id"]] != (row["content_hash"], row["path"])]
+        if new:
+            connection.execute(insert(table), new)
+        if changed:
+            connection.execute(update(table).where(table.c.id == bindparam("new_id")).values(
+                {name: bindparam(f"new_{name}") for name in rows[0] if name != "id"}), changed)
+        for chunk in chunks([row["id"] for row in rows if row["id"] in stored]):
+            connection.execute(update(table).where(table.c.id.in_(chunk)).values(checked_at=moment))
 
     def _store_claims(self, connection: Connection, claims: list[Claim], read: set[str],
                       corpus: Corpus) -> None:
@@ -245,39 +244,70 @@ class Store:
         if rows:
             connection.execute(insert(schema.claims), rows)
 
-    def _record_finding(self, connection: Connection, finding: Finding, row, cited: list[dict],
-                        corpus: Corpus, moment, summary: CheckSummary) -> str:
-        digest = evidence_hash(finding)
-        subject = finding.subject
-        values = dict(rule=finding.rule, severity=finding.severity.value,
-                      work=subject.work if subject else None,
-                      work_key=corpus.work_key(subject.work) if subject else "",
-                      season=subject.season or 1 if subject else 0, event=finding.event,
-                      message=finding.message, data=finding.model_dump(mode="json"),
-                      claims=cited, evidence_hash=digest, last_seen=moment)
-        table = schema.findings
-        if row is None:
-            connection.execute(insert(table).values(
-                fingerprint=finding.fingerprint, status=OPEN, version=1, first_seen=moment,
-                updated_at=moment, **values))
-            connection.execute(insert(schema.finding_articles), [
-                dict(fingerprint=finding.fingerprint, article_id=article) for article in finding.articles])
-            self._log(connection, finding.fingerprint, "open", None, OPEN, SYSTEM, moment,
-                      note="found by `checker check`", evidence=digest)
-            summary.new.append(finding.fingerprint)
-            return OPEN
-        connection.execute(update(table).where(table.c.fingerprint == row.fingerprint).values(**values))
-        connection.execute(delete(schema.finding_articles).where(
-            schema.finding_articles.c.fingerprint == row.fingerprint))
-        connection.execute(insert(schema.finding_articles), [
-            dict(fingerprint=finding.fingerprint, article_id=article) for article in finding.articles])
-        reason = self._reopen_reason(row, digest)
-        if reason:
+    def _store_findings(self, connection: Connection, findings: list[Finding], known: dict,
+                        claims: list[Claim], corpus: Corpus, moment, summary: CheckSummary) -> None:
+        """Insert the new findings, update the known ones, reopen those that must be; in a
+        few statements, not a few per finding (each is a round trip to a server)."""
+        table, links = schema.findings, schema.finding_articles
+        by_claim = {claim.id: claim for claim in claims}
+        new, updates, reopen, link_rows = [], [], [], []
+        for finding in findings:
+            cited = [by_claim[claim].model_dump(mode="json") for claim in finding.claims
+                     if claim in by_claim]
+            values = finding_values(finding, cited, corpus, moment)
+            link_rows += [dict(fingerprint=finding.fingerprint, article_id=article)
+                          for article in finding.articles]
+            row = known.get(finding.fingerprint)
+            if row is None:
+                new.append(dict(fingerprint=finding.fingerprint, status=OPEN, version=1,
+                                first_seen=moment, updated_at=moment, **values))
+                summary.new.append(finding.fingerprint)
+                summary.statuses[finding.fingerprint] = OPEN
+                continue
+            updates.append({"key": finding.fingerprint, **{f"new_{name}": value
+                                                           for name, value in values.items()}})
+            reason = self._reopen_reason(row, values["evidence_hash"])
+            if reason:
+                reopen.append((row, reason, values["evidence_hash"]))
+            summary.statuses[finding.fingerprint] = OPEN if reason else row.status
+        for chunk in chunks([update_row["key"] for update_row in updates]):
+            connection.execute(delete(links).where(links.c.fingerprint.in_(chunk)))
+        if new:
+            connection.execute(insert(table), new)
+            connection.execute(insert(schema.decisions), [
+                dict(fingerprint=row["fingerprint"], editor=SYSTEM, at=moment, action="open",
+                     previous_status=None, status=OPEN, note="found by `checker check`",
+                     evidence_hash=row["evidence_hash"]) for row in new])
+        if updates:
+            columns = [name.removeprefix("new_") for name in updates[0] if name != "key"]
+            connection.execute(
+                update(table).where(table.c.fingerprint == bindparam("key"))
+                .values({name: bindparam(f"new_{name}") for name in columns}), updates)
+        if link_rows:
+            connection.execute(insert(links), link_rows)
+        for row, reason, digest in reopen:
             self._change(connection, row, OPEN, "reopen", SYSTEM, moment, note=reason,
                          resolved_at=None, evidence=digest)
             summary.reopened.append(row.fingerprint)
-            return OPEN
-        return row.status
+
+    def _resolve_vanished(self, connection: Connection, findings: list[Finding], known: dict,
+                          read: set[str], moment, summary: CheckSummary) -> None:
+        """Resolve the findings no longer found whose articles were all read this time."""
+        found = {finding.fingerprint for finding in findings}
+        gone = [fingerprint for fingerprint, row in known.items()
+                if fingerprint not in found and row.status not in (RESOLVED, DISMISSED)]
+        involved: dict[str, set[str]] = {fingerprint: set() for fingerprint in gone}
+        links = schema.finding_articles
+        for chunk in chunks(gone):
+            for fingerprint, article in connection.execute(
+                    select(links.c.fingerprint, links.c.article_id).where(links.c.fingerprint.in_(chunk))):
+                involved[fingerprint].add(article)
+        for fingerprint in gone:
+            if involved[fingerprint] <= read:
+                self._change(connection, known[fingerprint], RESOLVED, "resolve", SYSTEM, moment,
+                             note="no longer found: an article was corrected or removed",
+                             resolved_at=moment)
+                summary.resolved.append(fingerprint)
 
     @staticmethod
     def _reopen_reason(row, digest: str) -> str | None:
@@ -501,6 +531,23 @@ class Store:
                 value = secrets.token_urlsafe(32)
                 connection.execute(insert(schema.meta).values(key=key, value=value))
         return value
+
+
+def driver_options(url: str) -> dict:
+    # psycopg prepares a statement it has run five times; the generic plan it then gets
+    # scans a whole table for `IN (500 parameters)`, where a planned one uses the index.
+    return {"prepare_threshold": None} if url.startswith("postgresql+psycopg") else {}
+
+
+def finding_values(finding: Finding, cited: list[dict], corpus: Corpus, moment) -> dict:
+    """A finding's columns as this check saw it (status and history aside)."""
+    subject = finding.subject
+    return dict(rule=finding.rule, severity=finding.severity.value,
+                work=subject.work if subject else None,
+                work_key=corpus.work_key(subject.work) if subject else "",
+                season=subject.season or 1 if subject else 0, event=finding.event,
+                message=finding.message, data=finding.model_dump(mode="json"), claims=cited,
+                evidence_hash=evidence_hash(finding), last_seen=moment)
 
 
 def claim_key(claim: dict) -> str:
