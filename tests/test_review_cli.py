@@ -224,3 +224,52 @@ def test_a_findings_picture_draws_and_marks_exactly_its_own_claims(seeds, own_st
     assert picture.marked == cited
     svg = picture.svg()
     assert svg.count('class="claim conflict"') == len(cited)
+
+
+def test_serve_on_a_terminal_asks_for_the_first_editor_then_serves(seeds, own_store):
+    """The README's one command: `checker serve articles` on a new store, at a terminal."""
+    import pty
+    import select
+    import time
+    import urllib.request
+
+    from services import free_port
+
+    port = free_port()
+    leader, follower = pty.openpty()
+    server = subprocess.Popen([str(Path(sys.executable).parent / "checker"), "serve", str(seeds),
+                               "--port", str(port)], stdin=follower, stdout=follower,
+                              stderr=follower, env=os.environ, close_fds=True)
+    os.close(follower)
+    seen = ""
+
+    def answer(prompt: str, reply: str | None) -> None:
+        nonlocal seen
+        deadline = time.monotonic() + 60
+        while prompt not in seen:
+            assert time.monotonic() < deadline and server.poll() is None, seen
+            if select.select([leader], [], [], 0.5)[0]:
+                seen += os.read(leader, 4096).decode(errors="replace")
+        seen = seen[seen.index(prompt) + len(prompt):]
+        if reply is not None:
+            os.write(leader, reply.encode() + b"\n")
+
+    try:
+        answer("Name", "carol")
+        answer("Password", "a long secret")
+        answer("Repeat for confirmation", "a long secret")
+        answer("Review page: http://127.0.0.1:", None)
+        for _ in range(40):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2) as page:
+                    assert page.status == 200 and "Sign in" in page.read().decode()
+                break
+            except OSError:
+                time.sleep(0.25)
+        else:
+            pytest.fail("the review page did not answer")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        os.close(leader)
+    assert Store.open(str(own_store)).users() == ["carol"]

@@ -138,6 +138,24 @@ def test_a_removed_editor_is_signed_out(app, store):
     assert client.get("/", follow_redirects=False).status_code == 303
 
 
+def test_a_new_password_ends_the_sessions_opened_with_the_old_one(app, store):
+    client = signed_in(app, "bob")
+    store.set_password("bob", auth.hash_password("a brand new secret"))
+    assert client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_repeated_wrong_passwords_lock_the_name_for_a_while(app):
+    client = TestClient(app)
+    page = client.get("/login").text
+    attempt = lambda password: client.post("/login", data={  # noqa: E731
+        "csrf": csrf_of(page), "name": "alice", "password": password})
+    assert [attempt("guess %d" % number).status_code for number in range(5)] == [401] * 5
+    refused = attempt(PASSWORD)  # even the right password, until the window has passed
+    assert refused.status_code == 429 and "Too many failed sign-ins" in refused.text
+    assert client.get("/", follow_redirects=False).status_code == 303
+    signed_in(app, "bob")  # other names are not affected
+
+
 @pytest.mark.parametrize("target, expected", [
     ("/findings/abc?x=1", "/findings/abc?x=1"), ("//evil.example/", "/"),
     ("https://evil.example/", "/"), ("/\\evil.example", "/"), (None, "/")])
@@ -157,6 +175,17 @@ def test_the_queue_lists_open_findings_with_counts_and_filters(app, store):
     assert fingerprints(client.get("/", params={"rule": "tense-drift"}).text) == []
     assert fingerprints(client.get("/", params={"status": "dismissed"}).text) == []
     assert len(fingerprints(client.get("/", params={"status": "bogus"}).text)) == 2
+
+
+def test_a_long_queue_is_shown_a_page_at_a_time(app, store, monkeypatch):
+    monkeypatch.setattr("checker.review.web.PAGE_SIZE", 1)
+    client = signed_in(app)
+    first = client.get("/", params={"rule": "date-conflict"}).text
+    second = client.get("/", params={"rule": "date-conflict", "page": "2"}).text
+    assert "Page 1 of 2" in first and 'href="/?status=open&amp;rule=date-conflict&amp;page=2"' in first
+    assert len(fingerprints(first)) == len(fingerprints(second)) == 1
+    assert set(fingerprints(first) + fingerprints(second)) == {row["fingerprint"] for row in store.findings()}
+    assert "Page 2 of 2" in client.get("/", params={"page": "99"}).text
 
 
 def test_pages_forbid_inline_script_and_framing(app):

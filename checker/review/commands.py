@@ -15,6 +15,7 @@ from checker.reports.text import clean
 from checker.review import auth
 from checker.review.schema import STATUSES
 from checker.review.store import ACTIONS, Store, StoreError, shown, store_url, when
+from claims.models import EVENTS
 
 STATUS_CHOICE = click.Choice([*STATUSES, "all"])
 
@@ -271,8 +272,8 @@ def list_users(store_location: str | None, config_file: Path | None) -> None:
 @click.command("timeline")
 @click.argument("work")
 @click.option("--season", type=click.IntRange(min=1), metavar="N")
-@click.option("--event", "event_name", metavar="EVENT",
-              help="release, filming, filming_start, ... Default: the event with most claims.")
+@click.option("--event", "event_name", type=click.Choice(EVENTS),
+              help="Default: the event with most claims.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), required=True,
               metavar="FILE.svg")
 @store_option

@@ -6,8 +6,11 @@ editors deciding at once cannot silently overwrite each other.
 """
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
+import time
+from collections import defaultdict, deque
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -30,6 +33,9 @@ from checker.review.store import ACTIONS, StaleDecision, Store, StoreError, when
 
 HERE = Path(__file__).parent
 SESSION_HOURS = 12
+PAGE_SIZE = 100
+# Failed sign-ins for one name before it is refused for a while: slows password guessing.
+MAX_FAILURES, FAILURE_WINDOW_SECONDS = 5, 15 * 60
 # Decisions an editor can take on the page, in the order the buttons show.
 BUTTONS = {"confirm": "Confirm: a real problem", "dismiss": "Dismiss: false alarm",
            "fix": "Mark fixed", "reopen": "Reopen", "note": "Add note only"}
@@ -155,6 +161,11 @@ async def checked_form(request: Request):
     return form
 
 
+def password_mark(password_hash: str) -> str:
+    """A session's mark of the password it was opened with: a new password ends it."""
+    return hashlib.sha256(password_hash.encode()).hexdigest()[:16]
+
+
 def local_path(target: str | None) -> str:
     """Where to go after signing in: only a path on this site."""
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
@@ -167,6 +178,7 @@ class Review:
 
     def __init__(self, store: Store):
         self.store = store
+        self.failures: dict[str, deque[float]] = defaultdict(deque)  # name -> times
 
     def page(self, request: Request, template: str, status_code: int = 200, **values) -> HTMLResponse:
         html = templates.get_template(template).render(
@@ -175,11 +187,20 @@ class Review:
         return HTMLResponse(html, status_code=status_code, headers=SECURITY_HEADERS)
 
     def editor(self, request: Request) -> str | None:
+        """The signed-in editor; None when the account is gone or its password changed
+        since the session began (which ends the session)."""
         name = request.session.get("editor")
-        if name and self.store.password_hash(name) is not None:
+        stored = self.store.password_hash(name) if name else None
+        if stored is not None and request.session.get("password") == password_mark(stored):
             return name
-        request.session.pop("editor", None)  # the account is gone: the session is too
+        request.session.pop("editor", None)
         return None
+
+    def locked_out(self, name: str) -> bool:
+        times, now = self.failures[name.casefold()], time.monotonic()
+        while times and now - times[0] > FAILURE_WINDOW_SECONDS:
+            times.popleft()
+        return len(times) >= MAX_FAILURES
 
     def sign_in_first(self, request: Request) -> RedirectResponse:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
@@ -202,11 +223,19 @@ class Review:
             return self.forbidden(request)
         name, password = str(form.get("name", "")), str(form.get("password", ""))
         target = local_path(str(form.get("next", "/")))
-        if not auth.verify_password(self.store.password_hash(name), password):
+        if self.locked_out(name):
+            return self.page(request, "login.html", 429, next=target, name=name,
+                             error="Too many failed sign-ins for this name; try again in "
+                                   f"{FAILURE_WINDOW_SECONDS // 60} minutes.")
+        stored = self.store.password_hash(name)
+        if not auth.verify_password(stored, password):
+            self.failures[name.casefold()].append(time.monotonic())
             return self.page(request, "login.html", 401, next=target, name=name,
                              error="Wrong name or password.")
+        self.failures.pop(name.casefold(), None)
         request.session.clear()  # a fresh session (and CSRF token) for the signed-in editor
         request.session["editor"] = name
+        request.session["password"] = password_mark(stored)
         return RedirectResponse(target, status_code=303, headers=SECURITY_HEADERS)
 
     async def logout(self, request: Request) -> Response:
@@ -224,9 +253,17 @@ class Review:
         status = params.get("status", OPEN)
         status = status if status in (*STATUSES, "all") else OPEN
         rows = self.store.findings(status=None if status == "all" else status, **filters)
-        return self.page(request, "queue.html", rows=rows, status=status, filters=filters,
-                         counts=self.store.counts(), statuses=STATUSES,
-                         facets=self.store.facets())
+        pages = max(1, -(-len(rows) // PAGE_SIZE))
+        try:
+            number = min(max(1, int(params.get("page", 1))), pages)
+        except ValueError:
+            number = 1
+        first = (number - 1) * PAGE_SIZE
+        query = {"status": status, **{name: value for name, value in filters.items() if value}}
+        return self.page(request, "queue.html", rows=rows[first:first + PAGE_SIZE], total=len(rows),
+                         first=first, number=number, pages=pages, query=urlencode(query),
+                         status=status, filters=filters, counts=self.store.counts(),
+                         statuses=STATUSES, facets=self.store.facets())
 
     async def finding(self, request: Request) -> Response:
         if not self.editor(request):
