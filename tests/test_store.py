@@ -258,3 +258,30 @@ def test_editors_and_the_session_secret(store):
         store.add_user("alice", "other")
     assert store.users() == ["alice"] and store.password_hash("alice") == "hash"
     assert store.secret() == store.secret() and len(store.secret()) >= 32
+
+
+def test_an_editors_decision_during_a_check_is_not_overwritten_by_it(store, corpus, monkeypatch):
+    """A check reads the findings, an editor decides one, then the check would reopen it.
+    (On SQLite a check holds the write lock from its first write, so only a server store can
+    interleave like this; the test runs on both.)"""
+    check_into(store, corpus)
+    fingerprint = only_finding(store)["fingerprint"]
+    store.decide(fingerprint, "fix", "alice")   # still found: the next check reopens it ...
+    read_findings = Store._known
+
+    def editor_decides_meanwhile(connection, findings):
+        known = read_findings(connection, findings)
+        if store.engine.dialect.name != "sqlite":   # ... but bob dismisses it first
+            other = Store(store.url)
+            other.decide(fingerprint, "dismiss", "bob", reason="two regions")
+            other.engine.dispose()
+        return known
+
+    monkeypatch.setattr(Store, "_known", staticmethod(editor_decides_meanwhile))
+    summary, _ = check_into(store, corpus)
+    if store.engine.dialect.name == "sqlite":
+        assert summary.reopened == [fingerprint]
+        return
+    assert summary.reopened == [] and summary.statuses[fingerprint] == "dismissed"
+    assert store.finding(fingerprint)["status"] == "dismissed"
+    assert [entry["editor"] for entry in store.history(fingerprint)] == [None, "alice", "bob"]

@@ -286,9 +286,12 @@ class Store:
         if link_rows:
             connection.execute(insert(links), link_rows)
         for row, reason, digest in reopen:
-            self._change(connection, row, OPEN, "reopen", SYSTEM, moment, note=reason,
-                         resolved_at=None, evidence=digest)
-            summary.reopened.append(row.fingerprint)
+            if self._change(connection, row, OPEN, "reopen", SYSTEM, moment, note=reason,
+                            resolved_at=None, evidence=digest):
+                summary.reopened.append(row.fingerprint)
+            else:  # an editor decided meanwhile: report what they decided
+                summary.statuses[row.fingerprint] = connection.scalar(
+                    select(table.c.status).where(table.c.fingerprint == row.fingerprint))
 
     def _resolve_vanished(self, connection: Connection, findings: list[Finding], known: dict,
                           read: set[str], moment, summary: CheckSummary) -> None:
@@ -303,10 +306,9 @@ class Store:
                     select(links.c.fingerprint, links.c.article_id).where(links.c.fingerprint.in_(chunk))):
                 involved[fingerprint].add(article)
         for fingerprint in gone:
-            if involved[fingerprint] <= read:
-                self._change(connection, known[fingerprint], RESOLVED, "resolve", SYSTEM, moment,
-                             note="no longer found: an article was corrected or removed",
-                             resolved_at=moment)
+            if involved[fingerprint] <= read and self._change(
+                    connection, known[fingerprint], RESOLVED, "resolve", SYSTEM, moment,
+                    note="no longer found: an article was corrected or removed", resolved_at=moment):
                 summary.resolved.append(fingerprint)
 
     @staticmethod
@@ -321,12 +323,18 @@ class Store:
 
     def _change(self, connection: Connection, row, status: str, action: str, editor: str | None,
                 moment, note: str | None = None, reason: str | None = None,
-                evidence: str | None = None, **values) -> None:
+                evidence: str | None = None, **values) -> bool:
+        """The checker's own change of a finding's status, unless an editor decided it since
+        this check read it (their decision wins; the next check looks again)."""
         table = schema.findings
-        connection.execute(update(table).where(table.c.fingerprint == row.fingerprint).values(
+        changed = connection.execute(update(table).where(
+            table.c.fingerprint == row.fingerprint, table.c.version == row.version).values(
             status=status, version=table.c.version + 1, updated_at=moment, **values))
+        if changed.rowcount != 1:
+            return False
         self._log(connection, row.fingerprint, action, row.status, status, editor, moment,
                   note=note, reason=reason, evidence=evidence or row.evidence_hash)
+        return True
 
     @staticmethod
     def _log(connection: Connection, fingerprint: str, action: str, previous: str | None,
