@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Callable
 
 import os
+import socket
 import sys
 
 import click
@@ -290,9 +291,24 @@ def serve(paths: tuple[str, ...], host: str, port: int, published: str | None,
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"checker: warning: listening on {host}: the review page is reachable from "
                    "the network; put it behind HTTPS", err=True)
+    listening = listen(host, port)
     click.echo(f"Review page: http://{'[' + host + ']' if ':' in host else host}:{port}/ "
                "(Ctrl-C stops it)")
-    uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(create_app(store), log_level="warning"))
+    server.run(sockets=[listening])
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """The server's socket, bound here so that a port in use is a one-line error."""
+    listening = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((host, port))
+    except OSError as err:
+        listening.close()
+        fail(f"cannot listen on {host}:{port}: {err.strerror or err} (another program has it? "
+             "choose one with --port)")
+    return listening
 
 
 main.add_command(commands.db)

@@ -273,3 +273,15 @@ def test_serve_on_a_terminal_asks_for_the_first_editor_then_serves(seeds, own_st
         server.wait(timeout=20)
         os.close(leader)
     assert Store.open(str(own_store)).users() == ["carol"]
+
+
+def test_serve_on_a_port_in_use_is_a_clear_error(own_store):
+    import socket
+
+    from checker.review import auth
+    Store.open(str(own_store)).add_user("carol", auth.hash_password("a long secret"))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        result = run("serve", "--port", taken.getsockname()[1])
+    assert result.exit_code == 2 and "cannot listen on 127.0.0.1:" in errors(result)[0]
