@@ -252,6 +252,21 @@ def test_the_queue_filters_by_rule_severity_status_work_and_outlet(store, corpus
     assert store.facets()["outlet"] == ["Reel Wire", "Screen Dispatch"]
 
 
+def test_the_queue_is_newest_first_then_errors_first(store, corpus, tmp_path):
+    check_into(store, corpus)
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "late.md").write_text(
+        "---\nid: late-2016-09-ember-falls\noutlet: Late Wire\npublished: 2016-09-01\n---\n"
+        "Ember Falls premieres on October 21, 2016, a source said.\n", encoding="utf-8")
+    check_into(store, corpus, later)
+    rows = store.findings()
+    assert rows[0]["first_seen"] >= rows[-1]["first_seen"]
+    found_together = [row for row in rows if row["first_seen"] == rows[0]["first_seen"]]
+    ranks = [("error", "warning", "info").index(row["severity"]) for row in found_together]
+    assert ranks == sorted(ranks)
+
+
 def test_editors_and_the_session_secret(store):
     store.add_user("alice", "hash")
     with pytest.raises(StoreError, match="exists already"):

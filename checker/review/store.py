@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from sqlalchemy import (Connection, bindparam, create_engine, delete, event, func, insert, inspect, select, text,
+from sqlalchemy import (Connection, bindparam, case, create_engine, delete, event, func, insert, inspect, select, text,
                         update)
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
@@ -357,7 +357,9 @@ class Store:
                  outlet: str | None = None) -> list[dict]:
         """Findings with their outlets, newest first; each filter narrows when given."""
         table = schema.findings
-        query = select(table).order_by(table.c.first_seen.desc(), table.c.fingerprint)
+        # Newest first; among findings found together, errors before warnings before info.
+        severity_rank = case({"error": 0, "warning": 1}, value=table.c.severity, else_=2)
+        query = select(table).order_by(table.c.first_seen.desc(), severity_rank, table.c.fingerprint)
         for column, value in ((table.c.status, status), (table.c.rule, rule),
                               (table.c.severity, severity)):
             if value:
