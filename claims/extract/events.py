@@ -125,6 +125,9 @@ SINGULAR_SUBJECT = re.compile(
     r"episode|production|project|finale|premiere|network|studio|streamer|service|also|now|"
     r"officially|finally|reportedly|then|still|currently|just|only|first|also|one|two|three|four|"
     r"five|six|seven|eight|nine|ten)|\d+)['‘’\"”)]?,?\s+$")
+# A headline capitalizes every word, so there a determiner may stand before capitalized
+# modifiers: "To A March Netflix Debut", "Gets Its October Premiere".
+HEADLINE_DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}$")
 PLURAL_SUBJECT = re.compile(r"(?:[A-Z][\w'’]*|both|all)['‘’\"”]?\s+$")
 VERB_BEFORE = re.compile(
     r"\b(?:to|will|['’]ll|would|could|may|might|can|should|must|did|does|do|don['’]t|had|has|have|"
@@ -143,6 +146,8 @@ def noun_reading(form: str, before: str) -> str:
     if form == "s" and not SINGULAR_SUBJECT.search(before) and not is_title_case(before):
         # "premieres", "films", "hits" are plural nouns unless a subject stands right before
         # ("The show premieres", "X films in Atlanta"): "a couple of forgettable films".
+        return "noun"
+    if form == "base" and HEADLINE_DETERMINER_BEFORE.search(before) and is_title_case(before):
         return "noun"
     if form == "base" and not VERB_BEFORE.search(before) and (
             DETERMINER_BEFORE.search(before) or not PLURAL_SUBJECT.search(before)
