@@ -4,6 +4,7 @@ from __future__ import annotations
 from claims.extract import events, speakers
 from claims.extract.context import ArticleContext
 from claims.extract.sentences import Sentence
+from claims.extract.works import fold_title
 
 
 def speaker_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
@@ -11,6 +12,11 @@ def speaker_for(context: ArticleContext, sentence: Sentence, trigger: events.Tri
     body = context.article.body
     persons = context.lexicon.persons
     if quote is not None and quote[1] - quote[0] > 20:
-        return speakers.quote_speaker(body, quote, persons)
-    return (speakers.reported_speaker(body[sentence.start:trigger.start], body[:trigger.start], persons)
-            or speakers.trailing_speaker(body[trigger.end:sentence.end], body[:trigger.start], persons))
+        speaker = speakers.quote_speaker(body, quote, persons)
+    else:
+        speaker = (speakers.reported_speaker(body[sentence.start:trigger.start], body[:trigger.start], persons)
+                   or speakers.trailing_speaker(body[trigger.end:sentence.end], body[:trigger.start], persons))
+    # An eponymous title is no speaker: "Jessica Jones revealed" is about the show.
+    if speaker and fold_title(speaker) in context.lexicon.titles:
+        return None
+    return speaker

@@ -5,6 +5,7 @@ import re
 from functools import cache
 
 from claims.extract import lexicon
+from claims.extract.works import starts_with_given_name
 
 NAME = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?)"
 FULL_NAME = rf"{NAME}(?:\s+(?:[A-Z]\.\s+)?{NAME}){{0,2}}"
@@ -19,7 +20,8 @@ def patterns() -> dict[str, re.Pattern]:
     verbs = []
     for verb in lexicon.entry("speech", "verbs"):
         forms = lexicon.verb_forms(verb)
-        verbs += [forms["past"], forms["s"]]
+        # Capitalized too: a headline capitalizes every word ("Charlie Cox Says ...").
+        verbs += [forms["past"], forms["s"], forms["past"].capitalize(), forms["s"].capitalize()]
     verb_re = lexicon.alternation(verbs)
     according = lexicon.alternation(lexicon.entry("speech", "according_to"))
     subject = rf"(?P<who>{FULL_NAME}|{PRONOUN})"
@@ -68,7 +70,9 @@ def resolve(who: str, context: str, persons: dict[str, str]) -> str | None:
     last = who.split()[-1]
     if last in persons:
         return persons[last]
-    return who if who in persons.values() else None
+    if who in persons.values() or starts_with_given_name(who):
+        return who  # "Charlie Cox says": a given name and a surname before a speech verb
+    return None
 
 
 def quote_speaker(body: str, quote: tuple[int, int], persons: dict[str, str]) -> str | None:
