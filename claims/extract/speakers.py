@@ -5,7 +5,7 @@ import re
 from functools import cache
 
 from claims.extract import lexicon
-from claims.extract.works import starts_with_given_name
+from claims.extract.works import is_title_case_line, starts_with_given_name
 
 NAME = r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?)"
 FULL_NAME = rf"{NAME}(?:\s+(?:[A-Z]\.\s+)?{NAME}){{0,2}}"
@@ -16,12 +16,15 @@ ROLES = (r"(?:[a-z]+\s+)?(?:showrunner|star|director|producer|creator|writer|act
 
 
 @cache
-def patterns() -> dict[str, re.Pattern]:
+def patterns(headline: bool = False) -> dict[str, re.Pattern]:
+    """The attribution patterns; in a headline the verb may be capitalized ("Charlie Cox
+    Says ...") — elsewhere "United States" is no one stating anything."""
     verbs = []
     for verb in lexicon.entry("speech", "verbs"):
         forms = lexicon.verb_forms(verb)
-        # Capitalized too: a headline capitalizes every word ("Charlie Cox Says ...").
-        verbs += [forms["past"], forms["s"], forms["past"].capitalize(), forms["s"].capitalize()]
+        verbs += [forms["past"], forms["s"]]
+        if headline:
+            verbs += [forms["past"].capitalize(), forms["s"].capitalize()]
     verb_re = lexicon.alternation(verbs)
     according = lexicon.alternation(lexicon.entry("speech", "according_to"))
     subject = rf"(?P<who>{FULL_NAME}|{PRONOUN})"
@@ -96,8 +99,9 @@ def quote_speaker(body: str, quote: tuple[int, int], persons: dict[str, str]) ->
 
 def reported_speaker(before: str, context: str, persons: dict[str, str]) -> str | None:
     """The speaker of reported speech that leads up to the claim in its sentence."""
+    found = patterns(headline=is_title_case_line(before))
     for name in ("subject_verb", "according", "verb_subject"):
-        for match in reversed(list(patterns()[name].finditer(before))):
+        for match in reversed(list(found[name].finditer(before))):
             who = resolve(match.group("who"), context, persons)
             if who:
                 return who
