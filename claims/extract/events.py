@@ -271,6 +271,23 @@ def release_parts() -> re.Pattern:
 
 
 @cache
+def promotion_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Promotional material right before a work ("the trailer for X") or right after it
+    ("X's new poster"), from events.yaml `promotion`."""
+    words = lexicon.alternation(lexicon.entry("events", "promotion"))
+    before = re.compile(rf"\b(?:{words})s?\s+(?:for|of|from|to)\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE)
+    after = re.compile(rf"^(?:['’]s?)?\s+(?:[\w'’-]+\s+){{0,2}}(?:{words})s?\b", re.IGNORECASE)
+    return before, after
+
+
+def is_promotion(body: str, work_start: int, work_end: int, trigger_start: int, clause_start: int) -> bool:
+    """Whether the thing a release verb is about is the work's trailer, poster or clip."""
+    before, after = promotion_patterns()
+    return bool(before.search(body[max(clause_start, work_start - 60):work_start])
+                or work_end <= trigger_start and after.match(body[work_end:trigger_start]))
+
+
+@cache
 def negated_until() -> frozenset[str]:
     return frozenset(p.lower() for p in lexicon.entry("order", "negated_until"))
 

@@ -140,6 +140,9 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                     and m.text.lower() not in ("then", "followed by", "closely followed by")
                     for m in markers):
                 continue  # "until X has come out": X's event is the order claim's object
+            if trigger.event == "release" and trigger.form != "noun" and events.is_promotion(
+                    body, subj.start, subj.end, trigger.start, clause[0]):
+                continue  # "the first trailer for X arrived today": the trailer, not X
             if trigger.event == "release" and events.release_parts().search(
                     body[max(clause[0], min(subj.start, trigger.start) - 25):trigger.end + 20]):
                 continue  # "the season finale of X aired Thursday": one episode, not the premiere
