@@ -17,6 +17,7 @@ class Trigger:
     text: str
     needs_time: bool = False
     needs_season: bool = False
+    needs_for: bool = False    # the time must follow "for" or "to" (with_time_for)
     # For "filming began": the aspect verb that gives the clause its tense.
     verb_start: int | None = None
     verb_form: str | None = None
@@ -77,6 +78,9 @@ def trigger_table() -> tuple[lexicon.PhraseMatcher, dict[str, tuple[str, str, bo
         for phrase in spec.get("with_time", []):
             for form, name in verb_variants(phrase).items():
                 table.setdefault(form.lower(), (event, name, True))
+        for phrase in spec.get("with_time_for", []):
+            for form, name in verb_variants(phrase).items():
+                table.setdefault(form.lower(), (event, name, "for"))
         for phrase in spec.get("with_season", []):
             for form, name in verb_variants(phrase).items():
                 table.setdefault(form.lower(), (event, name, "season"))
@@ -86,6 +90,15 @@ def trigger_table() -> tuple[lexicon.PhraseMatcher, dict[str, tuple[str, str, bo
                 nouns.add(form.lower())
     matcher = lexicon.PhraseMatcher(table, {"platform": lexicon.entry("events", "platforms")})
     return matcher, table
+
+
+@cache
+def work_cue_matcher() -> lexicon.PhraseMatcher:
+    """The triggers that tell a work from a person where names are learned: all but the
+    scheduling verbs of `with_time_for` ("dated", "set" stand next to persons as often)."""
+    _, table = trigger_table()
+    cues = {text: entry for text, entry in table.items() if entry[2] != "for"}
+    return lexicon.PhraseMatcher(cues, {"platform": lexicon.entry("events", "platforms")})
 
 
 @cache
@@ -184,8 +197,12 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
             continue
         if form == "noun" and key not in event_nouns():
             continue  # a verb read as a noun that names no event: "the biggest hits of 2015"
+        if needs_time == "for" and (re.match(r"\s+to\s+[a-z]", text[match.end():]) or re.search(
+                r"\b(?:its|the|a|an|their|his|her)\s+$", text[:match.start()], re.IGNORECASE)):
+            continue  # "slated to premiere" (the verb after it is the trigger); "its scheduled date"
         found.append(Trigger(offset + match.start(), offset + match.end(), event, form,
-                             match.group(), needs_time is True, needs_time == "season"))
+                             match.group(), needs_time in (True, "for"), needs_time == "season",
+                             needs_time == "for"))
     # A filming word with an aspect verb in the same clause: "filming began", "production
     # got under way" become filming_start; "shooting wrapped" filming_end.
     aspect_re, aspects, filming_re = aspect_table()
@@ -268,6 +285,25 @@ def approximate_markers() -> frozenset[str]:
 @cache
 def release_parts() -> re.Pattern:
     return lexicon.word_regex(lexicon.entry("events", "release_parts"))
+
+
+@cache
+def scheduling_forms() -> frozenset[str]:
+    """Every inflection of the scheduling verbs (events.yaml `scheduling`)."""
+    return frozenset(form.lower() for verb in lexicon.entry("events", "scheduling")
+                     for form in verb_variants(verb))
+
+
+def is_scheduling(trigger: Trigger, before: str = "") -> bool:
+    """A scheduling verb, or an event noun after one ("has scheduled X for a release on")."""
+    if trigger.form != "noun":
+        return trigger.text.lower() in scheduling_forms()
+    return bool(scheduling_regex().search(before[-80:]))
+
+
+@cache
+def scheduling_regex() -> re.Pattern:
+    return lexicon.word_regex(scheduling_forms())
 
 
 @cache

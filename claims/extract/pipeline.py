@@ -16,7 +16,7 @@ from claims.extract.order import order_claims
 from claims.extract.sentences import Sentence, quotation_spans, split_sentences
 from claims.extract.subjects import focus_of, subjects_for, subjects_in
 from claims.extract.temporal import Timex, find_timexes
-from claims.extract.times import CALENDAR_TYPES, time_for, time_range, time_value
+from claims.extract.times import CALENDAR_TYPES, TIME_AFTER_FOR, time_for, time_range, time_value
 from claims.intervals import resolve_interval
 from claims.models import Article, Claim, Evidence, Subject, TimeValue
 
@@ -36,7 +36,7 @@ def outlet_names(articles: list[Article]) -> set[str]:
 
 
 def learn(articles: list[Article], texts: dict[str, list[Sentence]]) -> works.WorkLexicon:
-    pattern, _ = events.trigger_table()
+    pattern = events.work_cue_matcher()
     documents = [(article.body, [(s.start, s.end, s.text, s.headline) for s in texts[article.id]])
                  for article in articles]
     return works.learn_works(documents, pattern, outlet_names(articles))
@@ -109,6 +109,9 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
         time = time_for(context, sentence, trigger, clause, triggers)
         if trigger.needs_time and time is None:
             continue
+        if trigger.needs_for and (not TIME_AFTER_FOR.search(body[max(0, time.start - 30):time.start])
+                                  or any(clause[0] <= t.start < trigger.start for t in triggers)):
+            continue  # "the film is set in 1985": a setting; "Filming Set For 2017": filming's
         span = time_range(context, time) if trigger.event == "filming" else None
         if span:
             # "shoots from June 2017 to March 2018": a start and an end.

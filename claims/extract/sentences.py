@@ -10,6 +10,7 @@ ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "u.s", "u.k", "e.g", "i.e", "a.m", "p.m", "approx", "est", "vol", "ep", "pt", "ft", "mt",
     "gen", "gov", "sen", "rep", "lt", "col", "capt", "prof", "rev", "fig",
+    "bros", "feat",  # "Warner Bros. sets ...", "feat. Drake"
 }
 SENTENCE_END = re.compile(r"""([.!?…]+)(["”’')\]]*)(\s+)(?=["“‘'(\[]?[A-Z0-9])""")
 # Clause boundaries inside a sentence: semicolons, dashes, and conjunctions after a comma.

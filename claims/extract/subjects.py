@@ -102,8 +102,10 @@ GOVERNED = re.compile(
     r"(?:(?:new|upcoming|next|whole|entire|first|second|third|final)\s+)?"
     # "the drama X", "the HBO series X": a describing noun before the name
     r"(?:(?:[A-Z]{2,}\+?|[\w-]+)\s+(?:series|show|drama|comedy|film|movie|sequel|miniseries|"
-    r"spinoff|spin-off|thriller|franchise|adaptation|reboot|revival)\s+|"
-    r"(?:series|show|drama|comedy|film|movie|sequel|miniseries)\s+)?['‘\"“]?\s*", re.IGNORECASE)
+    r"spinoff|spin-off|thriller|franchise|adaptation|reboot|revival|epic|pic|feature|biopic|"
+    r"documentary|docuseries|musical|blockbuster|tentpole|horror|western|romance)\s+|"
+    r"(?:series|show|drama|comedy|film|movie|sequel|miniseries|epic|pic|feature|biopic|"
+    r"documentary|docuseries|musical|blockbuster|tentpole)\s+)?['‘\"“]?\s*", re.IGNORECASE)
 # A clause that continues the last one's subject: "X, which is currently filming",
 # "X ... and will hit the schedule in September" (auxiliaries only up to the trigger).
 RELATIVE_START = re.compile(

@@ -19,6 +19,11 @@ DONE = re.compile(r"\b(?:has|have|hasn't|haven't)\s+(?:(?:already|now|finally|of
 NOW_ING = re.compile(r"\bnow\s+\w+ing\b", re.IGNORECASE)
 
 
+# "slated X for a Dec. 18 release", "moved X to May": the time a scheduling verb gives.
+TIME_AFTER_FOR = re.compile(r"\b(?:for|to|until|into)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,1}$",
+                            re.IGNORECASE)
+
+
 @cache
 def weekday_only() -> re.Pattern:
     """A bare weekday ("Friday", "this Friday"), names from claims/data/time/calendar.yaml."""
@@ -32,7 +37,9 @@ def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigge
     trigger (before the next trigger), else the nearest before it."""
     candidates = [t for t in context.timexes if t.type in CALENDAR_TYPES or t.value.endswith("_REF")]
     in_clause = [t for t in candidates if clause[0] <= t.start and t.end <= clause[1]]
-    next_trigger = min((t.start for t in triggers if t.start > trigger.end), default=sentence.end)
+    # ("Filming Now Set For 2017": a scheduling verb after an event is that event's.)
+    next_trigger = min((t.start for t in triggers if t.start > trigger.end and not t.needs_for),
+                       default=sentence.end)
     body = context.article.body
     if trigger.form == "noun":
         # "a September 30th debut", "an early 2018 slot": the time right before the noun.
@@ -41,6 +48,9 @@ def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigge
         if adjacent:
             return adjacent[-1]
     after = [t for t in in_clause if t.start >= trigger.end and t.start < next_trigger]
+    if events.is_scheduling(trigger):
+        # "moving X from Nov. 20, 2019 to Dec. 18, 2020": the new date is the one it gives.
+        after = [t for t in after if TIME_AFTER_FOR.search(body[max(0, t.start - 30):t.start])] or after
     if after:
         return most_specific(after)
     # A time before the trigger ("In September, X premieres") only when the clause has no
@@ -95,7 +105,8 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
         if timex.year_inferred and published:
             # A year-less date takes the year that makes the tense true; without a finite
             # verb, scheduling news points ahead.
-            direction = "past" if tense == "past" else "future"
+            lead_in = context.article.body[max(0, trigger.start - 80):trigger.start]
+            direction = "past" if tense == "past" and not events.is_scheduling(trigger, lead_in) else "future"
             # "dropped a teaser pointing to a November release": an indefinite event noun
             # is still ahead, whatever the verb's tense.
             if trigger.form == "noun" and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$",
