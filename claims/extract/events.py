@@ -297,7 +297,7 @@ def scheduling_forms() -> frozenset[str]:
 def is_scheduling(trigger: Trigger, before: str = "") -> bool:
     """A scheduling verb, or an event noun after one ("has scheduled X for a release on")."""
     if trigger.form != "noun":
-        return trigger.text.lower() in scheduling_forms()
+        return bool(scheduling_regex().search(trigger.text))  # "moved", "was pushed back"
     return bool(scheduling_regex().search(before[-80:]))
 
 
