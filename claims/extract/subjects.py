@@ -12,6 +12,7 @@ COORDINATION = re.compile(r"^\s*(?:seasons?\s+)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*
 PERSON_PRONOUN = re.compile(r"\b(?:he|she|I|we|you|they)\s+(?:\w+\s+){0,3}$|\b(?:his|her|their|my)\s+$",
                             re.IGNORECASE)
 RELATIVE_PRONOUN = re.compile(r"^\s*,?\s*(?:which|who)\b", re.IGNORECASE)
+WITH_CLAUSE = re.compile(r"^\s*,?\s*with\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 PRONOUN_SUBJECT = re.compile(r"(?<![\w'’])(?:it|they|both|the two|both shows|both series)(?!\w)", re.IGNORECASE)
 
 
@@ -153,6 +154,12 @@ def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Tr
         previous = [s for s in subjects if s.end <= clause[0]]
         if previous and clause[0] - previous[-1].end < 80:
             return group_back(previous[-1], previous, body)
+    if not before and WITH_CLAUSE.match(text_before):
+        # "FX has picked up X to series, with a premiere slated for this fall": the event
+        # noun of a "with" clause belongs to the work of the clause it hangs on.
+        previous = [s for s in subjects if sentence.start <= s.start and s.end <= clause[0] and s.explicit]
+        if previous:
+            return [previous[-1]]
     if not before and PRONOUN_SUBJECT.search(text_before[-40:]) and context.recent:
         # "it" is the work the passage is about: the last claim's subject, else the last named.
         work, season = context.last_subject or context.recent[-1]

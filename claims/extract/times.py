@@ -90,7 +90,9 @@ def most_specific(timexes: list[Timex]) -> Timex:
     """The first of the most precise times: "later this year on September 30th" is the 30th."""
     def precision(t: Timex) -> int:
         # A date the text dates fully beats one whose year was guessed ("Friday, Nov. 17, 2017").
-        return (len(t.value) if t.value[:1].isdigit() else 0) * 2 + (not t.year_inferred)
+        # A bare weekday ("announced Tuesday") is a day, but a guessed one: a date wins.
+        score = (len(t.value) if t.value[:1].isdigit() else 0) * 2 + (not t.year_inferred)
+        return score - 3 if weekday_only().fullmatch(t.text) else score
     best = max(precision(t) for t in timexes)
     return next(t for t in timexes if precision(t) == best)
 
