@@ -83,6 +83,11 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon,
                 # Keep the time, and the finite verb's tense: "was confirmed to get".
                 earlier = claims[key].tense
                 claims[key] = claim.model_copy(update={"tense": earlier}) if claim.tense == "none" else claim
+            elif claim.time is not None and claims[key].time is not None and \
+                    claim.time != claims[key].time and (claim.tense == "past") != (claims[key].tense == "past"):
+                # A past date beside a current one is two statements: "which Paramount had dated for
+                # June 2019, now opens Aug. 9" (the old plan and the new date).
+                claims.setdefault((*key, claim.time), claim)
     lexicon_.mentions.clear()  # the mentions are asked for per article; keep memory flat
     return list(claims.values())
 
