@@ -247,7 +247,7 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
     if sentence.headline and tense == "none" and trigger.form == "s":
         tense = "present"
     time = time_value(context, trigger, timex, tense, before)
-    season = season_for(context, subj, trigger, tense)
+    season = season_for(context, subj, trigger, tense, before)
     interval = resolve_interval(time.value, time.mod, context.published) if time else None
     if season == context.focus_season and subj.season is None and trigger.event == "release" and \
             interval and interval.latest and context.published and interval.latest < context.published.earliest:
@@ -285,6 +285,11 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+# "The show's fourth season", "Its second season", "The new season 3": a season whose work
+# is the one the passage is about.
+UNNAMED_SEASON = re.compile(
+    r"^\s*(?:the|its|their|this|that)\s+(?:[\w'’-]+\s+){0,2}?(?:(first|second|third|fourth|"
+    r"fifth|sixth)\s+season|season\s+(\d+|two|three|four|five))\b", re.IGNORECASE)
 SEASON_TARGET = re.compile(
     r"^\s*(?:for\s+|into\s+|on\s+|to\s+)?(?:(?:a|an|its|their|the)\s+)?", re.IGNORECASE)
 
@@ -337,11 +342,17 @@ def next_trigger_start(context: ArticleContext, sentence: Sentence, trigger: eve
     return min(following, default=clause[1])
 
 
-def season_for(context: ArticleContext, subj: Subj, trigger: events.Trigger, tense: str) -> int | None:
-    """The season named, else the article's season for its focus work (a series' launch,
+def season_for(context: ArticleContext, subj: Subj, trigger: events.Trigger, tense: str,
+               before: str = "") -> int | None:
+    """The season named, else one the unnamed subject gives ("The show's fourth season is
+    expected to debut"), else the article's season for its focus work (a series' launch,
     told in the past, stays the series')."""
     if subj.season is not None:
         return subj.season
+    named = None if subj.explicit else UNNAMED_SEASON.match(before)
+    if named:
+        word = (named.group(1) or named.group(2)).lower()
+        return int(word) if word.isdigit() else ORDINALS.get(word) or NUMBERS.get(word)
     if subj.work == context.focus and context.focus_season:
         if trigger.event == "release" and tense == "past":
             return None
