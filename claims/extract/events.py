@@ -307,6 +307,20 @@ def scheduling_regex() -> re.Pattern:
 
 
 @cache
+def festival_after() -> re.Pattern:
+    """"at Sundance", "at the Venice Film Festival", "at San Diego Comic-Con" after a verb."""
+    names = lexicon.alternation(lexicon.entry("events", "festivals"))
+    return re.compile(rf"^\s+(?:(?:in|on)\s+[^,.;]{{0,20}}?\s+)?at\s+(?:the\s+)?(?:\d{{4}}\s+)?"
+                      rf"(?:(?:{names})\b|(?:[A-Z][\w'’.&-]*\s+){{1,5}}(?:Film\s+)?(?:Festival|Fest|Con)\b)",
+                      re.IGNORECASE)
+
+
+def is_festival_screening(trigger: Trigger, body: str) -> bool:
+    return trigger.event == "release" and trigger.form != "noun" and bool(
+        festival_after().match(body[trigger.end:trigger.end + 80]))
+
+
+@cache
 def promotion_patterns() -> tuple[re.Pattern, re.Pattern]:
     """Promotional material right before a work ("the trailer for X") or right after it
     ("X's new poster"), from events.yaml `promotion`."""

@@ -148,6 +148,8 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                     and m.text.lower() not in ("then", "followed by", "closely followed by")
                     for m in markers):
                 continue  # "until X has come out": X's event is the order claim's object
+            if events.is_festival_screening(trigger, body):
+                continue  # "premiered at Sundance in January": a screening, not the release
             if trigger.event == "release" and trigger.form != "noun" and events.is_promotion(
                     body, subj.start, subj.end, trigger.start, clause[0]):
                 continue  # "the first trailer for X arrived today": the trailer, not X

@@ -136,7 +136,7 @@ def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Tr
             direct and trigger.form != "noun" and trigger.event == "release"):
         return group_with(after[0], after, body)
     if before and trigger.form == "noun" and re.search(r"\b(?:its|their)\s+(?:\w+\s+)?$",
-                                                      body[before[-1].end:trigger.start]):
+                                                      without_times(context, before[-1].end, trigger.start)):
         return [before[-1]]  # "X posted its best score with its debut late last year"
     # A work named in a parenthesis closed before the verb is an aside, not the subject:
     # "the team-up (Luke Cage is along for the ride) will film in 2016".
