@@ -100,6 +100,8 @@ def body_has_possessive(sentence: Sentence, start: int) -> bool:
 
 GOVERNED = re.compile(
     r"\s*(?:(?:of|on|for|to|with|from)\s+)?(?:(?:the|a|an|its|his|her|their|both)\s+)?"
+    # "moving Ana Ruiz's X", "dated Universal's X": a maker's possessive before the name
+    r"(?:(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s\s+)?"
     r"(?:(?:new|upcoming|next|whole|entire|first|second|third|final)\s+)?"
     # "the drama X", "the HBO series X": a describing noun before the name
     r"(?:(?:[A-Z]{2,}\+?|[\w-]+)\s+(?:series|show|drama|comedy|film|movie|sequel|miniseries|"
