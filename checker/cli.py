@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import os
 import socket
 import sys
 
 import click
-from sqlalchemy.exc import SQLAlchemyError
 
 from checker import baseline, engine
 from checker.review import commands
@@ -19,9 +18,12 @@ from checker.config import FAIL_ON_LEVELS, NEVER, ConfigError, Settings, fails
 from checker.findings import Finding, Severity
 from checker.reports import CLAIM_FORMATS, FORMATS, diagnostics
 from checker.reports.text import clean
-from checker.review.store import HIDDEN, Store, StoreError, shown
+from checker.review.states import HIDDEN, StoreError, shown
 from claims.reading import (JSONL_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, BadArticle,
                             expand, is_article_file, parse_published)
+
+if TYPE_CHECKING:
+    from checker.review.store import Store
 
 ARTICLE_SUFFIXES = ", ".join(sorted(MARKDOWN_SUFFIXES | TEXT_SUFFIXES | JSONL_SUFFIXES))
 
@@ -109,6 +111,8 @@ def involving(findings: list[Finding], report: engine.Report, changed: tuple[str
 def recorded(store: Store, report: engine.Report, settings: Settings, show_all: bool) -> list[Finding]:
     """Record the check in the store (one transaction); the findings still to report: all
     but those editors dismissed, unless --all."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     corpus = engine.make_corpus(report.claims, report.articles, report.lexicon, settings)
     try:
         summary = store.record_check(report.articles, report.claims, report.findings, corpus)

@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from checker.config import ConfigError, Settings, load_settings
 from checker.reports.text import clean
-from checker.review.store import Store, StoreError
+from checker.review.states import StoreError
+
+if TYPE_CHECKING:
+    from checker.review.store import Store
 
 # Exit statuses: 0 nothing to fail on, 1 a reported finding at or above --fail-on, 2 a usage
 # error, a bad configuration or baseline, or an input that could not be read (click also
@@ -42,6 +45,8 @@ def load(config_file: Path | None) -> Settings:
 def open_store(location: str | None, settings: Settings) -> Store:
     """The store named on the command line, else in the configuration, else the default;
     migrated when empty. A store that cannot be used ends the command (exit status 2)."""
+    from checker.review.store import Store  # SQLAlchemy: loaded only when a store is used
+
     try:
         return Store.open(location or settings.store or DEFAULT_STORE)
     except StoreError as err:

@@ -5,6 +5,7 @@ import getpass
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from tabulate import tabulate
@@ -12,12 +13,19 @@ from tabulate import tabulate
 from checker.clikit import DEFAULT_STORE, config_option, fail, load, open_store, store_option
 from checker.config import Settings
 from checker.reports.text import clean
-from checker.review import auth
-from checker.review.schema import STATUSES
-from checker.review.store import ACTIONS, Store, StoreError, shown, store_url, when
+from checker.review.states import ACTIONS, STATUSES, StoreError, shown, store_url, when
 from claims.models import EVENTS
 
+if TYPE_CHECKING:
+    from checker.review.store import Store
+
 STATUS_CHOICE = click.Choice([*STATUSES, "all"])
+
+
+def _auth():
+    """Argon2 is only loaded by the commands that handle passwords."""
+    from checker.review import auth
+    return auth
 
 
 def store_from(store_location: str | None, config_file: Path | None) -> tuple[Store, Settings]:
@@ -42,6 +50,8 @@ def db() -> None:
 @config_option
 def upgrade(store_location: str | None, config_file: Path | None) -> None:
     """Apply the migrations the store has not had yet."""
+    from checker.review.store import Store
+
     settings = load(config_file)
     try:
         store = Store(store_url(store_location or settings.store or DEFAULT_STORE))
@@ -197,7 +207,7 @@ def read_password(from_stdin: bool) -> str:
 
 def hashed(password: str) -> str:
     try:
-        return auth.hash_password(password)
+        return _auth().hash_password(password)
     except ValueError as err:
         fail(str(err))
 
@@ -225,7 +235,7 @@ def set_password(store: Store, name: str, password_stdin: bool, new: bool) -> No
 def add_user(name: str, password_stdin: bool, store_location: str | None,
              config_file: Path | None) -> None:
     """Add an editor; the password is asked for twice (or read from stdin)."""
-    problem = auth.valid_name(name)
+    problem = _auth().valid_name(name)
     if problem:
         fail(f"{name!r}: {problem}")
     store, _ = store_from(store_location, config_file)
@@ -238,7 +248,7 @@ def first_editor(store: Store) -> None:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         fail("no editor can sign in yet: add one with `checker users add NAME`")
     click.echo("No editor can sign in yet; add the first one.")
-    while problem := auth.valid_name(name := click.prompt("Name", default=getpass.getuser())):
+    while problem := _auth().valid_name(name := click.prompt("Name", default=getpass.getuser())):
         click.echo(problem)
     set_password(store, name, False, new=True)
     click.echo(f"editor {name} added")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from checker import engine
 from checker.config import Settings
 from checker.review import timeline
-from checker.review.schema import DISMISSED, RESOLVED
+from checker.review.states import DISMISSED, RESOLVED
 from checker.review.store import Store, StoreError, claim_key
 from claims.models import EVENTS, Article, Claim
 

@@ -12,11 +12,6 @@ metadata = MetaData()
 # The newest migration's revision: what a store must be at for this code to use it.
 REVISION = "0001"
 
-# The states a finding can be in. An editor sets confirmed, dismissed and fixed (and may
-# reopen); `checker check` sets open (new or found again) and resolved (no longer found).
-OPEN, CONFIRMED, DISMISSED, FIXED, RESOLVED = "open", "confirmed", "dismissed", "fixed", "resolved"
-STATUSES = (OPEN, CONFIRMED, DISMISSED, FIXED, RESOLVED)
-
 articles = Table(
     "articles", metadata,
     Column("id", String(255), primary_key=True),

@@ -5,7 +5,6 @@ A check is recorded in one transaction, so a crash part-way leaves the store as 
 """
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import secrets
@@ -15,66 +14,20 @@ from typing import Iterable, Iterator
 
 from sqlalchemy import (Connection, bindparam, case, create_engine, delete, event, func, insert, inspect, select, text,
                         update)
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from checker.findings import Finding
 from checker.review import schema
-from checker.review.schema import CONFIRMED, DISMISSED, FIXED, OPEN, RESOLVED, REVISION
+from checker.review.schema import REVISION
+from checker.review.states import (ACTIONS, DISMISSED, FIXED, OPEN, RESOLVED, StaleDecision,
+                                    StoreError, now, shown, store_url)
 from checker.rules.base import Corpus
 from claims.models import Article, Claim
 from claims.reading import parse_published
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 SYSTEM = None  # the editor of a change the checker made itself
-
-# What an editor may do, and the status it leaves the finding in (None: unchanged).
-ACTIONS = {"confirm": CONFIRMED, "dismiss": DISMISSED, "fix": FIXED, "reopen": OPEN, "note": None}
-# A status `checker check` reports; dismissed findings are hidden unless asked for.
-HIDDEN = {DISMISSED}
-
-
-class StoreError(Exception):
-    """The store cannot be opened or used; the message says which store and why."""
-
-
-class StaleDecision(StoreError):
-    """The finding changed since the editor loaded it: their decision was not recorded."""
-
-    def __init__(self, current: dict):
-        self.current = current
-        who = current.get("decided_by") or "the checker"
-        super().__init__(f"finding {current['fingerprint']} changed while you were deciding: it "
-                         f"is now {current['status']} ({who}, {when(current['updated_at'])}); "
-                         "nothing was recorded")
-
-
-def now() -> dt.datetime:
-    """UTC without a zone: SQLite keeps no zones, so every time in the store is UTC."""
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
-
-
-def when(moment: dt.datetime | None) -> str:
-    return f"{moment:%Y-%m-%d %H:%M} UTC" if moment else ""
-
-
-def store_url(location: str) -> str:
-    """A database URL from the configuration: a URL as given, else a SQLite file path."""
-    if "://" not in location:
-        return f"sqlite:///{Path(location).expanduser().resolve()}"
-    if location.startswith(("postgres://", "postgresql://")):
-        # psycopg 3 is the driver we ship an extra for; SQLAlchemy defaults to psycopg2.
-        return "postgresql+psycopg://" + location.split("://", 1)[1]
-    return location
-
-
-def shown(url: str) -> str:
-    """A URL fit for messages: never the password."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url
-
 
 def evidence_hash(finding: Finding) -> str:
     """What the finding's claims say: when it changes, a dismissal no longer holds."""

@@ -28,8 +28,8 @@ from starlette.staticfiles import StaticFiles
 
 from checker.review import auth
 from checker.review.pictures import timeline_of_finding
-from checker.review.schema import DISMISSED, OPEN, STATUSES
-from checker.review.store import ACTIONS, StaleDecision, Store, StoreError, when
+from checker.review.states import ACTIONS, OPEN, STATUSES, StaleDecision, StoreError, when
+from checker.review.store import Store
 
 HERE = Path(__file__).parent
 SESSION_HOURS = 12
