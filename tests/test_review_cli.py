@@ -285,3 +285,11 @@ def test_serve_on_a_port_in_use_is_a_clear_error(own_store):
         taken.listen()
         result = run("serve", "--port", taken.getsockname()[1])
     assert result.exit_code == 2 and "cannot listen on 127.0.0.1:" in errors(result)[0]
+
+
+def test_commands_without_a_store_do_not_load_the_database_layer():
+    """`checker extract` and `--help` start without SQLAlchemy, Argon2 or the web app."""
+    probe = ("import sys, checker.cli; "
+             "print(sorted(m for m in ('sqlalchemy', 'argon2', 'starlette') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"
