@@ -193,6 +193,18 @@ def test_a_killed_check_leaves_the_store_as_it_was(seeds, store_url, monkeypatch
     assert "reason: a quoted typo" in run("findings", "show", fingerprint).stdout
 
 
+def test_a_removed_editor_keeps_their_decisions_in_the_history(seeds, own_store):
+    subprocess_checker("users", "add", "carol", "--password-stdin", input="a long secret\n")
+    run("check", seeds)
+    fingerprint = stored("order-conflict")
+    run("findings", "confirm", fingerprint, "--editor", "carol")
+    assert run("users", "remove", "carol").exit_code == 0
+    assert run("users", "list").stdout.split() == []
+    assert "carol: confirm" in run("findings", "show", fingerprint).stdout
+    again = run("users", "remove", "carol")
+    assert again.exit_code == 2 and "no editor 'carol'" in again.stderr
+
+
 def test_passwords_are_changed_only_for_known_editors(own_store):
     subprocess_checker("users", "add", "carol", "--password-stdin", input="a long secret\n")
     store = Store.open(str(own_store))

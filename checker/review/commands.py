@@ -267,6 +267,21 @@ def change_password(name: str, password_stdin: bool, store_location: str | None,
     click.echo(f"password of {name} changed")
 
 
+@users.command("remove")
+@click.argument("name")
+@store_option
+@config_option
+def remove_user(name: str, store_location: str | None, config_file: Path | None) -> None:
+    """Remove an editor: they can no longer sign in, and their open sessions end. Their
+    decisions stay in the findings' history."""
+    store, _ = store_from(store_location, config_file)
+    try:
+        store.remove_user(name)
+    except StoreError as err:
+        fail(str(err))
+    click.echo(f"editor {name} removed")
+
+
 @users.command("list")
 @store_option
 @config_option

@@ -477,6 +477,13 @@ class Store:
                                       .values(password_hash=password_hash)).rowcount:
                 raise StoreError(f"no editor {name!r}")
 
+    def remove_user(self, name: str) -> None:
+        """Remove an editor (their decisions stay in the history, under their name); their
+        sessions end at their next request."""
+        with self.transaction() as connection:
+            if not connection.execute(delete(schema.users).where(schema.users.c.name == name)).rowcount:
+                raise StoreError(f"no editor {name!r}")
+
     def password_hash(self, name: str) -> str | None:
         with self.connect() as connection:
             return connection.scalar(select(schema.users.c.password_hash).where(
