@@ -248,7 +248,7 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         tense = grammar.clause_tense(before, trigger.text, trigger.form, lead)
     if sentence.headline and tense == "none" and trigger.form == "s":
         tense = "present"
-    time = time_value(context, trigger, timex, tense, before)
+    time = time_value(context, trigger, timex, tense, before, lead)
     season = season_for(context, subj, trigger, tense, before)
     interval = resolve_interval(time.value, time.mod, context.published) if time else None
     if season == context.focus_season and subj.season is None and trigger.event == "release" and \
@@ -322,13 +322,14 @@ def season_after_trigger(context: ArticleContext, trigger: events.Trigger,
     for start, _, season in works.bare_seasons(rest[:40], 0):
         if start == 0 or rest[:start].strip().lower() in ("second", "new", "own"):
             return season
-    match = re.match(r"(first|second|third|fourth|fifth|sixth)\s+(?:seasons?|runs?|series|installments?)\b",
-                     rest, re.IGNORECASE)
+    match = re.match(r"(first|second|third|fourth|fifth|sixth)\s+(?:and\s+(?:final|last)\s+)?"
+                     r"(?:seasons?|runs?|series|installments?)\b", rest, re.IGNORECASE)
     if match:
         return ORDINALS[match.group(1).lower()]
     if trigger.event == "renewal":
         # "renewed X for a second season", "Renews X For Season 2"
-        target = re.search(r"\bfor\s+(?:a\s+|its\s+)?(?:(second|third|fourth|fifth|sixth)\s+season|"
+        target = re.search(r"\bfor\s+(?:a\s+|its\s+)?(?:(second|third|fourth|fifth|sixth)\s+"
+                           r"(?:and\s+(?:final|last)\s+)?season|"
                            r"season\s+(\d+|two|three|four|five))\b", tail, re.IGNORECASE)
         if target:
             word = (target.group(1) or target.group(2)).lower()

@@ -98,7 +98,7 @@ def most_specific(timexes: list[Timex]) -> Timex:
 
 
 def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | None,
-               tense: str, before: str) -> TimeValue | None:
+               tense: str, before: str, lead: str = "") -> TimeValue | None:
     published = context.published
     if published and trigger.event == "filming" and CURRENTLY.search(before):
         return TimeValue(value=published.value, mod=None)
@@ -139,7 +139,9 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
         return TimeValue(value=published.value, mod=None)
     # Done by the time of writing: "has begun", "already wrapped", "Netflix Renews X",
     # "season 2 kicks off", "now kicking off".
-    verb_text = " ".join(filter(None, [before[-40:], trigger.text, trigger.verb_text or ""]))
+    # An event noun's verb may stand before its work: "Amazon has handed X a renewal".
+    verb_before = (lead + before)[-70:] if trigger.form == "noun" else before[-40:]
+    verb_text = " ".join(filter(None, [verb_before, trigger.text, trigger.verb_text or ""]))
     if grammar.NEGATION.search(" ".join(before.split()[-3:])):
         return None  # "has not yet started filming": nothing is done by the time of writing
     if trigger.event in ("filming_start", "filming_end", "renewal", "cancellation", "release") and (
