@@ -140,7 +140,8 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
     # Done by the time of writing: "has begun", "already wrapped", "Netflix Renews X",
     # "season 2 kicks off", "now kicking off".
     # An event noun's verb may stand before its work: "Amazon has handed X a renewal".
-    verb_before = (lead + before)[-70:] if trigger.form == "noun" else before[-40:]
+    verb_before = ((lead + before)[-70:] if trigger.form == "noun" and trigger.event in ("renewal", "cancellation")
+                   else before[-40:])
     verb_text = " ".join(filter(None, [verb_before, trigger.text, trigger.verb_text or ""]))
     if grammar.NEGATION.search(" ".join(before.split()[-3:])):
         return None  # "has not yet started filming": nothing is done by the time of writing
