@@ -70,6 +70,9 @@ def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigge
     return None
 
 
+# A temporal subordinate clause: its present tense tells of something still ahead.
+SUBORDINATE_TIME = re.compile(r"\b(?:after|once|when|until|till|before|as soon as|by the time)\s+[^,;]*$",
+                              re.IGNORECASE)
 ONGOING = re.compile(r"\b(?:is|are|'s|’s)\s+(?:\w+\s+){0,2}(?:in|into|through|midway through|"
                      r"halfway through|deep into)\b[^,.;]*$", re.IGNORECASE)
 RANGE_LINK = re.compile(r"^\s*(?:to|until|till|through|thru|-|–|and)\s*$", re.IGNORECASE)
@@ -145,6 +148,8 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
     verb_text = " ".join(filter(None, [verb_before, trigger.text, trigger.verb_text or ""]))
     if grammar.NEGATION.search(" ".join(before.split()[-3:])):
         return None  # "has not yet started filming": nothing is done by the time of writing
+    if SUBORDINATE_TIME.search((lead + before)[-60:]):
+        return None  # "will shoot right after the first film wraps": that wrap is ahead
     if trigger.event in ("filming_start", "filming_end", "renewal", "cancellation", "release") and (
             DONE.search(verb_text)
             or tense == "present" and trigger.event != "release"
