@@ -42,12 +42,18 @@ def load(config_file: Path | None) -> Settings:
         fail(str(err))
 
 
+def chosen_store(location: str | None, settings: Settings) -> str:
+    """The store named on the command line (or $CHECKER_STORE), else in the configuration,
+    else the default file."""
+    return location or settings.store or DEFAULT_STORE
+
+
 def open_store(location: str | None, settings: Settings) -> Store:
     """The store named on the command line, else in the configuration, else the default;
     migrated when empty. A store that cannot be used ends the command (exit status 2)."""
     from checker.review.store import Store  # SQLAlchemy: loaded only when a store is used
 
     try:
-        return Store.open(location or settings.store or DEFAULT_STORE)
+        return Store.open(chosen_store(location, settings))
     except StoreError as err:
         fail(str(err))

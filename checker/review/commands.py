@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 from tabulate import tabulate
 
-from checker.clikit import DEFAULT_STORE, config_option, fail, load, open_store, store_option
+from checker.clikit import chosen_store, config_option, fail, load, open_store, store_option
 from checker.config import Settings
 from checker.reports.text import clean
 from checker.review.states import ACTIONS, STATUSES, StoreError, shown, store_url, when
@@ -54,7 +54,7 @@ def upgrade(store_location: str | None, config_file: Path | None) -> None:
 
     settings = load(config_file)
     try:
-        store = Store(store_url(store_location or settings.store or DEFAULT_STORE))
+        store = Store(store_url(chosen_store(store_location, settings)))
         before, after = store.upgrade()
     except StoreError as err:
         fail(str(err))
@@ -183,13 +183,16 @@ def decision_command(action: str, summary: str):
     return findings.command(action)(command)
 
 
-decision_command("confirm", "Confirm a finding: a real problem to correct.")
-decision_command("dismiss", "Dismiss a finding as a false alarm (--reason is required); "
-                            "`checker check` stops reporting it until its claims change.")
-decision_command("fix", "Mark a finding fixed: the article has been corrected.")
-decision_command("reopen", "Reopen a finding that was confirmed, dismissed or fixed.")
-decision_command("note", "Add a note to a finding without changing its status.")
-assert set(ACTIONS) == {"confirm", "dismiss", "fix", "reopen", "note"}
+DECISION_HELP = {
+    "confirm": "Confirm a finding: a real problem to correct.",
+    "dismiss": "Dismiss a finding as a false alarm (--reason is required); `checker check` "
+               "stops reporting it until its claims change.",
+    "fix": "Mark a finding fixed: the article has been corrected.",
+    "reopen": "Reopen a finding that was confirmed, dismissed or fixed.",
+    "note": "Add a note to a finding without changing its status.",
+}
+for decision in ACTIONS:
+    decision_command(decision, DECISION_HELP[decision])
 
 
 # -- checker users ---------------------------------------------------------------------------

@@ -323,9 +323,11 @@ class Review:
         if not self.editor(request):
             return self.sign_in_first(request)
         row = self.found(request)
-        picture = timeline_of_finding(self.store, row) if row else None
-        if picture is None:
-            return self.finding_page(request, row) if row is None else Response(status_code=404)
+        if row is None:
+            return self.finding_page(request, None)
+        picture = timeline_of_finding(self.store, row)
+        if picture is None:  # a finding about a name has no event to draw
+            return Response(status_code=404, headers=SECURITY_HEADERS)
         return Response(picture.svg(standalone=True), media_type="image/svg+xml",
                         headers=SECURITY_HEADERS)
 
