@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from claims.extract import events, works
 from claims.extract.context import ArticleContext, Subj
@@ -98,17 +99,19 @@ def body_has_possessive(sentence: Sentence, start: int) -> bool:
     return sentence.text[start - sentence.start:start - sentence.start + 6].lower().startswith(("its ", "their "))
 
 
-GOVERNED = re.compile(
-    r"\s*(?:(?:of|on|for|to|with|from)\s+)?(?:(?:the|a|an|its|his|her|their|both)\s+)?"
-    # "moving Ana Ruiz's X", "dated Universal's X": a maker's possessive before the name
-    r"(?:(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s\s+)?"
-    r"(?:(?:new|upcoming|next|whole|entire|first|second|third|final)\s+)?"
-    # "the drama X", "the HBO series X": a describing noun before the name
-    r"(?:(?:[A-Z]{2,}\+?|[\w-]+)\s+(?:series|show|drama|comedy|film|movie|sequel|miniseries|"
-    r"spinoff|spin-off|thriller|franchise|adaptation|reboot|revival|epic|pic|feature|biopic|"
-    r"documentary|docuseries|musical|blockbuster|tentpole|horror|western|romance)\s+|"
-    r"(?:series|show|drama|comedy|film|movie|sequel|miniseries|epic|pic|feature|biopic|"
-    r"documentary|docuseries|musical|blockbuster|tentpole)\s+)?['‘\"“]?\s*", re.IGNORECASE)
+@cache
+def governing_gap() -> re.Pattern:
+    """What may stand between a trigger and the work it governs: "filming on the new season
+    of X", "the release of the HBO series X", "dated its sci-fi epic X", "moving Ana Ruiz's X"."""
+    return re.compile(
+        r"\s*(?:(?:of|on|for|to|with|from)\s+)?(?:(?:the|a|an|its|his|her|their|both)\s+)?"
+        # a maker's possessive before the name
+        r"(?:(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s\s+)?"
+        r"(?:(?:new|upcoming|next|whole|entire|first|second|third|final)\s+)?"
+        # a describing noun before the name, alone or after one word ("the HBO series X")
+        rf"(?:(?:[\w+-]+\s+)?(?:{works.kind_nouns()})\s+)?['‘\"“]?\s*", re.IGNORECASE)
+
+
 # A clause that continues the last one's subject: "X, which is currently filming",
 # "X ... and will hit the schedule in September" (auxiliaries only up to the trigger).
 RELATIVE_START = re.compile(
@@ -133,7 +136,7 @@ def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Tr
     direct = before and DIRECT_SUBJECT_GAP.match(body[before[-1].end:trigger.start])
     # A renewal "for a second season" governs a season, not a work.
     governed = [s for s in after if s.explicit or trigger.event != "renewal"]
-    if governed and governed[0] is after[0] and GOVERNED.fullmatch(
+    if governed and governed[0] is after[0] and governing_gap().fullmatch(
             without_times(context, trigger.end, after[0].start)) and not (
             direct and trigger.form != "noun" and trigger.event == "release"):
         return group_with(after[0], after, body)

@@ -532,11 +532,19 @@ def bare_seasons(text: str, offset: int) -> list[tuple[int, int, int]]:
 
 
 @cache
-def described_reference() -> re.Pattern:
-    """"the four-hero team-up", "the crime drama": "the", one describing word, a work noun."""
+@cache
+def kind_nouns() -> str:
+    """The one-word nouns for a kind of work ("drama", "pic", "sequel"; not "season" or
+    "project"), as a regex alternation."""
     nouns = [n for n in lexicon.entry("works", "work_nouns") if " " not in n
              and n not in ("season", "episodes", "project", "title", "feature", "chapter")]
-    return re.compile(rf"(?<!\w)(?:the|this|that)\s+[\w-]+\s+(?:{lexicon.alternation(nouns)})(?![\w-])",
+    return lexicon.alternation(nouns)
+
+
+@cache
+def described_reference() -> re.Pattern:
+    """"the four-hero team-up", "the crime drama": "the", one describing word, a work noun."""
+    return re.compile(rf"(?<!\w)(?:the|this|that)\s+[\w-]+\s+(?:{kind_nouns()})(?![\w-])",
                       re.IGNORECASE)
 
 
