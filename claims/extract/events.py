@@ -289,9 +289,11 @@ def release_parts() -> re.Pattern:
 
 @cache
 def scheduling_forms() -> frozenset[str]:
-    """Every inflection of the scheduling verbs (events.yaml `scheduling`)."""
-    return frozenset(form.lower() for verb in lexicon.entry("events", "scheduling")
-                     for form in verb_variants(verb))
+    """Every inflection of the scheduling verbs (events.yaml: release `with_time_for` and
+    `date_moves`)."""
+    verbs = [*lexicon.entry("events", "events")["release"]["with_time_for"],
+             *lexicon.entry("events", "date_moves")]
+    return frozenset(form.lower() for verb in verbs for form in verb_variants(verb))
 
 
 def is_scheduling(trigger: Trigger, before: str = "") -> bool:

@@ -108,6 +108,8 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
         if clause_text.rstrip(" \"”’')").endswith("?") and not re.search(
                 r"\bthat\b", body[clause[0]:trigger.start]):
             continue  # a question asks; it claims nothing (but "now that you know X is filming?")
+        if events.is_festival_screening(trigger, body):
+            continue  # "premiered at Sundance in January": a screening, not the release
         targets = subjects_for(context, sentence, trigger, subjects, clause)
         if not targets:
             continue
@@ -148,8 +150,6 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                     and m.text.lower() not in ("then", "followed by", "closely followed by")
                     for m in markers):
                 continue  # "until X has come out": X's event is the order claim's object
-            if events.is_festival_screening(trigger, body):
-                continue  # "premiered at Sundance in January": a screening, not the release
             if trigger.event == "release" and trigger.form != "noun" and events.is_promotion(
                     body, subj.start, subj.end, trigger.start, clause[0]):
                 continue  # "the first trailer for X arrived today": the trailer, not X

@@ -110,8 +110,7 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
         if timex.year_inferred and published:
             # A year-less date takes the year that makes the tense true; without a finite
             # verb, scheduling news points ahead.
-            lead_in = context.article.body[max(0, trigger.start - 80):trigger.start]
-            direction = "past" if tense == "past" and not events.is_scheduling(trigger, lead_in) else "future"
+            direction = "past" if tense == "past" and not events.is_scheduling(trigger, lead + before) else "future"
             # "dropped a teaser pointing to a November release": an indefinite event noun
             # is still ahead, whatever the verb's tense.
             if trigger.form == "noun" and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$",
