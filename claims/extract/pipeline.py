@@ -287,6 +287,13 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def season_number(word: str) -> int | None:
+    """A season number written "4", "fourth" or "four"."""
+    word = word.lower()
+    return int(word) if word.isdigit() else ORDINALS.get(word) or NUMBERS.get(word)
+
 # "The show's fourth season", "Its second season", "The new season 3": a season whose work
 # is the one the passage is about.
 UNNAMED_SEASON = re.compile(
@@ -332,8 +339,7 @@ def season_after_trigger(context: ArticleContext, trigger: events.Trigger,
                            r"(?:and\s+(?:final|last)\s+)?season|"
                            r"season\s+(\d+|two|three|four|five))\b", tail, re.IGNORECASE)
         if target:
-            word = (target.group(1) or target.group(2)).lower()
-            return int(word) if word.isdigit() else ORDINALS.get(word) or NUMBERS.get(word)
+            return season_number(target.group(1) or target.group(2))
     return None
 
 
@@ -354,8 +360,7 @@ def season_for(context: ArticleContext, subj: Subj, trigger: events.Trigger, ten
         return subj.season
     named = None if subj.explicit else UNNAMED_SEASON.match(before)
     if named:
-        word = (named.group(1) or named.group(2)).lower()
-        return int(word) if word.isdigit() else ORDINALS.get(word) or NUMBERS.get(word)
+        return season_number(named.group(1) or named.group(2))
     if subj.work == context.focus and context.focus_season:
         if trigger.event == "release" and tense == "past":
             return None
