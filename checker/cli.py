@@ -125,13 +125,17 @@ def recorded(store: Store, report: engine.Report, settings: Settings, show_all: 
                    "(`checker findings list` shows them)", err=True)
     if show_all:
         return report.findings
-    shown_findings = [finding for finding in report.findings
-                      if summary.statuses.get(finding.fingerprint) not in HIDDEN]
-    hidden = len(report.findings) - len(shown_findings)
-    if hidden:
-        click.echo(f"checker: {hidden} dismissed finding{'s' * (hidden != 1)} not shown "
-                   "(--all shows them)", err=True)
-    return shown_findings
+    return left_out(report.findings, lambda finding: summary.statuses.get(finding.fingerprint) in HIDDEN,
+                    "dismissed finding", "not shown (--all shows them)")
+
+
+def left_out(findings: list[Finding], drop: Callable[[Finding], bool], noun: str, why: str) -> list[Finding]:
+    """The findings without those `drop` picks; stderr says how many were left out."""
+    kept = [finding for finding in findings if not drop(finding)]
+    count = len(findings) - len(kept)
+    if count:
+        click.echo(f"checker: {count} {noun}{'s' * (count != 1)} {why}", err=True)
+    return kept
 
 
 def known_fingerprints(baseline_file: str | None) -> set[str]:
@@ -223,11 +227,8 @@ def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
     if changed:
         report.findings = involving(report.findings, report, changed)
     if known:
-        hidden = sum(finding.fingerprint in known for finding in report.findings)
-        report.findings = [finding for finding in report.findings if finding.fingerprint not in known]
-        if hidden:
-            click.echo(f"checker: {hidden} finding{'s' * (hidden != 1)} already in the baseline "
-                       "not shown", err=True)
+        report.findings = left_out(report.findings, lambda finding: finding.fingerprint in known,
+                                   "finding", "already in the baseline not shown")
     emit(report, FORMATS[fmt], fail_on or settings.fail_on)
 
 

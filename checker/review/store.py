@@ -299,12 +299,6 @@ class Store:
 
     # -- reading -----------------------------------------------------------------------
 
-    def statuses(self) -> dict[str, str]:
-        """Every stored finding's status, by fingerprint."""
-        with self.connect() as connection:
-            return dict(connection.execute(select(schema.findings.c.fingerprint,
-                                                  schema.findings.c.status)).all())
-
     def findings(self, status: str | None = None, rule: str | None = None,
                  severity: str | None = None, work: str | None = None,
                  outlet: str | None = None) -> list[dict]:
