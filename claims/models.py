@@ -10,6 +10,7 @@ Event = Literal["release", "filming", "filming_start", "filming_end", "renewal",
 Relation = Literal["before", "after", "concurrent", "back_to_back", "overlap"]
 Tense = Literal["past", "present", "future", "none", "mixed"]
 Modality = Literal["asserted", "expected", "rumored", "speculative"]
+WorkKind = Literal["film", "series"]
 TimeMod = Literal["START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"]
 
 EVENTS: tuple[str, ...] = Event.__args__
@@ -123,6 +124,10 @@ class Claim(BaseModel):
     time_text: str | None = Field(default=None, description="the time expression as written")
     interval: Interval | None = None
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    kind: WorkKind | None = Field(default=None, description="the subject work's kind, from the work registry")
+    superseded: bool = Field(default=False, description=(
+        "an old date the article itself reports as moved away from ('originally set for X', "
+        "'moved from X'): right when it was current, no conflict with the new date"))
 
     def contract_dict(self) -> dict:
         """The claim as CONTRACT §2 prints it, with the extra fields after."""
