@@ -125,6 +125,9 @@ class Claim(BaseModel):
     interval: Interval | None = None
     confidence: float = Field(default=0.5, ge=0.0, le=1.0)
     kind: WorkKind | None = Field(default=None, description="the subject work's kind, from the work registry")
+    # How the extractor read the claim: the trigger and the strategy each step took (for
+    # `checker extract --explain` and the strategy table tests; not part of the JSON).
+    explain: dict[str, str] = Field(default_factory=dict, exclude=True)
     superseded: bool = Field(default=False, description=(
         "an old date the article itself reports as moved away from ('originally set for X', "
         "'moved from X'): right when it was current, no conflict with the new date"))

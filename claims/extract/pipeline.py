@@ -9,10 +9,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from claims.extract import boilerplate, events, grammar, works
+from claims.extract import boilerplate, event_typing, events, grammar, works
 from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.order import order_claims
+from claims.extract.registry import WorkConfig
 from claims.extract.sentences import Sentence, quotation_spans, split_sentences
 from claims.extract.subjects import focus_of, subjects_for, subjects_in
 from claims.extract.temporal import Timex, find_timexes
@@ -35,11 +36,12 @@ def outlet_names(articles: list[Article]) -> set[str]:
     return names
 
 
-def learn(articles: list[Article], texts: dict[str, list[Sentence]]) -> works.WorkLexicon:
+def learn(articles: list[Article], texts: dict[str, list[Sentence]],
+          config: WorkConfig | None = None) -> works.WorkLexicon:
     pattern = events.work_cue_matcher()
-    documents = [(article.body, [(s.start, s.end, s.text, s.headline) for s in texts[article.id]])
+    documents = [(article.id, [(s.start, s.end, s.text, s.headline) for s in texts[article.id]])
                  for article in articles]
-    return works.learn_works(documents, pattern, outlet_names(articles))
+    return works.learn_works(documents, pattern, outlet_names(articles), config)
 
 
 @dataclasses.dataclass
@@ -50,10 +52,10 @@ class Extraction:
     lexicon: works.WorkLexicon
 
 
-def extract_corpus(articles: list[Article]) -> Extraction:
+def extract_corpus(articles: list[Article], config: WorkConfig | None = None) -> Extraction:
     """Every claim of every article, ids c1, c2, ... in article order."""
     texts = {a.id: split_sentences(a.body, boilerplate.skipped_lines(a)) for a in articles}
-    lexicon_ = learn(articles, texts)
+    lexicon_ = learn(articles, texts, config)
     claims: list[Claim] = []
     for article in articles:
         for claim in extract_article(article, lexicon_, texts[article.id]):
@@ -104,13 +106,11 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     claims += ordered
     for trigger in triggers:
         clause = sentence.clause_at(trigger.start)
-        clause_text = body[clause[0]:clause[1]]
-        if clause_text.rstrip(" \"”’')").endswith("?") and not re.search(
-                r"\bthat\b", body[clause[0]:trigger.start]):
-            continue  # a question asks; it claims nothing (but "now that you know X is filming?")
-        if events.is_festival_screening(trigger, body):
-            continue  # "premiered at Sundance in January": a screening, not the release
-        targets = subjects_for(context, sentence, trigger, subjects, clause)
+        query = event_typing.TriggerQuery(context, sentence, trigger, clause)
+        reason, _ = event_typing.not_the_event(query)
+        if reason:
+            continue
+        targets, subject_strategy = subjects_for(context, sentence, trigger, subjects, clause)
         if not targets:
             continue
         time = time_for(context, sentence, trigger, clause, triggers)
@@ -125,7 +125,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             first, last = span
             for event, timex in (("filming_start", first), ("filming_end", last)):
                 part = dataclasses.replace(trigger, event=event)
-                for subj in subjects_for(context, sentence, trigger, subjects, clause):
+                for subj in targets:
                     claims.append(make_claim(context, sentence, part, subj, clause, timex))
             continue
         season_after = season_after_trigger(context, trigger, clause)
@@ -150,14 +150,9 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                     and m.text.lower() not in ("then", "followed by", "closely followed by")
                     for m in markers):
                 continue  # "until X has come out": X's event is the order claim's object
-            if trigger.event == "release" and trigger.form != "noun" and events.is_promotion(
-                    body, subj.start, subj.end, trigger.start, clause[0]):
-                continue  # "the first trailer for X arrived today": the trailer, not X
-            if trigger.event == "release" and events.release_parts().search(
-                    body[max(clause[0], min(subj.start, trigger.start) - 25):trigger.end + 20]):
-                continue  # "the season finale of X aired Thursday": one episode, not the premiere
-            if trigger.form == "noun" and grammar.IRREALIS.search(body[max(clause[0], trigger.start - 12):trigger.start]):
-                continue  # "would premiere in October if the shoot goes well": a condition
+            reason, _ = event_typing.not_the_works_event(query, subj)
+            if reason:
+                continue
             if claim.time is None and grammar.IRREALIS.search(
                     body[subj.end if subj.end <= trigger.start else clause[0]:trigger.start]):
                 continue
@@ -167,6 +162,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                     clause[0] <= m.start < clause[1] and (m.symmetric or m.start > trigger.start)
                     for m in markers):
                 continue
+            claim.explain.update(trigger=trigger.text, subject=subject_strategy or "")
             claims.append(claim)
     claims += continuation_claims(context, sentence, claims, triggers)
     remember(context, subjects, triggers)

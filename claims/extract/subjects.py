@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from claims.extract import events, works
+from dataclasses import dataclass
+
+from claims.extract import events, strategies, works
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.sentences import Sentence
 
@@ -122,85 +124,153 @@ RELATIVE_START = re.compile(
 DIRECT_SUBJECT_GAP = re.compile(r"^[^.;:!?()\[\]]{0,60}$")
 
 
-def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
-                 subjects: list[Subj], clause: tuple[int, int]) -> list[Subj]:
-    """The works a trigger is about: the work it governs ("filming on X", "the release of
-    X", "shooting X"), else the subject before it in its clause (with the works coordinated
-    with it), else the subject of the clause it continues ("X, which is filming"), else the
-    work "it"/"they" stands for."""
-    body = context.article.body
-    # (A mention may run into the clause: "fans of X: season 2 has started filming".)
-    in_clause = [s for s in subjects if clause[0] <= s.start < clause[1] or s.start < clause[0] < s.end]
-    before = [s for s in in_clause if s.end <= trigger.start]
-    after = [s for s in in_clause if s.start >= trigger.end]
-    direct = before and DIRECT_SUBJECT_GAP.match(body[before[-1].end:trigger.start])
+@dataclass
+class SubjectQuery:
+    """One trigger in its clause, and the works around it."""
+
+    context: ArticleContext
+    sentence: Sentence
+    trigger: events.Trigger
+    subjects: list[Subj]
+    clause: tuple[int, int]
+
+    def __post_init__(self) -> None:
+        body = self.context.article.body
+        clause, trigger = self.clause, self.trigger
+        # (A mention may run into the clause: "fans of X: season 2 has started filming".)
+        self.in_clause = [s for s in self.subjects if clause[0] <= s.start < clause[1] or s.start < clause[0] < s.end]
+        self.before = [s for s in self.in_clause if s.end <= trigger.start]
+        self.after = [s for s in self.in_clause if s.start >= trigger.end]
+        self.direct = bool(self.before and DIRECT_SUBJECT_GAP.match(body[self.before[-1].end:trigger.start]))
+        self.text_before = body[clause[0]:trigger.start]
+
+    @property
+    def body(self) -> str:
+        return self.context.article.body
+
+
+def governed_object(q: SubjectQuery) -> list[Subj] | None:
+    """The work the trigger governs: "filming on X", "the release of X", "renewed X"."""
     # A renewal "for a second season" governs a season, not a work.
-    governed = [s for s in after if s.explicit or trigger.event != "renewal"]
-    if governed and governed[0] is after[0] and governing_gap().fullmatch(
-            without_times(context, trigger.end, after[0].start)) and not (
-            direct and trigger.form != "noun" and trigger.event == "release"):
-        return group_with(after[0], after, body)
-    if before and trigger.form == "noun" and re.search(r"\b(?:its|their)\s+(?:\w+\s+)?$",
-                                                      without_times(context, before[-1].end, trigger.start)):
-        return [before[-1]]  # "X posted its best score with its debut late last year"
-    # A work named in a parenthesis closed before the verb is an aside, not the subject:
-    # "the team-up (Luke Cage is along for the ride) will film in 2016".
-    while before and body[before[-1].end:trigger.start].count(")") > body[before[-1].end:trigger.start].count("("):
+    governed = [s for s in q.after if s.explicit or q.trigger.event != "renewal"]
+    if governed and governed[0] is q.after[0] and governing_gap().fullmatch(
+            without_times(q.context, q.trigger.end, q.after[0].start)) and not (
+            q.direct and q.trigger.form != "noun" and q.trigger.event == "release"):
+        return group_with(q.after[0], q.after, q.body)
+    return None
+
+
+def possessive_noun(q: SubjectQuery) -> list[Subj] | None:
+    """"X posted its best score with its debut late last year": its = the work before."""
+    if q.before and q.trigger.form == "noun" and re.search(
+            r"\b(?:its|their)\s+(?:\w+\s+)?$", without_times(q.context, q.before[-1].end, q.trigger.start)):
+        return [q.before[-1]]
+    return None
+
+
+def clause_subject(q: SubjectQuery) -> list[Subj] | None:
+    """The work before the verb in its clause, with the works coordinated with it; not one
+    named in a parenthesis closed before the verb ("the team-up (Luke Cage is along for
+    the ride) will film in 2016")."""
+    before, direct, body = q.before, q.direct, q.body
+    while before and body[before[-1].end:q.trigger.start].count(")") > body[before[-1].end:q.trigger.start].count("("):
         before = before[:-1]
-        direct = before and DIRECT_SUBJECT_GAP.match(body[before[-1].end:trigger.start].split(")")[-1])
-    if before and (direct or trigger.form != "noun"):
-        head = appositive_head(before, body, trigger)
+        direct = bool(before and DIRECT_SUBJECT_GAP.match(body[before[-1].end:q.trigger.start].split(")")[-1]))
+    if before and (direct or q.trigger.form != "noun"):
+        head = appositive_head(before, body, q.trigger)
         return [head] if head else group_back(before[-1], before, body)
-    inside = [s for s in in_clause if trigger.start <= s.start < trigger.end]
-    if inside:
-        return group_with(inside[0], inside, body)
-    text_before = body[clause[0]:trigger.start]
-    if not before and (RELATIVE_START.match(text_before) or RELATIVE_PRONOUN.match(text_before)):
-        previous = [s for s in subjects if s.end <= clause[0]]
-        if previous and clause[0] - previous[-1].end < 80:
-            return group_back(previous[-1], previous, body)
-    if not before and WITH_CLAUSE.match(text_before):
-        # "FX has picked up X to series, with a premiere slated for this fall": the event
-        # noun of a "with" clause belongs to the work of the clause it hangs on.
-        previous = [s for s in subjects if sentence.start <= s.start and s.end <= clause[0] and s.explicit]
-        if previous:
-            return [previous[-1]]
-    if not before and PRONOUN_SUBJECT.search(text_before[-40:]) and context.recent:
-        # "it" is the work the passage is about: the last claim's subject, else the last named.
-        work, season = context.last_subject or context.recent[-1]
-        named = context.subject_of_last_sentence
-        if named and named != work:
-            # "There were doubters who figured X would never happen. Well, it is": the work
-            # the sentence before was about, over an older claim's.
-            work, season = named, next((s for w, s in reversed(context.recent) if w == named), None)
-        if sentence.headline is False:
-            return [Subj(work, season, trigger.start, trigger.start, False)]
-    # "Principal photography will start in June", "filming has finished": production news
-    # with no subject is about the work the article is about.
-    # "X Season 2: Filming Now Set For 2017": a headline's topic before its colon.
-    topic = [s for s in subjects if s.end <= clause[0] and ":" in body[s.end:clause[0]]
-             and sentence.start <= s.start]
-    if not in_clause and topic:
-        return [topic[-1]]
-    quote = next((q for q in context.quotes if q[0] <= trigger.start < q[1]), None)
-    if quote and not any(quote[0] <= s.start < quote[1] for s in in_clause):
-        # '"We start shooting in January," Lee said of X': the work the attribution names,
-        # else the one the article is about.
-        outside = [s for s in subjects if s.explicit and not quote[0] <= s.start < quote[1]]
-        work = outside[0] if outside else (
-            Subj(context.focus, context.focus_season, trigger.start, trigger.start, False)
-            if context.focus else None)
-        return [work] if work else []
-    if not in_clause and trigger.event.startswith("filming") and trigger.form in ("noun", "ing") \
-            and not is_person_subject(context, text_before[-30:]):
-        earlier = [s for s in subjects if sentence.start <= s.start < clause[0]]
-        if earlier and earlier[-1].explicit:
-            # "X starts filming Monday; the shoot as a whole will last until March": the
-            # work the sentence named before this clause.
-            return [earlier[-1]]
-        if context.focus and not any(sentence.start <= s.start < trigger.start for s in subjects):
-            return [Subj(context.focus, context.focus_season, trigger.start, trigger.start, False)]
+    return None
+
+
+def inside_trigger(q: SubjectQuery) -> list[Subj] | None:
+    """A work inside the trigger phrase ("hit Netflix", "Starts Shooting Season 2")."""
+    inside = [s for s in q.in_clause if q.trigger.start <= s.start < q.trigger.end]
+    return group_with(inside[0], inside, q.body) if inside else None
+
+
+def relative_clause(q: SubjectQuery) -> list[Subj] | None:
+    """"X, which is currently filming", "X ... and will hit the schedule": the subject of
+    the clause this one continues."""
+    if q.before or not (RELATIVE_START.match(q.text_before) or RELATIVE_PRONOUN.match(q.text_before)):
+        return None
+    previous = [s for s in q.subjects if s.end <= q.clause[0]]
+    if previous and q.clause[0] - previous[-1].end < 80:
+        return group_back(previous[-1], previous, q.body)
+    return None
+
+
+def with_clause(q: SubjectQuery) -> list[Subj] | None:
+    """"FX has picked up X to series, with a premiere slated for this fall": the event noun
+    of a "with" clause belongs to the work of the clause it hangs on."""
+    if q.before or not WITH_CLAUSE.match(q.text_before):
+        return None
+    previous = [s for s in q.subjects if q.sentence.start <= s.start and s.end <= q.clause[0] and s.explicit]
+    return [previous[-1]] if previous else None
+
+
+def pronoun(q: SubjectQuery) -> list[Subj] | None:
+    """"it" is the work the passage is about: the last claim's subject, else the last named
+    (or the subject of the sentence before, when that one made no claim)."""
+    context = q.context
+    if q.before or not PRONOUN_SUBJECT.search(q.text_before[-40:]) or not context.recent:
+        return None
+    work, season = context.last_subject or context.recent[-1]
+    named = context.subject_of_last_sentence
+    if named and named != work:
+        work, season = named, next((s for w, s in reversed(context.recent) if w == named), None)
+    if q.sentence.headline is False:
+        return [Subj(work, season, q.trigger.start, q.trigger.start, False)]
+    return None
+
+
+def headline_topic(q: SubjectQuery) -> list[Subj] | None:
+    """"X Season 2: Filming Now Set For 2017": a headline's topic before its colon."""
+    topic = [s for s in q.subjects if s.end <= q.clause[0] and ":" in q.body[s.end:q.clause[0]]
+             and q.sentence.start <= s.start]
+    return [topic[-1]] if not q.in_clause and topic else None
+
+
+def quote_attribution(q: SubjectQuery) -> list[Subj] | None:
+    """'"We start shooting in January," Lee said of X': the work the attribution names,
+    else the one the article is about."""
+    context = q.context
+    quote = next((span for span in context.quotes if span[0] <= q.trigger.start < span[1]), None)
+    if not quote or any(quote[0] <= s.start < quote[1] for s in q.in_clause):
+        return None
+    outside = [s for s in q.subjects if s.explicit and not quote[0] <= s.start < quote[1]]
+    if outside:
+        return [outside[0]]
+    if context.focus:
+        return [Subj(context.focus, context.focus_season, q.trigger.start, q.trigger.start, False)]
     return []
+
+
+def production_focus(q: SubjectQuery) -> list[Subj] | None:
+    """"Principal photography will start in June", "filming has finished": production news
+    with no subject is about the work named earlier in the sentence, else the work the
+    article is about."""
+    context, trigger = q.context, q.trigger
+    if q.in_clause or not trigger.event.startswith("filming") or trigger.form not in ("noun", "ing") \
+            or is_person_subject(context, q.text_before[-30:]):
+        return None
+    earlier = [s for s in q.subjects if q.sentence.start <= s.start < q.clause[0]]
+    if earlier and earlier[-1].explicit:
+        return [earlier[-1]]
+    if context.focus and not any(q.sentence.start <= s.start < trigger.start for s in q.subjects):
+        return [Subj(context.focus, context.focus_season, trigger.start, trigger.start, False)]
+    return None
+
+
+# The ways to find the works a trigger is about, in order: the first that answers decides.
+SUBJECT_STRATEGIES = (governed_object, possessive_noun, clause_subject, inside_trigger, relative_clause,
+                      with_clause, pronoun, headline_topic, quote_attribution, production_focus)
+
+
+def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
+                 subjects: list[Subj], clause: tuple[int, int]) -> tuple[list[Subj], str | None]:
+    """The works a trigger is about, and the name of the strategy that found them."""
+    found, name = strategies.first(SUBJECT_STRATEGIES, SubjectQuery(context, sentence, trigger, subjects, clause))
+    return found or [], name
 
 
 def is_person_subject(context: ArticleContext, text: str) -> bool:

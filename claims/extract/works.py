@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from claims.extract import lexicon
+from claims.extract import gazetteer, lexicon, registry
 from claims.extract.temporal import lexicon as time_lexicon
 
 TITLE_PREFIXES = {"the", "marvels", "netflixs", "disneys"}
@@ -58,9 +58,16 @@ class WorkLexicon:
     pattern: lexicon.PhraseMatcher | None = None
     mentions: dict[tuple[int, str], list[Mention]] = field(default_factory=dict)
     first_names: dict[str, str] = field(default_factory=dict)
+    alias_keys: dict[str, str] = field(default_factory=dict)   # folded alias -> work key
+    registry: registry.Registry = field(default_factory=registry.Registry)
 
     def display(self, key: str) -> str:
         return self.titles.get(key, key)
+
+    def key_of(self, name: str) -> str | None:
+        """The work a name as written stands for (its title or an alias), if any."""
+        key = fold_title(name)
+        return key if key in self.titles else self.alias_keys.get(key)
 
 
 # --- knowledge --------------------------------------------------------------------------
@@ -131,109 +138,16 @@ def season_number(match: re.Match) -> tuple[int | None, tuple[int, ...]]:
     return (values[0] if values else None), tuple(values)
 
 
-# --- pass 1: candidates and their cues ------------------------------------------------------
+# --- pass 1: the work registry ------------------------------------------------------------------
 
-CANDIDATE = re.compile(
-    # A number joins a title directly ("Bond 25", "Blade Runner 2049"), never across a small
-    # word: "Harbor Lights in 2017" is a title and a year.
-    rf"{WORD}(?:(?:\s+|\s*:\s+|-)(?:(?:(?:of|the|in|on|a|an|to|for|from|&|vs\.?|de|la)\s+)+"
-    rf"[A-Z][\w'’.\-+&]*|{WORD}))*")
-CONTRACTION = re.compile(r"['’](?:ve|m|re|ll|d|t)$", re.IGNORECASE)
-ROLE_PREFIX = re.compile(r"^(?:(?:[A-Z][\w.]*['’]s|Actor|Actress|Star|Showrunner|Director|Producer|Creator|Writer)\s+)+")
-QUOTED = re.compile(r"[\"“‘'*_]([A-Z0-9][^\"”’'*_\n]{1,60}?)[\"”’'*_](?!\w)")
-NUMBERED = re.compile(r"[A-Za-z][\w'’.&:-]*\s+(?:\d{1,4}|[IVX]{1,5})$")
-TRAILING_WORDS = {"the", "a", "an", "and", "but", "or", "of", "in", "on", "at", "to", "for", "from",
-                  "with", "by", "as", "season", "seasons", "series"}
-LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
-SEASON_WORD = re.compile(r"\s*(?::\s*)?(?:season|series|S\d)", re.IGNORECASE)
-
-
-@dataclass
-class Evidence:
-    work: float = 0.0
-    strong: int = 0          # quoted, or a season or studio cue: rare around common words
-    quoted: int = 0
-    person: float = 0.0
-    occurrences: int = 0
-    non_initial: int = 0
-    forms: Counter = field(default_factory=Counter)
-
-
-def trim_candidate(text: str, start: int) -> tuple[str, int] | None:
-    """Drop leading function words and studio possessives, and trailing possessives and
-    season words; None when nothing title-like is left."""
-    info = knowledge()
-    words = text.split()
-    offset = start
-    while words and (fold(words[0]) in info["not_start"] or fold(APOSTROPHE_S.sub("", words[0])) in info["studios"]
-                     or fold(words[0]) in info["studios"] or words[0].rstrip(",:").isdigit()
-                     or fold(words[0]) in info["numbers"]
-                     # "Production on X", "Filming of X": an event word opening the sentence
-                     or fold(words[0]) in info["event_words"] and len(words) > 2
-                     and fold(words[1]) in ("on", "of", "for")):
-        if fold(words[0]) == "the" and len(words) > 1 and fold(words[1]) not in info["not_start"] \
-                and fold(words[1]) not in info["studios"]:
-            break
-        offset += len(words[0]) + 1
-        words = words[1:]
-    # Season words end a title: "Jessica Jones Season 2" is the work "Jessica Jones".
-    for index, word in enumerate(words):
-        following = fold(words[index + 1]) if index + 1 < len(words) else ""
-        # ("Episode IX", "Part 2" and "Vol. 3" stay: they belong to film titles.)
-        if index and fold(word) in ("season", "seasons", "series") \
-                and following and (not following[0].isalpha() or following in info["numbers"]
-                                   or following in info["ordinals"]) or \
-                index and re.fullmatch(r"S\d{1,2}", word):
-            words = words[:index]
-            break
-    while words and (fold(words[-1]) in TRAILING_WORDS or is_calendar_word(words[-1])):
-        words = words[:-1]  # "X and", "X of", "X Season", "X in March": no title ends so
-    if not words:
-        return None
-    if any(CONTRACTION.search(word) for word in words):
-        return None
-    words[-1] = APOSTROPHE_S.sub("", words[-1]).rstrip(".,:;-'’")
-    title = " ".join(words).strip()
-    if not title or not any(ch.isalpha() for ch in title) or fold(title) in info["studios"]:
-        return None
-    return title, offset
-
-
-def candidates_in(text: str, skip_headline: bool) -> list[tuple[int, int, str, bool]]:
-    """(start, end, title, quoted) of capitalized or quoted spans in one sentence."""
-    found = []
-    if not skip_headline:
-        for match in CANDIDATE.finditer(text):
-            trimmed = trim_candidate(match.group(), match.start())
-            if trimmed:
-                title, start = trimmed
-                found.append((start, start + len(title), title, False))
-    for match in QUOTED.finditer(text):
-        inner = match.group(1).strip().rstrip(",.")
-        if 1 <= len(inner.split()) <= 8 and inner[:1].isupper() and looks_like_title(inner):
-            trimmed = trim_candidate(inner, match.start(1))
-            if trimmed and trimmed[0] == inner:
-                found.append((match.start(1), match.start(1) + len(inner), inner, True))
-    return found
-
-
-@cache
 def given_names() -> frozenset[str]:
-    return frozenset(lexicon.entry("first_names", "names"))
+    """Given names the knowledge lists hold (for name checks): lower case."""
+    return gazetteer.given_names()
 
 
 def starts_with_given_name(title: str) -> bool:
     words = title.split()
-    return len(words) in (2, 3) and words[0].lower() in given_names() and all(w[:1].isupper() for w in words)
-
-
-def looks_like_title(text: str) -> bool:
-    """A quoted span that reads as a title, not as quoted speech: no sentence punctuation
-    inside, and its longer words capitalized ("Shake It Off", not "I really like it")."""
-    if re.search(r"[.!?;]\s|[!?]$|\[", text):
-        return False
-    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", text) if len(w) > 3]
-    return not words or sum(w[0].isupper() for w in words) / len(words) >= 0.6
+    return len(words) in (2, 3) and gazetteer.given_name_count(words[0]) > 0 and all(w[:1].isupper() for w in words)
 
 
 def is_calendar_word(word: str) -> bool:
@@ -242,85 +156,28 @@ def is_calendar_word(word: str) -> bool:
     return folded in time_lexicon().months or folded in time_lexicon().weekdays
 
 
-def is_date_like(title: str) -> bool:
-    """"Nov. 17", "March 2018": a month and a number, not a numbered title."""
-    return fold(title.split()[0]).rstrip(".") in time_lexicon().months
-
-
 def is_title_case_line(text: str) -> bool:
     """Headlines capitalize every word: capitals there say nothing about titles."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", text) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.9
+    return registry.titles_case(text)
 
 
 def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
-                event_words: re.Pattern, excluded: set[str]) -> WorkLexicon:
-    """Score every candidate over the corpus and keep those that read as works.
+                event_words: re.Pattern, excluded: set[str],
+                config: registry.WorkConfig | None = None) -> WorkLexicon:
+    """The work registry of a corpus, and the lexicon that finds its works in text.
 
-    documents: (body, [(sentence start, sentence end, text, headline)]).
+    documents: (article id, [(sentence start, sentence end, text, headline)]).
     excluded: folded names known not to be works (outlets, authors).
     """
-    evidence: dict[str, Evidence] = defaultdict(Evidence)
-    lower_words: Counter = Counter()   # how often each word is written in lower case
-    for body, sentences in documents:
-        for s_start, s_end, text, headline in sentences:
-            lower_words.update(LOWER_WORD.findall(text))
-            title_case = is_title_case_line(text)  # a sentence-case headline reads like a sentence
-            for start, end, title, quoted in candidates_in(text, title_case):
-                if title[:1].isdigit() and not quoted or len(title) <= 3 \
-                        or re.fullmatch(r"(?i:the)\s+[\d\s,.-]+", title):
-                    continue  # "2016-2017 TV season", "TV", "MCU": numbers and acronyms, not titles
-                key = fold_title(title)
-                if not key or key in excluded:
-                    continue
-                item = evidence[key]
-                item.occurrences += 1
-                item.forms[title] += 1
-                lead = text[:start].rstrip().rstrip("\"“‘'*_").rstrip()  # an opening quote is no start
-                if lead and not lead.endswith((".", "!", "?")):
-                    item.non_initial += 1
-                before, after = text[:start], text[end:]
-                work_cues, strong = cue_score(before, after, event_words)
-                if NUMBERED.search(title) and not is_date_like(title):
-                    # "Bond 25", "Fast & Furious 9", "Episode IX": people carry no numbers.
-                    work_cues, strong = work_cues + 1.0, strong + 1
-                # "Jon Bernthal shooting X": an event word after a given name is a person's.
-                if starts_with_given_name(title):
-                    work_cues = work_cues if work_cues >= 2 else work_cues / 2
-                item.work += 2.0 * quoted + work_cues
-                item.strong += quoted + strong
-                item.quoted += quoted
-                item.person += person_score(before, after)
-    lexicon_ = WorkLexicon()
-    person_counts: Counter = Counter()
-    for key, item in evidence.items():
-        form = item.forms.most_common(1)[0][0]
-        if item.person >= 1.5 and item.person > item.work:
-            name = ROLE_PREFIX.sub("", form)
-            if len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split()):
-                person_counts[name] += item.occurrences
-        # Display the title as outlets write it: "The Punisher" over a bare "Punisher".
-        with_the = sum(count for title, count in item.forms.items() if title.lower().startswith("the "))
-        if with_the * 4 >= sum(item.forms.values()) and not form.lower().startswith("the "):
-            form = next(title for title, _ in item.forms.most_common() if title.lower().startswith("the "))
-        if item.work < 1.5 or item.work <= item.person:
-            continue
-        if len(key.split()) == 1 and (item.non_initial == 0 or key in given_names()):
-            continue
-        # A single word English also writes in lower case ("House", "Live", "Special") is a
-        # title only with strong cues: a season, quotes, a studio's possessive.
-        if len(key.split()) == 1 and (lower_words[key] * 2 >= item.occurrences and item.strong < 2
-                                      or lower_words[key] >= 3 and item.quoted < 2):
-            continue
-        if re.fullmatch(r"[\w']+(?:-[a-z]+)+", form):
-            continue  # "Oscar-winning", "A-list": adjectives
-        if len(key.split()) == 1 and lower_words[key] >= 3:
-            lexicon_.marked_only.add(key)  # "House": a title only where it is marked as one
-        # Persons and places stand next to event words too ("Pitt films in London"): a title
-        # needs one cue only titles get, or event cues enough to outweigh chance.
-        if item.strong == 0 and item.work < 3.0:
-            continue
-        lexicon_.titles[key] = form
+    learned, person_counts = registry.learn_registry(documents, event_words, excluded, config, fold_title)
+    lexicon_ = WorkLexicon(registry=learned)
+    for key, work in learned.works.items():
+        lexicon_.titles[key] = work.title
+    for work in learned.works.values():
+        for alias in work.aliases:
+            alias_key = fold_title(alias)
+            if alias_key and alias_key not in lexicon_.titles:
+                lexicon_.alias_keys[alias_key] = work.key
     for name, common in spelling_variants(person_counts).items():
         lexicon_.persons[name] = common
         lexicon_.persons.setdefault(name.split()[-1], common)
@@ -365,76 +222,6 @@ def is_variant(a: str, b: str) -> bool:
     return 0 < edit_distance(a.lower(), b.lower()) <= limit
 
 
-def cue_score(before: str, after: str, event_words: re.Pattern) -> tuple[float, int]:
-    """How much the words around a candidate say "title", and how many of those cues are
-    strong ones (a season, a studio's possessive, a work noun, "X star") rather than an
-    event word, which persons and places stand next to as well."""
-    info = knowledge()
-    score = 0.0
-    # Every cue stands right next to the title: the end-anchored searches need only the
-    # last words before it, and scanning whole sentence prefixes dominated the run time.
-    before, after = before[-60:], after[:80]
-    last = last_word(before)
-    if info["season_after"].match(after) and re.match(r"^(?:['’]s?)?\s*(?::\s*|,\s*)?\S", after):
-        score += 2.0
-    if last in ("of", "for", "both") and info["season_before"].search(before):
-        score += 2.0
-    if last.endswith(("'s", "’s", "'", "’")) and info["studio_possessive"].search(before):
-        score += 1.5
-
-    if last in info["work_noun_last"] and info["work_noun_before"].search(before[-40:]):
-        score += 1.5  # "the HBO series X"
-    if info["work_noun_after"].match(after):
-        score += 1.5  # "a Punisher series", "the Barbie movie"
-    if re.match(r"^\s+(?:star\s+[A-Z]|cast|fans|showrunner|creator|episodes?\b)", after):
-        score += 1.5
-    strong = int(score >= 1)
-    near_after = after[:50]
-    near_before = before[-40:]
-    if event_words.match(re.sub(r"^\s*,?\s*(?:(?:which|is|are|was|were|will|has|have|had|also|"
-                                r"still|currently|now|just|finally|officially|reportedly|be|"
-                                r"[a-z’']+\s+to)\s+)*", "", near_after)):
-        score += 1.0
-    ends_with_event = re.search(r"(\w+(?:\s+(?:of|on|for))?)\s+['‘\"“]?$", near_before)
-    if ends_with_event and event_words.search(near_before) and \
-            event_words.search(near_before).end() >= ends_with_event.start():
-        score += 1.0
-    return score, strong
-
-
-def last_word(text: str) -> str:
-    """The last word before a candidate, lower-cased, an opening quote dropped."""
-    words = text[-40:].split()
-    return words[-1].lower().strip("\"“‘") if words else ""
-
-
-PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|at|from|near|across|around|outside|inside|throughout|"
-                          r"visiting|visited|toured|moved to|flew to|back to|based in|in downtown)\s+(?:the\s+)?$",
-                          re.IGNORECASE)
-WORK_IN = re.compile(r"(?:starred|starring|appeared|appears|appearing|role|roles|cameo|cast|"
-                     r"stars|star|work|working|return|returns|returning)\s+(?:\w+\s+)?(?:in|on)\s+(?:the\s+)?$",
-                     re.IGNORECASE)
-PLACE_AFTER = re.compile(r"^(?:,\s+(?:[A-Z][a-z]+|[A-Z]{2})\b(?!\s+(?:said|says))|-based\b|\s+(?:area|residents|"
-                         r"native|streets|airport|hotel|restaurant|home|mansion|apartment|club|festival|"
-                         r"fashion week|awards?)\b)")
-
-
-def person_score(before: str, after: str) -> float:
-    """How much the words around a candidate say "person" — or "place" ("in London",
-    "at the Cannes festival"), which is no title either."""
-    info = knowledge()
-    score = 0.0
-    if PLACE_BEFORE.search(before[-30:]) and not WORK_IN.search(before[-40:]) or PLACE_AFTER.match(after):
-        score += 1.0
-    if last_word(before) in info["person_before_last"] and info["person_before"].search(before[-30:]):
-        score += 1.5
-    if info["person_after"].match(after):
-        score += 1.5
-    if re.match(r"^['’]s\s+(?:wife|husband|character|role|daughter|son|mother|father|girlfriend|boyfriend)", after):
-        score += 2
-    return score
-
-
 def build_pattern(works: WorkLexicon) -> None:
     """One regex over every form of every work, longest first, optional "the"/studio prefix."""
     forms = set()
@@ -444,6 +231,9 @@ def build_pattern(works: WorkLexicon) -> None:
         words = bare.split()
         if len(words) >= 2 and words[0][0].isupper():
             works.first_names.setdefault(words[0], key)
+        work = works.registry.works.get(key)
+        for alias in work.aliases if work else ():
+            forms.add(re.sub(r"^the\s+", "", alias, flags=re.IGNORECASE))
     works.pattern = lexicon.PhraseMatcher(forms, ignore_case=False) if forms else None
 
 
@@ -471,8 +261,8 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
         return mentions
     info = knowledge()
     for match in works.pattern.finditer(text):
-        key = fold_title(match.group())
-        if key not in works.titles:
+        key = works.key_of(match.group())
+        if key is None:
             continue
         if key in works.marked_only and not (
                 text[max(0, match.start() - 1):match.start()] in ("\"", "“", "'", "‘", "*", "_")

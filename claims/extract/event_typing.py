@@ -1,0 +1,220 @@
+"""Event typing: whether a trigger states the work's own event, or something else.
+
+A release word is often about something that is not the work's opening to the public
+(CONTRACT §2): a premiere night on a red carpet, a festival screening, one market's
+opening, an episode's airing, a trailer, a person's debut or return. "Shoot" may be a
+gun's, "wrap" a series' ending. Each such reading is one named check below, with its
+words in claims/data/events.yaml; the first check that recognises the trigger (or the
+trigger with the work it was found to be about) drops the claim, and its name is what
+`checker extract --explain` shows for dropped triggers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from claims.extract import events, gazetteer, grammar, lexicon, strategies
+from claims.extract.context import ArticleContext, Subj
+from claims.extract.sentences import Sentence
+
+
+@dataclass
+class TriggerQuery:
+    context: ArticleContext
+    sentence: Sentence
+    trigger: events.Trigger
+    clause: tuple[int, int]
+
+    @property
+    def body(self) -> str:
+        return self.context.article.body
+
+    @property
+    def before(self) -> str:
+        """The clause up to the trigger."""
+        return self.body[self.clause[0]:self.trigger.start]
+
+    @property
+    def after(self) -> str:
+        """The clause after the trigger."""
+        return self.body[self.trigger.end:self.clause[1]]
+
+    @property
+    def lemma(self) -> str:
+        return self.trigger.text.lower().split()[0]
+
+
+@cache
+def words() -> dict[str, re.Pattern]:
+    data = lexicon.load("events")
+    return {
+        "night_lead": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['premiere_night_lead'])})\s+"
+                                 r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’.-]+\s+){0,5}$", re.IGNORECASE),
+        "night_before": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['premiere_night_before'])})\s+$",
+                                   re.IGNORECASE),
+        "night_after": re.compile(rf"^\s+(?:{lexicon.alternation(data['premiere_night_after'])})(?![\w-])",
+                                  re.IGNORECASE),
+        "home": {gazetteer.fold(m) for m in data["home_markets"]},
+        "territory": re.compile(
+            rf"\bin\s+(?:the\s+)?(?P<where>(?:[A-Z][\w.'’-]*\s+){{1,3}})(?:{lexicon.alternation(data['territory_nouns'])})\b"
+            rf"|\bin\s+(?P<country>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}})(?=\s*(?:on|in|this|next|,|\.|$))"),
+        "series_end": re.compile(rf"^\s+(?:{lexicon.alternation(data['series_end_after'])})\b", re.IGNORECASE),
+        "gun": lexicon.word_regex(data["gun_words"]),
+        "gun_object": re.compile(rf"^\s+(?:{lexicon.alternation(data['gun_objects'])})(?![\w-])", re.IGNORECASE),
+        "episode": re.compile(
+            rf"(?<![\w-])(?P<lead>[\w'’-]+(?:\s+[\w'’-]+)?\s+)?(?:{lexicon.alternation(data['episode_words'])})(?![\w-])",
+            re.IGNORECASE),
+        "season_episode_leads": {w.lower() for w in data["season_episode_leads"]},
+        "person_verbs": {form.lower() for phrase in data["person_release_verbs"]
+                         for form in events.verb_variants(phrase)},
+        # (case matters: "Doctor Who returns" is a title, "who returns" a person)
+        "person_subject": re.compile(
+            rf"(?<![\w'’])(?:{lexicon.alternation(data['person_subjects'])}|He|She|I|We|You)\s+(?:[\w'’]+\s+){{0,3}}$"),
+    }
+
+
+# --- checks on a trigger alone -----------------------------------------------------------------
+
+def question(q: TriggerQuery) -> str | None:
+    """A question asks; it claims nothing (but "now that you know X is filming?")."""
+    clause_text = q.body[q.clause[0]:q.clause[1]]
+    if clause_text.rstrip(" \"”’')").endswith("?") and not re.search(r"\bthat\b", q.before):
+        return "a question"
+    return None
+
+
+def festival_screening(q: TriggerQuery) -> str | None:
+    """"premiered at Sundance in January": a screening, not the release."""
+    return "a festival screening" if events.is_festival_screening(q.trigger, q.body) else None
+
+
+def premiere_night(q: TriggerQuery) -> str | None:
+    """"at Tuesday night's red-carpet premiere", "the world premiere", "the premiere party":
+    a night on a carpet, not the work's opening to the public."""
+    if q.trigger.event != "release" or q.trigger.form != "noun" or "premiere" not in q.trigger.text.lower():
+        return None
+    found = words()
+    lead = q.body[max(q.sentence.start, q.trigger.start - 60):q.trigger.start]
+    if found["night_lead"].search(lead) or found["night_before"].search(lead) \
+            or found["night_after"].match(q.body[q.trigger.end:q.trigger.end + 30]):
+        return "a premiere night"
+    return None
+
+
+def territory_opening(q: TriggerQuery) -> str | None:
+    """"premiers in Australian theatres on April 25", "opens in China": one market's
+    opening, not the work's release (US and UK openings are the release)."""
+    if q.trigger.event != "release":
+        return None
+    for match in words()["territory"].finditer(q.after[:60]):
+        where = (match.group("where") or match.group("country") or "").strip()
+        if not where or gazetteer.fold(where) in words()["home"]:
+            continue
+        if gazetteer.place_kind(where) in ("country", "demonym", "region", "continent"):
+            return "one market's opening"
+    return None
+
+
+def series_end(q: TriggerQuery) -> str | None:
+    """"Homeland will wrap after its upcoming eighth season": the series ends, no shoot wraps."""
+    if q.trigger.event == "filming_end" and q.trigger.verb_start is None and words()["series_end"].match(q.after):
+        return "a series ending"
+    return None
+
+
+def gun_sense(q: TriggerQuery) -> str | None:
+    """"a shooting in July", "don't shoot their husbands": a gun, not a camera."""
+    text = q.trigger.text.lower()
+    if q.trigger.event != "filming" or not re.match(r"shoot|shot", text):
+        return None
+    if words()["gun_object"].match(q.body[q.trigger.end:q.trigger.end + 25]):
+        return "a gun's shooting"
+    sentence = q.body[q.sentence.start:q.sentence.end]
+    if q.trigger.form == "noun" and words()["gun"].search(sentence):
+        return "a gun's shooting"
+    return None
+
+
+def person_event(q: TriggerQuery) -> str | None:
+    """"who debuted in the comics in 1968", "she returned for season seven", "her debut":
+    a person's debut or return, not a release."""
+    if q.trigger.event != "release":
+        return None
+    if q.trigger.form == "noun":
+        if re.search(r"(?i)\b(?:her|his|my|your)\s+(?:[\w-]+\s+){0,2}$", q.before[-30:]):
+            return "a person's debut or return"
+        return None
+    if q.trigger.text.lower() not in words()["person_verbs"]:
+        return None
+    subject = q.before[-40:]
+    if words()["person_subject"].search(subject) and not re.search(r"(?i)\b(?:it|they|which|that)\b", subject[-15:]):
+        return "a person's debut or return"
+    names = q.context.lexicon.persons
+    tail = re.search(r"((?:[A-Z][\w'’.-]+\s+){1,3})(?:(?:has|had|will|would|is|was|also|finally|then|just)\s+){0,2}$",
+                     q.before)
+    if tail and tail.group(1).strip() in names:
+        return "a person's debut or return"
+    return None
+
+
+# The readings of a trigger that make it no event of a work, in order.
+TRIGGER_CHECKS = (question, festival_screening, premiere_night, territory_opening, series_end, gun_sense,
+                  person_event)
+
+
+def not_the_event(q: TriggerQuery) -> tuple[str | None, str | None]:
+    """(why the trigger names no event of a work, the check's name), or (None, None)."""
+    return strategies.first(TRIGGER_CHECKS, q)
+
+
+# --- checks on a trigger with the work it is about ------------------------------------------------
+
+@dataclass
+class ClaimQuery:
+    trigger: TriggerQuery
+    subject: Subj
+
+
+def promotion(c: ClaimQuery) -> str | None:
+    """"the first trailer for X arrived today": the trailer, not X."""
+    q, subj = c.trigger, c.subject
+    if q.trigger.event == "release" and q.trigger.form != "noun" and events.is_promotion(
+            q.body, subj.start, subj.end, q.trigger.start, q.clause[0]):
+        return "promotional material"
+    return None
+
+
+def episode_airing(c: ClaimQuery) -> str | None:
+    """"the season finale of X aired Thursday", "the June 8 episode", "the two episodes that
+    have aired so far": one episode's airing, not the premiere."""
+    q, subj = c.trigger, c.subject
+    if q.trigger.event != "release":
+        return None
+    start = max(q.clause[0], min(subj.start, q.trigger.start) - 30)
+    window = q.body[start:q.trigger.end + 20]
+    for match in words()["episode"].finditer(window):
+        if re.match(r"\s+(?:[A-Z]|(?:director|writer|producer|count|order|title|number)\b)", window[match.end():]):
+            continue  # "Episode Director Says ...": a modifier, not the thing that airs
+        lead = (match.group("lead") or "").strip().lower()
+        if lead and (lead in words()["season_episode_leads"] or lead.split()[-1] in words()["season_episode_leads"]):
+            continue  # "the first eight episodes dropped": the season's opening
+        return "an episode's airing"
+    if events.release_parts().search(window):
+        return "an episode's airing"
+    return None
+
+
+def conditional(c: ClaimQuery) -> str | None:
+    """"would premiere in October if the shoot goes well": a condition, not a plan."""
+    q = c.trigger
+    if q.trigger.form == "noun" and grammar.IRREALIS.search(q.body[max(q.clause[0], q.trigger.start - 12):q.trigger.start]):
+        return "a condition"
+    return None
+
+
+CLAIM_CHECKS = (promotion, episode_airing, conditional)
+
+
+def not_the_works_event(q: TriggerQuery, subject: Subj) -> tuple[str | None, str | None]:
+    return strategies.first(CLAIM_CHECKS, ClaimQuery(q, subject))

@@ -1,0 +1,626 @@
+"""The work registry: which names in a corpus are films and series, and why the others are not.
+
+Work identification is its own step, run once over the whole corpus before any claim is
+read (a title one outlet quotes helps read another outlet's headline):
+
+1. every capitalized run and quoted span is read as one or more title candidates
+   (claims/extract/titles.py: whole, and the shorter readings it may hide);
+2. each occurrence is weighed by the words around it: cues only a work takes ("season 2 of
+   X", "the HBO series X", "Showtime's X", "X star Jane Doe", quotes) and cues for the
+   other things a name can be (a person: "X said", "actress X"; a place: "in X, Georgia";
+   a publication: "told X"; music: "the single X"; a brand: "X Cosmetics"; a photo credit:
+   "X/Getty"; a family: "the X family"; an event: "the X Awards");
+3. knowledge lists say what a name is before any cue does (given names and surnames,
+   places, networks and studios, photo agencies, festivals and award shows, publications:
+   claims/extract/gazetteer.py); strong work cues can still outweigh a list
+   ("FX's Atlanta season 2");
+4. each name is decided once for the corpus: a `Work` (kind, title as written, aliases,
+   evidence) or a `Rejected` candidate with the reason.
+
+`checker works PATH...` prints the registry, so an editor can see why a name was or was
+not taken as a work. The configuration can add aliases and list names that are not works.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Iterable
+
+from claims.extract import gazetteer, lexicon, titles
+from claims.extract.titles import Candidate
+
+# The reasons a candidate is not a work, as `checker works` shows them.
+PERSON = "person"
+FAMILY = "family"
+ORGANISATION = "organisation"
+NETWORK = "network or studio"
+PLACE = "place"
+EVENT = "event, festival or award"
+PUBLICATION = "publication"
+CREDIT = "photo credit or caption"
+MUSIC = "music"
+BRAND = "brand"
+ORDINARY = "ordinary phrase"
+PART = "part of a longer title"
+JOINED = "names joined"
+CONFIGURED = "listed as not a work"
+TOO_WEAK = "too little evidence"
+REASONS = (PERSON, FAMILY, ORGANISATION, NETWORK, PLACE, EVENT, PUBLICATION, CREDIT, MUSIC, BRAND,
+           ORDINARY, PART, JOINED, CONFIGURED, TOO_WEAK)
+
+ORGANISATION_REASONS = {"network": NETWORK, "studio": NETWORK, "streamer": NETWORK,
+                        "agency": CREDIT, "festival": EVENT, "award": EVENT, "event": EVENT,
+                        "publication": PUBLICATION, "label": MUSIC, "brand": BRAND,
+                        "sports": ORGANISATION, "company": ORGANISATION}
+
+
+@dataclass
+class WorkConfig:
+    """What the configuration says about works: extra aliases and names that are not works."""
+
+    aliases: dict[str, list[str]] = field(default_factory=dict)   # title -> other names
+    not_works: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One kind of cue and how often it was seen, with an example of it."""
+
+    cue: str
+    count: int
+    weight: float
+    example: str
+
+
+@dataclass
+class Work:
+    key: str                    # the folded title (works.fold_title)
+    title: str                  # as outlets write it, in full
+    kind: str | None            # "film", "series" or None when the articles do not say
+    aliases: list[str]          # other forms seen, and configured aliases
+    mentions: int
+    articles: int
+    evidence: list[Evidence]
+
+
+@dataclass
+class Rejected:
+    key: str
+    name: str
+    reason: str
+    mentions: int
+    evidence: list[Evidence]     # what spoke for a work, then what spoke against
+
+
+@dataclass
+class Registry:
+    works: dict[str, Work] = field(default_factory=dict)
+    rejected: dict[str, Rejected] = field(default_factory=dict)
+
+    def rejected_by_reason(self) -> Counter:
+        return Counter(item.reason for item in self.rejected.values())
+
+
+# --- knowledge ----------------------------------------------------------------------------
+
+def words_before(phrases: Iterable[str]) -> re.Pattern:
+    """One of the phrases ending right before a name (an opening quote allowed)."""
+    return re.compile(rf"(?<![\w'’-])(?:{lexicon.alternation(phrases)})\s*['‘\"“]?\s*$", re.IGNORECASE)
+
+
+def words_after(phrases: Iterable[str]) -> re.Pattern:
+    """One of the phrases right after a name (a closing quote and a comma allowed)."""
+    return re.compile(rf"^['’\"”]?(?:['’]s)?\s*(?:{lexicon.alternation(phrases)})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def knowledge() -> dict:
+    data = lexicon.load("registry")
+    works_data = lexicon.load("works")
+    nouns: dict[str, str] = data["work_nouns"]
+    numbers = works_data["numbers"]
+    ordinals = {k for k, v in works_data["ordinals"].items() if v}
+    number = rf"(?:\d{{1,2}}|{'|'.join(sorted(map(re.escape, numbers), key=len, reverse=True))})"
+    ordinal = "|".join(sorted(map(re.escape, ordinals), key=len, reverse=True))
+    makers = [m for m in works_data["studios"]]
+    screens = [p for p in lexicon.entry("events", "platforms") if p not in ("the schedule", "the air", "streaming")]
+    scheduling = [form for verb in [*lexicon.entry("events", "events")["release"]["with_time_for"],
+                                    *lexicon.entry("events", "date_moves")]
+                  for form in lexicon.verb_forms(verb).values()]
+    return {
+        "nouns": {noun.lower(): kind for noun, kind in nouns.items()},
+        # (a network between: "a documentary series on E!, 'I Am Cait'")
+        "noun_before": re.compile(
+            rf"(?<![\w'’-])(?P<noun>{lexicon.alternation(nouns)})(?:\s+(?:on|from)\s+[A-Z][\w!+&.]*)?"
+            rf"\s*,?\s*['‘\"“]?\s*$", re.IGNORECASE),
+        "noun_after": re.compile(
+            rf"^['’\"”]?\s+(?P<noun>{lexicon.alternation(nouns)})(?![\w-])", re.IGNORECASE),
+        "after_title": words_after(data["after_title"]),
+        # "Universal has slated X for a Dec. 18 release", "moving X from Nov. 20 to ...".
+        "scheduled_before": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(scheduling)})\s+"
+                                       r"(?:(?:its|the|their|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s)\s+)?(?:[\w-]+\s+){0,2}$",
+                                       re.IGNORECASE),
+        "scheduled_after": re.compile(r"^\s*,?\s*(?:for|to|from|into|out\s+of|back\s+(?:to|from))\s+"
+                                      r"(?:(?:a|an|the|its)\s+)?(?:[\w.,-]+\s+){0,4}?"
+                                      r"(?:\d|release|opening|debut|premiere|date|slot|spring|summer|fall|autumn|winter|"
+                                      r"january|february|march|april|may|june|july|august|september|october|november|december|"
+                                      r"jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?|"
+                                      r"next|later|early|late|this)", re.IGNORECASE),
+        # "X opens in theaters", "X hits Netflix": no song or person does that.
+        "screen_release": re.compile(
+            rf"^['’\"”]?\s*,?\s*(?:which\s+)?(?:(?:will|is|are|was|were|has|have|had|also|finally|officially|now|be|been)\s+)*"
+            rf"(?:premier|debut|open|hit|arriv|launch|land|stream|air|bow|releas|drop|com|head|return)[a-z]*\s+"
+            rf"(?:(?:in|on|to|into|onto|at|exclusively\s+on)\s+)?(?:the\s+)?(?:{lexicon.alternation(screens)})(?![\w-])",
+            re.IGNORECASE),
+        "season_after": re.compile(
+            rf"^['’\"”]?(?:['’]s?)?\s*(?::\s*|,\s*|\s*[-–]\s*)?(?:(?:season|series)s?\s+{number}(?!\w)|S\d{{1,2}}(?!\w)"
+            rf"|(?:['’]s?\s+)?(?:(?:final|new|upcoming|last|latest)\s+)?(?:{ordinal})\s+(?:season|series|run)(?!\w))",
+            re.IGNORECASE),
+        "season_before": re.compile(
+            rf"(?:(?:season|series)s?\s+{number}(?:\s*(?:,|and|&|-|through|to)\s*{number})*\s+of|(?:the|its|a|her|his|their)\s+(?:{ordinal})\s+"
+            rf"(?:season|series|run)s?\s+(?:of|for))\s+['‘\"“]?$", re.IGNORECASE),
+        "maker_possessive": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(makers)})(?:[-/](?:{lexicon.alternation(makers)}))*"
+                                       rf"['’]s?\s+['‘\"“]?$", re.IGNORECASE),
+        "makers": {gazetteer.fold(m) for m in makers},
+        "work_in_before": words_before(data["work_in_before"]),
+        "work_in_after": words_after(data["work_in_after"]),
+        "film_words": lexicon.word_regex(data["film_words"]),
+        "series_words": lexicon.word_regex(data["series_words"]),
+        "person_before": words_before(data["person_before"]),
+        "person_after": re.compile(rf"^['’\"”]?\s*,?\s*(?:{lexicon.alternation(data['person_after'])})(?![\w-])",
+                                   re.IGNORECASE),
+        "person_possessed": re.compile(
+            rf"^['’](?:s)?\s+(?:\w+\s+)?(?:{lexicon.alternation(data['person_possessed'])})(?![\w-])",
+            re.IGNORECASE),
+        "honorific": words_before(data["honorifics"]),
+        "age": re.compile(r"^,\s*\d{1,2}\s*,"),
+        "place_before": words_before(data["place_before"]),
+        "place_not_after": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['place_not_after'])})\s+"
+                                      r"(?:\w+\s+)?(?:in|on|at|from)\s+(?:the\s+)?['‘\"“]?$", re.IGNORECASE),
+        "place_after": re.compile(rf"^(?:,\s+(?:[A-Z][a-z]+|[A-Z]{{2}})\b(?!\s+(?:said|says|told))|"
+                                  rf"\s*(?:{lexicon.alternation(data['place_after'])})(?![\w-]))"),
+        "publication_before": words_before(data["publication_before"]),
+        "publication_after": words_after(data["publication_after"]),
+        "music_before": re.compile(rf"(?<![\w'’-])(?:{lexicon.alternation(data['music_before'])})"
+                                   r"(?:\s+(?:called|titled|entitled))?\s*,?\s*['‘\"“]?\s*$", re.IGNORECASE),
+        "music_after": words_after(data["music_after"]),
+        "brand_after": words_after(data["brand_after"]),
+        "event_words": {w.lower() for w in data["event_words"]},
+        "event_after": words_after(data["event_words"]),
+        "family_after": words_after(data["family_after"]),
+        "credit_before": re.compile(rf"(?:{lexicon.alternation(data['credit_before'])})\s*$", re.IGNORECASE),
+        "credit_after": re.compile(rf"^\s*(?:{lexicon.alternation(data['credit_after'])})", re.IGNORECASE),
+        "numbered": re.compile(r"(?:\s\d{1,3}|\s(?!I$)[IVX]{1,5}|\s(?:Part|Vol\.?|Volume|Chapter|Episode)\s+(?:\d+|[IVX]+|"
+                               r"One|Two|Three|Four))$"),
+    }
+
+
+# --- occurrences: the cues around one candidate -----------------------------------------------
+
+@dataclass
+class Occurrence:
+    candidate: Candidate
+    before: str      # the sentence up to the candidate (last 80 characters)
+    after: str       # the sentence after it (first 80 characters)
+    sentence: str
+    initial: bool    # nothing but quotes before it in its sentence
+
+
+def unquote_after(after: str) -> str:
+    """The words after a name without its closing mark ("X," and "X"), keeping a possessive."""
+    stripped = after.lstrip("'’\"”*_")
+    if stripped[:1] == "s" and not stripped[1:2].isalpha() and after[:1] in "'’":
+        return after
+    return stripped
+
+
+def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
+    """(cue, weight, strong, kind) for what says "a work" around one occurrence."""
+    info = knowledge()
+    found = []
+    text = o.candidate.text
+    # Quotes mark songs, books and sayings as well: a cue, but not one only titles get.
+    if o.candidate.quoted:
+        found.append(("quoted", 1.0, False, None))
+    if info["season_after"].match(o.after) or info["season_before"].search(o.before[-60:]):
+        found.append(("season", 2.0, True, "series"))
+    if info["maker_possessive"].search(o.before[-40:]):
+        found.append(("maker's possessive", 1.5, True, None))
+    noun = info["noun_before"].search(o.before[-40:])
+    if noun:
+        found.append((f"'{noun.group('noun').lower()}' before it", 1.5, True, info["nouns"][noun.group("noun").lower()]))
+    noun = info["noun_after"].match(o.after)
+    if noun and not info["event_after"].match(o.after):
+        found.append((f"'{noun.group('noun').lower()}' after it", 1.5, True, info["nouns"][noun.group("noun").lower()]))
+    if info["screen_release"].match(o.after):
+        kind = "film" if re.search(r"(?i)theat|cinema|big screen", o.after[:60]) else None
+        found.append(("released on a screen", 1.5, True, kind))
+    if info["scheduled_before"].search(o.before[-30:]) and info["scheduled_after"].match(o.after):
+        found.append(("dated by a studio", 1.5, True, "film"))
+    if info["after_title"].match(o.after):
+        found.append(("cast or episode word after it", 1.5, True, None))
+    if info["numbered"].search(text) and not titles.is_month(text.split()[0]):
+        found.append(("numbered title", 1.0, True, None))
+    subtitle = re.search(r"\w:\s+([A-Z0-9][\w'’]*)", text)
+    if subtitle and subtitle.group(1).lower() not in titles.knowledge()["not_start"] \
+            and not gazetteer.given_name_count(text.split()[0]):
+        found.append(("subtitle", 1.0, True, None))  # (not "Gael Garcia Bernal: Well, ...")
+    if info["work_in_before"].search(o.before[-40:]) or info["work_in_after"].match(o.after):
+        found.append(("starring, role or set", 1.0, False, None))
+    return found
+
+
+def event_cue(o: Occurrence, event_words: re.Pattern) -> bool:
+    """A release, filming or renewal word right after or before the name ("X premieres",
+    "filming on X"): a weak cue, since persons and places stand next to them too."""
+    near_after = re.sub(r"^\s*,?\s*(?:(?:which|is|are|was|were|will|has|have|had|also|still|currently|now|just|"
+                        r"finally|officially|reportedly|be|been|not|yet|never|already|first|[a-z’']+\s+to|(?:rumou?red|set|slated|scheduled|due|"
+                        r"expected|eyed|dated|pegged|penciled|pencilled)\s+(?:for|in))\s+)*", "", o.after[:50])
+    if event_words.match(near_after):
+        return True
+    ends = re.search(r"(\w+(?:\s+(?:of|on|for))?)\s+['‘\"“]?$", o.before[-40:])
+    found = event_words.search(o.before[-40:]) if ends else None
+    return bool(found and found.end() >= ends.start())
+
+
+def rejection_cues(o: Occurrence) -> list[tuple[str, float, str]]:
+    """(reason, weight, cue) for what says "not a work" around one occurrence."""
+    info = knowledge()
+    found = []
+    before, after = o.before, o.after
+    if info["person_before"].search(before[-30:]) or info["honorific"].search(before[-20:]):
+        found.append((PERSON, 1.5, "role or honorific before it"))
+    if info["person_after"].match(after):
+        found.append((PERSON, 1.5, "speech or action verb after it"))
+    if info["age"].match(after):
+        found.append((PERSON, 2.0, "an age after it"))
+    if info["person_possessed"].match(after):
+        found.append((PERSON, 1.5, "a person's possession after it"))
+    if info["place_before"].search(before[-25:]) and not info["place_not_after"].search(before[-45:]) \
+            or info["place_after"].match(after):
+        found.append((PLACE, 1.0, "a place's preposition or state"))
+    if info["publication_before"].search(before[-30:]) or info["publication_after"].match(after):
+        found.append((PUBLICATION, 1.5, "reported or told"))
+    if info["music_before"].search(before[-30:]) or info["music_after"].match(after):
+        found.append((MUSIC, 2.0, "a song, album or tour word"))
+    if info["brand_after"].match(after):
+        found.append((BRAND, 2.0, "a product or brand word"))
+    if info["event_after"].match(after):
+        found.append((EVENT, 1.5, "an event word after it"))
+    if info["family_after"].match(after) or re.search(r"(?i)\bthe\s+$", before[-5:]) and \
+            re.fullmatch(r"[A-Z][a-z]+(?:e|a|i|o|[^aeiou])s", o.candidate.text) and \
+            gazetteer.surname_count(o.candidate.text[:-1]) > 0:
+        found.append((FAMILY, 2.0, "a family"))
+    if info["credit_before"].search(before[-15:]) or info["credit_after"].match(after) or \
+            re.fullmatch(r"\s*\d{1,4}\s*$", after) and not o.candidate.quoted:
+        found.append((CREDIT, 2.0, "a photo credit"))
+    return found
+
+
+# --- the tally of one name over the corpus ----------------------------------------------------
+
+@dataclass
+class Tally:
+    forms: Counter = field(default_factory=Counter)
+    occurrences: int = 0
+    whole: int = 0             # occurrences as the whole run (not a shorter reading)
+    non_initial: int = 0
+    quoted: int = 0
+    work: float = 0.0
+    strong: int = 0
+    cues: Counter = field(default_factory=Counter)        # work cue -> count
+    weights: dict = field(default_factory=dict)           # cue -> weight
+    against: Counter = field(default_factory=Counter)     # reason -> weight
+    against_cues: Counter = field(default_factory=Counter)
+    kind: Counter = field(default_factory=Counter)
+    examples: dict = field(default_factory=dict)          # cue -> snippet
+    articles: set = field(default_factory=set)
+    inside: Counter = field(default_factory=Counter)      # longer keys it was read inside
+    splits: set = field(default_factory=set)              # its sides where "and"/"with" may join two
+
+
+def snippet(o: Occurrence) -> str:
+    return f"{o.before[-30:].lstrip()}{o.candidate.text}{o.after[:30].rstrip()}".strip()
+
+
+def learn_registry(documents: Iterable[tuple[str, list[tuple[int, int, str, bool]]]],
+                   event_words: re.Pattern, excluded: set[str],
+                   config: WorkConfig | None = None, fold_title=None) -> tuple[Registry, dict]:
+    """Weigh every candidate over the corpus and decide each name once.
+
+    documents: (article id, [(sentence start, sentence end, text, headline)]).
+    excluded: folded names known not to be works (the corpus's outlets and authors).
+    Returns the registry and the persons seen (name -> count), for speakers and name checks.
+    """
+    info = knowledge()
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    lower_words: Counter = Counter()
+    for article_id, sentences in documents:
+        for _, _, text, headline in sentences:
+            lower_words.update(LOWER_WORD.findall(text))
+            title_case = titles_case(text)
+            found = titles.candidates(text, title_case)
+            spans = [(c.start, c.end, fold_title(c.text)) for c in found if not c.part]
+            for candidate in found:
+                if skip_candidate(candidate):
+                    continue
+                key = fold_title(candidate.text)
+                if not key:
+                    continue
+                tally = tallies[key]
+                o = Occurrence(candidate, text[max(0, candidate.start - 80):candidate.start].rstrip("'‘\"“*_"),
+                               unquote_after(text[candidate.end:candidate.end + 80]), text,
+                               titles.sentence_initial(text, candidate.start))
+                tally.occurrences += 1
+                tally.forms[candidate.text] += 1
+                tally.articles.add(article_id)
+                tally.whole += not candidate.part
+                tally.non_initial += not o.initial
+                tally.quoted += candidate.quoted
+                for start, end, other in spans:
+                    if other != key and start <= candidate.start and candidate.end <= end:
+                        tally.inside[other] += 1
+                for cue, weight, strong, kind in work_cues(o):
+                    add_cue(tally, cue, weight, o)
+                    tally.strong += strong
+                    if kind and kind != "any":
+                        tally.kind[kind] += 2
+                if event_cue(o, event_words):
+                    add_cue(tally, "event word next to it", 1.0, o)
+                window = text[max(0, candidate.start - 60):candidate.end + 60]
+                tally.kind["film"] += 0.5 * len(info["film_words"].findall(window))
+                tally.kind["series"] += 0.5 * len(info["series_words"].findall(window))
+                for reason, weight, cue in rejection_cues(o):
+                    tally.against[reason] += weight
+                    tally.against_cues[(reason, cue)] += 1
+                    tally.examples.setdefault(cue, snippet(o))
+            for start, end, whole in spans:
+                if whole in tallies:
+                    tallies[whole].splits.update(fold_title(c.text) for c in found
+                                                 if c.part == "split" and start <= c.start and c.end <= end)
+    registry = Registry()
+    config = config or WorkConfig()
+    not_works = {fold_title(name) for name in config.not_works}
+    persons: Counter = Counter()
+    for key, tally in tallies.items():
+        decision = decide(key, tally, lower_words, excluded, not_works)
+        if isinstance(decision, Work):
+            registry.works[key] = decision
+            continue
+        if decision is not None:
+            registry.rejected[key] = decision
+        # Persons, for speakers and spelling checks: person cues over work cues.
+        name = ROLE_PREFIX.sub("", display_form(tally))
+        if tally.against[PERSON] >= 1.5 and tally.against[PERSON] > tally.work \
+                and len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split()):
+            persons[name] += tally.occurrences
+    keep_whole_titles(registry, tallies)
+    drop_surnames(registry)
+    add_configured_aliases(registry, config, fold_title)
+    return registry, persons
+
+
+ROLE_PREFIX = re.compile(r"^(?:(?:[A-Z][\w.]*['’]s|Actor|Actress|Star|Showrunner|Director|Producer|Creator|Writer)\s+)+")
+LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
+
+
+def titles_case(text: str) -> bool:
+    """Headlines capitalize every word: capitals there say nothing about titles."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.9
+
+
+def skip_candidate(candidate: Candidate) -> bool:
+    """Numbers, acronyms and years: "2016-2017 TV season", "TV", "MCU"."""
+    text = candidate.text
+    if text[:1].isdigit() and not candidate.quoted:
+        return True
+    if len(text) <= 3 and not candidate.quoted:
+        return True
+    return bool(re.fullmatch(r"(?i:the)\s+[\d\s,.-]+", text))
+
+
+def add_cue(tally: Tally, cue: str, weight: float, o: Occurrence) -> None:
+    tally.work += weight
+    tally.cues[cue] += 1
+    tally.weights[cue] = weight
+    tally.examples.setdefault(cue, snippet(o))
+
+
+def display_form(tally: Tally) -> str:
+    """The title as outlets write it: the most common whole form, "The X" over a bare "X"."""
+    forms = Counter({form: count for form, count in tally.forms.items()})
+    form = forms.most_common(1)[0][0]
+    with_the = sum(count for title, count in forms.items() if title.lower().startswith("the "))
+    if with_the * 4 >= sum(forms.values()) and not form.lower().startswith("the "):
+        form = next(title for title, _ in forms.most_common() if title.lower().startswith("the "))
+    return form
+
+
+def list_reason(form: str, key: str, makers: set[str]) -> tuple[str | None, float]:
+    """What the knowledge lists say the name is, before any cue."""
+    kind = gazetteer.organisation_kind(form)
+    if kind:
+        return ORGANISATION_REASONS.get(kind, ORGANISATION), 3.0
+    if gazetteer.fold(form) in makers or key in makers:
+        return NETWORK, 3.0
+    if all(gazetteer.fold(part) in makers for part in re.split(r"[-/]", form)):
+        return NETWORK, 3.0  # "Disney-Pixar"
+    bare = re.sub(r"^(?:the|a|an)\s+", "", form, flags=re.IGNORECASE)
+    first = gazetteer.fold(bare.split()[0])
+    if len(bare.split()) > 1 and first in makers and len(bare.split()) <= 3:
+        return NETWORK, 2.0  # "Netflix TV", "Marvel Studios", "HBO Max"
+    suffix = gazetteer.organisation_suffix(form)
+    if suffix:
+        return ORGANISATION_REASONS.get(suffix, ORGANISATION), 2.0
+    last = form.split()[-1].lower()
+    if last in knowledge()["event_words"] and len(form.split()) > 1:
+        return EVENT, 2.0
+    place = gazetteer.place_kind(form)
+    if place:
+        return PLACE, 2.0
+    words = form.split()
+    if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z'’-]+\.?|[A-Z]\.", w) for w in words):
+        given = gazetteer.given_name_count(words[0])
+        surname = gazetteer.surname_count(words[-1])
+        if given and surname:
+            return PERSON, 3.0
+        if given:
+            return PERSON, 2.0
+    if len(words) == 1 and gazetteer.given_name_count(words[0]) >= 1000:
+        return PERSON, 1.0
+    return None, 0.0
+
+
+# Cues no network, agency, publication or festival gets: only these let a name the lists
+# know be a work ("Fox's Empire season 3", "'Empire'").
+EXCLUSIVE_CUES = ("quoted", "season")
+LIST_REASONS = {NETWORK, CREDIT, PUBLICATION, EVENT, ORGANISATION, BRAND, MUSIC}
+
+
+def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
+           not_works: set[str]) -> Work | Rejected | None:
+    """A work, a rejected candidate with its reason, or None (no cue either way)."""
+    form = display_form(tally)
+    info = knowledge()
+    evidence = evidence_of(tally)
+
+    def rejected(reason: str) -> Rejected:
+        return Rejected(key, form, reason, tally.occurrences, evidence)
+
+    if key in not_works:
+        return rejected(CONFIGURED)
+    if tally.work == 0:
+        return None  # nothing said it was a work: not worth a line
+    if key in excluded:
+        return rejected(PUBLICATION)
+    against = Counter(tally.against)
+    reason, prior = list_reason(form, key, info["makers"])
+    if reason in LIST_REASONS:
+        exclusive = sum(tally.cues[cue] for cue in EXCLUSIVE_CUES)
+        if exclusive < max(2, tally.occurrences // 4):
+            return rejected(reason)
+    if reason:
+        against[reason] += prior
+    best, weight = against.most_common(1)[0] if against else (None, 0.0)
+    words = key.split()
+    if re.fullmatch(r"[\w'’]+(?:-[a-z]+)+", form):
+        return rejected(ORDINARY)  # "Oscar-winning", "A-list": adjectives
+    # What speaks against a work must be outweighed, more so when no cue only titles get
+    # is among the work's.
+    exclusive = sum(tally.cues[cue] * tally.weights.get(cue, 0) for cue in ("season", "maker's possessive",
+                                                                          "released on a screen", "dated by a studio"))
+    if best and weight >= (tally.work + exclusive) * (0.75 if tally.strong else 1.0):
+        return rejected(best)
+    if tally.work < 1.5:
+        return rejected(best or TOO_WEAK)
+    if len(words) == 1 and tally.non_initial == 0:
+        return rejected(best or TOO_WEAK)
+    # A word English also writes in lower case ("House", "Live", "Special") is a title only
+    # with strong cues: a season, quotes, a maker's possessive.
+    if len(words) == 1 and lower_words[key] and (lower_words[key] * 2 >= tally.occurrences or lower_words[key] >= 3) \
+            and tally.strong < 2:
+        return rejected(ORDINARY)
+    if len(words) > 1 and all(lower_words[w] >= 2 for w in words) and tally.quoted == 0 and tally.strong < 2:
+        return rejected(ORDINARY)
+    # Persons and places stand next to event words too ("Pitt films in London"): a title
+    # needs one cue only titles get, or event cues enough to outweigh chance.
+    quoted_event = tally.quoted and tally.cues["event word next to it"] and tally.work >= 2.0
+    if tally.strong == 0 and tally.work < 3.0 and not quoted_event:
+        return rejected(best or TOO_WEAK)
+    # A name seen often with few cues is a character or a person, however eponymous the
+    # one cue it got ("Thor" in a piece about the actor who plays him).
+    if tally.occurrences >= 4 and tally.work / tally.occurrences < 0.3 and tally.quoted < 2:
+        return rejected(best or TOO_WEAK)
+    return Work(key, form, kind_of(tally), sorted({f for f in tally.forms if f != form}),
+                tally.occurrences, len(tally.articles), evidence)
+
+
+def kind_of(tally: Tally) -> str | None:
+    film, series = tally.kind["film"], tally.kind["series"]
+    if film == series:
+        return None
+    return "film" if film > series else "series"
+
+
+def evidence_of(tally: Tally) -> list[Evidence]:
+    items = [Evidence(cue, count, tally.weights.get(cue, 0.0), tally.examples.get(cue, ""))
+             for cue, count in tally.cues.most_common()]
+    items += [Evidence(f"against ({reason}): {cue}", count, 0.0, tally.examples.get(cue, ""))
+              for (reason, cue), count in tally.against_cues.most_common()]
+    return items
+
+
+def keep_whole_titles(registry: Registry, tallies: dict[str, Tally]) -> None:
+    """Titles are never cut, and never two names run together.
+
+    A run that "and", "with" or a possessive may split ("The Defenders and Jessica Jones",
+    "Ben Mendelsohn and Gemma Chan") is two names when every side is a work on its own or
+    one side is a person, a place or a network; a run that adds words to a title standing
+    alone elsewhere ("Jessica Jones in the Netflix ...") holds that title. Either is no
+    title unless quoted as one. Then a shorter reading seen only inside a longer title
+    ("Night Live" in "Saturday Night Live"), or a given name opening one ("Jessica" of
+    "Jessica Jones"), is no work of its own."""
+    makers = knowledge()["makers"]
+
+    def is_other(key: str) -> bool:
+        if key in registry.rejected and registry.rejected[key].reason in (PERSON, PLACE, NETWORK):
+            return True
+        return key in tallies and list_reason(display_form(tallies[key]), key, makers)[0] in (PERSON, PLACE, NETWORK)
+
+    # (a given name alone is the short form of a title, not a title the longer one extends)
+    standing = {k for k in registry.works if tallies[k].whole > 0
+                and not (len(k.split()) == 1 and gazetteer.given_name_count(k) > 0)}
+    for key in list(registry.works):
+        tally = tallies[key]
+        if tally.quoted:
+            continue
+        sides = [k for k in tally.splits if k != key]
+        joined = sides and (all(k in standing for k in sides) or any(is_other(k) for k in sides))
+        if joined or any(k != key and extends(key, k) for k in standing):
+            work = registry.works.pop(key)
+            registry.rejected[key] = Rejected(key, work.title, JOINED, work.mentions, work.evidence)
+    for key in list(registry.works):
+        tally = tallies[key]
+        longer = [k for k in registry.works if k != key and (k in tally.inside or k.startswith(key + " "))]
+        if not longer:
+            continue
+        inside = sum(tally.inside[k] for k in longer)
+        short_form = len(key.split()) == 1 and gazetteer.given_name_count(key) > 0 and tally.quoted == 0
+        if tally.whole == 0 or inside >= 0.8 * tally.occurrences or short_form:
+            work = registry.works.pop(key)
+            registry.rejected[key] = Rejected(key, work.title, PART, work.mentions, work.evidence)
+
+
+def drop_surnames(registry: Registry) -> None:
+    """A single word that ends a person's name the corpus knows ("Silvestre" of "Miguel
+    Angel Silvestre") is that person, not a work."""
+    surnames = {item.key.split()[-1] for item in registry.rejected.values()
+                if item.reason == PERSON and len(item.key.split()) >= 2}
+    for key in list(registry.works):
+        work = registry.works[key]
+        if len(key.split()) == 1 and key in surnames and "quoted" not in {e.cue for e in work.evidence}:
+            registry.works.pop(key)
+            registry.rejected[key] = Rejected(key, work.title, PERSON, work.mentions, work.evidence)
+
+
+SEQUEL_TAIL = re.compile(r"^(?:\s*[:–—-]\s+.+|\s+(?:\d{1,3}|[ivx]{1,5}|part\s+\w+|vol\.?\s*\w+|chapter\s+\w+))$")
+
+
+def extends(key: str, work: str) -> bool:
+    """`key` is `work` with words added that are no sequel number or subtitle: "jessica
+    jones in the netflix" extends "jessica jones"; "top gun maverick" does not."""
+    if key.startswith(work + " "):
+        return not SEQUEL_TAIL.match(key[len(work):])
+    return key.endswith(" " + work) and len(key.split()) > len(work.split())
+
+
+def add_configured_aliases(registry: Registry, config: WorkConfig, fold_title) -> None:
+    for title, aliases in config.aliases.items():
+        key = fold_title(title)
+        work = registry.works.get(key)
+        if work is None:
+            continue
+        work.aliases = sorted(set(work.aliases) | set(aliases))
