@@ -50,10 +50,11 @@ TOO_WEAK = "too little evidence"
 REASONS = (PERSON, FAMILY, ORGANISATION, NETWORK, PLACE, EVENT, PUBLICATION, CREDIT, MUSIC, BRAND,
            ORDINARY, PART, JOINED, CONFIGURED, TOO_WEAK)
 
-ORGANISATION_REASONS = {"network": NETWORK, "studio": NETWORK, "streamer": NETWORK,
-                        "agency": CREDIT, "festival": EVENT, "award": EVENT, "event": EVENT,
-                        "publication": PUBLICATION, "label": MUSIC, "brand": BRAND,
-                        "sports": ORGANISATION, "company": ORGANISATION}
+ORGANISATION_REASONS = {"network": NETWORK, "studio": NETWORK, "streamer": NETWORK, "platform": NETWORK,
+                        "agency": CREDIT, "credit": CREDIT, "festival": EVENT, "award": EVENT, "event": EVENT,
+                        "publication": PUBLICATION, "label": MUSIC, "brand": BRAND, "venue": PLACE,
+                        "sports": ORGANISATION, "company": ORGANISATION, "institution": ORGANISATION,
+                        "organisation": ORGANISATION}
 
 
 @dataclass
