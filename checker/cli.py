@@ -16,7 +16,7 @@ from checker.clikit import (EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, config_optio
                             open_store, store_option)
 from checker.config import FAIL_ON_LEVELS, NEVER, ConfigError, Settings, fails
 from checker.findings import Finding, Severity
-from checker.reports import CLAIM_FORMATS, FORMATS, diagnostics
+from checker.reports import CLAIM_FORMATS, FORMATS, WORK_FORMATS, diagnostics
 from checker.reports.text import clean
 from checker.review.states import HIDDEN, StoreError, shown
 from claims.reading import (JSONL_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, BadArticle,
@@ -158,12 +158,36 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(list(CLAIM_FORMATS)), default="table",
               show_default=True)
 @published_option
-def extract(paths: tuple[str, ...], fmt: str, published: str | None) -> None:
+@config_option
+@click.option("--explain", is_flag=True,
+              help="Also show how each claim was read: its trigger and the strategies that "
+                   "found its work, time and tense.")
+def extract(paths: tuple[str, ...], fmt: str, published: str | None, config_file: Path | None,
+            explain: bool) -> None:
     """Print the dated claims found in the articles.
 
     PATH may be a file (.md, .txt, .jsonl, .jsonl.gz), a folder or a glob pattern.
     """
-    emit(engine.extract(paths, published), CLAIM_FORMATS[fmt])
+    report = engine.extract(paths, published, load(config_file))
+    report.explain = explain
+    emit(report, CLAIM_FORMATS[fmt])
+
+
+@main.command()
+@paths_argument
+@click.option("--format", "fmt", type=click.Choice(list(WORK_FORMATS)), default="table",
+              show_default=True)
+@published_option
+@config_option
+def works(paths: tuple[str, ...], fmt: str, published: str | None, config_file: Path | None) -> None:
+    """Print the work registry: the films and series found in the articles (with their
+    kind, aliases and the evidence that made each a work), and the names not taken for
+    works with the reason (a person, a place, a network, a song ...).
+
+    The configuration's `aliases.works` adds aliases and `not-works` lists names that are
+    never works.
+    """
+    emit(engine.extract(paths, published, load(config_file)), WORK_FORMATS[fmt])
 
 
 @main.command()

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker import rules
 from checker.findings import SEVERITY_ORDER, Severity
+from claims.extract.registry import WorkConfig
 
 CONFIG_FILE = "checker.toml"
 PYPROJECT = "pyproject.toml"
@@ -44,6 +45,13 @@ class Settings(BaseModel):
     # The review store: a SQLite file path or a database URL (postgresql://...).
     store: str | None = None
     aliases: Aliases = Field(default_factory=Aliases)
+    # Names the work registry must never take for a film or series ("Kylie Cosmetics").
+    not_works: list[str] = Field(default_factory=list)
+
+    def work_config(self) -> WorkConfig:
+        """What the configuration tells the work registry: aliases and names that are not works."""
+        return WorkConfig(aliases={title: list(names) for title, names in self.aliases.works.items()},
+                          not_works=list(self.not_works))
 
 
 # The keys as users write them: `fail-on` (`fail_on` is accepted too).

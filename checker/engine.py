@@ -34,6 +34,7 @@ class Report:
     problems: list[ReadProblem]
     findings: list[Finding] = field(default_factory=list)
     lexicon: WorkLexicon | None = None
+    explain: bool = False   # show how each claim was read (`checker extract --explain`)
 
     @property
     def undated(self) -> list[Article]:
@@ -139,10 +140,11 @@ def make_finding(rule: Rule, conflict: Conflict, corpus: Corpus, settings: Setti
                    fingerprint=fingerprint(rule, conflict, subject_key, corpus), evidence=evidence)
 
 
-def extract(targets: Iterable[str], published: str | None = None) -> Report:
+def extract(targets: Iterable[str], published: str | None = None,
+            settings: Settings | None = None) -> Report:
     """Read the articles under the targets and extract their claims (`checker extract`)."""
     articles, problems = read_articles(targets, published)
-    extraction = extract_corpus(articles)
+    extraction = extract_corpus(articles, (settings or Settings()).work_config())
     return Report(articles=articles, claims=extraction.claims, problems=problems,
                   lexicon=extraction.lexicon)
 
@@ -150,6 +152,6 @@ def extract(targets: Iterable[str], published: str | None = None) -> Report:
 def check(targets: Iterable[str], published: str | None = None,
           settings: Settings | None = None) -> Report:
     """Extract the claims and look for conflicts among them (`checker check`)."""
-    report = extract(targets, published)
+    report = extract(targets, published, settings)
     report.findings = find_conflicts(report.claims, report.articles, report.lexicon, settings)
     return report

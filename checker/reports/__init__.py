@@ -4,7 +4,7 @@ The keys also feed click.Choice, so a new format is one module and one entry her
 """
 from __future__ import annotations
 
-from checker.reports import claims_table, github, json_report, markdown, sarif, summary_table
+from checker.reports import claims_table, github, json_report, markdown, sarif, summary_table, works_report
 
 # `checker check`: findings (and the claims behind them).
 FORMATS = {"table": summary_table.render, "json": json_report.render, "markdown": markdown.render,
@@ -12,3 +12,5 @@ FORMATS = {"table": summary_table.render, "json": json_report.render, "markdown"
 # `checker extract`: the claims alone.
 CLAIM_FORMATS = {"table": claims_table.render, "json": json_report.render_claims,
                  "jsonl": json_report.render_jsonl}
+# `checker works`: the work registry.
+WORK_FORMATS = {"table": works_report.render_table, "json": works_report.render_json}

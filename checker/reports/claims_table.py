@@ -36,10 +36,16 @@ def row(claim: Claim) -> tuple[str, ...]:
             clean(claim.speaker), excerpt(claim.evidence.text, EVIDENCE_WIDTH))
 
 
+def how(claim: Claim) -> str:
+    """How the claim was read: its trigger and the strategy of each step."""
+    return "; ".join(f"{step}: {clean(name)}" for step, name in claim.explain.items() if name)
+
+
 def render(report: Report) -> str:
     # disable_numparse: a year such as "2016" is a value, not a number to right-align.
-    table = tabulate([row(claim) for claim in report.claims], headers=HEADERS,
-                     tablefmt="simple", disable_numparse=True)
+    headers = HEADERS + (("how",) if report.explain else ())
+    rows = [row(claim) + ((how(claim),) if report.explain else ()) for claim in report.claims]
+    table = tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
     articles = len(report.articles)
     footer = (f"{len(report.claims)} claim{'s' * (len(report.claims) != 1)} in "
               f"{articles} article{'s' * (articles != 1)}")

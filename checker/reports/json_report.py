@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from checker.engine import Report
-from claims.models import Article
+from claims.models import Article, Claim
 from claims.reading import ReadProblem
 
 # json.dumps escapes every control and non-ASCII character by default (ensure_ascii), so
@@ -31,10 +31,15 @@ def render(report: Report) -> str:
     }, indent=2)
 
 
+def claim_dict(claim: Claim, explain: bool) -> dict:
+    """A claim as CONTRACT §2 prints it, and how it was read when asked (`--explain`)."""
+    return {**claim.contract_dict(), "explain": claim.explain} if explain else claim.contract_dict()
+
+
 def render_claims(report: Report) -> str:
-    return json.dumps({"claims": [claim.contract_dict() for claim in report.claims]}, indent=2)
+    return json.dumps({"claims": [claim_dict(claim, report.explain) for claim in report.claims]}, indent=2)
 
 
 def render_jsonl(report: Report) -> str:
     """One claim per line, for streaming into other tools; empty when there are no claims."""
-    return "\n".join(json.dumps(claim.contract_dict()) for claim in report.claims)
+    return "\n".join(json.dumps(claim_dict(claim, report.explain)) for claim in report.claims)

@@ -37,6 +37,7 @@ FAMILY = "family"
 ORGANISATION = "organisation"
 NETWORK = "network or studio"
 PLACE = "place"
+DEMONYM = "place (a nationality)"
 EVENT = "event, festival or award"
 PUBLICATION = "publication"
 CREDIT = "photo credit or caption"
@@ -47,7 +48,7 @@ PART = "part of a longer title"
 JOINED = "names joined"
 CONFIGURED = "listed as not a work"
 TOO_WEAK = "too little evidence"
-REASONS = (PERSON, FAMILY, ORGANISATION, NETWORK, PLACE, EVENT, PUBLICATION, CREDIT, MUSIC, BRAND,
+REASONS = (PERSON, FAMILY, ORGANISATION, NETWORK, PLACE, DEMONYM, EVENT, PUBLICATION, CREDIT, MUSIC, BRAND,
            ORDINARY, PART, JOINED, CONFIGURED, TOO_WEAK)
 
 ORGANISATION_REASONS = {"network": NETWORK, "studio": NETWORK, "streamer": NETWORK, "platform": NETWORK,
@@ -211,10 +212,9 @@ class Occurrence:
 
 def unquote_after(after: str) -> str:
     """The words after a name without its closing mark ("X," and "X"), keeping a possessive."""
-    stripped = after.lstrip("'’\"”*_")
-    if stripped[:1] == "s" and not stripped[1:2].isalpha() and after[:1] in "'’":
+    if re.match(r"['’]s\b", after):
         return after
-    return stripped
+    return re.sub(r"^[,'’\"”*_]+(?=\s|$)", "", after)
 
 
 def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
@@ -460,25 +460,36 @@ def list_reason(form: str, key: str, makers: set[str]) -> tuple[str | None, floa
     if last in knowledge()["event_words"] and len(form.split()) > 1:
         return EVENT, 2.0
     place = gazetteer.place_kind(form)
+    if place == "demonym":
+        return DEMONYM, 3.0  # "Spanish sitcom", "the Mexican film": an adjective, not a title
     if place:
         return PLACE, 2.0
     words = form.split()
     if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][a-z'’-]+\.?|[A-Z]\.", w) for w in words):
+        # How much the shape says "person" grows with how common the given name and the
+        # surname are: "Jessica Jones" more than "Harbor Queen".
         given = gazetteer.given_name_count(words[0])
         surname = gazetteer.surname_count(words[-1])
-        if given and surname:
-            return PERSON, 3.0
-        if given:
+        if given >= COMMON_GIVEN and surname >= COMMON_SURNAME:
             return PERSON, 2.0
-    if len(words) == 1 and gazetteer.given_name_count(words[0]) >= 1000:
+        if given >= COMMON_GIVEN:
+            return PERSON, 1.5
+        if given and surname >= COMMON_SURNAME:
+            return PERSON, 1.0
+    if len(words) == 1 and gazetteer.given_name_count(words[0]) >= COMMON_GIVEN:
         return PERSON, 1.0
     return None, 0.0
+
+
+# US births (1920-2019) and 2010 Census people above which a name is a common one.
+COMMON_GIVEN = 10_000
+COMMON_SURNAME = 1_000
 
 
 # Cues no network, agency, publication or festival gets: only these let a name the lists
 # know be a work ("Fox's Empire season 3", "'Empire'").
 EXCLUSIVE_CUES = ("quoted", "season")
-LIST_REASONS = {NETWORK, CREDIT, PUBLICATION, EVENT, ORGANISATION, BRAND, MUSIC}
+LIST_REASONS = {NETWORK, CREDIT, PUBLICATION, EVENT, ORGANISATION, BRAND, MUSIC, DEMONYM}
 
 
 def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
@@ -499,6 +510,8 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
         return rejected(PUBLICATION)
     against = Counter(tally.against)
     reason, prior = list_reason(form, key, info["makers"])
+    if reason and gazetteer.also_title(form):
+        reason, prior = None, 0.0  # "Atlanta", "Fargo": a place's name that is also a series' title
     if reason in LIST_REASONS:
         exclusive = sum(tally.cues[cue] for cue in EXCLUSIVE_CUES)
         if exclusive < max(2, tally.occurrences // 4):
@@ -506,6 +519,8 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
     if reason:
         against[reason] += prior
     best, weight = against.most_common(1)[0] if against else (None, 0.0)
+    if reason == PERSON and best != PERSON and against[PERSON] >= 2.0:
+        best = PERSON  # "Justin Timberlake ... album": a musician is a person
     words = key.split()
     if re.fullmatch(r"[\w'’]+(?:-[a-z]+)+", form):
         return rejected(ORDINARY)  # "Oscar-winning", "A-list": adjectives

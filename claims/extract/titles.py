@@ -63,6 +63,12 @@ def is_weekday(word: str) -> bool:
     return word.lower().rstrip(".") in time_lexicon().weekdays
 
 
+def is_maker(word: str) -> bool:
+    """A network's or studio's name, alone or joined ("Netflix's", "Disney-Pixar's")."""
+    parts = gazetteer.fold(word).split()
+    return bool(parts) and all(part in knowledge()["makers"] for part in parts)
+
+
 WORD = re.compile(r"\S+")
 POSSESSIVE_END = re.compile(r"(?:['’]s|s['’])$")
 TRAILING_MARKS = ".,;:!?-–—'’\"”)"
@@ -134,8 +140,7 @@ def readings(text: str, start: int, run: str) -> list[Candidate]:
     if len(words) > 2 and words[0][2].lower() in info["event_words"] and words[1][2].lower() in ("on", "of", "for"):
         words = words[2:]
     # A maker's possessive opens a run without being part of the title ("Netflix's X").
-    if len(words) > 1 and POSSESSIVE_END.search(words[0][2]) and \
-            gazetteer.fold(words[0][2]) in info["makers"]:
+    if len(words) > 1 and POSSESSIVE_END.search(words[0][2]) and is_maker(words[0][2]):
         words = words[1:]
     spans: list[tuple[list, str]] = [(words, "")]
     first = words[0][2]
@@ -161,7 +166,7 @@ def readings(text: str, start: int, run: str) -> list[Candidate]:
     # "Spike Lee's 1986"), or belong to the title ("Grey's Anatomy"): offer both sides.
     for span, _ in list(spans):
         for index, (_, _, word) in enumerate(span[:-1]):
-            if index and POSSESSIVE_END.search(word) and gazetteer.fold(word) in info["makers"]:
+            if index and POSSESSIVE_END.search(word) and is_maker(word):
                 # "Copper Valley and Hulu's Paper Saints": a maker's possessive starts a title.
                 left = trim_end(span[:index], info)
                 right = trim_end(span[index + 1:], info)
