@@ -17,6 +17,7 @@ from functools import cache
 from claims.extract import events, gazetteer, grammar, lexicon, strategies
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.sentences import Sentence
+from claims.models import Claim
 
 
 @dataclass
@@ -69,6 +70,13 @@ def words() -> dict[str, re.Pattern]:
         "person_verbs": {form.lower() for phrase in data["person_release_verbs"]
                          for form in events.verb_variants(phrase)},
         # (case matters: "Doctor Who returns" is a title, "who returns" a person)
+        "own_object": re.compile(
+            r"^\s+(?P<det>a|an|the|its|his|her|their|our|my|your|this|that|these|those|some|new)\s+"
+            rf"(?:[\w'’-]+\s+){{0,3}}?(?P<head>{lexicon.alternation(data['own_release_objects'])})?(?![\w-])",
+            re.IGNORECASE),
+        "idiom": lexicon.word_regex(data["idioms"]),
+        "appearance": lexicon.word_regex(data["appearance_phrases"]),
+        "not_yet": lexicon.word_regex(data["not_yet"]),
         "person_subject": re.compile(
             rf"(?<![\w'’])(?:{lexicon.alternation(data['person_subjects'])}|He|She|I|We|You)\s+(?:[\w'’]+\s+){{0,3}}$"),
     }
@@ -150,6 +158,9 @@ def person_event(q: TriggerQuery) -> str | None:
     subject = q.before[-40:]
     if words()["person_subject"].search(subject) and not re.search(r"(?i)\b(?:it|they|which|that)\b", subject[-15:]):
         return "a person's debut or return"
+    sentence_before = q.body[q.sentence.start:q.trigger.start]
+    if words()["appearance"].search(sentence_before) and re.search(r"\band\s+(?:\w+\s+){0,2}$", q.before):
+        return "a person's debut or return"  # "appeared in X ... and returned for season seven"
     names = q.context.lexicon.persons
     tail = re.search(r"((?:[A-Z][\w'’.-]+\s+){1,3})(?:(?:has|had|will|would|is|was|also|finally|then|just)\s+){0,2}$",
                      q.before)
@@ -158,9 +169,19 @@ def person_event(q: TriggerQuery) -> str | None:
     return None
 
 
+def idiom(q: TriggerQuery) -> str | None:
+    """"when it comes to", "hit the red carpet", "opened up about": a trigger word in an idiom."""
+    window = q.body[max(q.clause[0], q.trigger.start - 15):min(q.clause[1], q.trigger.end + 25)]
+    for match in words()["idiom"].finditer(window):
+        start = max(q.clause[0], q.trigger.start - 15) + match.start()
+        if start <= q.trigger.start < start + len(match.group()) or q.trigger.start <= start < q.trigger.end:
+            return "an idiom"
+    return None
+
+
 # The readings of a trigger that make it no event of a work, in order.
-TRIGGER_CHECKS = (question, festival_screening, premiere_night, territory_opening, series_end, gun_sense,
-                  person_event)
+TRIGGER_CHECKS = (question, idiom, festival_screening, premiere_night, territory_opening, series_end,
+                  gun_sense, person_event)
 
 
 def not_the_event(q: TriggerQuery) -> tuple[str | None, str | None]:
@@ -213,8 +234,55 @@ def conditional(c: ClaimQuery) -> str | None:
     return None
 
 
-CLAIM_CHECKS = (promotion, episode_airing, conditional)
+def released_thing(c: ClaimQuery) -> str | None:
+    """"Kylie and Travis debuted their new tattoos", "X dropped a new poster": a release verb
+    with an object of its own released that thing (but "X premiered its second season")."""
+    q, subj = c.trigger, c.subject
+    if q.trigger.event != "release" or q.trigger.form in ("noun", "be") or subj.start > q.trigger.start:
+        return None
+    found = words()["own_object"].match(q.body[q.trigger.end:q.clause[1]])
+    if found and not found.group("head"):
+        return "a release of something else"
+    return None
+
+
+CLAIM_CHECKS = (promotion, episode_airing, conditional, released_thing)
 
 
 def not_the_works_event(q: TriggerQuery, subject: Subj) -> tuple[str | None, str | None]:
     return strategies.first(CLAIM_CHECKS, ClaimQuery(q, subject))
+
+
+# --- retyping: a claim that says another event than its trigger -----------------------------------
+
+def decided_not_to_renew(q: TriggerQuery, claim: Claim) -> Claim | None:
+    """"would not be renewed", "will not return for a fifth season", "decided not to renew":
+    the series is cancelled (CONTRACT: a cancellation of the series, season null); "hasn't
+    been renewed yet" stays a renewal to come, negated."""
+    if not claim.negated or claim.modality != "asserted" or claim.relation:
+        return None
+    if claim.event == "renewal" or claim.event == "release" and q.lemma.startswith("return") \
+            and re.match(r"\s+for\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}season", q.after):
+        window = q.body[q.clause[0]:q.clause[1]]
+        if words()["not_yet"].search(window):
+            return None
+        # "announced that the series would not be renewed": the decision is told as done
+        tense = "past" if claim.tense == "future" and REPORTED_PAST.search(q.body[q.sentence.start:q.trigger.start]) \
+            else claim.tense
+        return claim.model_copy(update={"event": "cancellation", "negated": False, "tense": tense,
+                                        "subject": claim.subject.model_copy(update={"season": None})})
+    return None
+
+
+REPORTED_PAST = re.compile(r"\b(?:announced|said|confirmed|revealed|decided|declined|reported|told|stated)\b(?!.*\b(?:will|is|are)\b)",
+                           re.IGNORECASE)
+RETYPINGS = (decided_not_to_renew,)
+
+
+def retype(q: TriggerQuery, claim: Claim) -> tuple[Claim, str | None]:
+    """The claim as the event it states, and the name of the retyping that changed it."""
+    for retyping in RETYPINGS:
+        changed = retyping(q, claim)
+        if changed is not None:
+            return changed, retyping.__name__
+    return claim, None

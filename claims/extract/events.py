@@ -145,7 +145,7 @@ PLURAL_SUBJECT = re.compile(r"(?:[A-Z][\w'’]*|both|all)['‘’\"”]?\s+$")
 VERB_BEFORE = re.compile(
     r"\b(?:to|will|['’]ll|would|could|may|might|can|should|must|did|does|do|don['’]t|had|has|have|"
     r"doesn['’]t|didn['’]t|won['’]t|they|we|i|you|both|not|never|finally|also|still|"
-    r"officially|reportedly|then)\s+(?:\w+\s+)?$", re.IGNORECASE)
+    r"officially|reportedly|then)\s+(?:(?!(?:the|a|an|its|his|her|their|this|that)\s)\w+\s+)?$", re.IGNORECASE)
 
 
 def noun_reading(form: str, before: str) -> str:

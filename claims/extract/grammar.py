@@ -28,6 +28,11 @@ def tense_words() -> dict[str, re.Pattern]:
             ("future", "past_heads", "perfect", "present_be", "past_be", "present_do")}
 
 
+# A plan told by a participle alone ("X, set to premiere in May"): no finite verb.
+PARTICIPLE_FUTURES = {"set to", "slated to", "scheduled to", "expected to", "poised to", "due to"}
+FINITE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|['’]s|['’]re|am|will|would|shall|should|could|"
+                           r"might|may|must|can|has|have|had|get|gets|got|seems?|seemed|appears?|appeared|looks?|"
+                           r"looked|remains?|remained|now|still)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A condition or an open question claims nothing: "if the shoot goes well", "whether they'll overlap".
 IRREALIS = re.compile(r"\b(?:if|whether)\b", re.IGNORECASE)
 
@@ -126,6 +131,8 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
                     and re.search(r"\bhad\b(?:\s+[\w'’-]+){1,6}\s+" + re.escape(future.group()) + r"\b",
                                   lead + " " + before, re.IGNORECASE):
                 return "past"  # "a report had the season slated to begin": a plan told as history
+            if future.group().lower() in PARTICIPLE_FUTURES and not FINITE_BEFORE.search(window[:future.start()]):
+                return "none"  # "Legally Blonde 3, set to premiere in 2020": a participle phrase
             return "future"
         if latest is perfect:
             return "past"
@@ -192,3 +199,36 @@ def is_negated(before: str, after: str) -> bool:
     if not NEGATION.search(window):
         return False
     return not DELAY.search(after[:60]) and not DELAY.search(window)
+
+
+# A finite past verb after its subject: "Gansa told THR", "the network said".
+PAST_AFTER_SUBJECT = re.compile(r"(?:\b(?:he|she|it|they|we|i|you)|\b[A-Z][\w'’-]+)\s+(?:\w+ly\s+)?(?:[a-z]+ed|told|said|"
+                                r"wrote|spoke|took|made|gave|got|came|went|began|saw|knew|thought|felt|found|left)\b")
+
+
+def nearest_finite_tense(before: str, after: str = "") -> str | None:
+    """The tense of the finite verb nearest a phrase with none of its own ("told THR in
+    February, before the show's seventh season debut"): past, present or future; None when
+    the sentence has no finite verb."""
+    words = tense_words()
+    found = []
+    for key, tense in (("future", "future"), ("past_be", "past"), ("perfect", "past"), ("present_be", "present"),
+                       ("present_do", "present")):
+        match = last_match(words[key], before)
+        if match:
+            found.append((match.end(), tense))
+    past = last_match(PAST_AFTER_SUBJECT, before)
+    if past:
+        found.append((past.end(), "past"))
+    if found:
+        return max(found)[1]
+    if after:
+        ahead = [(m.start(), tense) for key, tense in (("future", "future"), ("past_be", "past"), ("perfect", "past"),
+                                                       ("present_be", "present"))
+                 for m in [words[key].search(after)] if m]
+        past = PAST_AFTER_SUBJECT.search(after)
+        if past:
+            ahead.append((past.start(), "past"))
+        if ahead:
+            return min(ahead)[1]
+    return None

@@ -162,7 +162,8 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                     clause[0] <= m.start < clause[1] and (m.symmetric or m.start > trigger.start)
                     for m in markers):
                 continue
-            claim.explain.update(trigger=trigger.text, subject=subject_strategy or "")
+            claim, retyped = event_typing.retype(query, claim)
+            claim.explain.update(trigger=trigger.text, subject=subject_strategy or "", retyped=retyped or "")
             claims.append(claim)
     claims += continuation_claims(context, sentence, claims, triggers)
     remember(context, subjects, triggers)

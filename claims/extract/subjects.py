@@ -16,7 +16,7 @@ PERSON_PRONOUN = re.compile(r"\b(?:he|she|I|we|you|they)\s+(?:\w+\s+){0,3}$|\b(?
                             re.IGNORECASE)
 RELATIVE_PRONOUN = re.compile(r"^\s*,?\s*(?:which|who)\b", re.IGNORECASE)
 WITH_CLAUSE = re.compile(r"^\s*,?\s*with\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-PRONOUN_SUBJECT = re.compile(r"(?<![\w'’])(?:it|they|both|the two|both shows|both series)(?!\w)", re.IGNORECASE)
+PRONOUN_SUBJECT = re.compile(r"(?<![\w'’])(?:it|they|both|the two|both shows|both series)(?![\w-])", re.IGNORECASE)
 
 
 def focus_of(context: ArticleContext) -> tuple[str | None, int | None]:

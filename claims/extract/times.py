@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import re
 
-from claims.extract import events, grammar
+from dataclasses import dataclass
+
+from claims.extract import events, grammar, strategies
 from claims.extract.context import ArticleContext
 from claims.extract.sentences import Sentence
 from functools import cache
@@ -100,6 +102,58 @@ def most_specific(timexes: list[Timex]) -> Timex:
     return next(t for t in timexes if precision(t) == best)
 
 
+@dataclass
+class YearQuery:
+    """A year-less date ("March 27") and the claim it dates."""
+
+    context: ArticleContext
+    trigger: events.Trigger
+    timex: Timex
+    tense: str
+    before: str      # the clause up to the trigger
+
+
+def scheduled_new_date(q: YearQuery) -> str | None:
+    """"Focus has scheduled X for Oct. 12", "was pushed to August": a new date lies ahead,
+    whatever the verb's tense."""
+    return "future" if events.is_scheduling(q.trigger, q.before) else None
+
+
+def indefinite_noun(q: YearQuery) -> str | None:
+    """"dropped a teaser pointing to a November release": an event noun with "a" is still ahead."""
+    body = q.context.article.body
+    if q.trigger.form == "noun" and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$",
+                                              body[max(0, q.timex.start - 20):q.timex.start], re.IGNORECASE):
+        return "future"
+    return None
+
+
+def clause_tense(q: YearQuery) -> str | None:
+    """The clause's own tense: a past verb dates it back, a present or future one ahead."""
+    if q.tense == "past":
+        return "past"
+    return "future" if q.tense in ("present", "future") else None
+
+
+def narrative_verb(q: YearQuery) -> str | None:
+    """No finite verb in the clause ("told THR in February, before the show's seventh
+    season debut"): the nearest finite verb of the sentence decides."""
+    if q.trigger.form != "noun":
+        return None  # "X, premiering in May": a participle looks ahead from the narrative
+    body = q.context.article.body
+    start = body.rfind("\n", 0, q.timex.start) + 1
+    end = body.find("\n", q.timex.end)
+    tense = grammar.nearest_finite_tense(body[start:q.timex.start], body[q.timex.end:end if end >= 0 else None])
+    if tense == "past":
+        return "past"
+    return "future" if tense else None
+
+
+# How a year-less date takes its year, in order (CONTRACT: the nearest year that makes the
+# stated tense true; the narrative around it when the clause has no tense of its own).
+YEAR_DIRECTIONS = (scheduled_new_date, indefinite_noun, clause_tense, narrative_verb)
+
+
 def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | None,
                tense: str, before: str, lead: str = "") -> TimeValue | None:
     published = context.published
@@ -108,16 +162,8 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
     if timex is not None:
         value, mod = timex.value, timex.mod
         if timex.year_inferred and published:
-            # A year-less date takes the year that makes the tense true; without a finite
-            # verb, scheduling news points ahead.
-            direction = "past" if tense == "past" and not events.is_scheduling(trigger, lead + before) else "future"
-            # "dropped a teaser pointing to a November release": an indefinite event noun
-            # is still ahead, whatever the verb's tense.
-            if trigger.form == "noun" and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$",
-                                                    context.article.body[max(0, timex.start - 20):timex.start],
-                                                    re.IGNORECASE):
-                direction = "future"
-            redated = renormalize(timex, published, direction)
+            direction, _ = strategies.first(YEAR_DIRECTIONS, YearQuery(context, trigger, timex, tense, lead + before))
+            redated = renormalize(timex, published, direction or "future")
             value, mod = redated.value, redated.mod
         if tense in ("present", "future") and published and published.day and \
                 weekday_only().fullmatch(timex.text):
@@ -137,8 +183,8 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
     if trigger.event == "filming" and tense in ("present", "none") and (
             CURRENTLY.search(before) or trigger.form in ("be", "ing") and tense == "present"):
         return TimeValue(value=published.value, mod=None)
-    if trigger.event == "filming" and tense == "present":
-        return TimeValue(value=published.value, mod=None)
+    if trigger.event == "filming" and tense == "present" and trigger.form != "noun":
+        return TimeValue(value=published.value, mod=None)  # ("sources close to the production": no shoot)
     # Done by the time of writing: "has begun", "already wrapped", "Netflix Renews X",
     # "season 2 kicks off", "now kicking off".
     # An event noun's verb may stand before its work: "Amazon has handed X a renewal".

@@ -52,6 +52,7 @@ def knowledge() -> dict:
         | {w.lower() for w, v in lexicon.entry("works", "ordinals").items() if v},
         "makers": {gazetteer.fold(m) for m in lexicon.entry("works", "studios")},
         "event_words": {w.lower() for w in data["event_words"]},
+        "seasons": {"spring", "summer", "fall", "autumn", "winter"},
     }
 
 
@@ -107,6 +108,10 @@ def readings(text: str, start: int, run: str) -> list[Candidate]:
                 and re.fullmatch(r"(?:19|20)\d\d\W*", words[index + 1][2]):
             words = words[:index]
             break
+    # "Last June", "Next Friday", "Early Spring": a time, not a title.
+    if len(words) == 2 and words[0][2].lower() in ("last", "next", "this", "early", "late", "mid", "every") \
+            and (is_month(words[1][2]) or is_weekday(words[1][2]) or words[1][2].lower() in info["seasons"]):
+        return []
     # A word with digits inside ("AWx0OL64KA"): an identifier, not a title.
     if any(re.search(r"\d[A-Za-z]+\d|[A-Za-z]\d+[A-Za-z]", w) for _, _, w in words):
         return []
