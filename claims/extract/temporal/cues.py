@@ -141,7 +141,12 @@ def _signal_mod(text: str, start: int) -> tuple[bool, str | None]:
     return True, lex.signals.get(word)
 
 
-CLAUSE_BREAK = re.compile(r"[.!?;:]\s|\n|,\s+(?:but|and|while|although|though|whereas)\b|\bbut\b", re.IGNORECASE)
+@functools.cache
+def _clause_break() -> re.Pattern:
+    """Where a clause ends: . ! ? ; : or a line end, ", but", ", while" ... (modifiers.yaml)."""
+    conjunctions = alternation(_words("modifiers", "clause_conjunctions"))
+    breaks = alternation(_words("modifiers", "clause_breaks"))
+    return re.compile(r"[.!?;:]\s|\n|,\s+" + conjunctions + r"\b|\b" + breaks + r"\b", re.IGNORECASE)
 
 
 @functools.cache
@@ -153,7 +158,7 @@ def _negated_clause(text: str, pos: int) -> bool:
     """A negation in the clause before pos (at most 100 characters back)."""
     left = text[max(0, pos - 100):pos]
     cut = 0
-    for m in CLAUSE_BREAK.finditer(left):
+    for m in _clause_break().finditer(left):
         cut = m.end()
     return bool(_negation_regex().search(left[cut:]))
 

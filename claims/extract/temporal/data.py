@@ -61,6 +61,15 @@ def _norm(word: str) -> str:
     return re.sub(r"\s+", " ", word.lower().replace("’", "'")).strip()
 
 
+def _mods(key: str) -> dict[str, str | None]:
+    """{word: mod} from a {MOD: [words]} table of modifiers.yaml; NONE gives mod None."""
+    out = {}
+    for mod, words in _mapping("modifiers", key, list).items():
+        for w in words:
+            out[_norm(w)] = None if mod.upper() == "NONE" else mod.upper()
+    return out
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every word table the handlers consult, built from the YAML files once."""
@@ -74,7 +83,7 @@ class Lexicon:
     parts: dict[str, str]
     qabbr: dict[str, int]
     mods: dict[str, str]
-    relmods: set[str]
+    relmods: dict[str, str | None]
     approx: dict[str, str]
     signals: dict[str, str | None]
     offsets: dict[str, int]
@@ -119,16 +128,16 @@ def lexicon() -> Lexicon:
     for mod, words in _mapping("modifiers", "approx", list).items():
         for w in words:
             approx[_norm(w)] = mod.upper()
-    signals = {}
-    for mod, words in _mapping("modifiers", "signal", list).items():
-        for w in words:
-            signals[_norm(w)] = None if mod.upper() == "NONE" else mod.upper()
+    signals = _mods("signal")
     vague = {}
     for ref in VAGUE_VALUES:
         for entry in load("vague").get(ref) or []:
             if not isinstance(entry, dict) or "text" not in entry:
                 raise TimeDataError(f"{DATA_DIR / 'vague'}.yaml: {ref}: entry {entry!r} needs a text")
-            vague[_norm(entry["text"])] = {"value": ref, **entry}
+            stops = entry.get("not_before", [])
+            if not isinstance(stops, list) or not all(isinstance(w, str) for w in stops):
+                raise TimeDataError(f"{DATA_DIR / 'vague'}.yaml: {ref}: {entry['text']}: not_before must list words")
+            vague[_norm(entry["text"])] = {"value": ref, **entry, "not_before": tuple(stops)}
     cardinals = _mapping("numbers", "cardinals")
     tens = _mapping("numbers", "tens")
     numbers = dict(cardinals)
@@ -162,7 +171,7 @@ def lexicon() -> Lexicon:
         parts=_mapping("parts", "parts", str),
         qabbr=_mapping("parts", "quarter_abbreviations"),
         mods=mods,
-        relmods={_norm(w) for w in _words("modifiers", "relative_prefix")},
+        relmods=_mods("relative_prefix"),
         approx=approx,
         signals=signals,
         offsets={_norm(k): v for k, v in _mapping("relative", "offsets").items()},

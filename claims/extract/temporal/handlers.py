@@ -7,12 +7,13 @@ Found, a list of them, or None when the match is not a time after all.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Callable
 
 from claims.extract.temporal.cues import Context, _is_capitalized, _month_is_name, _season_is_time
-from claims.extract.temporal.data import Lexicon, _mapping, _norm, _words
+from claims.extract.temporal.data import Lexicon, _mapping, _norm, _words, alternation
 from claims.extract.temporal.dates import SEASON_MONTHS, _day, _day_of, _month_span, _nth_weekday, _shift_month, \
     _week_value, choose_year
 from claims.extract.temporal.patterns import _range_regex
@@ -58,8 +59,7 @@ def _mod_of(g: dict, lex: Lexicon) -> str | None:
         return lex.mods.get(_norm(word).rstrip("-"))
     relmod = g.get("relmod")
     if relmod:
-        w = _norm(relmod)
-        return "END" if w == "late in" else "START" if w == "early in" else None
+        return lex.relmods.get(_norm(relmod))
     return None
 
 
@@ -158,7 +158,7 @@ def h_month(g, ctx, lex):
     if not ctx.published:
         return None
     if g.get("yrel"):
-        year = ctx.published.year + {"this": 0, "last": -1, "next": 1}[_norm(g["yrel"])]
+        year = ctx.published.year + lex.offsets[_norm(g["yrel"])]
         return Found("DATE", f"{year:04d}-{month:02d}", mod)
     year = choose_year(lambda y: _month_span(y, month, month), ctx.published, ctx.guess_tense())
     return Found("DATE", f"{year:04d}-{month:02d}", mod, year_inferred=True) if year else None
@@ -202,7 +202,7 @@ def h_part(g, ctx, lex):
         word = _norm(g["ordinal"])
         if letter == "H" and n > 2:
             n = 2
-        if letter == "Q" and word in ("latter", "back", "front"):
+        if letter == "Q" and word in _words("parts", "half_only"):
             return None
         year_word = g.get("year")
     mod = None
@@ -247,7 +247,7 @@ def h_spokenyear(g, ctx, lex):
         return Found("DATE", f"{2000 + n:04d}") if n < 100 else None
     if not 10 <= n <= 99:
         return None
-    century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[_norm(g["century"])]
+    century = lex.numbers[_norm(g["century"])]
     return Found("DATE", f"{century * 100 + n:04d}")
 
 
@@ -510,7 +510,10 @@ def h_set(g, ctx, lex):
     return None
 
 
-BARE_UNIT_LEADS = re.compile(r"(?i)(?:\bfor|\bwithin|\bover|\bin|\btook|\blasted|\bspent|\bfor\s+many)\s+$")
+@functools.cache
+def _bare_unit_leads() -> re.Pattern:
+    """The words a bare plural unit follows when it is a DURATION: "for years" (relative.yaml)."""
+    return re.compile(r"(?i)\b" + alternation(_words("relative", "bare_unit_leads")) + r"\s+$")
 
 
 def h_duration(g, ctx, lex):
@@ -529,7 +532,7 @@ def h_duration(g, ctx, lex):
         if not opener:
             if not plural or phrase.split()[0] in ("the", "a", "an", "its", "their", "his", "her"):
                 return None
-            if not BARE_UNIT_LEADS.search(ctx.text[max(0, ctx.start - 12):ctx.start]):
+            if not _bare_unit_leads().search(ctx.text[max(0, ctx.start - 12):ctx.start]):
                 return None
             return Found("DURATION", _unit_value("X", unit, lex), mod)
         if plural:
@@ -579,7 +582,7 @@ def h_duration(g, ctx, lex):
         return None
     if g.get("approx") and not ctx.tempeval:
         word = _norm(g["approx"])
-        mod = "APPROX" if word in ("about", "around", "approximately", "roughly", "some", "circa", "or so") else None
+        mod = "APPROX" if word in _words("modifiers", "duration_approx") else None
     return Found("DURATION", _unit_value(n, unit, lex), mod, start=start)
 
 
@@ -613,13 +616,17 @@ def h_dayword(g, ctx, lex):
     return Found("DATE", d.isoformat(), mod)
 
 
-TODAY_VAGUE = re.compile(r"(?i)(?:\b(?:of|until|till)\s+today\b|today['’]s\s+(?:world|society|generation|"
-                         r"youth|culture|standards|market|economy|era|audiences?|kids|industry|climate|age)\b)")
+@functools.cache
+def _today_vague() -> re.Pattern:
+    """"today" as the present era: "the kids of today", "today's audiences" (vague.yaml)."""
+    after = alternation(_words("vague", "today_after"))
+    nouns = alternation(_words("vague", "today_nouns"))
+    return re.compile(r"(?i)(?:\b" + after + r"\s+today\b|today['’]s\s+" + nouns + r"\b)")
 
 
 def _today_is_vague(ctx: Context) -> bool:
     window = ctx.text[max(0, ctx.start - 8):ctx.end + 14]
-    return bool(TODAY_VAGUE.search(window))
+    return bool(_today_vague().search(window))
 
 
 def h_clock(g, ctx, lex):
@@ -664,19 +671,20 @@ def h_clock(g, ctx, lex):
     return Found("TIME", f"{d}T{hm}", mod)
 
 
+@functools.cache
+def _word_ahead(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\s*" + alternation(words) + r"\b")
+
+
 def h_vague(g, ctx, lex):
     phrase = _norm(g["vague"])
     entry = lex.vague[phrase]
     if ctx.tempeval and entry.get("tempeval") is False:
         return None
-    guard = entry.get("guard")
     after = ctx.text[ctx.end:ctx.end + 12].lower()
-    if guard == "earlier":
-        if re.match(r"\s*(?:than|in|on|this|that|today|yesterday|version|draft|episode|season|reports?)\b", after):
-            return None
-    if guard == "one_day" and not ctx.sentence_start(ctx.start):
+    if entry["not_before"] and _word_ahead(entry["not_before"]).match(after):
         return None
-    if phrase in ("current", "recent") and re.match(r"\s*(?:events|affairs|account|season|episode|series)\b", after):
+    if entry.get("guard") == "one_day" and not ctx.sentence_start(ctx.start):
         return None
     start, end = ctx.start, ctx.end
     span = entry.get("span")

@@ -16,11 +16,11 @@ NEXT_TOKEN = re.compile(r"[\s\-.,']*([A-Za-z]+\d*|\d+)")
 
 def _lists(lex: Lexicon) -> dict[str, str]:
     """Regex fragments for the placeholders of patterns.yaml."""
-    full_months = [w for w in lex.months if len(w) > 4 or w in ("may", "june", "july")]
-    month_abbr = [w for w in lex.months if w not in full_months]
+    full_months = list(_mapping("calendar", "months"))
+    month_abbr = list(_mapping("calendar", "month_abbreviations"))
     month = "(?:" + alternation(full_months) + "|" + alternation(month_abbr, r"\.?") + r")(?![\w])"
-    weekday_full = [w for w in lex.weekdays if w.endswith("day")]
-    weekday_abbr = [w for w in lex.weekdays if not w.endswith("day")]
+    weekday_full = list(_mapping("calendar", "weekdays"))
+    weekday_abbr = list(_mapping("calendar", "weekday_abbreviations"))
     weekday = "(?:" + alternation(weekday_full) + "|" + alternation(weekday_abbr, r"\.") + ")"
     ordday = alternation([w for w, n in lex.ordinals.items() if n <= 31])
     day = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)"
@@ -56,7 +56,7 @@ def _lists(lex: Lexicon) -> dict[str, str]:
         "holiday": alternation(lex.holidays),
         "dayword": alternation(lex.days),
         "frequency": alternation(lex.frequencies),
-        "setopener": alternation(_words("relative", "set_openers") + ["times a", "times per", "times every"]),
+        "setopener": alternation(_words("relative", "set_openers")),
         "clock": alternation(lex.clock_words),
         "tz": tz,
         "hour": r"(?:1[0-2]|0?[1-9])",
@@ -161,7 +161,7 @@ def _list_starts(lex: Lexicon) -> dict[str, set[str]]:
         "daypart": lex.day_parts, "clock": lex.clock_words, "dayword": lex.days, "vague": lex.vague,
         "num": [*lex.numbers, *lex.vague_numbers, "1"], "day": [*lex.ordinals, "1"], "decade": lex.decades,
         "opener": _words("relative", "span_openers"),
-        "setopener": _words("relative", "set_openers") + ["times"],
+        "setopener": _words("relative", "set_openers"),
     }
     out = {}
     for name, words in tables.items():
