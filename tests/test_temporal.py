@@ -77,6 +77,8 @@ def test_normalize_with_preposition():
     ("Fans camp out for Christmas.", "2016-05", "2015-12-25", "2016-12-25"),
     ("It comes back in the fall.", "2016-05", "2015-FA", "2016-FA"),
     ("The special airs Sept. 30 on the network.", "2016-10-04", "2016-09-30", "2017-09-30"),
+    ("The special airs 30 Sept. on the network.", "2016-10-04", "2016-09-30", "2017-09-30"),
+    ("The drama returns on 1st March.", "2016-05", "2016-03-01", "2017-03-01"),
     ("It airs November or December.", "2016-05", "2015", "2016"),
 ])
 def test_renormalize_rechooses_only_the_year(text, published, past, future):
