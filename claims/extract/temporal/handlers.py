@@ -28,6 +28,8 @@ class Found:
     year_inferred: bool = False
     start: int | None = None
     end: int | None = None
+    # A clock time with no day of its own ("at 8 p.m."), dated on the DCT's day for want of one.
+    dct_day: bool = False
 
 
 def _mod_range(g: dict) -> tuple[str, str] | None:
@@ -630,7 +632,6 @@ def _today_is_vague(ctx: Context) -> bool:
 
 
 def h_clock(g, ctx, lex):
-    p = ctx.published
     if g.get("clock"):
         hm = lex.clock_words[_norm(g["clock"])]
     else:
@@ -646,29 +647,21 @@ def h_clock(g, ctx, lex):
             if part in ("AF", "EV", "NI") and hour < 12:
                 hour += 12
         hm = f"{hour:02d}:{minute:02d}"
-    day = _day_of(p)
-    if g.get("weekday"):
-        if not day:
-            return None
-        sub = h_weekday({"weekday": g["weekday"]}, ctx, lex, None, None)
-        if not sub:
-            return None
-        d = sub.value
-    elif g.get("dayword"):
-        if not day:
-            return None
-        d = (day + dt.timedelta(days=lex.days[_norm(g["dayword"])])).isoformat()
-    elif g.get("month"):
-        sub = h_date({"month": g["month"], "day": g["day"]}, ctx, lex)
-        if not sub:
-            return None
-        d = sub.value
-    else:
-        if not day:
-            return None
-        d = day.isoformat()
     mod = "APPROX" if g.get("approx") else None
-    return Found("TIME", f"{d}T{hm}", mod)
+    if g.get("month"):
+        # "8 p.m. on July 21": a year the date guessed is one a tense may choose again.
+        sub = h_date({"month": g["month"], "day": g["day"], "year": g.get("year")}, ctx, lex)
+        return Found("TIME", f"{sub.value}T{hm}", mod, year_inferred=sub.year_inferred) if sub else None
+    day = _day_of(ctx.published)
+    if not day:
+        return None
+    if g.get("weekday"):
+        sub = h_weekday({"weekday": g["weekday"]}, ctx, lex, None, None)
+        return Found("TIME", f"{sub.value}T{hm}", mod) if sub else None
+    if g.get("dayword"):
+        d = day + dt.timedelta(days=lex.days[_norm(g["dayword"])])
+        return Found("TIME", f"{d.isoformat()}T{hm}", mod)
+    return Found("TIME", f"{day.isoformat()}T{hm}", mod, dct_day=True)
 
 
 @functools.cache

@@ -2,11 +2,12 @@
 spans trimmed, the mod of a preposition before a time applied, and alternatives joined."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from claims.extract.temporal.cues import Context, _signal_mod
-from claims.extract.temporal.data import VAGUE_VALUES, Lexicon, lexicon
+from claims.extract.temporal.data import VAGUE_VALUES, Lexicon, _words, alternation, lexicon
 from claims.extract.temporal.handlers import HANDLERS
 from claims.extract.temporal.patterns import NEXT_TOKEN, TOKEN, compiled
 from claims.models import Published
@@ -57,6 +58,7 @@ def find_timexes(text: str, published: Published | None, tense: str | None = Non
     lex = lexicon()
     ctx = Context(text, published, tense, convention)
     out: list[Timex] = []
+    dayless = False
     pos = 0
     # Only where a token can open an expression, and only the patterns that can start with it.
     for token in TOKEN.finditer(text):
@@ -111,9 +113,40 @@ def find_timexes(text: str, published: Published | None, tense: str | None = Non
                 found, signal = _signal_mod(text, start)
                 if found and mod is None:
                     mod = signal
-            out.append(Timex(start, end, text[start:end], r.type, r.value, mod, r.year_inferred))
+            timex = Timex(start, end, text[start:end], r.type, r.value, mod, r.year_inferred)
+            if r.dct_day and out and not dayless:
+                dated = _clock_after_date(text, out[-1], timex)
+                if dated and not ctx.tempeval:
+                    continue  # a claim's time is a day: the date before stands for "July 21 at 8 p.m."
+                timex = dated or timex
+            # (A clock time still on the DCT's day dates no clock time after it.)
+            dayless = r.dct_day and timex.value == r.value
+            out.append(timex)
         pos = last_end
     return _join_alternatives(text, out, ctx)
+
+
+DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@functools.cache
+def _clock_link() -> re.Pattern:
+    """What may stand between a date and its clock time: "July 21 at 8 p.m." (relative.yaml)."""
+    link = alternation(_words("relative", "clock_after_date"))
+    return re.compile(r",?[^\S\n]+(?:" + link + r"[^\S\n]+)?", re.IGNORECASE)
+
+
+def _clock_after_date(text: str, prev: Timex, clock: Timex) -> Timex | None:
+    """A clock time with no day of its own, right after a date: the clock on that date's day.
+
+    "debuts July 21 at 8 p.m." is 8 p.m. on July 21, not on the DCT's day; None when nothing
+    dated by the day ends right before the clock time.
+    """
+    day = DAY_VALUE.match(prev.value)
+    if not day or not _clock_link().fullmatch(text, prev.end, clock.start):
+        return None
+    return Timex(clock.start, clock.end, clock.text, clock.type, day.group() + clock.value[10:], clock.mod,
+                 prev.year_inferred)
 
 
 ALTERNATIVE = re.compile(r",?\s+or\s+$")
