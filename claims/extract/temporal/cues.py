@@ -6,6 +6,7 @@ import functools
 import re
 
 from claims.extract.temporal.data import Lexicon, _mapping, _norm, _words, alternation, lexicon, load
+from claims.extract.temporal.patterns import TOKEN
 from claims.models import Published
 
 
@@ -78,6 +79,11 @@ class Context:
     def sentence_start(self, pos: int) -> bool:
         before = self.text[max(0, pos - 3):pos].rstrip(" \t")
         return not before or before[-1] in ".!?\n\"“‘'(:—-"
+
+
+def _names_weekday(text: str, lex: Lexicon) -> bool:
+    """Whether text writes a weekday ("Saturday, April 25"), which fixes a year-less date's year."""
+    return any(_norm(w).rstrip(".") in lex.weekdays for w in TOKEN.findall(text))
 
 
 def _is_capitalized(word: str | None) -> bool:

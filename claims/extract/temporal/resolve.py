@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from claims.extract.temporal.data import VAGUE_VALUES, _norm, lexicon
+from claims.extract.temporal.cues import _names_weekday
+from claims.extract.temporal.data import VAGUE_VALUES, lexicon
 from claims.extract.temporal.dates import SEASON_MONTHS, _day, _month_span, choose_year
-from claims.extract.temporal.patterns import TOKEN
 from claims.extract.temporal.scanner import Timex, find_timexes
 from claims.models import Published
 
@@ -42,8 +42,7 @@ def renormalize(timex: Timex, published: Published | None, tense: str | None) ->
     """
     if not timex.year_inferred or published is None:
         return timex
-    lex = lexicon()
-    if any(_norm(w).rstrip(".") in lex.weekdays for w in TOKEN.findall(timex.text)):
+    if _names_weekday(timex.text, lexicon()):
         return timex
     m = DATED_VALUE.match(timex.value)
     if m and m.group(3):

@@ -6,8 +6,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from claims.extract.temporal.cues import Context, _signal_mod
+from claims.extract.temporal.cues import Context, _names_weekday, _signal_mod
 from claims.extract.temporal.data import VAGUE_VALUES, Lexicon, _words, alternation, lexicon
+from claims.extract.temporal.dates import _day
 from claims.extract.temporal.handlers import HANDLERS
 from claims.extract.temporal.patterns import NEXT_TOKEN, TOKEN, compiled
 from claims.models import Published
@@ -150,35 +151,50 @@ def _clock_after_date(text: str, prev: Timex, clock: Timex) -> Timex | None:
 
 
 ALTERNATIVE = re.compile(r",?\s+or\s+$")
-MONTH_VALUE = re.compile(r"(\d{4})-(\d{2})$")
+CALENDAR_VALUE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?$")
 # Two adjacent months of one year offered as alternatives, and what their union is.
 MONTH_PAIR_MODS = {(11, 12): "END", (1, 2): "START"}
 
 
-def _join_alternatives(text: str, found: list[Timex], ctx: Context) -> list[Timex]:
-    """Two months joined by "or": "November or December of 2017".
+@functools.cache
+def _range_link() -> re.Pattern:
+    """What joins the ends of a range: "15 April to 20 May 2017", "April 15 - May 20" (relative.yaml)."""
+    words = alternation(_words("relative", "range_links"))
+    return re.compile(r",?(?:\s+" + words + r"\s+|\s*[-–]\s*)", re.IGNORECASE)
 
-    The first month takes the year written after the second (in both conventions); under the
-    claim convention two adjacent months at a year's end (start) become one expression, the
-    year with mod END (START): "November or December of 2017" -> 2017, END. Other pairs
-    ("September or October", "late 2017 or early 2018") stay two expressions.
+
+def _join_alternatives(text: str, found: list[Timex], ctx: Context) -> list[Timex]:
+    """Two months or dates joined by "or" or as a range: "November or December of 2017",
+    "from 15 April to 20 May 2017".
+
+    The first takes the year written after the second (in both conventions), or the year before
+    when it comes later in the year ("15 December to 20 January 2018": 2017-12-15), unless a
+    weekday fixed its year. Under the claim convention two adjacent months at a year's end
+    (start) offered as alternatives become one expression, the year with mod END (START):
+    "November or December of 2017" -> 2017, END. Other pairs ("September or October", "late
+    2017 or early 2018", ranges) stay two expressions.
     """
     out: list[Timex] = []
+    lex = lexicon()
     for t in found:
         prev = out[-1] if out else None
-        a = MONTH_VALUE.match(prev.value) if prev and prev.type == "DATE" else None
-        b = MONTH_VALUE.match(t.value) if t.type == "DATE" else None
-        if not (a and b and ALTERNATIVE.match(text[prev.end:t.start])):
+        a = CALENDAR_VALUE.match(prev.value) if prev and prev.type == "DATE" else None
+        b = CALENDAR_VALUE.match(t.value) if t.type == "DATE" else None
+        link = text[prev.end:t.start] if prev else ""
+        alternative = bool(ALTERNATIVE.match(link))
+        if not (a and b and (alternative or _range_link().fullmatch(link))):
             out.append(t)
             continue
-        m1, m2, year = int(a.group(2)), int(b.group(2)), int(b.group(1))
-        if prev.year_inferred and not t.year_inferred:
-            prev = Timex(prev.start, prev.end, prev.text, prev.type,
-                         f"{year - (m1 > m2):04d}-{m1:02d}", prev.mod, False)
+        first = (int(a.group(2)), int(a.group(3) or 1))
+        second = (int(b.group(2)), int(b.group(3) or 1))
+        year = int(b.group(1)) - (first > second)
+        if prev.year_inferred and not t.year_inferred and not _names_weekday(prev.text, lex) \
+                and (not a.group(3) or _day(year, *first)):
+            prev = Timex(prev.start, prev.end, prev.text, prev.type, f"{year:04d}{prev.value[4:]}", prev.mod, False)
             out[-1] = prev
-        joined = MONTH_PAIR_MODS.get((m1, m2))
+        joined = MONTH_PAIR_MODS.get((first[0], second[0])) if alternative and not (a.group(3) or b.group(3)) else None
         if joined and not ctx.tempeval and prev.value[:4] == t.value[:4]:
-            out[-1] = Timex(prev.start, t.end, text[prev.start:t.end], "DATE", f"{year:04d}", joined,
+            out[-1] = Timex(prev.start, t.end, text[prev.start:t.end], "DATE", t.value[:4], joined,
                             prev.year_inferred and t.year_inferred)
             continue
         out.append(t)
