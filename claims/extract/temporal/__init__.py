@@ -28,9 +28,16 @@ Conventions beyond CONTRACT §2 (rows in tests/cases/timex.yaml show each):
   null; a year narrows to the half both ends lie in: mid-to-late 2018 -> 2018-H2, early-to-mid
   2018 -> 2018-H1.
 - Alternatives joined by "or" stay separate expressions ("late 2017 or early 2018": 2017 END,
-  then 2018 START), and a bare first month takes the year written after the second
-  ("September or October 2017" -> 2017-09). Under the claim convention two adjacent months at a
-  year's end (start) become one expression: "November or December of 2017" -> 2017 END.
+  then 2018 START), and a year-less first month or day takes the year written after the second
+  ("September or October 2017" -> 2017-09), as does the first end of a range ("from 15 April to
+  20 May 2017" -> 2017-04-15; "15 December to 20 January 2018" -> 2017-12-15). Under the claim
+  convention two adjacent months at a year's end (start) become one expression: "November or
+  December of 2017" -> 2017 END.
+- A clock time right after a date is on that date's day, never the DCT's ("debuts July 21 at 8
+  p.m."): under TempEval's convention it is a TIME of its own on that day; under the claim
+  convention the date stands for both, since a claim's time is a day.
+- Day-first dates read as month-first ones do ("Sunday, 7 October 2018", "1st January"); a
+  holiday takes the year written after it ("Valentine's Day 2020", "the Christmas 2019 slot").
 - "the end of the year" alone is the DCT's year, END, also as "toward the very end of the year";
   "the year" and "the day" alone are anaphoric and not tagged.
 - The year of a year-less date is chosen by the tense (`choose_year`); a caller that learns the

@@ -120,15 +120,6 @@ def lexicon() -> Lexicon:
     for name, spec in holidays.items():
         if not isinstance(spec.get("month"), int) or not 1 <= spec["month"] <= 12:
             raise TimeDataError(f"{DATA_DIR / 'seasons'}.yaml: holidays.{name}: needs a month 1-12")
-    mods = {}
-    for mod, words in _mapping("modifiers", "prefix", list).items():
-        for w in words:
-            mods[_norm(w)] = mod.upper()
-    approx = {}
-    for mod, words in _mapping("modifiers", "approx", list).items():
-        for w in words:
-            approx[_norm(w)] = mod.upper()
-    signals = _mods("signal")
     vague = {}
     for ref in VAGUE_VALUES:
         for entry in load("vague").get(ref) or []:
@@ -170,10 +161,10 @@ def lexicon() -> Lexicon:
         ordinals_part=_mapping("parts", "ordinals"),
         parts=_mapping("parts", "parts", str),
         qabbr=_mapping("parts", "quarter_abbreviations"),
-        mods=mods,
+        mods=_mods("prefix"),
         relmods=_mods("relative_prefix"),
-        approx=approx,
-        signals=signals,
+        approx=_mods("approx"),
+        signals=_mods("signal"),
         offsets={_norm(k): v for k, v in _mapping("relative", "offsets").items()},
         units=units,
         unit_durations=durations,
