@@ -65,6 +65,25 @@ def test_month_pair_tempeval_keeps_two():
     assert [(t.text, t.value) for t in found] == [("November", "2017-11"), ("December of 2017", "2017-12")]
 
 
+@pytest.mark.parametrize("text,published,claims,tempeval", [
+    ("The series debuts on July 21 at 8 p.m. ET/PT.", "2017-07-13",
+     [("July 21", "2017-07-21")], [("July 21", "2017-07-21"), ("8 p.m. ET", "2017-07-21T20:00")]),
+    ("Tickets go on sale Friday, Nov. 3, 10 a.m. local time.", "2017-10-30",
+     [("Friday, Nov. 3", "2017-11-03")], [("Friday, Nov. 3", "2017-11-03"), ("10 a.m.", "2017-11-03T10:00")]),
+    ("Call me Sunday night at 8 PM at the resort.", "2013-03-22",
+     [("Sunday night", "2013-03-17TNI")], [("Sunday night", "2013-03-17TNI"), ("8 PM", "2013-03-17T20:00")]),
+    # Not adjacent: the clock time keeps the DCT's day.
+    ("The film opens July 21. At 8 p.m. fans gathered.", "2017-07-13",
+     [("July 21", "2017-07-21"), ("8 p.m.", "2017-07-13T20:00")],
+     [("July 21", "2017-07-21"), ("8 p.m.", "2017-07-13T20:00")]),
+])
+def test_clock_time_after_date(text, published, claims, tempeval):
+    """A clock time after a date is on that date's day: one expression for a claim, two for TempEval."""
+    dct = parse_published(published)
+    assert [(t.text, t.value) for t in find_timexes(text, dct)] == claims
+    assert [(t.text, t.value) for t in find_timexes(text, dct, convention="tempeval")] == tempeval
+
+
 def test_normalize_with_preposition():
     published = parse_published("2016-05")
     assert normalize("December", published, "future") == ("2016-12", None)
@@ -77,6 +96,8 @@ def test_normalize_with_preposition():
     ("Fans camp out for Christmas.", "2016-05", "2015-12-25", "2016-12-25"),
     ("It comes back in the fall.", "2016-05", "2015-FA", "2016-FA"),
     ("The special airs Sept. 30 on the network.", "2016-10-04", "2016-09-30", "2017-09-30"),
+    ("The special airs 30 Sept. on the network.", "2016-10-04", "2016-09-30", "2017-09-30"),
+    ("The drama returns on 1st March.", "2016-05", "2016-03-01", "2017-03-01"),
     ("It airs November or December.", "2016-05", "2015", "2016"),
 ])
 def test_renormalize_rechooses_only_the_year(text, published, past, future):

@@ -19,6 +19,8 @@ CURRENTLY = re.compile(r"\b(?:currently|now|right now|at the moment|at present|p
 DONE = re.compile(r"\b(?:has|have|hasn't|haven't)\s+(?:(?:already|now|finally|officially|just|"
                   r"been)\s+)*\w+(?:ed|un|en|t)\b|\balready\s+\w+(?:ed|un|en|t)\b", re.IGNORECASE)
 NOW_ING = re.compile(r"\bnow\s+\w+ing\b", re.IGNORECASE)
+# A TIMEX3 value with a time of day ("2017-07-13T21:00", "2017-07-13TNI") and its date part.
+TIME_OF_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})T.*")
 
 
 # "slated X for a Dec. 18 release", "moved X to May": the time a scheduling verb gives.
@@ -174,7 +176,8 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
             mod = None  # "won't start shooting until 2017": it starts in 2017
         if value == "PRESENT_REF" and published and trigger.event.startswith("filming"):
             return TimeValue(value=published.value, mod=None)
-        return TimeValue(value=value, mod=mod)
+        # A claim's time is a day (CONTRACT §2): "premieres tonight at 9 p.m." is the DCT's date.
+        return TimeValue(value=TIME_OF_DAY.sub(r"\1", value), mod=mod)
     if published is None:
         return None
     if trigger.event == "filming" and trigger.form == "noun" and ONGOING.search(before):
