@@ -26,6 +26,20 @@ class ArticleContext:
     last_subject: tuple[str, int | None] | None = None  # the work the last claim was about
     named_last_sentence: str | None = None  # the work the sentence before was about
     subject_of_last_sentence: str | None = None  # its subject, when it made no claim
+    # The focus is strong when the headline names it or the body names it again and again:
+    # only then may a claim with no named work ("filming wraps in May") be about it.
+    focus_strong: bool = False
+    sentence_index: int = 0
+    named_at: dict[str, int] = field(default_factory=dict)   # work -> last sentence naming it
+
+    def near(self, work: str | None, sentences: int = 2) -> bool:
+        """The work was named in this sentence or one of the few before it."""
+        return work is not None and self.named_at.get(work, -99) >= self.sentence_index - sentences
+
+    def may_mean(self, work: str | None) -> bool:
+        """An unnamed reference ("it", "the series", a quote) may stand for this work: named
+        just before, or the strong focus of the article."""
+        return work is not None and (self.near(work) or self.focus_strong and work == self.focus)
 
     def lexicon_key(self, title: str) -> str:
         return works.fold_title(title)

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from claims.extract import events, grammar
+from functools import cache
+
+from claims.extract import events, grammar, lexicon, strategies
 from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.sentences import Sentence
@@ -19,7 +22,7 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
     for marker in markers:
         if any(t.start <= marker.start and marker.end <= t.end for t in triggers):
             continue  # "go before cameras" is an event, not an order
-        pairs = list(order_pairs(context, sentence, triggers, subjects, marker, objects_so_far))
+        pairs, strategy = order_pairs(context, sentence, triggers, subjects, marker, objects_so_far)
         if pairs and not marker.symmetric:
             objects_so_far.append((marker.start, list({id(p[0]): p[0] for p in pairs}.values())))
         for subject, other, event, object_event in pairs:
@@ -28,8 +31,9 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
                 continue
             if event not in ORDERED_EVENTS or object_event not in ORDERED_EVENTS:
                 continue  # renewals and cancellations are not scheduled against each other
-            claims.append(order_claim(context, sentence, triggers, marker, subject, other,
-                                      event, object_event))
+            claim = order_claim(context, sentence, triggers, marker, subject, other, event, object_event)
+            claim.explain.update(marker=marker.text, order=strategy or "")
+            claims.append(claim)
     return claims
 
 
@@ -39,115 +43,191 @@ LOOSE_CONFIDENCE = 0.3
 ORDERED_EVENTS = {"release", "filming", "filming_start", "filming_end"}
 
 
-def order_pairs(context: ArticleContext, sentence: Sentence, triggers: list[events.Trigger],
-                subjects: list[Subj], marker: events.Marker,
-                earlier: list[tuple[int, list[Subj]]] = ()):
-    """(subject, object, subject event, object event) for each pair a marker orders."""
-    body = context.article.body
-    clause = sentence.clause_at(marker.start)
-    left = [s for s in subjects if s.end <= marker.start and s.start >= sentence.start]
-    right = [s for s in subjects if s.start >= marker.end]
-    left_triggers = [t for t in triggers if t.end <= marker.start]
-    right_triggers = [t for t in triggers if t.start >= marker.end]
-    near_event = event_near(triggers, marker.start, sentence)
-    word = marker.text.lower()
-    if marker.symmetric:
-        if word == "while":
-            # "X was rushed into production while Y was debuting": both sides have events,
-            # the second in the progressive (a contrastive "while" is no timing).
-            if not (left and right and left_triggers and right_triggers):
-                return
-            if not re.search(r"\b(?:was|were|is|are)\s+\w+ing\b", body[marker.end:right_triggers[0].end]):
-                return
-            yield left[-1], right[0], left_triggers[-1].event, right_triggers[0].event
-            return
-        group = group_back(left[-1], left, body) if left else []
-        if len(group) >= 2 and marker.relation != "overlap" or len(group) >= 2 and not right:
-            event = near_event or context_event(context)
-            if event:
-                yield group[0], group[-1], event, event
-            return
-        if left and right and right[0].start - marker.end < 60:
-            event = (left_triggers[-1].event if left_triggers else near_event)
-            object_event = next((t.event for t in right_triggers if t.start > right[0].end
-                                 and t.start - right[0].end < 30), event)
-            if event:
-                yield left[-1], right[0], event, object_event
-            return
-        if not left and len(right) >= 2 and len(group_with(right[0], right, body)) >= 2:
-            # "They'll be back-to-back," Ritter said about X and Y.
-            pair = group_with(right[0], right, body)
-            event = near_event or context_event(context)
-            if event:
-                yield pair[0], pair[-1], event, event
-            return
-        if not left and not right:
-            # "They'll be back-to-back.": the two works the passage is about.
-            (w1, s1), (w2, s2) = distinct_recent(context)
-            event = near_event or context_event(context)
-            if w1 and w2 and event:
-                yield (Subj(w1, s1, marker.start, marker.start, False),
-                       Subj(w2, s2, marker.start, marker.start, False), event, event)
-        return
-    if word in events.negated_until() and not grammar.NEGATION.search(body[clause[0]:marker.start]) \
-            and not re.search(r"\bno more\b", body[clause[0]:marker.start], re.IGNORECASE):
-        return  # "until" orders only after a negation: "no more X until Y is out"
-    # Directed: "<subject event> after/before <object>".
-    if word == "come first" and not right and left:
-        # "X and Y to come first": first before the work the passage was about.
-        others = [w for w, _ in reversed(context.recent) if w not in {s.work for s in left}]
-        event = near_event or context_event(context)
-        if others and event:
-            other = Subj(others[0], None, marker.end, marker.end, False)
-            for subject in group_back(left[-1], left, body):
-                yield subject, other, event, event
-        return
-    if not right or right[0].start - marker.end > 45:
-        return
-    if word in ("then", "followed by", "closely followed by") and right[0].start - marker.end > 3:
-        return
-    objects = group_with(right[0], right, body)
-    left = [s for s in left if s.start >= clause[0]]
-    left_triggers = [t for t in left_triggers if t.start >= clause[0]]
-    fronted = not body[sentence.start:marker.start].strip(" \"“'‘")
-    if fronted and word in ("after", "following", "before", "ahead of", "prior to"):
-        # "After the success of X, Netflix launched Y": Y's event is ordered against X.
-        comma = body.find(",", marker.end, sentence.end)
-        main = [t for t in triggers if t.start > comma] if comma > 0 else []
-        heads = [s for s in subjects if comma > 0 and s.start > comma]
-        fronted_objects = [s for s in objects if comma < 0 or s.end <= comma]
-        if main and heads and fronted_objects:
-            inner = [t for t in triggers if marker.end <= t.start < comma]
-            for other in fronted_objects:
-                yield heads[0], other, main[0].event, inner[0].event if inner else main[0].event
-        return
-    chained = [subs for start, subs in earlier if left and left[-1].start > start]
+Pair = tuple[Subj, Subj, str, str]   # subject, object, subject event, object event
+
+
+@dataclass
+class OrderQuery:
+    """One order marker in its sentence, and the works and triggers around it."""
+
+    context: ArticleContext
+    sentence: Sentence
+    triggers: list[events.Trigger]
+    subjects: list[Subj]
+    marker: events.Marker
+    earlier: list[tuple[int, list[Subj]]]
+
+    def __post_init__(self) -> None:
+        marker = self.marker
+        self.clause = self.sentence.clause_at(marker.start)
+        self.left = [s for s in self.subjects if s.end <= marker.start and s.start >= self.sentence.start]
+        self.right = [s for s in self.subjects if s.start >= marker.end]
+        self.left_triggers = [t for t in self.triggers if t.end <= marker.start]
+        self.right_triggers = [t for t in self.triggers if t.start >= marker.end]
+        self.near_event = event_near(self.triggers, marker.start, self.sentence)
+        self.word = marker.text.lower()
+
+    @property
+    def body(self) -> str:
+        return self.context.article.body
+
+    def passage_event(self) -> str | None:
+        """The event the marker is about: a trigger in its clause (a connective such as "at
+        the same time" takes no other), else one near it, else the passage's."""
+        if self.word in connectives():
+            in_clause = [t for t in self.triggers if self.clause[0] <= t.start < self.clause[1]]
+            return min(in_clause, key=lambda t: abs(t.start - self.marker.start)).event if in_clause else None
+        return self.near_event or context_event(self.context)
+
+
+# --- symmetric markers: "X and Y shoot back-to-back", "X films at the same time as Y" -----------
+
+def while_both_progressive(q: OrderQuery) -> list[Pair] | None:
+    """"X was rushed into production while Y was debuting": both sides have events, the
+    second in the progressive (a contrastive "while" is no timing)."""
+    if q.word != "while":
+        return None
+    if not (q.left and q.right and q.left_triggers and q.right_triggers) or not re.search(
+            r"\b(?:was|were|is|are)\s+\w+ing\b", q.body[q.marker.end:q.right_triggers[0].end]):
+        return []
+    return [(q.left[-1], q.right[0], q.left_triggers[-1].event, q.right_triggers[0].event)]
+
+
+def coordinated_pair(q: OrderQuery) -> list[Pair] | None:
+    """"X and Y will shoot back-to-back": the works coordinated before the marker."""
+    group = group_back(q.left[-1], q.left, q.body) if q.left else []
+    if len(group) >= 2 and (q.marker.relation != "overlap" or not q.right):
+        event = q.passage_event()
+        return [(group[0], group[-1], event, event)] if event else []
+    return None
+
+
+def pair_across(q: OrderQuery) -> list[Pair] | None:
+    """"X shoots at the same time as Y": one work on each side of the marker."""
+    if not (q.left and q.right and q.right[0].start - q.marker.end < 60):
+        return None
+    event = q.left_triggers[-1].event if q.left_triggers else q.passage_event()
+    object_event = next((t.event for t in q.right_triggers if t.start > q.right[0].end
+                         and t.start - q.right[0].end < 30), event)
+    return [(q.left[-1], q.right[0], event, object_event)] if event else []
+
+
+def pair_after(q: OrderQuery) -> list[Pair] | None:
+    """'"They'll be back-to-back," Ritter said about X and Y': the pair after the marker."""
+    if q.left or len(q.right) < 2 or len(group_with(q.right[0], q.right, q.body)) < 2:
+        return None
+    pair = group_with(q.right[0], q.right, q.body)
+    event = q.passage_event()
+    return [(pair[0], pair[-1], event, event)] if event else []
+
+
+def passage_pair(q: OrderQuery) -> list[Pair] | None:
+    """"They'll be back-to-back.": the two works the passage is about."""
+    if q.left or q.right:
+        return []
+    (w1, s1), (w2, s2) = distinct_recent(q.context)
+    event = q.passage_event()
+    if not (w1 and w2 and event):
+        return []
+    return [(Subj(w1, s1, q.marker.start, q.marker.start, False),
+             Subj(w2, s2, q.marker.start, q.marker.start, False), event, event)]
+
+
+SYMMETRIC_STRATEGIES = (while_both_progressive, coordinated_pair, pair_across, pair_after, passage_pair)
+
+
+# --- directed markers: "<subject event> after/before <object>" -------------------------------------
+
+def come_first(q: OrderQuery) -> list[Pair] | None:
+    """"X and Y to come first": first before the work the passage was about."""
+    if q.word != "come first" or q.right or not q.left:
+        return None
+    others = [w for w, _ in reversed(q.context.recent) if w not in {s.work for s in q.left}]
+    event = q.passage_event()
+    if not (others and event):
+        return []
+    other = Subj(others[0], None, q.marker.end, q.marker.end, False)
+    return [(subject, other, event, event) for subject in group_back(q.left[-1], q.left, q.body)]
+
+
+def objects_of(q: OrderQuery) -> list[Subj] | None:
+    """The works right after a directed marker ("after X and Y"), if any stand there."""
+    if not q.right or q.right[0].start - q.marker.end > 45:
+        return None
+    if q.word in ("then", "followed by", "closely followed by") and q.right[0].start - q.marker.end > 3:
+        return None
+    return group_with(q.right[0], q.right, q.body)
+
+
+def fronted(q: OrderQuery) -> list[Pair] | None:
+    """"After the success of X, Netflix launched Y": Y's event is ordered against X."""
+    body, sentence = q.body, q.sentence
+    if body[sentence.start:q.marker.start].strip(" \"“'‘") or q.word not in ("after", "following", "before",
+                                                                             "ahead of", "prior to"):
+        return None
+    objects = objects_of(q)
+    if objects is None:
+        return []
+    comma = body.find(",", q.marker.end, sentence.end)
+    main = [t for t in q.triggers if t.start > comma] if comma > 0 else []
+    heads = [s for s in q.subjects if comma > 0 and s.start > comma]
+    fronted_objects = [s for s in objects if comma < 0 or s.end <= comma]
+    if not (main and heads and fronted_objects):
+        return []
+    inner = [t for t in q.triggers if q.marker.end <= t.start < comma]
+    return [(heads[0], other, main[0].event, inner[0].event if inner else main[0].event)
+            for other in fronted_objects]
+
+
+def directed(q: OrderQuery) -> list[Pair] | None:
+    """"X premieres after Y": the subject before the marker (or the one an earlier marker
+    of the sentence ordered: "out after X and before Y"), the objects after it."""
+    objects = objects_of(q)
+    if objects is None:
+        return []
+    body, clause = q.body, q.clause
+    left = [s for s in q.left if s.start >= clause[0]]
+    left_triggers = [t for t in q.left_triggers if t.start >= clause[0]]
+    chained = [subs for start, subs in q.earlier if left and left[-1].start > start]
     if chained:
-        # "out after X and before Y": Y is ordered against the same subject as X.
         subjects_ = chained[-1]
     elif left:
         subjects_ = group_back(left[-1], left, body)
-    elif sentence.start == clause[0] and word == "then" and context.recent:
-        subjects_ = [Subj(*context.recent[-1], marker.start, marker.start, False)]
-    elif PRONOUN_SUBJECT.search(body[clause[0]:marker.start]) and context.recent and left_triggers:
-        work, season = context.last_subject or context.recent[-1]
-        subjects_ = [Subj(work, season, marker.start, marker.start, False)]
+    elif q.sentence.start == clause[0] and q.word == "then" and q.context.recent:
+        subjects_ = [Subj(*q.context.recent[-1], q.marker.start, q.marker.start, False)]
+    elif PRONOUN_SUBJECT.search(body[clause[0]:q.marker.start]) and q.context.recent and left_triggers:
+        work, season = q.context.last_subject or q.context.recent[-1]
+        subjects_ = [Subj(work, season, q.marker.start, q.marker.start, False)]
     else:
-        return
-    subject_triggers = left_triggers
-    event = subject_triggers[-1].event if subject_triggers else (
-        near_event if word in ("then", "followed by", "closely followed by") else None)
-    if event is None and subjects_ and WORK_NOUN_BEFORE.search(body[subjects_[-1].end:marker.start]):
+        return []
+    event = left_triggers[-1].event if left_triggers else (
+        q.passage_event() if q.word in ("then", "followed by", "closely followed by") else None)
+    if event is None and subjects_ and WORK_NOUN_BEFORE.search(body[subjects_[-1].end:q.marker.start]):
         event = "release"  # "X, the fourth series after A and B": the order of launches
-    if event is None and word in events.negated_until():
-        event = near_event  # "no more X until Y has come out": X's next release
+    if event is None and q.word in events.negated_until():
+        event = q.near_event  # "no more X until Y has come out": X's next release
     if event is None:
-        return
-    between = [t for t in right_triggers if t.end <= objects[0].start]
+        return []
+    between = [t for t in q.right_triggers if t.end <= objects[0].start]
     object_event = between[-1].event if between else event
-    for subject in subjects_:
-        for other in objects:
-            yield subject, other, event, object_event
+    return [(subject, other, event, object_event) for subject in subjects_ for other in objects]
+
+
+DIRECTED_STRATEGIES = (come_first, fronted, directed)
+
+
+def order_pairs(context: ArticleContext, sentence: Sentence, triggers: list[events.Trigger],
+                subjects: list[Subj], marker: events.Marker,
+                earlier: list[tuple[int, list[Subj]]] = ()) -> tuple[list[Pair], str | None]:
+    """(subject, object, subject event, object event) for each pair a marker orders, and the
+    name of the strategy that found them."""
+    q = OrderQuery(context, sentence, triggers, subjects, marker, list(earlier))
+    if not marker.symmetric and q.word in events.negated_until() \
+            and not grammar.NEGATION.search(q.body[q.clause[0]:marker.start]) \
+            and not re.search(r"\bno more\b", q.body[q.clause[0]:marker.start], re.IGNORECASE):
+        return [], None  # "until" orders only after a negation: "no more X until Y is out"
+    pairs, name = strategies.first(SYMMETRIC_STRATEGIES if marker.symmetric else DIRECTED_STRATEGIES, q)
+    return pairs or [], name
 
 
 def order_claim(context: ArticleContext, sentence: Sentence, triggers: list[events.Trigger],
@@ -187,6 +267,11 @@ def order_claim(context: ArticleContext, sentence: Sentence, triggers: list[even
         confidence=LOOSE_CONFIDENCE if grammar.IRREALIS.search(body[clause[0]:marker.start])
         or marker.text.lower() in events.approximate_markers() else 0.6,
     )
+
+
+@cache
+def connectives() -> frozenset[str]:
+    return frozenset(p.lower() for p in lexicon.entry("order", "connectives"))
 
 
 def context_event(context: ArticleContext) -> str | None:

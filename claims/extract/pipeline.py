@@ -73,7 +73,8 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon,
                              find_timexes(article.body, article.published), quotation_spans(article.body))
     context.focus, context.focus_season = focus_of(context)
     claims: dict[tuple, Claim] = {}
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
+        context.sentence_index = index
         for claim in sentence_claims(context, sentence):
             # One claim per work, event and clause: two triggers for one statement ("was
             # confirmed to get a second season") keep the reading that has a time.
@@ -100,6 +101,9 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     body = context.article.body
     triggers = events.find_triggers(sentence.text, sentence.start)
     subjects = subjects_in(context, sentence)
+    for subj in subjects:
+        if subj.explicit:
+            context.named_at[subj.work] = context.sentence_index
     claims: list[Claim] = []
     markers = events.find_markers(sentence.text, sentence.start)
     ordered = order_claims(context, sentence, triggers, subjects, markers)

@@ -19,6 +19,10 @@ WITH_CLAUSE = re.compile(r"^\s*,?\s*with\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+
 PRONOUN_SUBJECT = re.compile(r"(?<![\w'’])(?:it|they|both|the two|both shows|both series)(?![\w-])", re.IGNORECASE)
 
 
+# A work named in this many sentences of the body is what the article is about.
+STRONG_FOCUS_SENTENCES = 3
+
+
 def focus_of(context: ArticleContext) -> tuple[str | None, int | None]:
     """The work (and season) an article is about: its headline's, else its most named."""
     counts: dict[str, float] = {}
@@ -38,6 +42,12 @@ def focus_of(context: ArticleContext) -> tuple[str | None, int | None]:
     if not counts:
         return None, None
     focus = max(counts, key=counts.get)
+    headline_names = any(mention.work == focus for text, offset, _ in texts[:1] + [
+        (s.text, s.start, 0) for s in context.sentences if s.headline]
+        for mention in works.find_mentions(text, offset, context.lexicon))
+    body_sentences = sum(1 for s in context.sentences if not s.headline and any(
+        m.work == focus for m in works.find_mentions(s.text, s.start, context.lexicon)))
+    context.focus_strong = headline_names or body_sentences >= STRONG_FOCUS_SENTENCES
     named = seasons.get(focus, {})
     season = max(named, key=named.get) if named and max(named.values()) >= 3.0 else None
     if season is not None and (focus, season) not in in_body and not any(
@@ -80,20 +90,31 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
             continue  # "the drama Copper Valley": the name that follows says which work
         # "that series", "this show" point back to the last work named; "the series" is
         # the one the article is about.
-        named_here = [s for s in found if s.explicit and s.end <= start]
+        kind = works.reference_kind(phrase)
+        named_here = [s for s in found if s.explicit and s.end <= start and fits_kind(context, s.work, kind)]
+        recent = [w for w, _ in reversed(context.recent) if fits_kind(context, w, kind)]
         if named_here:
             work = named_here[-1].work  # "X star Y said the new season will debut..."
-        elif phrase.split()[0] in ("that", "this", "its") and context.recent:
-            work = context.recent[-1][0]
-        elif context.named_last_sentence:
+        elif phrase.split()[0] in ("that", "this", "its") and recent:
+            work = recent[0]
+        elif context.named_last_sentence and fits_kind(context, context.named_last_sentence, kind):
             # "... Harbor Queen 2 kicked off on Monday. The film wrapped in November": the work
             # the sentence before was about.
             work = context.named_last_sentence
         else:
-            work = context.focus or (context.recent[-1][0] if context.recent else None)
-        if work:
+            work = context.focus if fits_kind(context, context.focus, kind) else (recent[0] if recent else None)
+        # (in a piece about a person, "the show" is no work the article has not just named)
+        if work and (named_here or context.may_mean(work)):
             found.append(Subj(work, None, start, end, False))
     return sorted(found, key=lambda s: s.start)
+
+
+def fits_kind(context: ArticleContext, work: str | None, kind: str | None) -> bool:
+    """"the show" stands for a series, "the film" for a film; a work of unknown kind fits both."""
+    if work is None:
+        return False
+    known = context.lexicon.registry.works.get(work)
+    return kind is None or known is None or known.kind is None or known.kind == kind
 
 
 def body_has_possessive(sentence: Sentence, start: int) -> bool:
@@ -218,6 +239,8 @@ def pronoun(q: SubjectQuery) -> list[Subj] | None:
     named = context.subject_of_last_sentence
     if named and named != work:
         work, season = named, next((s for w, s in reversed(context.recent) if w == named), None)
+    if not context.may_mean(work):
+        return None  # "it" far from any work named: not a work's
     if q.sentence.headline is False:
         return [Subj(work, season, q.trigger.start, q.trigger.start, False)]
     return None
@@ -240,7 +263,7 @@ def quote_attribution(q: SubjectQuery) -> list[Subj] | None:
     outside = [s for s in q.subjects if s.explicit and not quote[0] <= s.start < quote[1]]
     if outside:
         return [outside[0]]
-    if context.focus:
+    if context.focus and context.focus_strong:
         return [Subj(context.focus, context.focus_season, q.trigger.start, q.trigger.start, False)]
     return []
 
@@ -256,7 +279,8 @@ def production_focus(q: SubjectQuery) -> list[Subj] | None:
     earlier = [s for s in q.subjects if q.sentence.start <= s.start < q.clause[0]]
     if earlier and earlier[-1].explicit:
         return [earlier[-1]]
-    if context.focus and not any(q.sentence.start <= s.start < trigger.start for s in q.subjects):
+    if context.focus and context.focus_strong and not any(q.sentence.start <= s.start < trigger.start
+                                                         for s in q.subjects):
         return [Subj(context.focus, context.focus_season, trigger.start, trigger.start, False)]
     return None
 

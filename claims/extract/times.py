@@ -35,43 +35,98 @@ def weekday_only() -> re.Pattern:
     return re.compile(rf"(?:this\s+|next\s+)?(?:{names})\.?", re.IGNORECASE)
 
 
+@dataclass
+class TimeQuery:
+    """A trigger, its clause and the time expressions that may date it."""
+
+    context: ArticleContext
+    sentence: Sentence
+    trigger: events.Trigger
+    clause: tuple[int, int]
+    triggers: list[events.Trigger]
+
+    def __post_init__(self) -> None:
+        self.candidates = [t for t in self.context.timexes if t.type in CALENDAR_TYPES or t.value.endswith("_REF")]
+        self.in_clause = [t for t in self.candidates if self.clause[0] <= t.start and t.end <= self.clause[1]]
+        # ("Filming Now Set For 2017": a scheduling verb after an event is that event's.)
+        self.next_trigger = min((t.start for t in self.triggers if t.start > self.trigger.end and not t.needs_for),
+                                default=self.sentence.end)
+
+    @property
+    def body(self) -> str:
+        return self.context.article.body
+
+
+def reported_time(q: TimeQuery, timex: Timex) -> bool:
+    """"confirmed last month that it will return": the time dates the report, not the event."""
+    before = q.body[max(q.clause[0], timex.start - 25):timex.start]
+    after = q.body[timex.end:timex.end + 8]
+    return bool(REPORT_VERB.search(before) and re.match(r"\s*(?:that\b|,|:)", after))
+
+
+def attached(q: TimeQuery, timex: Timex) -> bool:
+    """A time after the trigger dates it unless another verb phrase stands between ("led to
+    the cancellation of X, the comedian was expected to share her side on a podcast Friday")."""
+    between = q.body[q.trigger.end:timex.start]
+    if q.trigger.form == "noun":  # "production was halted in March": the noun's own verb
+        between = OWN_VERB.sub("", between, count=1)
+    return not OTHER_VERB.search(between)
+
+
+def noun_modifier(q: TimeQuery) -> Timex | None:
+    """"a September 30th debut", "an early 2018 slot": the time right before the noun."""
+    if q.trigger.form != "noun":
+        return None
+    adjacent = [t for t in q.in_clause if t.end <= q.trigger.start and
+                re.fullmatch(r"[\s-]*(?:[\w+'’]+\s+){0,2}", q.body[t.end:q.trigger.start])]
+    return adjacent[-1] if adjacent else None
+
+
+def after_trigger(q: TimeQuery) -> Timex | None:
+    """The most precise time after the trigger, before the next one; after a scheduling verb
+    the one it gives ("moving X from Nov. 20, 2019 to Dec. 18, 2020": the new date)."""
+    after = [t for t in q.in_clause if q.trigger.end <= t.start < q.next_trigger
+             and attached(q, t) and not reported_time(q, t)]
+    if events.is_scheduling(q.trigger):
+        after = [t for t in after if TIME_AFTER_FOR.search(q.body[max(0, t.start - 30):t.start])] or after
+    return most_specific(after) if after else None
+
+
+def before_trigger(q: TimeQuery) -> Timex | None:
+    """"In September, X premieres": a time before the trigger, when the clause has no other
+    event it could belong to (and not a year that names something: "at the 2016 TCA Winter
+    Tour", nor a report's: "confirmed last month that")."""
+    others = [t for t in q.triggers if t is not q.trigger and q.clause[0] <= t.start < q.clause[1]]
+    before = [t for t in q.in_clause if t.end <= q.trigger.start and not t.value.endswith("_REF")
+              and not re.match(r"\s+[A-Z]", q.body[t.end:t.end + 2]) and not reported_time(q, t)]
+    return before[-1] if before and not others else None
+
+
+def headline_colon(q: TimeQuery) -> Timex | None:
+    """"X Season 2 Release Date: September 2017": a headline gives the time after a colon."""
+    if q.trigger.form == "noun" and re.fullmatch(r"\s*", q.body[q.trigger.end:q.clause[1]]) \
+            and q.body[q.clause[1]:q.clause[1] + 2].startswith(":"):
+        following = [t for t in q.candidates if q.clause[1] < t.start <= q.clause[1] + 3]
+        return following[0] if following else None
+    return None
+
+
+TIME_STRATEGIES = (noun_modifier, after_trigger, before_trigger, headline_colon)
+
+
 def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
              clause: tuple[int, int], triggers: list[events.Trigger]) -> Timex | None:
-    """The time expression a trigger's claim states: in its clause, the nearest after the
-    trigger (before the next trigger), else the nearest before it."""
-    candidates = [t for t in context.timexes if t.type in CALENDAR_TYPES or t.value.endswith("_REF")]
-    in_clause = [t for t in candidates if clause[0] <= t.start and t.end <= clause[1]]
-    # ("Filming Now Set For 2017": a scheduling verb after an event is that event's.)
-    next_trigger = min((t.start for t in triggers if t.start > trigger.end and not t.needs_for),
-                       default=sentence.end)
-    body = context.article.body
-    if trigger.form == "noun":
-        # "a September 30th debut", "an early 2018 slot": the time right before the noun.
-        adjacent = [t for t in in_clause if t.end <= trigger.start and
-                    re.fullmatch(r"[\s-]*(?:[\w+'’]+\s+){0,2}", body[t.end:trigger.start])]
-        if adjacent:
-            return adjacent[-1]
-    after = [t for t in in_clause if t.start >= trigger.end and t.start < next_trigger]
-    if events.is_scheduling(trigger):
-        # "moving X from Nov. 20, 2019 to Dec. 18, 2020": the new date is the one it gives.
-        after = [t for t in after if TIME_AFTER_FOR.search(body[max(0, t.start - 30):t.start])] or after
-    if after:
-        return most_specific(after)
-    # A time before the trigger ("In September, X premieres") only when the clause has no
-    # other event it could belong to.
-    others = [t for t in triggers if t is not trigger and clause[0] <= t.start < clause[1]]
-    # (Not a year that names something: "at the 2016 TCA Winter Tour".)
-    before = [t for t in in_clause if t.end <= trigger.start and not t.value.endswith("_REF")
-              and not re.match(r"\s+[A-Z]", body[t.end:t.end + 2])]
-    if before and not others:
-        return before[-1]
-    # "X Season 2 Release Date: September 2017": a headline gives the time after a colon.
-    if trigger.form == "noun" and re.fullmatch(r"\s*", body[trigger.end:clause[1]]) \
-            and body[clause[1]:clause[1] + 2].startswith(":"):
-        following = [t for t in candidates if clause[1] < t.start <= clause[1] + 3]
-        if following:
-            return following[0]
-    return None
+    """The time expression a trigger's claim states (ordered strategies, first wins)."""
+    return strategies.first(TIME_STRATEGIES, TimeQuery(context, sentence, trigger, clause, triggers))[0]
+
+
+OWN_VERB = re.compile(r"^\s*(?:(?:was|were|is|are|will|would|has|have|had|be|been|being|got|get)\s+){1,3}"
+                      r"(?:\w+ly\s+)?\w+\b", re.IGNORECASE)
+REPORT_VERB = re.compile(r"\b(?:confirmed|announced|said|revealed|reported|told|stated|added|explained|"
+                         r"tweeted|wrote|noted|claimed|insisted|shared|posted)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# A verb group of its own between a trigger and a later time ("was expected to share").
+OTHER_VERB = re.compile(r"\b(?:was|were|is|are|will|would|has|have|had)\s+(?:\w+\s+){0,2}?(?:to\s+)?\w+(?:ed|ing|e)\b|"
+                        r"\b(?:said|says|told|tells|announced|revealed)\b", re.IGNORECASE)
 
 
 # A temporal subordinate clause: its present tense tells of something still ahead.

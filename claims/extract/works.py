@@ -348,3 +348,13 @@ def short_references(text: str, offset: int) -> list[tuple[int, int, str]]:
                    for start, end, _ in found):
             found.append((offset + m.start(), offset + m.end(), m.group().lower()))
     return sorted(found)
+
+
+def reference_kind(phrase: str) -> str | None:
+    """The kind of work a short reference names: "the series" a series, "the film" a film."""
+    nouns = registry.knowledge()["nouns"]
+    for word in reversed(phrase.lower().split()):
+        kind = nouns.get(word)
+        if kind:
+            return None if kind == "any" else kind
+    return None
