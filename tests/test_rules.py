@@ -392,3 +392,58 @@ def test_superseded_dates_are_never_a_refinement():
     assert not rule_findings(claims, [wide, TRADE], "refinement")
     assert rule_findings(unmarked(claims), [wide, TRADE], "refinement")
 
+
+# --- cycles of a long-running series -------------------------------------------------------------
+
+def show(number: int, article_: Article, value: str, kind: str | None = "series", **fields) -> Claim:
+    return claim(number, article_, value, work="Night Owls Live", kind=kind, **fields)
+
+
+@pytest.mark.parametrize("kind, flagged", [("series", False), ("film", True), (None, True)])
+def test_a_series_premiere_a_year_later_is_the_next_cycle(kind, flagged):
+    a, b = article("a", "2017-02-01"), article("b", "2018-02-01", "Screen Ledger")
+    for first, second in (("2017-03", "2018-03"), ("2017-FA", "2018-FA"), ("2017-03-05", "2018-03-04")):
+        claims = [show(1, a, first, kind), show(2, b, second, kind)]
+        assert bool(rule_findings(claims, [a, b], "date-conflict")) is flagged, (first, second)
+
+
+def test_a_numbered_season_is_one_premiere_whatever_its_kind():
+    a, b = article("a", "2017-02-01"), article("b", "2018-02-01", "Screen Ledger")
+    claims = [show(1, a, "2017-03", season=4), show(2, b, "2018-03", season=4)]
+    assert rule_findings(claims, [a, b], "date-conflict")
+
+
+def test_a_series_date_given_before_the_other_dates_passed_is_in_their_cycle():
+    """ "sometime in 2018" in January 2016 beside "2017" from April 2016 on: one premiere, and
+    one of them is wrong (the other cycle's dates had not passed when it was written)."""
+    a, b, c = article("a", "2016-01-10"), article("b", "2016-04-11", "Screen Ledger"), article("c", "2017-04-04", "Set Report")
+    claims = [show(1, a, "2018"), show(2, b, "2017"), show(3, c, "2017-08-18")]
+    found = rule_findings(claims, [a, b, c], "date-conflict")
+    assert [f.claims[0] for f in found] == ["c1"]
+
+
+def test_a_series_premiere_that_slips_within_its_cycle_still_conflicts():
+    a, b = article("a", "2017-02-01"), article("b", "2017-04-01", "Screen Ledger")
+    claims = [show(1, a, "2017-03-05"), show(2, b, "2017-05-10", tense="present")]
+    assert rule_findings(claims, [a, b], "date-conflict")
+
+
+@pytest.mark.parametrize("kind, drift", [("series", False), ("film", True)])
+def test_last_cycles_premiere_is_no_tense_drift_for_the_next(kind, drift):
+    a, b = article("a", "2017-03-20"), article("b", "2018-02-01", "Screen Ledger")
+    claims = [show(1, a, "2017-03-05", kind, tense="past"), show(2, b, "2018-03-04", kind)]
+    assert bool(rule_findings(claims, [a, b], "tense-drift")) is drift
+
+
+@pytest.mark.parametrize("kind, count", [("series", 2), ("film", 1)])
+def test_refinements_are_found_within_each_cycle(kind, count):
+    a, b = article("a", "2017-01-05"), article("b", "2017-02-01", "Screen Ledger")
+    c, d = article("c", "2018-01-05", "Set Report"), article("d", "2018-02-01", "Film Wire")
+    claims = [show(1, a, "2017-03", kind), show(2, b, "2017-03-05", kind),
+              show(3, c, "2018-03", kind), show(4, d, "2018-03-04", kind)]
+    assert len(rule_findings(claims, [a, b, c, d], "refinement")) == count
+
+
+def test_the_cycle_gap_is_documented():
+    from checker.rules.timeline import CYCLE_GAP_DAYS
+    assert f"more than {CYCLE_GAP_DAYS} days" in RULES["date-conflict"].sections["How"]

@@ -14,7 +14,8 @@ Passes: "in 2017" beside "on August 18, 2017" (a refinement, not a conflict); "l
 one article ("was first rumored for October, now set for November"); the old date of a
 reported move in articles published before the move was reported (they were right at their
 time), and the old date as the reporting article itself gives it ("originally set for
-July 23, 2021").
+July 23, 2021"); a talk show's "returns in March" in 2017 and again in 2018 (two cycles of
+a long-running series, not one premiere that moved).
 Fix: check the studio's or network's announcement, correct the article that is wrong, or
 add that the date has since moved.
 How: a date the extractor marks superseded ("originally set for X", "moved from X to Y") is a
@@ -26,7 +27,13 @@ published before the report, or on its day, was right at its time; one published
 stale, and is flagged with the article(s) that reported the move and the new date even when
 most sources still give the old one. After successive moves (X to Y to Z, reported at
 different times) the current date at a publication time is the latest one reported by then,
-so a later claim of Y is stale too. The claims no move explains are compared with the day most sources allow (each article counted once, by its
+so a later claim of Y is stale too. For a series with no season number (kind "series"), a
+premiere's, renewal's, shoot start's or wrap's claims are split into cycles first: in date
+order, a claim starts a new cycle when its dates begin more than 120 days after every date of
+the cycle so far and its article was published after those dates had all passed (written once
+the last premiere was over, it is about the next one); films and works of unknown kind are
+not split, since a film moved a year is a real move. Within a cycle, the claims no move
+explains are compared with the day most sources allow (each article counted once, by its
 firmest claim), and each claim that excludes that day is reported with the sources it
 contradicts, whatever their publication order.
 """
@@ -38,7 +45,7 @@ from typing import Iterator, Sequence
 from checker.findings import Severity
 from checker.rules import wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
-from checker.rules.timeline import (POINT_EVENTS, Move, Stale, agreement, dated, disjoint,
+from checker.rules.timeline import (POINT_EVENTS, Move, Stale, agreement, cycles, dated, disjoint,
                                     is_now, published_order, reported_moves, same_date, stand,
                                     states_a_date, within)
 from claims.models import Claim
@@ -72,12 +79,13 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator
     for group in by_article_and_time(standing.own):
         yield own_conflict(group, corpus)
     denials = [claim for claim in claims if claim.negated and dated(claim) and not claim.superseded]
-    yield from disagreements(standing.current + denials, corpus, options)
+    for cycle in cycles(standing.current + denials, corpus):
+        yield from disagreements(cycle, corpus, options)
 
 
 def disagreements(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator[Conflict]:
-    """Claims no move explains: the odd ones out against the agreed day, and denials against
-    the dates they deny."""
+    """Claims no move explains, in one cycle: the odd ones out against the agreed day, and
+    denials against the dates they deny."""
     timed = [claim for claim in claims if not claim.negated]
     agreed = agreement(timed, corpus)
     if agreed is None:

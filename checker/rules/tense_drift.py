@@ -11,7 +11,9 @@ announced it would premiere in May" (the future seen from the past); an earlier 
 start filming in April" beside a later "has begun filming"; "was slated for October" (a
 plan told as history); "was originally set for July 23" (an old date the article itself
 reports as moved away from); "has set the return for March 8" (the past tense is the
-announcement's, so past wording beside a later date is not flagged).
+announcement's, so past wording beside a later date is not flagged); a talk show that
+"premiered in March" in a 2017 article beside "will premiere in March" in a 2018 one (two
+cycles of a long-running series: see date-conflict).
 Fix: bring the tense up to date ("debuted", "has begun") or, if the date moved, say so.
 """
 from __future__ import annotations
@@ -24,7 +26,7 @@ from typing import Iterator, Sequence
 from checker.findings import Severity
 from checker.rules import wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
-from checker.rules.timeline import POINT_EVENTS, is_past_plan, is_vague, published, published_order
+from checker.rules.timeline import POINT_EVENTS, cycles, is_past_plan, is_vague, published, published_order
 from claims.extract import lexicon
 from claims.models import Claim
 
@@ -91,6 +93,12 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: RuleOptions) -> Iter
                 f"({wording.quote(claim.evidence.text)}): it {why}."))
     if claims[0].event not in POINT_EVENTS:
         return  # "was filming" is no report that a shoot is over: filming_end says that
+    for cycle in cycles([claim for claim in claims if not claim.relation], corpus):
+        yield from still_ahead_after_done(cycle, corpus)
+
+
+def still_ahead_after_done(claims: Sequence[Claim], corpus: Corpus) -> Iterator[Conflict]:
+    """Articles that speak of the event as ahead after another reported it done."""
     done = sorted((claim for claim in claims if reported_done(claim, corpus)),
                   key=lambda claim: published_order(claim, corpus))
     if not done:

@@ -1,5 +1,6 @@
 """Shared reading of claimed times: which claims date an event, where most sources agree,
-and which dates a reported move made old.
+which dates a reported move made old, and which claims belong to one cycle of a long-running
+series.
 
 Intervals are days, both ends included (claims/intervals.py); None is unbounded.
 """
@@ -287,3 +288,72 @@ def current_claims(claims: Sequence[Claim], timed: Sequence[Claim], corpus: Corp
     """Of `timed`, the claims that no reported move among `claims` explains or makes stale."""
     return stand(timed, reported_moves(claims, corpus), corpus).current
 
+
+# --- cycles of a long-running series --------------------------------------------------------
+#
+# A series with no season number ("the show returns in March") premieres, is renewed and
+# shoots once a cycle: a talk show's "premieres in March" in 2017 and in 2018 are two
+# premieres, not one that moved. Its claims are split into cycles and compared only within one.
+# Films (and works of unknown kind) are not split: a film moved a year is a real move.
+
+CYCLE_EVENTS = frozenset({"release", "renewal", "filming_start", "filming_end"})
+# The least gap between two cycles' dates. Consecutive yearly premieres stated to the month are
+# about 330 days apart, to the season ("this fall" and next fall) 270, to the half-year 180;
+# a premiere that slips within its cycle moves weeks to a couple of months. 120 days lies
+# between the two.
+CYCLE_GAP_DAYS = 120
+
+
+def recurs(claims: Sequence[Claim]) -> bool:
+    """Claims about a series as a whole (no season number) and an event that comes back each
+    cycle; a work of unknown kind might be a film, and is not split."""
+    kinds = {claim.kind for claim in claims}
+    return (bool(claims) and claims[0].event in CYCLE_EVENTS and "series" in kinds and "film" not in kinds
+            and any(claim.subject.season is None for claim in claims))
+
+
+def cycle_span(claim: Claim, corpus: Corpus) -> tuple[dt.date, dt.date] | None:
+    """The days a claim is about, for placing it in a cycle: its interval, an open end closed
+    at the publication date ("by April 3" in January: January to April 3), no time at all
+    standing for the publication date ("has premiered"); None when neither is known."""
+    interval, when = claim.interval, published(claim, corpus)
+    low = interval.earliest if interval else None
+    high = interval.latest if interval else None
+    if low is None and high is None:
+        return (when.earliest, when.latest) if when else None
+    if low is None:
+        low = high if when is None else min(when.earliest, high)
+    if high is None:
+        high = low if when is None else max(when.latest, low)
+    return low, high
+
+
+def cycles(claims: Sequence[Claim], corpus: Corpus) -> list[list[Claim]]:
+    """The claims of one event split into the cycles of a long-running series, or all of them
+    as one group (a film, a numbered season, an event that happens once).
+
+    In date order, a claim starts a new cycle when its dates begin more than CYCLE_GAP_DAYS
+    after every date of the cycle so far, and its article was published after those dates had
+    all passed: written when the last premiere was over, it is about the next. A claim
+    published earlier joins the cycle even a year later ("2018" in January 2016 beside "2017":
+    the same premiere, one of them wrong). A claim with no time and no publication date is
+    compared with nothing. Linear after the sort."""
+    if not recurs(claims):
+        return [list(claims)]
+    placed, unplaced = [], []
+    for claim in claims:
+        span = cycle_span(claim, corpus)
+        (placed if span else unplaced).append((span, claim))
+    placed.sort(key=lambda item: (item[0], published_order(item[1], corpus)))
+    groups: list[list[Claim]] = []
+    end: dt.date | None = None
+    for (start, stop), claim in placed:
+        when = published(claim, corpus)
+        if (end is not None and (start - end).days > CYCLE_GAP_DAYS
+                and when is not None and when.earliest > end):
+            end = None
+        if end is None:
+            groups.append([])
+        groups[-1].append(claim)
+        end = stop if end is None else max(end, stop)
+    return groups + [[claim] for _, claim in unplaced]
