@@ -203,9 +203,13 @@ class Move:
 
 def reported_moves(claims: Iterable[Claim], corpus: Corpus) -> list[Move]:
     """The moves reported among one event's claims, the earliest report first."""
+    reporting = {claim.article for claim in claims if claim.superseded}
+    if not reporting:
+        return []
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
-        by_article[claim.article].append(claim)
+        if claim.article in reporting:
+            by_article[claim.article].append(claim)
     moves = []
     for article, said in by_article.items():
         old = [claim for claim in said if claim.superseded and dated(claim) and not claim.negated]
