@@ -1,7 +1,8 @@
 """The rule pages under docs/rules/, made from the registry: `python -m checker.docs [FOLDER]`.
 
 Each page is the rule's record (id, default severity, summary, scope), its docstring's
-labelled paragraphs and its options, so the docs cannot drift from the code:
+labelled paragraphs (Why, Flags, Passes, Fix, and How when the rule explains its method) and
+its options, so the docs cannot drift from the code:
 tests/test_docs.py fails when a page differs from what this module would write.
 """
 from __future__ import annotations
@@ -18,9 +19,9 @@ from checker.rules.base import Rule, Scope
 
 DEFAULT_FOLDER = Path("docs/rules")   # run from the repository root
 INDEX = "README.md"
-SECTIONS = ("Why", "Flags", "Passes", "Fix")
+SECTIONS = ("Why", "Flags", "Passes", "Fix", "How")
 SECTION_TITLES = {"Why": "Why it matters", "Flags": "Flagged", "Passes": "Not flagged",
-                  "Fix": "How to fix it"}
+                  "Fix": "How to fix it", "How": "How it decides"}
 SCOPES = {Scope.EVENT: "one work, season and event at a time (the claims about one event)",
           Scope.CORPUS: "the whole corpus at once"}
 GENERATED = ("<!-- Generated from the rule's docstring and options by `python -m checker.docs`; "
@@ -116,7 +117,8 @@ def render_rule_page(rule: Rule) -> str:
              f"| summary | {cell(rule.summary)} |",
              f"| scope | {SCOPES[rule.scope]} |"]
     for label in SECTIONS:
-        lines += ["", f"## {SECTION_TITLES[label]}", "", sentence(sections.get(label, ""))]
+        if label in sections or label != "How":   # How is optional; the others are required
+            lines += ["", f"## {SECTION_TITLES[label]}", "", sentence(sections.get(label, ""))]
     lines += ["", "## Options", "", *options_table(rule)]
     lines += ["", "## Configuration", "", *config_example(rule)]
     return "\n".join(lines) + "\n"

@@ -14,6 +14,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -26,6 +27,12 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt"}
 JSONL_SUFFIXES = {".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"}
 METADATA_KEYS = ("title", "outlet", "author", "url")
+# A host name: dot-separated labels of letters, digits and inner hyphens, the last one (the
+# top-level domain) starting with a letter, so an IP address or a bare word is no outlet.
+HOST_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
+HOST = re.compile(rf"(?:{HOST_LABEL}\.)+(?=[^\W\d_]){HOST_LABEL}")
+# A Wayback Machine copy names its original after the capture time: /web/20171107225820/URL.
+ARCHIVED = re.compile(r"/web/\d+[a-z_]*/(.+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -151,8 +158,42 @@ def read_file(path: Path, published: str | None = None) -> Iterator[Article | Re
         yield ReadProblem(str(path), err.message, err.line)
 
 
+def outlet_from_url(url: str | None) -> str | None:
+    """The outlet a URL names: its host without "www." ("https://www.people.com/x" and
+    "www.people.com/x", as some corpora store URLs, are "people.com"; a port is dropped; a
+    Wayback Machine copy names the archived page's outlet); None when the URL names no host."""
+    text = (url or "").strip()
+    if not text:
+        return None
+    try:
+        parts = urlsplit(text if "://" in text else "//" + text.lstrip("/"))
+        host = (parts.hostname or "").rstrip(".")
+    except ValueError:   # "http://[::1" and other malformed addresses
+        return None
+    if not HOST.fullmatch(host):
+        return None
+    archived = ARCHIVED.match(parts.path) if host == "web.archive.org" else None
+    if archived:
+        return outlet_from_url(archived.group(1) + (f"?{parts.query}" if parts.query else ""))
+    return host.removeprefix("www.")
+
+
+def jsonl_outlet(record: dict) -> str | None:
+    """A record's outlet: `outlet` when it has one, else its URL's host; `source` only when
+    there is no URL (corpora put the dataset's name there, "FakeNewsNet-GossipCop", not the
+    outlet that published the article)."""
+    outlet = text_or_none(record.get("outlet"))
+    if outlet:
+        return outlet
+    url = text_or_none(record.get("url"))
+    if url and url.strip():
+        return outlet_from_url(url)
+    return text_or_none(record.get("source")) or None
+
+
 def read_jsonl(path: Path, data: bytes) -> Iterator[Article | ReadProblem]:
-    """One article per line: id, title, text, published (and optionally outlet, author, url)."""
+    """One article per line: id, title, text, published (and optionally outlet, author, url,
+    source)."""
     if suffix_of(path).endswith(".gz"):
         try:
             data = gzip.decompress(data)
@@ -173,7 +214,7 @@ def read_jsonl(path: Path, data: bytes) -> Iterator[Article | ReadProblem]:
                 raise BadArticle("no 'id'")
             yield make_article(str(article_id), record["text"], path,
                                published=record.get("published"), body_line=number,
-                               outlet=text_or_none(record.get("outlet") or record.get("source")),
+                               outlet=jsonl_outlet(record),
                                **{k: text_or_none(record.get(k)) for k in ("title", "author", "url")})
         except json.JSONDecodeError as err:
             yield ReadProblem(str(path), f"invalid JSON ({err.msg} at column {err.colno})", number)

@@ -72,3 +72,12 @@ def test_write_removes_stale_pages_and_keeps_current_ones(tmp_path):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["README.md", "window.md"]
     assert "[window](window.md)" in (tmp_path / "README.md").read_text()
     assert write_rule_pages(tmp_path, {"window": WINDOW}) == []
+
+
+def test_how_it_decides_is_shown_only_when_the_rule_explains_it():
+    assert "## How it decides" not in render_rule_page(WINDOW)
+    explained = Rule(id="window", severity=Severity.WARNING, summary="Two times too far apart.",
+                     scope=Scope.CORPUS, check=WINDOW.check, options=WindowOptions,
+                     doc=WINDOW.doc + "How: the gap between the two\ntimes, in days.\n")
+    page = render_rule_page(explained)
+    assert "## How to fix it\n\nCorrect the older article.\n\n## How it decides\n\nThe gap between the two times, in days.\n" in page

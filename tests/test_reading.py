@@ -234,6 +234,59 @@ def test_corrupt_gzip_is_a_problem_not_a_crash(tmp_path):
     assert articles == [] and len(problems) == 1 and problems[0].path == str(path)
 
 
+# --- outlets: the URL's host, not the dataset a corpus names in `source` ----------------------
+
+DATASET = "Example-News-Dataset"
+
+OUTLET_CASES = {
+    "scheme": ({"url": "https://www.dailyreel.example/tv/ember-falls"}, "dailyreel.example"),
+    "no-scheme": ({"url": "www.dailyreel.example/tv/ember-falls"}, "dailyreel.example"),
+    "bare-host": ({"url": "screenledger.example/news/1"}, "screenledger.example"),
+    "www-and-case": ({"url": "HTTPS://WWW.ScreenLedger.Example/x"}, "screenledger.example"),
+    "port": ({"url": "http://www.dailyreel.example:8080/x"}, "dailyreel.example"),
+    "credentials": ({"url": "https://editor:secret@www.dailyreel.example/x"}, "dailyreel.example"),
+    "subdomain-kept": ({"url": "https://tv.dailyreel.example/x"}, "tv.dailyreel.example"),
+    "archived-copy": ({"url": "https://web.archive.org/web/20180704231153/http://www.dailyreel.example:80/x"},
+                      "dailyreel.example"),
+    "bad-url": ({"url": "not a url"}, None),            # a URL is given: the dataset is no outlet
+    "no-host": ({"url": "/news/ember-falls"}, None),
+    "ip-address": ({"url": "http://192.0.2.7/x"}, None),
+    "broken-ipv6": ({"url": "http://[::1/x"}, None),
+    "no-url": ({}, DATASET),                              # nothing better than the source
+    "empty-url": ({"url": "  "}, DATASET),
+    "explicit-outlet": ({"outlet": "Daily Reel", "url": "https://www.screenledger.example/x"}, "Daily Reel"),
+}
+
+
+@pytest.mark.parametrize("fields, outlet", OUTLET_CASES.values(), ids=OUTLET_CASES.keys())
+def test_jsonl_outlet_is_the_url_host(tmp_path, fields, outlet):
+    record = {"id": "n1", "text": "A body.", "published": "2018-05-10", "source": DATASET, **fields}
+    [article], problems = read_articles([str(write_jsonl(tmp_path / "c.jsonl", [record]))])
+    assert problems == [] and article.outlet == outlet
+    assert article.url == fields.get("url")
+
+
+def test_markdown_outlet_stays_as_written(tmp_path):
+    meta = "outlet: Daily Reel\nurl: https://www.screenledger.example/x\npublished: 2016"
+    [article], _ = read_articles([str(write(tmp_path / "a.md", markdown(meta)))])
+    assert article.outlet == "Daily Reel"
+    [article], _ = read_articles([str(write(tmp_path / "b.md", markdown("url: https://www.screenledger.example/x")))])
+    assert article.outlet is None
+
+
+def test_findings_name_the_outlets_host_not_the_dataset(tmp_path):
+    from checker import engine
+    records = [{"id": "a", "text": "Netflix's Ember Falls will premiere on September 30, 2016, the streamer said.",
+                "published": "2016-05-10", "url": "www.dailyreel.example/ember-falls", "source": DATASET},
+               {"id": "b", "text": "Netflix's Ember Falls premieres on November 4, 2016, according to the announcement.",
+                "published": "2016-06-14", "url": "https://www.screenledger.example/ember-falls", "source": DATASET}]
+    report = engine.check([str(write_jsonl(tmp_path / "c.jsonl", records))])
+    [conflict] = [f for f in report.findings if f.rule == "date-conflict"]
+    assert "dailyreel.example (May 10, 2016)" in conflict.message
+    assert "screenledger.example (June 14, 2016)" in conflict.message
+    assert DATASET not in conflict.message
+
+
 # --- paths, folders, globs, duplicates ------------------------------------------------------
 
 def test_folder_is_searched_recursively_for_article_files(tmp_path):

@@ -78,11 +78,14 @@ def article(ident: str, published: str, outlet: str = "Daily Reel") -> Article:
 
 
 def claim(number: int, article_: Article, value: str, modality: str = "asserted", *,
-          event: str = "release", negated: bool = False, tense: str = "future") -> Claim:
-    return Claim(id=f"c{number}", article=article_.id, subject={"work": "Ember Falls"}, event=event,
-                 time={"value": value}, tense=tense, modality=modality, negated=negated,
-                 evidence={"start": 0, "end": 4, "text": "text"},
-                 interval=resolve_interval(value, None, article_.published))
+          event: str = "release", negated: bool = False, tense: str = "future",
+          work: str = "Ember Falls", season: int | None = None, kind: str | None = None,
+          superseded: bool = False, mod: str | None = None) -> Claim:
+    return Claim(id=f"c{number}", article=article_.id, subject={"work": work, "season": season},
+                 event=event, time={"value": value, "mod": mod}, tense=tense, modality=modality,
+                 negated=negated, evidence={"start": 0, "end": 4, "text": "text"},
+                 interval=resolve_interval(value, mod, article_.published), kind=kind,
+                 superseded=superseded)
 
 
 def rule_findings(claims, articles, rule):
@@ -245,3 +248,202 @@ def test_loose_order_claims_take_no_part_in_the_network():
     assert not rule_findings(said, [a, b], "order-conflict")
     firm = [said[0].model_copy(update={"confidence": 0.6}), said[1]]
     assert rule_findings(firm, [a, b], "order-conflict")
+
+
+# --- moved dates (CONTRACT §2, across sources) ---------------------------------------------------
+# Harbor Lights is a film; "Trade Daily" reports on July 23, 2020 that it moved from July 23,
+# 2021 to Nov. 19, 2021 ("moves Harbor Lights from July 23, 2021 to Nov. 19, 2021": the old
+# date superseded, modality expected, in the present tense of a headline).
+
+OLD, NEW, NEWER = "2021-07-23", "2021-11-19", "2022-05-27"
+
+
+def film(number: int, article_: Article, value: str, **fields) -> Claim:
+    return claim(number, article_, value, work="Harbor Lights", kind="film", **fields)
+
+
+def move(number: int, article_: Article, old: str, new: str | None) -> list[Claim]:
+    """An article's report of a move: the old date superseded, the new one current."""
+    said = [film(number, article_, old, modality="expected", tense="present", superseded=True)]
+    return said + ([film(number + 1, article_, new, tense="present")] if new else [])
+
+
+def unmarked(claims: list[Claim]) -> list[Claim]:
+    """The same claims as an extractor that does not mark superseded dates gives them."""
+    return [c.model_copy(update={"superseded": False}) for c in claims]
+
+
+TRADE = article("trade", "2020-07-23", "Trade Daily")
+
+
+def test_old_date_said_before_the_move_was_reported_is_no_finding():
+    early = [article(f"early{i}", f"2020-0{i}-10", f"Outlet {i}") for i in (1, 2, 3)]
+    claims = [film(i, a, OLD) for i, a in enumerate(early, 1)] + move(10, TRADE, OLD, NEW)
+    assert not rule_findings(claims, early + [TRADE], "date-conflict")
+    # Read as four sources against one, the article with the news of the move is the odd one out.
+    assert [f.articles[0] for f in rule_findings(unmarked(claims), early + [TRADE], "date-conflict")] == ["trade"]
+
+
+@pytest.mark.parametrize("published, stale", [
+    ("2020-07-01", False), ("2020-07-23", False),   # before the report, or on its day
+    ("2020-07", False),                             # a month that may be the report's day or before
+    (None, False),                                  # undated: cannot be shown to come after it
+    ("2020-07-24", True), ("2020-08", True)])
+def test_old_date_is_stale_only_when_published_after_the_report(published, stale):
+    later = article("later", published, "Film Wire")
+    claims = move(10, TRADE, OLD, NEW) + [film(20, later, OLD, tense="present")]
+    found = rule_findings(claims, [TRADE, later], "date-conflict")
+    assert [f.articles for f in found] == ([["later", "trade"]] if stale else [])
+
+
+def test_stale_old_date_is_flagged_even_when_most_sources_still_give_it():
+    early = [article(f"early{i}", f"2020-0{i}-10", f"Outlet {i}") for i in (1, 2, 3)]
+    late = article("late", "2020-09-07", "Film Wire")
+    claims = [film(i, a, OLD) for i, a in enumerate(early, 1)] + move(10, TRADE, OLD, NEW)
+    claims.append(film(20, late, OLD, tense="present"))
+    found = rule_findings(claims, early + [TRADE, late], "date-conflict")
+    assert len(found) == 1
+    assert found[0].articles == ["late", "trade"] and found[0].claims == ["c20", "c10", "c11"]
+    assert found[0].message == ("Film Wire (Sept 7, 2020) still says Harbor Lights opens on July 23, 2021; "
+                                "Trade Daily (July 23, 2020) reported it moved to Nov 19, 2021.")
+    assert found[0].severity is Severity.ERROR
+
+
+@pytest.mark.parametrize("said, old, same", [
+    ("2021-07-23", "2021-07-23", True),
+    ("2021-07", "2021-07-23", True),       # the old date's month
+    ("2021-07-22", "2021-07-23", False),   # another day: a different date, not the old one
+    ("2021-08", "2021-07-23", False),      # another month
+    ("2021-SU", "2021-07-23", False),      # wider than the old date's month: may mean a new date too
+    ("2021", "2021-07-23", False),
+    ("2021-07-23", "2021-07", True),       # narrower than the old date
+    ("2021-Q4", "2021", True),
+    ("2022-01", "2021", False),
+])
+def test_what_counts_as_the_old_date(said, old, same):
+    from checker.rules.timeline import same_date
+    when = parse_published("2020-01-01")
+    assert same_date(resolve_interval(said, None, when), resolve_interval(old, None, when)) is same
+
+
+def test_a_date_outside_the_old_month_is_an_ordinary_conflict_not_a_stale_one():
+    late, beat = article("late", "2020-09-07", "Film Wire"), article("beat", "2020-08-01", "Box Office Beat")
+    claims, articles = move(10, TRADE, OLD, NEW) + [film(12, beat, NEW)], [TRADE, late, beat]
+    month = rule_findings(claims + [film(20, late, "2021-07", tense="present")], articles, "date-conflict")
+    other = rule_findings(claims + [film(20, late, "2021-08", tense="present")], articles, "date-conflict")
+    assert [f.message.split(";")[0] for f in month] == ["Film Wire (Sept 7, 2020) still says Harbor Lights opens in July 2021"]
+    assert [f.message for f in other] == ["Film Wire (Sept 7, 2020) says Harbor Lights opens in Aug 2021; Trade "
+                                          "Daily (July 23, 2020) and Box Office Beat (Aug 1, 2020) put it on Nov 19, 2021."]
+
+
+def test_successive_moves_make_each_older_date_stale():
+    later = article("ledger", "2021-01-15", "Screen Ledger")           # moves it again: Nov 19 -> May 27
+    between = article("wire", "2020-10-01", "Film Wire")               # Nov 19 while it was current
+    stale_new = article("report", "2021-03-01", "Set Report")          # Nov 19 after the second move
+    stale_old = article("reel", "2021-04-01", "Daily Reel")            # July 23 after both
+    current = article("beat", "2021-06-01", "Box Office Beat")         # May 27
+    claims = move(10, TRADE, OLD, NEW) + move(20, later, NEW, NEWER) + [
+        film(30, between, NEW), film(31, stale_new, NEW), film(32, stale_old, OLD), film(33, current, NEWER)]
+    found = rule_findings(claims, [TRADE, later, between, stale_new, stale_old, current], "date-conflict")
+    assert sorted((f.articles, f.message) for f in found) == sorted([
+        (["report", "ledger"], "Set Report (March 1, 2021) still says Harbor Lights opens on Nov 19, 2021; "
+                               "Screen Ledger (Jan 15, 2021) reported it moved to May 27, 2022."),
+        (["reel", "trade", "ledger"], "Daily Reel (April 1, 2021) still says Harbor Lights opens on July 23, 2021; "
+                                      "Trade Daily (July 23, 2020) reported it moved to Nov 19, 2021, and Screen "
+                                      "Ledger (Jan 15, 2021) that it moved again, to May 27, 2022.")])
+
+
+def test_a_date_moved_back_to_is_current_again():
+    back = article("ledger", "2021-01-15", "Screen Ledger")   # Nov 19 -> back to July 23
+    middle, after = article("wire", "2020-10-01", "Film Wire"), article("reel", "2021-04-01", "Daily Reel")
+    claims = move(10, TRADE, OLD, NEW) + move(20, back, NEW, OLD)
+    assert not rule_findings(claims + [film(30, after, OLD)], [TRADE, back, after], "date-conflict")
+    stale = rule_findings(claims + [film(30, middle, OLD)], [TRADE, back, middle], "date-conflict")
+    assert [f.articles for f in stale] == [["wire", "trade"]]
+
+
+def test_an_article_stating_as_current_a_date_it_reports_moved_names_only_itself():
+    assert not rule_findings(move(10, TRADE, OLD, NEW), [TRADE], "date-conflict")
+    headline = film(30, TRADE, OLD, tense="present")   # "Harbor Lights opens July 23, 2021"
+    found = rule_findings(move(10, TRADE, OLD, NEW) + [headline], [TRADE], "date-conflict")
+    assert [(f.articles, f.claims) for f in found] == [(["trade"], ["c30", "c10", "c11"])]
+    assert found[0].message == ("Trade Daily (July 23, 2020) says Harbor Lights opens on July 23, 2021, "
+                                "but also reports it moved from that date to Nov 19, 2021.")
+
+
+def test_a_wrong_date_no_move_explains_conflicts_whatever_the_order():
+    guess = article("guess", "2020-01-10", "Rumor Mill")   # before the move, neither old nor new
+    claims = move(10, TRADE, OLD, NEW) + [film(20, guess, "2021-08")]
+    found = rule_findings(claims, [TRADE, guess], "date-conflict")
+    assert [f.articles for f in found] == [["guess", "trade"]]
+
+
+def test_superseded_dates_are_never_a_tense_drift():
+    when = article("trade", "2020-09-01", "Trade Daily")
+    # "Harbor Lights, which is set to open on March 20, 2020, ..." in a September 2020 article
+    passed = film(1, when, "2020-03-20", modality="expected", tense="future", superseded=True)
+    assert not rule_findings([passed], [when], "tense-drift")
+    assert rule_findings(unmarked([passed]), [when], "tense-drift")
+
+
+def test_superseded_dates_are_never_a_refinement():
+    wide = article("wide", "2020-06-01", "Screen Ledger")
+    claims = [film(1, wide, "2021"), *move(10, TRADE, OLD, None)]    # "the July 23, 2021 date is off"
+    assert not rule_findings(claims, [wide, TRADE], "refinement")
+    assert rule_findings(unmarked(claims), [wide, TRADE], "refinement")
+
+
+# --- cycles of a long-running series -------------------------------------------------------------
+
+def show(number: int, article_: Article, value: str, kind: str | None = "series", **fields) -> Claim:
+    return claim(number, article_, value, work="Night Owls Live", kind=kind, **fields)
+
+
+@pytest.mark.parametrize("kind, flagged", [("series", False), ("film", True), (None, True)])
+def test_a_series_premiere_a_year_later_is_the_next_cycle(kind, flagged):
+    a, b = article("a", "2017-02-01"), article("b", "2018-02-01", "Screen Ledger")
+    for first, second in (("2017-03", "2018-03"), ("2017-FA", "2018-FA"), ("2017-03-05", "2018-03-04")):
+        claims = [show(1, a, first, kind), show(2, b, second, kind)]
+        assert bool(rule_findings(claims, [a, b], "date-conflict")) is flagged, (first, second)
+
+
+def test_a_numbered_season_is_one_premiere_whatever_its_kind():
+    a, b = article("a", "2017-02-01"), article("b", "2018-02-01", "Screen Ledger")
+    claims = [show(1, a, "2017-03", season=4), show(2, b, "2018-03", season=4)]
+    assert rule_findings(claims, [a, b], "date-conflict")
+
+
+def test_a_series_date_given_before_the_other_dates_passed_is_in_their_cycle():
+    """ "sometime in 2018" in January 2016 beside "2017" from April 2016 on: one premiere, and
+    one of them is wrong (the other cycle's dates had not passed when it was written)."""
+    a, b, c = article("a", "2016-01-10"), article("b", "2016-04-11", "Screen Ledger"), article("c", "2017-04-04", "Set Report")
+    claims = [show(1, a, "2018"), show(2, b, "2017"), show(3, c, "2017-08-18")]
+    found = rule_findings(claims, [a, b, c], "date-conflict")
+    assert [f.claims[0] for f in found] == ["c1"]
+
+
+def test_a_series_premiere_that_slips_within_its_cycle_still_conflicts():
+    a, b = article("a", "2017-02-01"), article("b", "2017-04-01", "Screen Ledger")
+    claims = [show(1, a, "2017-03-05"), show(2, b, "2017-05-10", tense="present")]
+    assert rule_findings(claims, [a, b], "date-conflict")
+
+
+@pytest.mark.parametrize("kind, drift", [("series", False), ("film", True)])
+def test_last_cycles_premiere_is_no_tense_drift_for_the_next(kind, drift):
+    a, b = article("a", "2017-03-20"), article("b", "2018-02-01", "Screen Ledger")
+    claims = [show(1, a, "2017-03-05", kind, tense="past"), show(2, b, "2018-03-04", kind)]
+    assert bool(rule_findings(claims, [a, b], "tense-drift")) is drift
+
+
+@pytest.mark.parametrize("kind, count", [("series", 2), ("film", 1)])
+def test_refinements_are_found_within_each_cycle(kind, count):
+    a, b = article("a", "2017-01-05"), article("b", "2017-02-01", "Screen Ledger")
+    c, d = article("c", "2018-01-05", "Set Report"), article("d", "2018-02-01", "Film Wire")
+    claims = [show(1, a, "2017-03", kind), show(2, b, "2017-03-05", kind),
+              show(3, c, "2018-03", kind), show(4, d, "2018-03-04", kind)]
+    assert len(rule_findings(claims, [a, b, c, d], "refinement")) == count
+
+
+def test_the_cycle_gap_is_documented():
+    from checker.rules.timeline import CYCLE_GAP_DAYS
+    assert f"more than {CYCLE_GAP_DAYS} days" in RULES["date-conflict"].sections["How"]

@@ -89,13 +89,14 @@ class Rule:
 
     @property
     def sections(self) -> dict[str, str]:
-        """The docstring's labelled paragraphs: Why, Flags, Passes, Fix (and the summary)."""
+        """The docstring's labelled paragraphs: Why, Flags, Passes, Fix, optionally How (and
+        the summary)."""
         lines = (self.doc or "").strip().splitlines()
         sections = {"What": lines[0].strip() if lines else self.summary}
         current = None
         for line in lines[1:]:
             label, _, rest = line.partition(":")
-            if label.strip() in ("Why", "Flags", "Passes", "Fix") and not line.startswith(" "):
+            if label.strip() in ("Why", "Flags", "Passes", "Fix", "How") and not line.startswith(" "):
                 current = label.strip()
                 sections[current] = rest.strip()
             elif current and line.strip():

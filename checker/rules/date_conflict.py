@@ -1,19 +1,41 @@
 """Two sources time the same event so that both cannot be right.
 
-Why: one of them is wrong, or the date moved and an article still carries the old one; the
-error spreads as other outlets copy it.
+Why: one of them is wrong, or the date moved and an article still carries the old one as
+current; the error spreads as other outlets copy it.
 Flags: "Luke Cage premieres in November" (January 2016) beside "debuts on September 30"
-(March 2016); "won't premiere in 2017" beside "premieres August 18, 2017".
+(March 2016); "won't premiere in 2017" beside "premieres August 18, 2017"; "opens July 23,
+2021" in a September 2020 article after a July 2020 article reported the film moved from
+July 23, 2021 to November 19, 2021 (the old date stated as current), even when most sources
+still give the old date; an article that says "opens July 23, 2021" and also that the film
+moved from that date.
 Passes: "in 2017" beside "on August 18, 2017" (a refinement, not a conflict); "launched in
 1952" beside "premiered in 2016" (decades apart: a different run, not a moved date); a shoot
 "in late 2016" beside "filming now" in January 2017 (a shoot lasts months); two dates in
-one article ("was first rumored for October, now set for November").
+one article ("was first rumored for October, now set for November"); the old date of a
+reported move in articles published before the move was reported (they were right at their
+time), and the old date as the reporting article itself gives it ("originally set for
+July 23, 2021"); a talk show's "returns in March" in 2017 and again in 2018 (two cycles of
+a long-running series, not one premiere that moved).
 Fix: check the studio's or network's announcement, correct the article that is wrong, or
 add that the date has since moved.
-
-The claims are compared with the day most sources allow (each article counted once, by its
-firmest claim): each claim that excludes that day is reported with the sources it
-contradicts.
+How: a date the extractor marks superseded ("originally set for X", "moved from X to Y") is a
+reported move: the old date X, reported on the day its article was published, with that
+article's current dates as the new one; superseded claims never count towards agreement and
+are never flagged. A claim of an old date (sharing a day with it and lying within its calendar
+month or months: "July 2021" is the old "July 23, 2021", "August 2021" and "2021" are not)
+published before the report, or on its day, was right at its time; one published after it is
+stale, and is flagged with the article(s) that reported the move and the new date even when
+most sources still give the old one. After successive moves (X to Y to Z, reported at
+different times) the current date at a publication time is the latest one reported by then,
+so a later claim of Y is stale too. For a series with no season number (kind "series"), a
+premiere's, renewal's, shoot start's or wrap's claims are split into cycles first: in date
+order, a claim starts a new cycle when its dates begin more than 120 days after every date of
+the cycle so far and its article was published after those dates had all passed (written once
+the last premiere was over, it is about the next one); films and works of unknown kind are
+not split, since a film moved a year is a real move. Within a cycle, the claims no move
+explains are compared with the day most sources allow (each article counted once, by its
+firmest claim), and each claim that excludes that day is reported with the sources it
+contradicts, whatever their publication order.
 """
 from __future__ import annotations
 
@@ -23,7 +45,8 @@ from typing import Iterator, Sequence
 from checker.findings import Severity
 from checker.rules import wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
-from checker.rules.timeline import (POINT_EVENTS, agreement, dated, disjoint, is_now, published_order,
+from checker.rules.timeline import (POINT_EVENTS, Move, Stale, agreement, cycles, dated, disjoint,
+                                    is_now, published_order, reported_moves, same_date, stand,
                                     states_a_date, within)
 from claims.models import Claim
 
@@ -48,6 +71,22 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator
     if not claims or claims[0].event not in POINT_EVENTS:
         return
     timed = [claim for claim in claims if states_a_date(claim)]
+    standing = stand(timed, reported_moves(claims, corpus), corpus)
+    for group in by_article_and_time(standing.stale):
+        found = stale_conflict(group, corpus, options)
+        if found:
+            yield found
+    for group in by_article_and_time(standing.own):
+        yield own_conflict(group, corpus)
+    denials = [claim for claim in claims if claim.negated and dated(claim) and not claim.superseded]
+    for cycle in cycles(standing.current + denials, corpus):
+        yield from disagreements(cycle, corpus, options)
+
+
+def disagreements(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator[Conflict]:
+    """Claims no move explains, in one cycle: the odd ones out against the agreed day, and
+    denials against the dates they deny."""
+    timed = [claim for claim in claims if not claim.negated]
     agreed = agreement(timed, corpus)
     if agreed is None:
         return
@@ -62,7 +101,7 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator
                    if other.article != group[0].article and apart(group[0], other, options)]
         if opposed:
             yield conflict(group, opposed, corpus, "says")
-    for denial in (claim for claim in claims if claim.negated and dated(claim)):
+    for denial in (claim for claim in claims if claim.negated):
         opposed = [other for other in timed
                    if other.article != denial.article and within(other.interval, denial.interval)]
         if opposed:
@@ -76,6 +115,58 @@ def conflict(claims: list[Claim], opposed: list[Claim], corpus: Corpus, verb: st
                f"{wording.sources([c.article for c in opposed], corpus.articles, 'puts')} it "
                f"{wording.said_times(opposed)}.")
     return Conflict(claims=claims + opposed, message=message, anchor=claims)
+
+
+def by_article_and_time(entries: Sequence[Stale]) -> list[list[Stale]]:
+    """One finding per article and time, like the odd ones out."""
+    groups: dict[tuple, list[Stale]] = defaultdict(list)
+    for entry in entries:
+        groups[(entry.claim.article, entry.claim.time.value, entry.claim.time.mod)].append(entry)
+    return list(groups.values())
+
+
+def move_claims(move: Move, claim: Claim) -> list[Claim]:
+    """What a report of a move says about a claim's date: the old date it matches, the new."""
+    return [old for old in move.old if same_date(claim.interval, old.interval)] + move.new
+
+
+def stale_conflict(group: list[Stale], corpus: Corpus, options: Options) -> Conflict | None:
+    """ "X (Sept 7, 2020) still says W opens on July 23, 2021; Y (July 2020) reported it moved
+    to Nov 19, 2021." The claims of one article and time share their moves."""
+    first, claim = group[0], group[0].claim
+    moved_to = next((move.new for move in reversed(first.moves) if move.new), [])
+    now = first.latest.new if first.latest else moved_to
+    if now and not any(apart(claim, other, options) for other in now):
+        return None   # the new date is within the tolerance of the old one
+    articles = corpus.articles
+    message = (f"{wording.source(claim.article, articles)} still says {wording.event_phrase(claim)}; "
+               f"{wording.sources([move.article for move in first.moves], articles, 'reported')}")
+    message += (f" it moved to {wording.said_times(moved_to, with_preposition=False)}" if moved_to
+                else " that date moved")
+    if first.latest:
+        message += (f", and {wording.source(first.latest.article, articles)} that it moved again, "
+                    f"to {wording.said_times(first.latest.new, with_preposition=False)}")
+    evidence = [entry.claim for entry in group]
+    for move in first.moves + ([first.latest] if first.latest else []):
+        evidence += move_claims(move, claim)
+    return Conflict(claims=unique(evidence), message=message + ".", anchor=[entry.claim for entry in group])
+
+
+def own_conflict(group: list[Stale], corpus: Corpus) -> Conflict:
+    """An article that states as current a date it also reports moved away from."""
+    claim = group[0].claim
+    new = [other for move in group[0].moves for other in move.new]
+    message = (f"{wording.source(claim.article, corpus.articles)} says {wording.event_phrase(claim)}, "
+               f"but also reports it moved from that date"
+               + (f" to {wording.said_times(new, with_preposition=False)}." if new else "."))
+    evidence = [entry.claim for entry in group]
+    for move in group[0].moves:
+        evidence += move_claims(move, claim)
+    return Conflict(claims=unique(evidence), message=message, anchor=[entry.claim for entry in group])
+
+
+def unique(claims: list[Claim]) -> list[Claim]:
+    return list({claim.id: claim for claim in claims}.values())
 
 
 RULE = Rule(id="date-conflict", severity=Severity.ERROR,

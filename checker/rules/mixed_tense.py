@@ -26,7 +26,7 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: RuleOptions) -> Iter
         if claim.tense == "mixed":
             yield Conflict(claims=[claim], message=(
                 f"{wording.source(claim.article, corpus.articles)} mixes tenses in one clause "
-                f"about {wording.event_of(claim.event, claim.subject)}: "
+                f"about {wording.event_of(claim.event, claim.subject, claim.kind)}: "
                 f"{wording.quote(claim.evidence.text)}"))
 
 

@@ -5,7 +5,9 @@ give the exact day, and that the vaguer ones are not wrong.
 Flags: (as information) "The Defenders premieres in 2017" beside "The Defenders premieres
 on August 18, 2017".
 Passes: "in 2017" beside "in 2018" (a date-conflict, not a refinement); two sources giving
-the same day.
+the same day; an old date the article itself reports as moved away from ("originally set for
+July 23, 2021"), and claims of an old date a reported move explains or makes stale (they are
+date-conflict's business); a long-running series' claims from two cycles (see date-conflict).
 Fix: nothing needs fixing; a vaguer article may be updated with the exact date.
 """
 from __future__ import annotations
@@ -15,8 +17,8 @@ from typing import Iterator, Sequence
 from checker.findings import Severity
 from checker.rules import wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
-from checker.rules.timeline import (POINT_EVENTS, agreement, is_now, published_order, span_days,
-                                    states_a_date, within)
+from checker.rules.timeline import (POINT_EVENTS, agreement, current_claims, cycles, is_now,
+                                    published_order, span_days, states_a_date, within)
 from claims.models import Claim
 
 
@@ -24,6 +26,13 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: RuleOptions) -> Iter
     if not claims or claims[0].event not in POINT_EVENTS:
         return
     timed = [claim for claim in claims if states_a_date(claim) and not is_now(claim, corpus)]
+    for cycle in cycles(current_claims(claims, timed, corpus), corpus):
+        yield from narrowing(cycle, corpus)
+
+
+def narrowing(timed: Sequence[Claim], corpus: Corpus) -> Iterator[Conflict]:
+    """Within claims that can be compared: the most precise sources on the agreed day, and
+    the broader ones they narrow."""
     agreed = agreement(timed, corpus)
     if agreed is None:
         return

@@ -9,8 +9,11 @@ begin production in April" (April 4, 2017) after "production started today, Apri
 Passes: "premieres on September 30" in May 2016 (the scheduled present); "Netflix
 announced it would premiere in May" (the future seen from the past); an earlier "will
 start filming in April" beside a later "has begun filming"; "was slated for October" (a
-plan told as history); "has set the return for March 8" (the past tense is the
-announcement's, so past wording beside a later date is not flagged).
+plan told as history); "was originally set for July 23" (an old date the article itself
+reports as moved away from); "has set the return for March 8" (the past tense is the
+announcement's, so past wording beside a later date is not flagged); a talk show that
+"premiered in March" in a 2017 article beside "will premiere in March" in a 2018 one (two
+cycles of a long-running series: see date-conflict).
 Fix: bring the tense up to date ("debuted", "has begun") or, if the date moved, say so.
 """
 from __future__ import annotations
@@ -23,22 +26,17 @@ from typing import Iterator, Sequence
 from checker.findings import Severity
 from checker.rules import wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
-from checker.rules.timeline import POINT_EVENTS, is_past_plan, is_vague, published_order
+from checker.rules.timeline import POINT_EVENTS, cycles, is_past_plan, is_vague, published, published_order
 from claims.extract import lexicon
-from claims.models import Claim, Published
+from claims.models import Claim
 
 BY_NOW = ("ON_OR_BEFORE", "BEFORE")
-
-
-def published(claim: Claim, corpus: Corpus) -> Published | None:
-    article = corpus.articles.get(claim.article)
-    return article.published if article else None
 
 
 def reported_done(claim: Claim, corpus: Corpus) -> bool:
     """Stated as fact to have happened by the article's date ("has wrapped", "premiered")."""
     when = published(claim, corpus)
-    if claim.negated or claim.relation or claim.modality != "asserted" or when is None:
+    if claim.negated or claim.relation or claim.superseded or claim.modality != "asserted" or when is None:
         return False
     if claim.tense != "past" and (claim.time is None or claim.time.mod not in BY_NOW):
         return False
@@ -50,7 +48,7 @@ def still_ahead(claim: Claim, corpus: Corpus) -> bool:
     """Spoken of as not yet done at the article's date: "will premiere", "is about to begin",
     "is wrapping up production as we speak", "hasn't begun filming"."""
     when = published(claim, corpus)
-    if claim.relation or when is None or is_past_plan(claim):
+    if claim.relation or claim.superseded or when is None or is_past_plan(claim):
         return False
     interval = claim.interval
     if claim.negated:
@@ -76,7 +74,8 @@ def plain_future(claim: Claim) -> bool:
 def self_drift(claim: Claim, corpus: Corpus) -> str | None:
     """Why the claim's tense does not fit its own time, or None."""
     when, interval = published(claim, corpus), claim.interval
-    if when is None or interval is None or claim.negated or claim.relation or is_vague(claim):
+    if (when is None or interval is None or claim.negated or claim.relation or claim.superseded
+            or is_vague(claim)):
         return None
     # Past wording beside a later date is left alone: the past tense is most often the
     # announcement's ("has set the return for March 8"), which a claim does not tell apart.
@@ -94,6 +93,12 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: RuleOptions) -> Iter
                 f"({wording.quote(claim.evidence.text)}): it {why}."))
     if claims[0].event not in POINT_EVENTS:
         return  # "was filming" is no report that a shoot is over: filming_end says that
+    for cycle in cycles([claim for claim in claims if not claim.relation], corpus):
+        yield from still_ahead_after_done(cycle, corpus)
+
+
+def still_ahead_after_done(claims: Sequence[Claim], corpus: Corpus) -> Iterator[Conflict]:
+    """Articles that speak of the event as ahead after another reported it done."""
     done = sorted((claim for claim in claims if reported_done(claim, corpus)),
                   key=lambda claim: published_order(claim, corpus))
     if not done:
@@ -110,7 +115,7 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: RuleOptions) -> Iter
             first = stale[0]
             yield Conflict(claims=stale + earlier, anchor=stale, message=(
                 f"{wording.source(article, corpus.articles)} still speaks of "
-                f"{wording.event_of(first.event, first.subject)} as ahead "
+                f"{wording.event_of(first.event, first.subject, first.kind)} as ahead "
                 f"({wording.quote(first.evidence.text)}), after "
                 f"{wording.sources([c.article for c in earlier], corpus.articles, 'reports')} it done "
                 f"({wording.quote(earlier[-1].evidence.text)})."))

@@ -1,17 +1,20 @@
-"""Shared reading of claimed times: which claims date an event, and where most sources agree.
+"""Shared reading of claimed times: which claims date an event, where most sources agree,
+which dates a reported move made old, and which claims belong to one cycle of a long-running
+series.
 
 Intervals are days, both ends included (claims/intervals.py); None is unbounded.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from functools import cache
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from checker.rules.base import Corpus
 from claims.extract.temporal import find_timexes
-from claims.models import Claim, Interval
+from claims.models import Claim, Interval, Published
 
 # Events that happen on a day; a shoot lasts months, so two times for it need not clash.
 POINT_EVENTS = {"release", "filming_start", "filming_end", "renewal", "cancellation"}
@@ -124,5 +127,237 @@ def says_now(text: str) -> bool:
 
 def states_a_date(claim: Claim) -> bool:
     """An event claim that says when something happens, as the source sees it now: not a
-    denial, not "soon", not a plan told as history."""
-    return dated(claim) and not claim.negated and not is_vague(claim) and not is_past_plan(claim)
+    denial, not "soon", not a plan told as history, not a date the article itself reports
+    as moved away from ("originally set for X")."""
+    return (dated(claim) and not claim.negated and not claim.superseded and not is_vague(claim)
+            and not is_past_plan(claim))
+
+
+def published(claim: Claim, corpus: Corpus) -> Published | None:
+    """The publication date of the claim's article, None when undated."""
+    article = corpus.articles.get(claim.article)
+    return article.published if article else None
+
+
+def overlaps(a: Interval, b: Interval) -> bool:
+    return not disjoint(a, b)
+
+
+# --- reported moves -----------------------------------------------------------------------------
+#
+# CONTRACT §2, across sources: when an article reports a move ("moved from X to Y",
+# "originally set for X"), a claim of X published before that report was right at its time;
+# one published after it states an old date as current. A move is read from the claims the
+# extractor marks `superseded` (the old dates) and the same article's current dates (the new).
+
+
+def month_hull(interval: Interval) -> Interval:
+    """The calendar months an interval touches: July 23, 2021 -> July 2021."""
+    earliest, latest = interval.earliest, interval.latest
+    if earliest is not None:
+        earliest = earliest.replace(day=1)
+    if latest is not None:
+        following = dt.date(latest.year + latest.month // 12, latest.month % 12 + 1, 1)
+        latest = following - dt.timedelta(days=1)
+    return Interval(earliest=earliest, latest=latest)
+
+
+def same_date(said: Interval, old: Interval) -> bool:
+    """Whether a claimed time is a reported old date, to the tolerance of its month: it shares
+    a day with the old date and has no day outside the calendar month(s) the old date falls in.
+    "July 2021" and "July 23, 2021" both say the old "July 23, 2021"; "August 2021" (another
+    month), "summer 2021" and "2021" (wider than the old date's month, so they may mean the new
+    date as well) do not; against an old "2021", "late 2021" does."""
+    return overlaps(said, old) and within(said, month_hull(old))
+
+
+@dataclass
+class Move:
+    """One article's report that an event moved: the dates it gives as superseded (old) and
+    the dates it gives as current (new; empty when it names none)."""
+
+    article: str
+    published: Published | None
+    old: list[Claim]
+    new: list[Claim] = field(default_factory=list)
+
+    def made_old(self, claim: Claim) -> bool:
+        """The claim gives one of this move's old dates and none of its new ones."""
+        return (any(same_date(claim.interval, old.interval) for old in self.old)
+                and not self.gives_new(claim))
+
+    def gives_new(self, claim: Claim) -> bool:
+        return any(overlaps(claim.interval, new.interval) for new in self.new)
+
+    def reported_before(self, when: Published | None) -> bool:
+        """Reported on a day before every day an article published `when` may have been
+        published: a report the same day, or within the same month when either date is only
+        a month, is not before."""
+        return self.published is not None and when is not None and self.published.latest < when.earliest
+
+    @property
+    def order(self) -> tuple:
+        return (self.published is None, self.published.earliest if self.published else dt.date.max,
+                self.published.latest if self.published else dt.date.max, self.article)
+
+
+def reported_moves(claims: Iterable[Claim], corpus: Corpus) -> list[Move]:
+    """The moves reported among one event's claims, the earliest report first."""
+    reporting = {claim.article for claim in claims if claim.superseded}
+    if not reporting:
+        return []
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.article in reporting:
+            by_article[claim.article].append(claim)
+    moves = []
+    for article, said in by_article.items():
+        old = [claim for claim in said if claim.superseded and dated(claim) and not claim.negated]
+        if not old:
+            continue
+        move = Move(article, published(old[0], corpus), old)
+        move.new = [claim for claim in said if states_a_date(claim)
+                    and not any(same_date(claim.interval, o.interval) for o in old)]
+        moves.append(move)
+    return sorted(moves, key=lambda move: move.order)
+
+
+@dataclass
+class Stale:
+    """A claim of a date that a move had made old by the time its article was published."""
+
+    claim: Claim
+    moves: list[Move]           # the reports, before the claim, that moved away from its date
+    # A later report, still before the claim, that moved the event again: its new date was
+    # the current one when the claim was published.
+    latest: Move | None = None
+
+
+@dataclass
+class Standing:
+    """How one event's dated claims stand against the moves reported among them."""
+
+    current: list[Claim] = field(default_factory=list)    # compared with one another
+    explained: list[Claim] = field(default_factory=list)  # an old date said before the move was reported
+    stale: list[Stale] = field(default_factory=list)      # an old date said after it
+    # A date the claim's own article reports as moved away from, stated there as current.
+    own: list[Stale] = field(default_factory=list)
+
+
+def stand(timed: Sequence[Claim], moves: Sequence[Move], corpus: Corpus) -> Standing:
+    """Sort dated claims (`states_a_date`) by the moves. The current date at a publication time
+    is the one the latest move reported before it gives: with X -> Y -> Z reported by three
+    articles, a later claim of X or of Y is stale and one of Z is current. A claim that was
+    current when published (no move yet, or the latest one gave its date) and that a move
+    reported since made old was right at its time. Costs the claims times the moves of this
+    one event."""
+    standing = Standing()
+    if not moves:
+        standing.current = list(timed)
+        return standing
+    for claim in timed:
+        mine = [move for move in moves if move.article == claim.article]
+        own = [move for move in mine if move.made_old(claim)]
+        if own:
+            standing.own.append(Stale(claim, own))
+            continue
+        others = [move for move in moves if move.article != claim.article]
+        when = published(claim, corpus)
+        before = [move for move in others if move.reported_before(when)]
+        stale = None if any(move.gives_new(claim) for move in mine) else stale_at(claim, before)
+        if stale:
+            standing.stale.append(stale)
+            continue
+        since = next((move for move in reversed(others) if not move.reported_before(when)
+                      and (move.made_old(claim) or move.gives_new(claim))), None)
+        (standing.explained if since and since.made_old(claim) else standing.current).append(claim)
+    return standing
+
+
+def stale_at(claim: Claim, before: Sequence[Move]) -> Stale | None:
+    """Whether the moves reported before a claim (earliest first) had made its date an old one:
+    the latest of them that speaks of its date decides."""
+    for index in range(len(before) - 1, -1, -1):
+        move = before[index]
+        if move.gives_new(claim):
+            return None
+        if move.made_old(claim):
+            made_old = [m for m in before[:index + 1] if m.made_old(claim)]
+            latest = next((m for m in reversed(before[index + 1:]) if m.new), None)
+            return Stale(claim, made_old, latest)
+    return None
+
+
+def current_claims(claims: Sequence[Claim], timed: Sequence[Claim], corpus: Corpus) -> list[Claim]:
+    """Of `timed`, the claims that no reported move among `claims` explains or makes stale."""
+    return stand(timed, reported_moves(claims, corpus), corpus).current
+
+
+# --- cycles of a long-running series --------------------------------------------------------
+#
+# A series with no season number ("the show returns in March") premieres, is renewed and
+# shoots once a cycle: a talk show's "premieres in March" in 2017 and in 2018 are two
+# premieres, not one that moved. Its claims are split into cycles and compared only within one.
+# Films (and works of unknown kind) are not split: a film moved a year is a real move.
+
+CYCLE_EVENTS = frozenset({"release", "renewal", "filming_start", "filming_end"})
+# The least gap between two cycles' dates. Consecutive yearly premieres stated to the month are
+# about 330 days apart, to the season ("this fall" and next fall) 270, to the half-year 180;
+# a premiere that slips within its cycle moves weeks to a couple of months. 120 days lies
+# between the two.
+CYCLE_GAP_DAYS = 120
+
+
+def recurs(claims: Sequence[Claim]) -> bool:
+    """Claims about a series as a whole (no season number) and an event that comes back each
+    cycle; a work of unknown kind might be a film, and is not split."""
+    kinds = {claim.kind for claim in claims}
+    return (bool(claims) and claims[0].event in CYCLE_EVENTS and "series" in kinds and "film" not in kinds
+            and any(claim.subject.season is None for claim in claims))
+
+
+def cycle_span(claim: Claim, corpus: Corpus) -> tuple[dt.date, dt.date] | None:
+    """The days a claim is about, for placing it in a cycle: its interval, an open end closed
+    at the publication date ("by April 3" in January: January to April 3), no time at all
+    standing for the publication date ("has premiered"); None when neither is known."""
+    interval, when = claim.interval, published(claim, corpus)
+    low = interval.earliest if interval else None
+    high = interval.latest if interval else None
+    if low is None and high is None:
+        return (when.earliest, when.latest) if when else None
+    if low is None:
+        low = high if when is None else min(when.earliest, high)
+    if high is None:
+        high = low if when is None else max(when.latest, low)
+    return low, high
+
+
+def cycles(claims: Sequence[Claim], corpus: Corpus) -> list[list[Claim]]:
+    """The claims of one event split into the cycles of a long-running series, or all of them
+    as one group (a film, a numbered season, an event that happens once).
+
+    In date order, a claim starts a new cycle when its dates begin more than CYCLE_GAP_DAYS
+    after every date of the cycle so far, and its article was published after those dates had
+    all passed: written when the last premiere was over, it is about the next. A claim
+    published earlier joins the cycle even a year later ("2018" in January 2016 beside "2017":
+    the same premiere, one of them wrong). A claim with no time and no publication date is
+    compared with nothing. Linear after the sort."""
+    if not recurs(claims):
+        return [list(claims)]
+    placed, unplaced = [], []
+    for claim in claims:
+        span = cycle_span(claim, corpus)
+        (placed if span else unplaced).append((span, claim))
+    placed.sort(key=lambda item: (item[0], published_order(item[1], corpus)))
+    groups: list[list[Claim]] = []
+    end: dt.date | None = None
+    for (start, stop), claim in placed:
+        when = published(claim, corpus)
+        if (end is not None and (start - end).days > CYCLE_GAP_DAYS
+                and when is not None and when.earliest > end):
+            end = None
+        if end is None:
+            groups.append([])
+        groups[-1].append(claim)
+        end = stop if end is None else max(end, stop)
+    return groups + [[claim] for _, claim in unplaced]

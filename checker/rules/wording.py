@@ -16,6 +16,9 @@ EVENT_NOUNS = {"release": "premiere", "filming": "shoot", "filming_start": "star
 # "says X ..." + the event in the present tense of a report.
 EVENT_VERBS = {"release": "premieres", "filming": "shoots", "filming_start": "starts filming",
                "filming_end": "wraps filming", "renewal": "is renewed", "cancellation": "is cancelled"}
+# A film opens and has a release; a series premieres (and a work of unknown kind is said to).
+FILM_NOUNS = {**EVENT_NOUNS, "release": "release"}
+FILM_VERBS = {**EVENT_VERBS, "release": "opens"}
 RELATION_WORDS = {"before": "before", "after": "after", "concurrent": "at the same time as",
                   "back_to_back": "back-to-back with", "overlap": "overlapping"}
 MOD_WORDS = {"START": "early", "MID": "mid", "END": "late", "APPROX": "around",
@@ -62,9 +65,11 @@ def work(subject: Subject | EventRef) -> str:
     return subject.work + (f" season {subject.season}" if subject.season else "")
 
 
-def event_of(event: str, subject: Subject | EventRef) -> str:
-    """ "the premiere of Luke Cage", "the start of filming of Jessica Jones season 2"."""
-    return f"the {EVENT_NOUNS[event]} of {work(subject)}"
+def event_of(event: str, subject: Subject | EventRef, kind: str | None = None) -> str:
+    """ "the premiere of Luke Cage", "the start of filming of Jessica Jones season 2", "the
+    release of Harbor Lights" (a film)."""
+    nouns = FILM_NOUNS if kind == "film" else EVENT_NOUNS
+    return f"the {nouns[event]} of {work(subject)}"
 
 
 def time_phrase(claim: Claim, with_preposition: bool = True) -> str:
@@ -91,8 +96,9 @@ def time_phrase(claim: Claim, with_preposition: bool = True) -> str:
 
 
 def event_phrase(claim: Claim) -> str:
-    """ "Luke Cage premieres on September 30, 2016" (negated: "does not premiere ...")."""
-    verb = EVENT_VERBS[claim.event]
+    """ "Luke Cage premieres on September 30, 2016", "Harbor Lights opens on July 23, 2021" (a
+    film; negated: "does not premiere ...")."""
+    verb = (FILM_VERBS if claim.kind == "film" else EVENT_VERBS)[claim.event]
     if claim.negated:
         verb = "is not " + verb[3:] if verb.startswith("is ") else "does not " + bare(verb)
     if claim.relation and claim.object:
