@@ -250,6 +250,7 @@ def order_claim(context: ArticleContext, sentence: Sentence, triggers: list[even
     speaker_trigger = trigger or events.Trigger(marker.start, marker.end, event, "noun", "")
     return Claim(
         id="c0", article=context.article.id,
+        kind=context.lexicon.kind_of(subject.work),
         subject=Subject(work=context.lexicon.display(subject.work),
                         season=subject.season or (context.focus_season if subject.work == context.focus else None)),
         event=event, relation=marker.relation,

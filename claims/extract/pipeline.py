@@ -273,6 +273,7 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
     return Claim(
         id="c0", article=context.article.id,
         subject=Subject(work=context.lexicon.display(subj.work), season=season),
+        kind=context.lexicon.kind_of(subj.work),
         event=trigger.event, time=time,
         tense=tense,
         modality=grammar.modality(body[sentence.start:modality_start],

@@ -125,7 +125,9 @@ OWN_VERB = re.compile(r"^\s*(?:(?:was|were|is|are|will|would|has|have|had|be|bee
 REPORT_VERB = re.compile(r"\b(?:confirmed|announced|said|revealed|reported|told|stated|added|explained|"
                          r"tweeted|wrote|noted|claimed|insisted|shared|posted)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A verb group of its own between a trigger and a later time ("was expected to share").
-OTHER_VERB = re.compile(r"\b(?:was|were|is|are|will|would|has|have|had)\s+(?:\w+\s+){0,2}?(?:to\s+)?\w+(?:ed|ing|e)\b|"
+OTHER_VERB = re.compile(r"\b(?:was|were|is|are|will|would|has|have|had)\s+(?:(?:\w+ly|not|also|been|being|be)\s+)*"
+                        r"(?:\w+\s+to\s+)?(?!(?:during|including|regarding|following|according|concerning|"
+                        r"considering|pending|amazing|exciting|interesting|great|good)\b)\w+(?:ed|ing)\b|"
                         r"\b(?:said|says|told|tells|announced|revealed)\b", re.IGNORECASE)
 
 

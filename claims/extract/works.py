@@ -64,6 +64,11 @@ class WorkLexicon:
     def display(self, key: str) -> str:
         return self.titles.get(key, key)
 
+    def kind_of(self, key: str) -> str | None:
+        """The work's kind ("film" or "series") as the registry found it, if it says."""
+        work = self.registry.works.get(key)
+        return work.kind if work else None
+
     def key_of(self, name: str) -> str | None:
         """The work a name as written stands for (its title or an alias), if any."""
         key = fold_title(name)
