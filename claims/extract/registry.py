@@ -527,7 +527,7 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
     # What speaks against a work must be outweighed, more so when no cue only titles get
     # is among the work's.
     exclusive = sum(tally.cues[cue] * tally.weights.get(cue, 0) for cue in ("season", "maker's possessive",
-                                                                          "released on a screen", "dated by a studio"))
+                                                                          "dated by a studio"))
     if best and weight >= (tally.work + exclusive) * (0.75 if tally.strong else 1.0):
         return rejected(best)
     if tally.work < 1.5:
@@ -543,7 +543,7 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
         return rejected(ORDINARY)
     # Persons and places stand next to event words too ("Pitt films in London"): a title
     # needs one cue only titles get, or event cues enough to outweigh chance.
-    quoted_event = tally.quoted and tally.cues["event word next to it"] and tally.work >= 2.0
+    quoted_event = tally.quoted >= 2 and tally.cues["event word next to it"] and tally.work >= 2.0
     if tally.strong == 0 and tally.work < 3.0 and not quoted_event:
         return rejected(best or TOO_WEAK)
     # A name seen often with few cues is a character or a person, however eponymous the

@@ -112,6 +112,11 @@ def readings(text: str, start: int, run: str) -> list[Candidate]:
     if len(words) == 2 and words[0][2].lower() in ("last", "next", "this", "early", "late", "mid", "every") \
             and (is_month(words[1][2]) or is_weekday(words[1][2]) or words[1][2].lower() in info["seasons"]):
         return []
+    # A weekday or a month alone ("Friday", "April"), or one with a clock time ("Wednesdays
+    # at 9"), is a time.
+    if words and (len(words) == 1 and (is_month(words[0][2]) or is_weekday(words[0][2].rstrip("s")))
+                  or is_weekday(words[0][2].rstrip("s")) and any(w[2][:1].isdigit() for w in words)):
+        return []
     # A word with digits inside ("AWx0OL64KA"): an identifier, not a title.
     if any(re.search(r"\d[A-Za-z]+\d|[A-Za-z]\d+[A-Za-z]", w) for _, _, w in words):
         return []

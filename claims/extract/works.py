@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from claims.extract import gazetteer, lexicon, registry
+from claims.extract import gazetteer, lexicon, registry, titles
 from claims.extract.temporal import lexicon as time_lexicon
 
 TITLE_PREFIXES = {"the", "marvels", "netflixs", "disneys"}
@@ -88,13 +88,14 @@ def knowledge() -> dict:
     studio_re = lexicon.alternation(studios)
     number = rf"(?:\d{{1,2}}|{number_words})"
     season_after = re.compile(
-        rf"^[\"”’']?(?:['’]s?)?\s*(?::\s*|,\s*|\s*-\s*)?(?:(?:season|series)s?\s+(?P<n>{number})"
+        rf"^[\"”’']?(?:['’]s?)?\s*(?::\s*|,\s*|\s*-\s*)?(?:(?:season|series)s?[\s-]+(?P<n>{number})"
         rf"(?:\s*(?:,|and|&|-|through|to)\s*(?P<n2>{number}))?(?!\w)|S(?P<s>\d{{1,2}})(?!\w)"
-        rf"|(?:['’]s?\s+)?(?P<ord>{ordinal_words})\s+(?:season|series|run)(?!\w))",
+        rf"|(?:['’]s?\s+)?(?:(?:final|new|upcoming|last|latest)\s+)?(?P<ord>{ordinal_words})\s+(?:season|series|run)(?!\w))",
         re.IGNORECASE)
     season_before = re.compile(
-        rf"(?:(?:season|series)s?\s+(?P<n>{number})(?:\s*(?:,|and|&)\s*(?P<n2>{number}))?\s+of|(?:the|its|a|her|his|their)\s+"
-        rf"(?P<ord>{ordinal_words})\s+(?:season|series|run)s?\s+(?:of|for)(?:\s+both)?)\s+['‘\"“]?$",
+        rf"(?:(?:season|series)s?[\s-]+(?P<n>{number})(?:\s*(?:,|and|&)\s*(?P<n2>{number}))?(?:\s+(?:premiere|finale|opener))?\s+of|"
+        rf"(?:the|its|a|her|his|their)\s+(?P<ord>{ordinal_words})\s+(?:season|series|run)s?(?:\s+(?:premiere|finale|opener))?"
+        rf"\s+(?:of|for)(?:\s+both)?)\s+['‘\"“]?$",
         re.IGNORECASE)
     return {
         "numbers": numbers, "ordinals": ordinals,
@@ -265,6 +266,7 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
     if works.pattern is None:
         return mentions
     info = knowledge()
+    title_case = registry.titles_case(text)  # (a headline capitalizes every word)
     for match in works.pattern.finditer(text):
         key = works.key_of(match.group())
         if key is None:
@@ -273,6 +275,8 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
                 text[max(0, match.start() - 1):match.start()] in ("\"", "“", "'", "‘", "*", "_")
                 or info["season_after"].match(text[match.end():])):
             continue
+        if not title_case and embedded(text, match.start(), match.end()):
+            continue  # "Mercy" in "the Mercy James Institute": part of another name
         season, seasons = None, ()
         start, end = match.start(), match.end()
         the = re.search(r"(?<![\w])[Tt]he\s+$", text[max(0, start - 4):start])
@@ -303,6 +307,25 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
             season, seasons = season_number(season_match)
             mentions.append(Mention(offset + match.start(1), offset + match.end(1), key, season, seasons))
     return sorted(mentions, key=lambda m: m.start)
+
+
+NEXT_CAPITAL = re.compile(r"^\s+(?!(?:Season|Series|Part|Vol|Chapter|S\d)\b)[A-Z][a-z]")
+PREVIOUS_CAPITAL = re.compile(r"(?<![.!?:;\"“‘'(])[A-Z][a-z]+\s+$")
+
+
+def embedded(text: str, start: int, end: int) -> bool:
+    """A match that runs on into another capitalized word ("Mercy James Institute") or
+    follows one ("Big Little Lies" is not "Little Lies"): part of another name. A title
+    may still be followed by a season word, and a sentence's first word may stand before it."""
+    if NEXT_CAPITAL.match(text[end:end + 12]) and not text[end:end + 1] in ("'", "’"):
+        return True
+    before = text[max(0, start - 25):start]
+    found = PREVIOUS_CAPITAL.search(before)
+    if found and not re.search(r"['’]s\s+$|^(?:The|A|An)\s+$", found.group()) \
+            and not titles.sentence_initial(text, start - len(found.group())) \
+            and found.group().strip().lower() not in titles.knowledge()["roles"]:
+        return True
+    return False
 
 
 @cache
