@@ -59,7 +59,9 @@ def words() -> dict[str, re.Pattern]:
         "home": {gazetteer.fold(m) for m in data["home_markets"]},
         "territory": re.compile(
             rf"\bin\s+(?:the\s+)?(?P<where>(?:[A-Z][\w.'’-]*\s+){{1,3}})(?:{lexicon.alternation(data['territory_nouns'])})\b"
-            rf"|\bin\s+(?P<country>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}})(?=\s*(?:on|in|this|next|,|\.|$))"),
+            rf"|\bin\s+(?:the\s+)?(?P<country>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}})(?=\s*(?:on|in|this|next|and|,|\.|$))"
+            # "on Netflix UK"
+            rf"|\bon\s+(?:{lexicon.alternation(data['platforms'])})\s+(?P<platform_country>UK|U\.K\.|US|U\.S\.|Canada|Australia|India)\b"),
         "series_end": re.compile(rf"^\s+(?:{lexicon.alternation(data['series_end_after'])})\b", re.IGNORECASE),
         "gun": lexicon.word_regex(data["gun_words"]),
         "gun_object": re.compile(rf"^\s+(?:{lexicon.alternation(data['gun_objects'])})(?![\w-])", re.IGNORECASE),
@@ -75,6 +77,10 @@ def words() -> dict[str, re.Pattern]:
             rf"(?:[\w'’-]+\s+){{0,3}}?(?P<head>{lexicon.alternation(data['own_release_objects'])})?(?![\w-])",
             re.IGNORECASE),
         "idiom": lexicon.word_regex(data["idioms"]),
+        "recurring": lexicon.word_regex(data["recurring_times"]),
+        "released_thing": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['released_things'])})\s+"
+                                     r"(?:(?:was|were|has been|have been|had been|being|just|first|officially)\s+)*$",
+                                     re.IGNORECASE),
         "appearance": lexicon.word_regex(data["appearance_phrases"]),
         "not_yet": lexicon.word_regex(data["not_yet"]),
         "person_subject": re.compile(
@@ -115,13 +121,21 @@ def territory_opening(q: TriggerQuery) -> str | None:
     opening, not the work's release (US and UK openings are the release)."""
     if q.trigger.event != "release":
         return None
+    home = words()["home"] | outlet_markets(q.context.article.url)
     for match in words()["territory"].finditer(q.after[:60]):
-        where = (match.group("where") or match.group("country") or "").strip()
-        if not where or gazetteer.fold(where) in words()["home"]:
+        where = (match.group("where") or match.group("country") or match.group("platform_country") or "").strip()
+        if not where or gazetteer.fold(where) in home:
             continue
-        if gazetteer.place_kind(where) in ("country", "demonym", "region", "continent"):
+        if gazetteer.place_kind(where) in ("country", "demonym", "region", "continent", "state"):
             return "one market's opening"
     return None
+
+
+def outlet_markets(url: str | None) -> set[str]:
+    """The markets an outlet's own country stands for, from its web address ("dailymail.co.uk")."""
+    host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0].split(":")[0]
+    return {gazetteer.fold(m) for ending, markets in lexicon.entry("events", "outlet_markets").items()
+            if host.endswith(ending) for m in markets}
 
 
 def series_end(q: TriggerQuery) -> str | None:
@@ -153,7 +167,8 @@ def person_event(q: TriggerQuery) -> str | None:
         if re.search(r"(?i)\b(?:her|his|my|your)\s+(?:[\w-]+\s+){0,2}$", q.before[-30:]):
             return "a person's debut or return"
         return None
-    if q.trigger.text.lower() not in words()["person_verbs"]:
+    text = re.sub(r"^(?:be|is|are|was|were|been|being)\s+", "", q.trigger.text.lower())
+    if text not in words()["person_verbs"]:
         return None
     subject = q.before[-40:]
     if words()["person_subject"].search(subject) and not re.search(r"(?i)\b(?:it|they|which|that)\b", subject[-15:]):
@@ -246,7 +261,38 @@ def released_thing(c: ClaimQuery) -> str | None:
     return None
 
 
-CLAIM_CHECKS = (promotion, episode_airing, conditional, released_thing)
+def airing_schedule(c: ClaimQuery) -> str | None:
+    """"X airs Sundays at 9pm on E!", "which aired Tuesday": an airing schedule or one
+    night's episode, not the premiere (a bare weekday with no season or premiere word)."""
+    q = c.trigger
+    if q.trigger.event != "release" or not re.match(r"air|return|come back|be back", q.lemma):
+        return None
+    clause = q.body[q.clause[0]:q.clause[1]]
+    if words()["recurring"].search(clause):
+        return "an airing schedule"
+    times = [t for t in q.context.timexes if q.clause[0] <= t.start < q.clause[1]]
+    if q.lemma.startswith("air") and times and all(WEEKDAY_ONLY.fullmatch(t.text) for t in times) \
+            and not SEASON_WORDS.search(clause):
+        return "one night's episode"
+    return None
+
+
+def passive_release(c: ClaimQuery) -> str | None:
+    """"a statement released to TheWrap on Wednesday": the thing before a passive release
+    verb is what was released."""
+    q = c.trigger
+    if q.trigger.event != "release" or q.trigger.form not in ("past", "participle"):
+        return None
+    if words()["released_thing"].search(q.body[max(q.clause[0], q.trigger.start - 30):q.trigger.start]):
+        return "a release of something else"
+    return None
+
+
+CLAIM_CHECKS = (promotion, episode_airing, conditional, released_thing, airing_schedule, passive_release)
+WEEKDAY_ONLY = re.compile(r"(?i)(?:(?:this|next|last|on)\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)"
+                          r"(?:day)?\.?(?:\s+(?:night|morning|evening|afternoon))?|tonight|last night")
+SEASON_WORDS = re.compile(r"(?i)\b(?:season|series|premiere|premieres|premiered|return|returns|returned|debut|"
+                          r"new episodes|final|revival|reboot)\b")
 
 
 def not_the_works_event(q: TriggerQuery, subject: Subj) -> tuple[str | None, str | None]:

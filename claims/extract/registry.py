@@ -194,7 +194,7 @@ def knowledge() -> dict:
         "family_after": words_after(data["family_after"]),
         "credit_before": re.compile(rf"(?:{lexicon.alternation(data['credit_before'])})\s*$", re.IGNORECASE),
         "credit_after": re.compile(rf"^\s*(?:{lexicon.alternation(data['credit_after'])})", re.IGNORECASE),
-        "numbered": re.compile(r"(?:\s\d{1,3}|\s(?!I$)[IVX]{1,5}|\s(?:Part|Vol\.?|Volume|Chapter|Episode)\s+(?:\d+|[IVX]+|"
+        "numbered": re.compile(r"(?:\s\d{1,2}|\s(?!I$)[IVX]{1,5}|\s(?:Part|Vol\.?|Volume|Chapter|Episode)\s+(?:\d+|[IVX]+|"
                                r"One|Two|Three|Four))$"),
     }
 
@@ -242,12 +242,15 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
         found.append(("dated by a studio", 1.5, True, "film"))
     if info["after_title"].match(o.after):
         found.append(("cast or episode word after it", 1.5, True, None))
-    if info["numbered"].search(text) and not titles.is_month(text.split()[0]):
+    # (not a picture's number at the end of a caption: "Jane Doe 105", "Getty Images 29")
+    if info["numbered"].search(text) and not titles.is_month(text.split()[0]) \
+            and not re.fullmatch(r"\s*[.,;:!?)\]]*\s*", o.after):
         found.append(("numbered title", 1.0, True, None))
-    subtitle = re.search(r"\w:\s+([A-Z0-9][\w'’]*)", text)
-    if subtitle and subtitle.group(1).lower() not in titles.knowledge()["not_start"] \
-            and not gazetteer.given_name_count(text.split()[0]):
-        found.append(("subtitle", 1.0, True, None))  # (not "Gael Garcia Bernal: Well, ...")
+    subtitle = re.search(r"(\w+):\s+([A-Z0-9][\w'’]*)", text)
+    if subtitle and subtitle.group(2).lower() not in titles.knowledge()["not_start"] \
+            and subtitle.group(1).lower() not in titles.knowledge()["labels"] \
+            and not gazetteer.given_name_count(text.split()[0]) and not text.split(":")[0].isupper():
+        found.append(("subtitle", 1.0, False, None))  # (not "Gael Garcia Bernal: Well, ...", "Credit: X")
     if info["work_in_before"].search(o.before[-40:]) or info["work_in_after"].match(o.after):
         found.append(("starring, role or set", 1.0, False, None))
     return found
@@ -363,6 +366,8 @@ def learn_registry(documents: Iterable[tuple[str, list[tuple[int, int, str, bool
                 for start, end, other in spans:
                     if other != key and start <= candidate.start and candidate.end <= end:
                         tally.inside[other] += 1
+                if candidate.part == "split":
+                    continue  # one side of "X and Y": its cues are the pair's, not its own
                 for cue, weight, strong, kind in work_cues(o):
                     add_cue(tally, cue, weight, o)
                     tally.strong += strong
@@ -440,8 +445,18 @@ def display_form(tally: Tally) -> str:
     return form
 
 
+def holds_credit(form: str) -> bool:
+    """"Getty Images 29", "South Korea EPA 5", "Christian Siriano Getty Images": a photo
+    agency's name inside the run (with a picture's number): a caption's credit."""
+    words = form.split()
+    return any(gazetteer.organisation_kind(" ".join(words[i:j])) in ("agency", "credit")
+               for i in range(len(words)) for j in range(i + 1, min(len(words), i + 3) + 1))
+
+
 def list_reason(form: str, key: str, makers: set[str]) -> tuple[str | None, float]:
     """What the knowledge lists say the name is, before any cue."""
+    if holds_credit(form):
+        return CREDIT, 3.0
     kind = gazetteer.organisation_kind(form)
     if kind:
         return ORGANISATION_REASONS.get(kind, ORGANISATION), 3.0
@@ -528,7 +543,10 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
     # is among the work's.
     exclusive = sum(tally.cues[cue] * tally.weights.get(cue, 0) for cue in ("season", "maker's possessive",
                                                                           "dated by a studio"))
-    if best and weight >= (tally.work + exclusive) * (0.75 if tally.strong else 1.0):
+    # (Quotes do not tell a film from a song, a book or a slogan: against those, they weigh nothing.)
+    compared = tally.work - (tally.cues["quoted"] * tally.weights.get("quoted", 0.0)
+                             if best in (MUSIC, PUBLICATION, BRAND, EVENT, CREDIT) else 0.0)
+    if best and weight >= (compared + exclusive) * (0.75 if tally.strong else 1.0):
         return rejected(best)
     if tally.work < 1.5:
         return rejected(best or TOO_WEAK)
@@ -543,9 +561,13 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
         return rejected(ORDINARY)
     # Persons and places stand next to event words too ("Pitt films in London"): a title
     # needs one cue only titles get, or event cues enough to outweigh chance.
-    quoted_event = tally.quoted >= 2 and tally.cues["event word next to it"] and tally.work >= 2.0
-    if tally.strong == 0 and tally.work < 3.0 and not quoted_event:
+    # Quotes mark songs, books and sayings too: a name needs a cue beyond them.
+    unquoted = tally.work - tally.cues["quoted"] * tally.weights.get("quoted", 0.0)
+    if tally.strong == 0 and (unquoted < 2.0 or tally.work < 3.0):
         return rejected(best or TOO_WEAK)
+    # "Ahead of Monday", "Appearing on Australian": a sentence's first word runs into a name.
+    if tally.non_initial == 0 and len(words) > 1 and lower_words[words[0]] >= 2 and tally.quoted == 0:
+        return rejected(ORDINARY)
     # A name seen often with few cues is a character or a person, however eponymous the
     # one cue it got ("Thor" in a piece about the actor who plays him).
     if tally.occurrences >= 4 and tally.work / tally.occurrences < 0.3 and tally.quoted < 2:

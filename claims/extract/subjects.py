@@ -174,11 +174,14 @@ def governed_object(q: SubjectQuery) -> list[Subj] | None:
     """The work the trigger governs: "filming on X", "the release of X", "renewed X"."""
     # A renewal "for a second season" governs a season, not a work.
     governed = [s for s in q.after if s.explicit or q.trigger.event != "renewal"]
-    if governed and governed[0] is q.after[0] and governing_gap().fullmatch(
-            without_times(q.context, q.trigger.end, q.after[0].start)) and not (
-            q.direct and q.trigger.form != "noun" and q.trigger.event == "release"):
-        return group_with(q.after[0], q.after, q.body)
-    return None
+    if not governed or governed[0] is not q.after[0]:
+        return None
+    gap = without_times(q.context, q.trigger.end, q.after[0].start)
+    if not governing_gap().fullmatch(gap) or q.direct and q.trigger.form != "noun" and q.trigger.event == "release":
+        return None
+    if q.trigger.event == "release" and q.trigger.form != "noun" and re.match(r"\s*(?:to|from|into|onto)\b", gap):
+        return None  # "returned to the Jersey Shore", "came back from X": X is where, not what
+    return group_with(q.after[0], q.after, q.body)
 
 
 def possessive_noun(q: SubjectQuery) -> list[Subj] | None:
@@ -197,10 +200,20 @@ def clause_subject(q: SubjectQuery) -> list[Subj] | None:
     while before and body[before[-1].end:q.trigger.start].count(")") > body[before[-1].end:q.trigger.start].count("("):
         before = before[:-1]
         direct = bool(before and DIRECT_SUBJECT_GAP.match(body[before[-1].end:q.trigger.start].split(")")[-1]))
+    while before and MODIFIER_AFTER.match(body[before[-1].end:before[-1].end + 40]) and q.trigger.form != "noun":
+        before = before[:-1]  # "the Saturday Night Live producer arrived": the producer did
     if before and (direct or q.trigger.form != "noun"):
         head = appositive_head(before, body, q.trigger)
         return [head] if head else group_back(before[-1], before, body)
     return None
+
+
+# A work named before a person noun is that noun's modifier: "the SNL alum", "the Idol judge".
+MODIFIER_AFTER = re.compile(
+    r"^['’\"”]?\s+(?:(?:[\w-]+\s+){0,2})?(?:alum|alumna|alumnus|alums|star|stars|actor|actress|actors|producer|"
+    r"producers|creator|writer|director|host|hosts|judge|judges|contestant|contestants|winner|finalist|"
+    r"cast\s+member|castmate|co-star|costar|showrunner|girlfriend|boyfriend|wife|husband|fan|fans|"
+    r"villain|character|singer|dancer|personality|executive|boss|veteran)\b", re.IGNORECASE)
 
 
 def inside_trigger(q: SubjectQuery) -> list[Subj] | None:
@@ -260,12 +273,21 @@ def quote_attribution(q: SubjectQuery) -> list[Subj] | None:
     quote = next((span for span in context.quotes if span[0] <= q.trigger.start < span[1]), None)
     if not quote or any(quote[0] <= s.start < quote[1] for s in q.in_clause):
         return None
-    outside = [s for s in q.subjects if s.explicit and not quote[0] <= s.start < quote[1]]
+    # The work the attribution names ("... ," Lee said of X), or one the sentence names
+    # outside the quote, for an event word of its own (not "move", "come", "return": a
+    # speaker's own moves and returns are no work's).
+    if q.trigger.needs_time:
+        return []
+    outside = [s for s in q.subjects if s.explicit and not quote[0] <= s.start < quote[1]
+               and (s.start >= quote[1] and s.start - quote[1] < ATTRIBUTION_WINDOW or context.near(s.work, 1))]
     if outside:
         return [outside[0]]
     if context.focus and context.focus_strong:
         return [Subj(context.focus, context.focus_season, q.trigger.start, q.trigger.start, False)]
     return []
+
+
+ATTRIBUTION_WINDOW = 80   # characters after a quote in which its attribution names a work
 
 
 def production_focus(q: SubjectQuery) -> list[Subj] | None:

@@ -112,14 +112,15 @@ def readings(text: str, start: int, run: str) -> list[Candidate]:
     if len(words) == 2 and words[0][2].lower() in ("last", "next", "this", "early", "late", "mid", "every") \
             and (is_month(words[1][2]) or is_weekday(words[1][2]) or words[1][2].lower() in info["seasons"]):
         return []
-    # A weekday or a month alone ("Friday", "April"), or one with a clock time ("Wednesdays
-    # at 9"), is a time.
-    if words and (len(words) == 1 and (is_month(words[0][2]) or is_weekday(words[0][2].rstrip("s")))
-                  or is_weekday(words[0][2].rstrip("s")) and any(w[2][:1].isdigit() for w in words)):
+    # A word with digits inside ("AWx0OL64KA"), a hashtag, a measure ("10-part", "46-year-old"):
+    # no title.
+    if any(re.search(r"\d[A-Za-z]+\d|[A-Za-z]\d+[A-Za-z]|^#|^\d+-[a-z]", w) for _, _, w in words):
         return []
-    # A word with digits inside ("AWx0OL64KA"): an identifier, not a title.
-    if any(re.search(r"\d[A-Za-z]+\d|[A-Za-z]\d+[A-Za-z]", w) for _, _, w in words):
-        return []
+    # "Grande's July": a possessive before a month is a date's.
+    for index, (_, _, word) in enumerate(words[:-1]):
+        if POSSESSIVE_END.search(word) and (is_month(words[index + 1][2]) or is_weekday(words[index + 1][2])):
+            words = words[:index + 1]
+            break
     # A season ends a title: "Jessica Jones Season 2" is the work "Jessica Jones", and what
     # follows is read again ("X Season 2 and Y S3").
     for index, (_, _, word) in enumerate(words):
@@ -133,10 +134,10 @@ def readings(text: str, start: int, run: str) -> list[Candidate]:
             rest = drop_leading_inner(words[index + (2 if numbered else 1):], info)
             tail = readings(text, rest[0][0], text[rest[0][0]:rest[-1][1]]) if rest else []
             return readings(text, words[0][0], text[words[0][0]:words[index - 1][1]]) + tail
-    # A month or weekday after a small word ends a run: "Copper Valley in March".
+    # A month or weekday after a small word ends a run: "Copper Valley in March", "Tom
+    # Hiddleston from June to September".
     for index, (_, _, word) in enumerate(words):
-        if index and (is_month(word) or is_weekday(word)) and words[index - 1][2].lower() in info["inner"] \
-                and index == len(words) - 1:
+        if index and (is_month(word) or is_weekday(word)) and words[index - 1][2].lower() in info["inner"]:
             words = words[:index - 1]
             break
     words = trim_end(words, info)
@@ -181,7 +182,7 @@ def readings(text: str, start: int, run: str) -> list[Candidate]:
                 left = trim_end(span[:index], info)
                 right = trim_end(span[index + 1:], info)
                 spans = [(s_, p) for s_, p in spans if s_ is not span]
-                spans += [(part, "split") for part in (left, right) if part]
+                spans += [(part, "") for part in (left, right) if part]
                 break
             if POSSESSIVE_END.search(word):
                 left = trim_end(span[:index] + [strip_possessive(span[index])], info)
@@ -201,11 +202,19 @@ def readings(text: str, start: int, run: str) -> list[Candidate]:
     seen = set()
     for span, part in spans:
         s, e = span[0][0], span[-1][1]
-        if (s, e) in seen or not title_like(text[s:e]):
+        if (s, e) in seen or not title_like(text[s:e]) or is_time(span):
             continue
         seen.add((s, e))
         out.append(Candidate(s, e, text[s:e], False, part))
     return out
+
+
+def is_time(words: list) -> bool:
+    """A weekday or a month alone ("Friday", "April"), or one with a clock time ("Wednesdays
+    at 9"): a time, not a title."""
+    first = words[0][2].rstrip(".,")
+    return len(words) == 1 and (is_month(first) or is_weekday(first.rstrip("s"))) \
+        or is_weekday(first.rstrip("s")) and any(w[2][:1].isdigit() for w in words)
 
 
 def strip_possessive(word: tuple[int, int, str]) -> tuple[int, int, str]:
