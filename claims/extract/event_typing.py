@@ -74,8 +74,9 @@ def words() -> dict[str, re.Pattern]:
         # (case matters: "Doctor Who returns" is a title, "who returns" a person)
         "own_object": re.compile(
             r"^\s+(?P<det>a|an|the|its|his|her|their|our|my|your|this|that|these|those|some|new)\s+"
-            rf"(?:[\w'’-]+\s+){{0,3}}?(?P<head>{lexicon.alternation(data['own_release_objects'])})?(?![\w-])",
-            re.IGNORECASE),
+            r"(?P<np>[\w'’-]+(?:\s+[\w'’-]+){0,3})", re.IGNORECASE),
+        "own_heads": {w.lower() for w in data["own_release_objects"]},
+        "platform_start": re.compile(rf"(?:{lexicon.alternation(data['platforms'])})(?![\w-])", re.IGNORECASE),
         "idiom": lexicon.word_regex(data["idioms"]),
         "recurring": lexicon.word_regex(data["recurring_times"]),
         "released_thing": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['released_things'])})\s+"
@@ -256,9 +257,14 @@ def released_thing(c: ClaimQuery) -> str | None:
     if q.trigger.event != "release" or q.trigger.form in ("noun", "be") or subj.start > q.trigger.start:
         return None
     found = words()["own_object"].match(q.body[q.trigger.end:q.clause[1]])
-    if found and not found.group("head"):
-        return "a release of something else"
-    return None
+    if not found or any(word.lower() in words()["own_heads"] for word in found.group("np").split()):
+        return None
+    start = q.trigger.end + found.start("det")
+    if any(start <= t.start < q.trigger.end + found.end() for t in q.context.timexes):
+        return None  # "hits Netflix this summer": a time, not an object
+    if words()["platform_start"].match(q.body[start:start + 40]):
+        return None  # "hits the big screen"
+    return "a release of something else"
 
 
 def airing_schedule(c: ClaimQuery) -> str | None:

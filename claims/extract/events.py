@@ -136,8 +136,7 @@ NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)|
 SINGULAR_SUBJECT = re.compile(
     r"(?:[A-Z][\w'’.-]*|\b(?:it|he|she|who|which|that|show|series|film|movie|season|sequel|"
     r"episode|production|project|finale|premiere|network|studio|streamer|service|also|now|"
-    r"officially|finally|reportedly|then|still|currently|just|only|first|also|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten)|\d+)['‘’\"”)]?,?\s+$")
+    r"officially|finally|reportedly|then|still|currently|just|only|first|also)|\d+)['‘’\"”)]?,?\s+$")
 # A headline capitalizes every word, so there a determiner may stand before capitalized
 # modifiers: "To A March Netflix Debut", "Gets Its October Premiere".
 HEADLINE_DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}$")
@@ -191,6 +190,8 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
         event, form, needs_time = table.get(key) or (None, None, False)
         if event is None:
             continue
+        if part_of_a_name(text, match) or film_before_title(text, match):
+            continue
         form = noun_reading(form, text[:match.start()])
         if excluded_after.match(text[match.end():]) or (
                 form == "noun" and excluded_before.search(text[:match.start()])):
@@ -239,6 +240,24 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
         elif not any(t.start <= start < t.end for t in found):
             found.append(Trigger(start, end, event, verb_form, match.group()))
     return tuple(merge_adjacent(sorted(found, key=lambda t: t.start)))
+
+
+def part_of_a_name(text: str, match: re.Match) -> bool:
+    """A capitalized trigger inside a running sentence belongs to a name: "Best Film
+    Editing", "the Sundance Film Festival", "Premiere Magazine" (a headline capitalizes
+    every word, and a sentence its first)."""
+    if not match.group()[:1].isupper() or is_title_case(text):
+        return False
+    lead = text[:match.start()].rstrip().rstrip("\"“‘'*_(").rstrip()
+    return bool(lead) and not lead.endswith((".", "!", "?", ":", "|", "—", "–"))
+
+
+def film_before_title(text: str, match: re.Match) -> bool:
+    """"Christopher Nolan's World War II film Dunkirk": the noun "film" before a title, not
+    the verb."""
+    if match.group().lower() not in ("film", "films", "movie", "shoot"):
+        return False
+    return bool(re.match(r"\s+['‘\"“]?[A-Z]", text[match.end():])) and not VERB_BEFORE.search(text[:match.start()])
 
 
 def merge_adjacent(found: list[Trigger]) -> list[Trigger]:

@@ -129,7 +129,7 @@ def governing_gap() -> re.Pattern:
     return re.compile(
         r"\s*(?:(?:of|on|for|to|with|from)\s+)?(?:(?:the|a|an|its|his|her|their|both)\s+)?"
         # a maker's possessive before the name
-        r"(?:(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s\s+)?"
+        r"(?:(?:(?-i:[A-Z])[\w.&-]*\s+){0,2}(?-i:[A-Z])[\w.&-]*['’]s\s+)?"
         r"(?:(?:new|upcoming|next|whole|entire|first|second|third|final)\s+)?"
         # a describing noun before the name, alone or after one word ("the HBO series X")
         rf"(?:(?:[\w+-]+\s+)?(?:{works.kind_nouns()})\s+)?['‘\"“]?\s*", re.IGNORECASE)
