@@ -136,7 +136,10 @@ NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)|
 SINGULAR_SUBJECT = re.compile(
     r"(?:[A-Z][\w'’.-]*|\b(?:it|he|she|who|which|that|show|series|film|movie|season|sequel|"
     r"episode|production|project|finale|premiere|network|studio|streamer|service|also|now|"
-    r"officially|finally|reportedly|then|still|currently|just|only|first|also)|\d+)['‘’\"”)]?,?\s+$")
+    r"officially|finally|reportedly|then|still|currently|just|only|first|also)|\d+"
+    # "season two hits Netflix" (but "made nine films")
+    r"|\b(?:[Ss]eason|[Ss]eries|[Pp]art|[Cc]hapter|[Vv]olume)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))"
+    r"['‘’\"”)]?,?\s+$")
 # A headline capitalizes every word, so there a determiner may stand before capitalized
 # modifiers: "To A March Netflix Debut", "Gets Its October Premiere".
 HEADLINE_DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}$")
