@@ -150,9 +150,13 @@ VERB_BEFORE = re.compile(
     r"officially|reportedly|then)\s+(?:(?!(?:the|a|an|its|his|her|their|this|that)\s)\w+\s+)?$", re.IGNORECASE)
 
 
-def noun_reading(form: str, before: str) -> str:
+def noun_reading(form: str, before: str, headline: bool = False) -> str:
     """Verb forms that read as nouns here: "the shooting", "its debut", "the solo releases",
-    "Netflix's best Marvel launch"."""
+    "Netflix's best Marvel launch". In a headline ("WE tv Renews X") a capitalized verb
+    after any subject stays a verb."""
+    if headline and form in ("s", "past") and before.strip() and before.rstrip()[-1:].isalnum() \
+            and not NOUN_BEFORE.search(before):
+        return form
     # (A capitalized word in between is a headline's title: "The Punisher Premieres".)
     if form == "s" and SINGULAR_SUBJECT.search(before):
         return form  # "The show begins filming": a subject noun right before the verb
@@ -186,6 +190,7 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
     pattern, table = trigger_table()
     excluded_after, excluded_before = exclusions()
     found: list[Trigger] = []
+    headline = is_title_case(text)
     for match in pattern.finditer(text):
         key = lexicon.strip_inner_adverbs(re.sub(r"\s+", " ", match.group().lower()).replace("’", "'"))
         if key not in table:
@@ -195,7 +200,7 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
             continue
         if part_of_a_name(text, match) or film_before_title(text, match):
             continue
-        form = noun_reading(form, text[:match.start()])
+        form = noun_reading(form, text[:match.start()], headline and match.group()[:1].isupper())
         if excluded_after.match(text[match.end():]) or (
                 form == "noun" and excluded_before.search(text[:match.start()])):
             continue

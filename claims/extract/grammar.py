@@ -232,3 +232,25 @@ def nearest_finite_tense(before: str, after: str = "") -> str | None:
         if ahead:
             return min(ahead)[1]
     return None
+
+
+# The verb group that follows a subject noun and its modifiers ("premiere on August 14 and 15
+# will address that", "debut is set for May").
+VERB_AFTER_NOUN = re.compile(r"^(?:\s+(?:on|in|of|at|for|from|to|and|the|a|an|this|next|last|its|\w+day|"
+                             r"[A-Z][\w.]*|\d[\w,.]*)){0,8}?\s+(?P<aux>will|won['’]t|is|are|was|were|has|have|had|"
+                             r"would|could|may|might|'ll|’ll)\b", re.IGNORECASE)
+
+
+def tense_after_noun(after: str) -> str | None:
+    """The tense of the verb a subject noun goes with, when it follows the noun."""
+    found = VERB_AFTER_NOUN.match(after)
+    if not found:
+        return None
+    aux = found.group("aux").lower()
+    if aux in ("will", "won't", "won’t", "'ll", "’ll"):
+        return "future"
+    if aux in ("was", "were", "had", "has", "have"):
+        return "past"
+    if aux in ("would", "could", "may", "might"):
+        return None
+    return "present"

@@ -115,6 +115,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
         if reason:
             continue
         targets, subject_strategy = subjects_for(context, sentence, trigger, subjects, clause)
+        subj_strategy = subject_strategy
         if not targets:
             continue
         time = time_for(context, sentence, trigger, clause, triggers)
@@ -147,7 +148,8 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             # A noun with no time ("a release date is still a mystery"), or "it" with no time
             # ("how it will all come out"), states nothing dated.
             is_noun = trigger.form == "noun" and trigger.verb_form is None
-            if claim.time is None and (is_noun or not subj.explicit and subj.start == trigger.start):
+            if claim.time is None and (is_noun and not definite_event(context, trigger, subj_strategy)
+                                       or not subj.explicit and subj.start == trigger.start):
                 continue
             if claim.time is None and ordered and any(
                     clause[0] <= m.start < subj.start and not m.symmetric
@@ -184,6 +186,18 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
         (s.work for s in subjects if s.explicit and grammar.starts_with_verb(context.article.body[s.end:s.end + 30])),
         None)
     return claims
+
+
+# "the cancellation of the series", "culminated in the premiere of X": an event noun that
+# names its work, told as something that happened, states a claim even with no time.
+DEFINITE_EVENT = re.compile(r"(?i)\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def definite_event(context: ArticleContext, trigger: events.Trigger, strategy: str | None) -> bool:
+    body = context.article.body
+    return strategy == "governed_object" and trigger.event in ("release", "cancellation", "renewal") \
+        and bool(DEFINITE_EVENT.search(body[max(0, trigger.start - 30):trigger.start])) \
+        and bool(re.match(r"\s+(?:of|for)\b", body[trigger.end:trigger.end + 6]))
 
 
 def remember(context: ArticleContext, subjects: list[Subj], triggers: list[events.Trigger]) -> None:
@@ -249,6 +263,10 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         tense = grammar.clause_tense(before, trigger.text, trigger.form, lead)
     if sentence.headline and tense == "none" and trigger.form == "s":
         tense = "present"
+    if tense == "none" and trigger.form == "noun":
+        # "the two-night premiere on August 14 will address that": the noun is the subject of
+        # the verb after it.
+        tense = grammar.tense_after_noun(body[trigger.end:clause[1]]) or tense
     time = time_value(context, trigger, timex, tense, before, lead)
     season = season_for(context, subj, trigger, tense, before)
     interval = resolve_interval(time.value, time.mod, context.published) if time else None

@@ -105,7 +105,8 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
             work = context.focus if fits_kind(context, context.focus, kind) else (recent[0] if recent else None)
         # (in a piece about a person, "the show" is no work the article has not just named)
         if work and (named_here or context.may_mean(work)):
-            found.append(Subj(work, None, start, end, False))
+            season = named_here[-1].season if named_here and named_here[-1].work == work else None
+            found.append(Subj(work, season, start, end, False))
     return sorted(found, key=lambda s: s.start)
 
 
@@ -131,8 +132,11 @@ def governing_gap() -> re.Pattern:
         # a maker's possessive before the name
         r"(?:(?:(?-i:[A-Z])[\w.&-]*\s+){0,2}(?-i:[A-Z])[\w.&-]*['’]s\s+)?"
         r"(?:(?:new|upcoming|next|whole|entire|first|second|third|final)\s+)?"
-        # a describing noun before the name, alone or after one word ("the HBO series X")
-        rf"(?:(?:[\w+-]+\s+)?(?:{works.kind_nouns()})\s+)?['‘\"“]?\s*", re.IGNORECASE)
+        # a describing noun before the name, alone or after a word or two ("the HBO series
+        # X", "the NBC competition show X"), maybe with its network ("a documentary series
+        # on E!, X")
+        rf"(?:(?:[\w+-]+\s+){{0,2}}(?:{works.kind_nouns()})(?:\s+(?:on|from)\s+(?-i:[A-Z])[\w!+&.]*)?\s*,?\s+)?"
+        r"['‘\"“]?\s*", re.IGNORECASE)
 
 
 # A clause that continues the last one's subject: "X, which is currently filming",
@@ -230,7 +234,18 @@ def relative_clause(q: SubjectQuery) -> list[Subj] | None:
     previous = [s for s in q.subjects if s.end <= q.clause[0]]
     if previous and q.clause[0] - previous[-1].end < 80:
         return group_back(previous[-1], previous, q.body)
+    # "Thor: Ragnarok also stars A, B and C and opens in theaters on November 3rd": the
+    # sentence's subject, named first, goes on with a second verb.
+    first = [s for s in q.subjects if s.explicit and q.sentence.start <= s.start < q.clause[0]]
+    if first and re.match(r"^\s*,?\s*and\b", q.text_before) and titles_sentence_start(q, first[0]):
+        return [first[0]]
     return None
+
+
+def titles_sentence_start(q: SubjectQuery, subj: Subj) -> bool:
+    """The work opens the sentence (after "The" or a maker's possessive at most)."""
+    lead = q.body[q.sentence.start:subj.start].strip(" \"“‘'")
+    return not lead or bool(re.fullmatch(r"(?:The|A|An|[A-Z][\w.&-]*['’]s)", lead))
 
 
 def with_clause(q: SubjectQuery) -> list[Subj] | None:
@@ -239,7 +254,14 @@ def with_clause(q: SubjectQuery) -> list[Subj] | None:
     if q.before or not WITH_CLAUSE.match(q.text_before):
         return None
     previous = [s for s in q.subjects if q.sentence.start <= s.start and s.end <= q.clause[0] and s.explicit]
-    return [previous[-1]] if previous else None
+    if previous:
+        return [previous[-1]]
+    # "Anna Boden and Ryan Fleck are directing with domestic release set for March 8": the
+    # film the article is about.
+    context = q.context
+    if context.focus and context.focus_strong and q.trigger.form == "noun":
+        return [Subj(context.focus, context.focus_season, q.trigger.start, q.trigger.start, False)]
+    return None
 
 
 def pronoun(q: SubjectQuery) -> list[Subj] | None:
@@ -307,9 +329,35 @@ def production_focus(q: SubjectQuery) -> list[Subj] | None:
     return None
 
 
+def earlier_in_sentence(q: SubjectQuery) -> list[Subj] | None:
+    """"the fourth season of X, which has been part of a huge controversy — and the two-night
+    premiere on August 14 will address that": a definite event noun with no work in its
+    clause is the work's named earlier in the sentence."""
+    if q.in_clause or q.trigger.form != "noun" or not re.search(r"(?i)\bthe\s+(?:[\w-]+\s+){0,2}$", q.text_before[-30:]):
+        return None
+    earlier = [s for s in q.subjects if q.sentence.start <= s.start < q.clause[0] and s.explicit]
+    return [earlier[-1]] if earlier else None
+
+
+def decision_of_focus(q: SubjectQuery) -> list[Subj] | None:
+    """"The CW announced the renewal Monday": a definite renewal or cancellation with no work
+    named is the one of the work the article is about (or just named)."""
+    context, trigger = q.context, q.trigger
+    if q.in_clause or trigger.form != "noun" or trigger.event not in ("renewal", "cancellation") \
+            or not re.search(r"(?i)\b(?:the|its)\s+(?:[\w-]+\s+){0,1}$", q.text_before[-20:]):
+        return None
+    recent = [w for w, _ in reversed(context.recent) if context.near(w)]
+    work = recent[0] if recent else (context.focus if context.focus_strong else None)
+    if work is None:
+        return None
+    season = context.focus_season if work == context.focus else None
+    return [Subj(work, season, trigger.start, trigger.start, False)]
+
+
 # The ways to find the works a trigger is about, in order: the first that answers decides.
 SUBJECT_STRATEGIES = (governed_object, possessive_noun, clause_subject, inside_trigger, relative_clause,
-                      with_clause, pronoun, headline_topic, quote_attribution, production_focus)
+                      with_clause, pronoun, headline_topic, quote_attribution, production_focus,
+                      earlier_in_sentence, decision_of_focus)
 
 
 def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,

@@ -98,8 +98,18 @@ def before_trigger(q: TimeQuery) -> Timex | None:
     Tour", nor a report's: "confirmed last month that")."""
     others = [t for t in q.triggers if t is not q.trigger and q.clause[0] <= t.start < q.clause[1]]
     before = [t for t in q.in_clause if t.end <= q.trigger.start and not t.value.endswith("_REF")
-              and not re.match(r"\s+[A-Z]", q.body[t.end:t.end + 2]) and not reported_time(q, t)]
+              and not re.match(r"\s+[A-Z]", q.body[t.end:t.end + 2]) and not reported_time(q, t)
+              and not attributive_year(q, t)]
     return before[-1] if before and not others else None
+
+
+def attributive_year(q: TimeQuery, timex: Timex) -> bool:
+    """"In her 2014 memoir", "the hit 2015 film": a year that describes a noun dates no event."""
+    return bool(re.fullmatch(r"\d{4}", timex.value)) and bool(ATTRIBUTIVE_NOUN.match(q.body[timex.end:timex.end + 25]))
+
+
+ATTRIBUTIVE_NOUN = re.compile(r"\s+(?!(?:the|a|an|and|or|but|when|as|it|he|she|they|we|i|after|before|until|while|"
+                              r"is|was|were|are|will|had|has|to|for|in|on|at|of|with|by|from)\b)[a-z][\w-]*")
 
 
 def headline_colon(q: TimeQuery) -> Timex | None:
