@@ -46,10 +46,11 @@ BRAND = "brand"
 ORDINARY = "ordinary phrase"
 PART = "part of a longer title"
 JOINED = "names joined"
+FRANCHISE = "franchise name"
 CONFIGURED = "listed as not a work"
 TOO_WEAK = "too little evidence"
 REASONS = (PERSON, FAMILY, ORGANISATION, NETWORK, PLACE, DEMONYM, EVENT, PUBLICATION, CREDIT, MUSIC, BRAND,
-           ORDINARY, PART, JOINED, CONFIGURED, TOO_WEAK)
+           ORDINARY, PART, JOINED, FRANCHISE, CONFIGURED, TOO_WEAK)
 
 ORGANISATION_REASONS = {"network": NETWORK, "studio": NETWORK, "streamer": NETWORK, "platform": NETWORK,
                         "agency": CREDIT, "credit": CREDIT, "festival": EVENT, "award": EVENT, "event": EVENT,
@@ -100,6 +101,9 @@ class Rejected:
 class Registry:
     works: dict[str, Work] = field(default_factory=dict)
     rejected: dict[str, Rejected] = field(default_factory=dict)
+    # A franchise name ("Mission: Impossible") -> its entries ("Mission: Impossible 7", ...):
+    # no entry itself; a mention of it stands for the entry its article is about.
+    franchises: dict[str, list[str]] = field(default_factory=dict)
 
     def rejected_by_reason(self) -> Counter:
         return Counter(item.reason for item in self.rejected.values())
@@ -399,11 +403,13 @@ def learn_registry(documents: Iterable[tuple[str, list[tuple[int, int, str, bool
             registry.rejected[key] = decision
         # Persons, for speakers and spelling checks: person cues over work cues.
         name = ROLE_PREFIX.sub("", display_form(tally))
-        if tally.against[PERSON] >= 1.5 and tally.against[PERSON] > tally.work \
+        shaped = list_reason(name, key, info["makers"])[0] == PERSON
+        if (tally.against[PERSON] >= 1.5 or shaped and tally.against[PERSON] > 0) and tally.against[PERSON] > tally.work \
                 and len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split()):
             persons[name] += tally.occurrences
     keep_whole_titles(registry, tallies)
-    drop_surnames(registry)
+    drop_surnames(registry, persons)
+    find_franchises(registry, tallies)
     add_configured_aliases(registry, config, fold_title)
     return registry, persons
 
@@ -617,7 +623,7 @@ def keep_whole_titles(registry: Registry, tallies: dict[str, Tally]) -> None:
             continue
         sides = [k for k in tally.splits if k != key]
         joined = sides and (all(k in standing for k in sides) or any(is_other(k) for k in sides))
-        if joined or any(k != key and extends(key, k) for k in standing):
+        if joined or any(k != key and extends(display_form(tally), display_form(tallies[k])) for k in standing):
             work = registry.works.pop(key)
             registry.rejected[key] = Rejected(key, work.title, JOINED, work.mentions, work.evidence)
     for key in list(registry.works):
@@ -632,11 +638,12 @@ def keep_whole_titles(registry: Registry, tallies: dict[str, Tally]) -> None:
             registry.rejected[key] = Rejected(key, work.title, PART, work.mentions, work.evidence)
 
 
-def drop_surnames(registry: Registry) -> None:
+def drop_surnames(registry: Registry, persons: Counter) -> None:
     """A single word that ends a person's name the corpus knows ("Silvestre" of "Miguel
-    Angel Silvestre") is that person, not a work."""
+    Angel Silvestre", "Chibnall" of "Chris Chibnall") is that person, not a work."""
     surnames = {item.key.split()[-1] for item in registry.rejected.values()
                 if item.reason == PERSON and len(item.key.split()) >= 2}
+    surnames |= {gazetteer.fold(name).split()[-1] for name in persons}
     for key in list(registry.works):
         work = registry.works[key]
         if len(key.split()) == 1 and key in surnames and "quoted" not in {e.cue for e in work.evidence}:
@@ -644,15 +651,40 @@ def drop_surnames(registry: Registry) -> None:
             registry.rejected[key] = Rejected(key, work.title, PERSON, work.mentions, work.evidence)
 
 
-SEQUEL_TAIL = re.compile(r"^(?:\s*[:–—-]\s+.+|\s+(?:\d{1,3}|[ivx]{1,5}|part\s+\w+|vol\.?\s*\w+|chapter\s+\w+))$")
+ENTRY_TAIL = re.compile(r"^(?:\s*[:–—-]\s*\S.*|\s+(?:\d{1,2}|[IVX]{1,5}|Part\s+\w+))$", re.IGNORECASE)
 
 
-def extends(key: str, work: str) -> bool:
-    """`key` is `work` with words added that are no sequel number or subtitle: "jessica
-    jones in the netflix" extends "jessica jones"; "top gun maverick" does not."""
-    if key.startswith(work + " "):
-        return not SEQUEL_TAIL.match(key[len(work):])
-    return key.endswith(" " + work) and len(key.split()) > len(work.split())
+def find_franchises(registry: Registry, tallies: dict[str, Tally]) -> None:
+    """A name whose works are all numbered or subtitled entries ("Mission: Impossible" of
+    "Mission: Impossible 7" and "Mission: Impossible – Fallout") is a franchise, not an
+    entry, unless outlets name it as a film of its own (in quotes: the original "Top Gun")."""
+    titles = {key: work.title for key, work in registry.works.items()}
+    for key, title in titles.items():
+        bare = re.sub(r"^(?i:the)\s+", "", title)
+        entries = [other for other, other_title in titles.items() if other != key
+                   and re.sub(r"^(?i:the)\s+", "", other_title).lower().startswith(bare.lower())
+                   and ENTRY_TAIL.match(re.sub(r"^(?i:the)\s+", "", other_title)[len(bare):])]
+        if entries and tallies[key].quoted == 0:
+            registry.franchises[key] = sorted(entries)
+            work = registry.works[key]
+            registry.rejected[key] = Rejected(key, work.title, FRANCHISE, work.mentions, work.evidence)
+    for key in registry.franchises:
+        registry.works.pop(key, None)
+
+
+SEQUEL_TAIL = re.compile(r"^(?:\s*[:–—-]\s*.+|\s+(?:\d{1,3}|[IVX]{1,5}|Part\s+\w+|Vol\.?\s*\w+|Chapter\s+\w+))$",
+                         re.IGNORECASE)
+
+
+def extends(title: str, work: str) -> bool:
+    """`title` is `work` with words added that are no sequel number or subtitle: "Jessica
+    Jones in the Netflix" extends "Jessica Jones"; "Top Gun: Maverick" and "The Witcher:
+    Blood Origin" do not (a sequel, a spin-off)."""
+    bare_title = re.sub(r"^(?i:the)\s+", "", title)
+    bare_work = re.sub(r"^(?i:the)\s+", "", work)
+    if bare_title.lower().startswith(bare_work.lower() + " ") or bare_title.lower().startswith(bare_work.lower() + ":"):
+        return not SEQUEL_TAIL.match(bare_title[len(bare_work):])
+    return bare_title.lower().endswith(" " + bare_work.lower()) and len(bare_title.split()) > len(bare_work.split())
 
 
 def add_configured_aliases(registry: Registry, config: WorkConfig, fold_title) -> None:

@@ -1,10 +1,10 @@
 """Which works a sentence names, which of them a trigger is about, and an article's focus work."""
 from __future__ import annotations
 
+import dataclasses
 import re
-from functools import cache
-
 from dataclasses import dataclass
+from functools import cache
 
 from claims.extract import events, strategies, works
 from claims.extract.context import ArticleContext, Subj
@@ -61,6 +61,11 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
     """Works named or referred to in a sentence, in order."""
     found: list[Subj] = []
     for mention in works.find_mentions(sentence.text, sentence.start, context.lexicon):
+        if mention.work in context.lexicon.registry.franchises:
+            entry = franchise_entry(context, mention.work)
+            if entry is None:
+                continue  # "the Mission: Impossible franchise": no entry of it
+            mention = dataclasses.replace(mention, work=entry)
         seasons = mention.seasons or (mention.season,)
         if len(seasons) == 2 and mention.seasons and re.search(
                 r"(?:through|to|-)", context.article.body[mention.start:mention.end + 30]):
@@ -116,6 +121,16 @@ def fits_kind(context: ArticleContext, work: str | None, kind: str | None) -> bo
         return False
     known = context.lexicon.registry.works.get(work)
     return kind is None or known is None or known.kind is None or known.kind == kind
+
+
+def franchise_entry(context: ArticleContext, franchise: str) -> str | None:
+    """The entry a franchise's name stands for in this article: the one it names most (or its
+    focus), when it names one."""
+    entries = context.lexicon.registry.franchises[franchise]
+    if context.focus in entries:
+        return context.focus
+    named = [e for e in entries if e in context.named_at]
+    return max(named, key=lambda e: context.named_at[e]) if len(named) == 1 else None
 
 
 def body_has_possessive(sentence: Sentence, start: int) -> bool:

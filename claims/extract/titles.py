@@ -210,10 +210,12 @@ def readings(text: str, start: int, run: str) -> list[Candidate]:
 
 
 def is_time(words: list) -> bool:
-    """A weekday or a month alone ("Friday", "April"), or one with a clock time ("Wednesdays
-    at 9"): a time, not a title."""
+    """A weekday, a month or a holiday alone ("Friday", "April", "Christmas Day"), or a
+    weekday with a clock time ("Wednesdays at 9"): a time, not a title."""
     first = words[0][2].rstrip(".,")
+    phrase = " ".join(w[2] for w in words).lower().replace("’", "'")
     return len(words) == 1 and (is_month(first) or is_weekday(first.rstrip("s"))) \
+        or phrase in time_lexicon().holidays \
         or is_weekday(first.rstrip("s")) and any(w[2][:1].isdigit() for w in words)
 
 

@@ -179,6 +179,8 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
     lexicon_ = WorkLexicon(registry=learned)
     for key, work in learned.works.items():
         lexicon_.titles[key] = work.title
+    for key in learned.franchises:
+        lexicon_.titles[key] = learned.rejected[key].name  # found in text, then read as an entry
     for work in learned.works.values():
         for alias in work.aliases:
             alias_key = fold_title(alias)
