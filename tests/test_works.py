@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from claims.extract import boilerplate, events
+from claims.extract import boilerplate
+from claims.extract.pipeline import learn
+from claims.extract.registry import REASONS, WorkConfig
 from claims.extract.sentences import split_sentences
-from claims.extract.works import find_mentions, fold_title, learn_works
+from claims.extract.works import find_mentions, fold_title
 from claims.reading import make_article
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "works.yaml").read_text(encoding="utf-8"))
@@ -21,14 +23,18 @@ OUTLET = "Example Screen News"
 
 
 def lexicon_of(case: dict):
+    """The lexicon the pipeline learns from the row's text (or its `texts`, one article each)."""
     headline = case.get("headline", HEADLINE)
-    body = f"{headline}\n\n{case['text']}"
-    article = make_article(f"case-{case['name']}", body, f"{case['name']}.md",
-                           published="2016-05", title=headline, outlet=OUTLET)
-    sentences = split_sentences(body, boilerplate.skipped_lines(article))
-    pattern, _ = events.trigger_table()
-    documents = [(body, [(s.start, s.end, s.text, s.headline) for s in sentences])]
-    return learn_works(documents, pattern, {fold_title(OUTLET)}), body, sentences
+    articles = []
+    for index, text in enumerate(case.get("texts") or [case["text"]]):
+        body = f"{headline}\n\n{text}"
+        articles.append(make_article(f"case-{case['name']}-{index}", body, f"{case['name']}-{index}.md",
+                                     published="2016-05", title=headline, outlet=OUTLET))
+    texts = {a.id: split_sentences(a.body, boilerplate.skipped_lines(a)) for a in articles}
+    config = case.get("config") or {}
+    lexicon = learn(articles, texts, WorkConfig(aliases=config.get("aliases", {}),
+                                                not_works=config.get("not_works", [])))
+    return lexicon, articles[0].body, texts[articles[0].id]
 
 
 def params():
@@ -54,6 +60,15 @@ def test_works(case):
         assert fold_title(str(name)) not in learned, f"{name!r} learned as a work: {sorted(learned)}"
     for key, title in case.get("display", {}).items():
         assert lexicon.display(key) == title
+    for name, reason in case.get("rejected", {}).items():
+        assert reason in REASONS, f"unknown reason {reason!r}"
+        rejected = lexicon.registry.rejected.get(fold_title(name))
+        assert rejected is not None, f"{name!r} not among the rejected: {sorted(lexicon.registry.rejected)}"
+        assert rejected.reason == reason, f"{name!r}: {rejected.reason!r}, not {reason!r}"
+    for title, kind in case.get("kind", {}).items():
+        assert lexicon.registry.works[fold_title(title)].kind == kind
+    for title, aliases in case.get("aliases", {}).items():
+        assert set(aliases) <= set(lexicon.registry.works[fold_title(title)].aliases)
     if "mentions" in case:
         body_sentences = [s for s in sentences if not s.headline]
         found = [(m.work, m.season) for s in body_sentences

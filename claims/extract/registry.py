@@ -526,7 +526,9 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
     if key in not_works:
         return rejected(CONFIGURED)
     if tally.work == 0:
-        return None  # nothing said it was a work: not worth a line
+        # Nothing said it was a work: listed only when something said what it is instead.
+        reason = max(tally.against, key=tally.against.get) if tally.against else list_reason(form, key, info["makers"])[0]
+        return rejected(reason) if reason else None
     if key in excluded:
         return rejected(PUBLICATION)
     against = Counter(tally.against)

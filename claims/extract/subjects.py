@@ -88,6 +88,7 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
             work = next((w for w, s in reversed(context.recent) if w in context.seasoned), context.focus)
         if work:
             found.append(Subj(work, season, start, end, False))
+    found += numbered_entries(context, sentence, found)
     for start, end, phrase in works.short_references(sentence.text, sentence.start):
         if any(s.start <= start < s.end + 25 for s in found):
             continue
@@ -121,6 +122,41 @@ def fits_kind(context: ArticleContext, work: str | None, kind: str | None) -> bo
         return False
     known = context.lexicon.registry.works.get(work)
     return kind is None or known is None or known.kind is None or known.kind == kind
+
+
+@cache
+def entry_reference() -> re.Pattern:
+    """"the seventh film", "the seventh and eighth instalments": entries of a franchise by number."""
+    ordinals = {k: v for k, v in works.knowledge()["ordinals"].items() if v}
+    words = "|".join(sorted(map(re.escape, ordinals), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:the|its|their|a)\s+(?P<first>{words})(?:\s+and\s+(?P<second>{words}))?\s+"
+                      r"(?:films?|movies?|instal?lments?|entr(?:y|ies)|chapters?|sequels?|pictures?|outings?)(?!\w)",
+                      re.IGNORECASE)
+
+
+def numbered_entries(context: ArticleContext, sentence: Sentence, found: list[Subj]) -> list[Subj]:
+    """Franchise entries named by their number ("the seventh and eighth films"): the entries of
+    the franchise the article is about that carry that number."""
+    ordinals = works.knowledge()["ordinals"]
+    entries = []
+    for match in entry_reference().finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if any(s.start <= start < s.end for s in found):
+            continue
+        for group in ("first", "second"):
+            word = match.group(group)
+            entry = context.lexicon.numbered_entry(context_franchise(context), ordinals[word.lower()]) if word else None
+            if entry:
+                entries.append(Subj(entry, None, start, end, False))
+    return entries
+
+
+def context_franchise(context: ArticleContext) -> str | None:
+    """The franchise the article is about: the one whose entries it names, or its focus's."""
+    franchises = context.lexicon.registry.franchises
+    named = [f for f, entries in franchises.items() if context.focus in entries
+             or any(e in context.named_at for e in entries)]
+    return named[0] if len(named) == 1 else None
 
 
 def franchise_entry(context: ArticleContext, franchise: str) -> str | None:

@@ -118,7 +118,7 @@ def readings(text: str, start: int, run: str) -> list[Candidate]:
         return []
     # "Grande's July": a possessive before a month is a date's.
     for index, (_, _, word) in enumerate(words[:-1]):
-        if POSSESSIVE_END.search(word) and (is_month(words[index + 1][2]) or is_weekday(words[index + 1][2])):
+        if POSSESSIVE_END.search(word) and is_month(words[index + 1][2]):
             words = words[:index + 1]
             break
     # A season ends a title: "Jessica Jones Season 2" is the work "Jessica Jones", and what

@@ -69,6 +69,17 @@ class WorkLexicon:
         work = self.registry.works.get(key)
         return work.kind if work else None
 
+    def numbered_entry(self, franchise: str | None, number: int) -> str | None:
+        """The franchise's entry numbered so ("Mission: Impossible 7" for 7), if registered."""
+        if franchise is None:
+            return None
+        roman = {1: "i", 2: "ii", 3: "iii", 4: "iv", 5: "v", 6: "vi", 7: "vii", 8: "viii", 9: "ix", 10: "x"}
+        for entry in self.registry.franchises.get(franchise, []):
+            last = entry.split()[-1]
+            if last == str(number) or last == roman.get(number):
+                return entry
+        return None
+
     def key_of(self, name: str) -> str | None:
         """The work a name as written stands for (its title or an alias), if any."""
         key = fold_title(name)
