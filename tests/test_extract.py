@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from claims.extract.pipeline import extract_claims
+from claims.extract import event_typing, order, subjects, times
+from claims.extract.pipeline import extract_corpus
 from claims.extract.works import fold, fold_title
 from claims.models import MIRRORED_RELATION, Claim
 from claims.reading import make_article, read_articles
@@ -24,7 +25,7 @@ CASES = yaml.safe_load((HERE / "cases" / "claims.yaml").read_text(encoding="utf-
 FIXTURES = HERE / "fixtures" / "articles" / "extract"
 HEADLINE = "Entertainment Roundup"
 FIELDS = {"work", "season", "event", "time", "relation", "object", "tense", "modality",
-          "negated", "speaker", "evidence", "absent"}
+          "negated", "speaker", "evidence", "absent", "by"}
 
 
 def article_of(case: dict):
@@ -91,6 +92,8 @@ def matches(expected: dict, claim: Claim) -> bool:
             return False
     if "evidence" in expected and expected["evidence"] not in claim.evidence.text:
         return False
+    if "by" in expected and expected["by"] not in claim.explain.values():
+        return False  # the strategy that must have read it (subject, order, retyping...)
     return True
 
 
@@ -101,7 +104,7 @@ def describe(claims: list[Claim]) -> str:
         time = f"{c.time.value}/{c.time.mod}" if c.time else None
         lines.append(f"  {c.subject.work}/s{c.subject.season}/{c.event} time={time}{order} "
                      f"tense={c.tense} modality={c.modality} negated={c.negated} "
-                     f"speaker={c.speaker} evidence={c.evidence.text!r}")
+                     f"speaker={c.speaker} evidence={c.evidence.text!r} how={c.explain}")
     return "\n".join(lines) or "  (no claims)"
 
 
@@ -122,7 +125,11 @@ def test_claims(case):
     for expected in case["expected"]:
         assert set(expected) <= FIELDS, set(expected) - FIELDS
     article = article_of(case)
-    claims = extract_claims([article])
+    extraction = extract_corpus([article])
+    claims = extraction.claims
+    if "dropped_by" in case:
+        checks = {check for _, _, check in extraction.dropped}
+        assert case["dropped_by"] in checks, f"no trigger dropped by {case['dropped_by']}: {extraction.dropped}"
     for claim in claims:
         assert article.body[claim.evidence.start:claim.evidence.end] == claim.evidence.text
     for expected in case["expected"]:
@@ -132,3 +139,16 @@ def test_claims(case):
             assert not found, f"expected no claim like {expected}, got:\n{describe(found)}"
         else:
             assert found, f"expected a claim like {expected}, got:\n{describe(claims)}"
+
+
+def named_in_cases() -> set[str]:
+    names = {case.get("dropped_by") for case in CASES}
+    names |= {expected.get("by") for case in CASES for expected in case.get("expected", [])}
+    return names
+
+
+@pytest.mark.parametrize("name", [f.__name__ for f in (
+    *subjects.SUBJECT_STRATEGIES, *times.TIME_STRATEGIES, *times.YEAR_DIRECTIONS, *order.SYMMETRIC_STRATEGIES,
+    *order.DIRECTED_STRATEGIES, *event_typing.TRIGGER_CHECKS, *event_typing.CLAIM_CHECKS, *event_typing.RETYPINGS)])
+def test_every_strategy_and_check_has_a_case_that_names_it(name):
+    assert name in named_in_cases(), f"no row of tests/cases/claims.yaml names {name!r} (by: or dropped_by:)"

@@ -31,6 +31,7 @@ class ArticleContext:
     focus_strong: bool = False
     sentence_index: int = 0
     named_at: dict[str, int] = field(default_factory=dict)   # work -> last sentence naming it
+    dropped: list[tuple[str, str]] = field(default_factory=list)  # (trigger, event-typing check)
 
     def near(self, work: str | None, sentences: int = 2) -> bool:
         """The work was named in this sentence or one of the few before it."""

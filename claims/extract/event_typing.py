@@ -311,7 +311,9 @@ def decided_not_to_renew(q: TriggerQuery, claim: Claim) -> Claim | None:
     """"would not be renewed", "will not return for a fifth season", "decided not to renew":
     the series is cancelled (CONTRACT: a cancellation of the series, season null); "hasn't
     been renewed yet" stays a renewal to come, negated."""
-    if not claim.negated or claim.modality != "asserted" or claim.relation:
+    sentence_before = q.body[q.sentence.start:q.trigger.start]
+    reported = claim.modality == "speculative" and REPORTED_PAST.search(sentence_before)
+    if not claim.negated or claim.modality != "asserted" and not reported or claim.relation:
         return None
     if claim.event == "renewal" or claim.event == "release" and q.lemma.startswith("return") \
             and re.match(r"\s+for\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}season", q.after):
@@ -321,7 +323,7 @@ def decided_not_to_renew(q: TriggerQuery, claim: Claim) -> Claim | None:
         # "announced that the series would not be renewed": the decision is told as done
         tense = "past" if claim.tense == "future" and REPORTED_PAST.search(q.body[q.sentence.start:q.trigger.start]) \
             else claim.tense
-        return claim.model_copy(update={"event": "cancellation", "negated": False, "tense": tense,
+        return claim.model_copy(update={"event": "cancellation", "negated": False, "tense": tense, "modality": "asserted",
                                         "subject": claim.subject.model_copy(update={"season": None})})
     return None
 

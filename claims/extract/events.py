@@ -160,6 +160,8 @@ def noun_reading(form: str, before: str, headline: bool = False) -> str:
     # (A capitalized word in between is a headline's title: "The Punisher Premieres".)
     if form == "s" and SINGULAR_SUBJECT.search(before):
         return form  # "The show begins filming": a subject noun right before the verb
+    if form == "s" and re.search(r"\b(?:and|but|then|also|now|later)\s+$", before):
+        return form  # "X also stars Jane Doe and opens in theaters": a second verb of the subject
     if form in ("ing", "s") and NOUN_BEFORE.search(before):
         return "noun"
     if form == "s" and not SINGULAR_SUBJECT.search(before) and not is_title_case(before):

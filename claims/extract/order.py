@@ -75,7 +75,8 @@ class OrderQuery:
         """The event the marker is about: a trigger in its clause (a connective such as "at
         the same time" takes no other), else one near it, else the passage's."""
         if self.word in connectives():
-            in_clause = [t for t in self.triggers if self.clause[0] <= t.start < self.clause[1]]
+            # (not a scheduling verb with no date of its own: "Jane Doe dated Tom Vale")
+            in_clause = [t for t in self.triggers if self.clause[0] <= t.start < self.clause[1] and not t.needs_for]
             return min(in_clause, key=lambda t: abs(t.start - self.marker.start)).event if in_clause else None
         return self.near_event or context_event(self.context)
 

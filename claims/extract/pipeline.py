@@ -50,6 +50,8 @@ class Extraction:
 
     claims: list[Claim]
     lexicon: works.WorkLexicon
+    # (article id, trigger as written, the event-typing check that dropped it)
+    dropped: list[tuple[str, str, str]] = dataclasses.field(default_factory=list)
 
 
 def extract_corpus(articles: list[Article], config: WorkConfig | None = None) -> Extraction:
@@ -57,18 +59,20 @@ def extract_corpus(articles: list[Article], config: WorkConfig | None = None) ->
     texts = {a.id: split_sentences(a.body, boilerplate.skipped_lines(a)) for a in articles}
     lexicon_ = learn(articles, texts, config)
     claims: list[Claim] = []
+    dropped: list[tuple[str, str, str]] = []
     for article in articles:
-        for claim in extract_article(article, lexicon_, texts[article.id]):
+        for claim in extract_article(article, lexicon_, texts[article.id], dropped):
             claims.append(claim.model_copy(update={"id": f"c{len(claims) + 1}"}))
-    return Extraction(claims, lexicon_)
+    return Extraction(claims, lexicon_, dropped)
 
 
 def extract_claims(articles: list[Article]) -> list[Claim]:
     return extract_corpus(articles).claims
 
 
-def extract_article(article: Article, lexicon_: works.WorkLexicon,
-                    sentences: list[Sentence]) -> list[Claim]:
+def extract_article(article: Article, lexicon_: works.WorkLexicon, sentences: list[Sentence],
+                    dropped: list[tuple[str, str, str]] | None = None) -> list[Claim]:
+    """The claims of one article; the triggers event typing set aside go to `dropped`."""
     context = ArticleContext(article, lexicon_, sentences,
                              find_timexes(article.body, article.published), quotation_spans(article.body))
     context.focus, context.focus_season = focus_of(context)
@@ -92,6 +96,8 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon,
                 # June 2019, now opens Aug. 9" (the old plan and the new date).
                 claims.setdefault((*key, claim.time), claim)
     lexicon_.mentions.clear()  # the mentions are asked for per article; keep memory flat
+    if dropped is not None:
+        dropped.extend((article.id, text, check) for text, check in context.dropped)
     return list(claims.values())
 
 
@@ -111,14 +117,15 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     for trigger in triggers:
         clause = sentence.clause_at(trigger.start)
         query = event_typing.TriggerQuery(context, sentence, trigger, clause)
-        reason, _ = event_typing.not_the_event(query)
+        reason, check = event_typing.not_the_event(query)
         if reason:
+            context.dropped.append((trigger.text, check))
             continue
         targets, subject_strategy = subjects_for(context, sentence, trigger, subjects, clause)
         subj_strategy = subject_strategy
         if not targets:
             continue
-        time = time_for(context, sentence, trigger, clause, triggers)
+        time, time_strategy = time_for(context, sentence, trigger, clause, triggers)
         if trigger.needs_time and time is None:
             continue
         if trigger.needs_for and (not TIME_AFTER_FOR.search(body[max(0, time.start - 30):time.start])
@@ -156,8 +163,9 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                     and m.text.lower() not in ("then", "followed by", "closely followed by")
                     for m in markers):
                 continue  # "until X has come out": X's event is the order claim's object
-            reason, _ = event_typing.not_the_works_event(query, subj)
+            reason, check = event_typing.not_the_works_event(query, subj)
             if reason:
+                context.dropped.append((trigger.text, check))
                 continue
             if claim.time is None and grammar.IRREALIS.search(
                     body[subj.end if subj.end <= trigger.start else clause[0]:trigger.start]):
@@ -169,7 +177,8 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                     for m in markers):
                 continue
             claim, retyped = event_typing.retype(query, claim)
-            claim.explain.update(trigger=trigger.text, subject=subject_strategy or "", retyped=retyped or "")
+            claim.explain.update(trigger=trigger.text, subject=subject_strategy or "", time=time_strategy or "",
+                                 retyped=retyped or "")
             claims.append(claim)
     claims += continuation_claims(context, sentence, claims, triggers)
     remember(context, subjects, triggers)
@@ -267,7 +276,8 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         # "the two-night premiere on August 14 will address that": the noun is the subject of
         # the verb after it.
         tense = grammar.tense_after_noun(body[trigger.end:clause[1]]) or tense
-    time = time_value(context, trigger, timex, tense, before, lead)
+    explain: dict[str, str] = {}
+    time = time_value(context, trigger, timex, tense, before, lead, explain)
     season = season_for(context, subj, trigger, tense, before)
     interval = resolve_interval(time.value, time.mod, context.published) if time else None
     if season == context.focus_season and subj.season is None and trigger.event == "release" and \
@@ -302,6 +312,7 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         time_text=timex.text if timex else None,
         interval=interval,
         confidence=0.8 if subj.explicit else 0.5,
+        explain=explain,
     )
 
 

@@ -148,6 +148,12 @@ def knowledge() -> dict:
         "scheduled_before": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(scheduling)})\s+"
                                        r"(?:(?:its|the|their|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s)\s+)?(?:[\w-]+\s+){0,2}$",
                                        re.IGNORECASE),
+        "ordering_before": re.compile(r"\b(?:picked|picks|pick|ordered|orders|order|renewed|renews|renew|greenlit|"
+                                      r"greenlights|green-lit|cancelled|canceled|cancels|axed|axes|revived|revives|saved|"
+                                      r"rescued|rescues)\s+(?:up\s+)?$", re.IGNORECASE),
+        "ordered_after": re.compile(r"^\s+(?:up\s+)?(?:to|for)\s+(?:series|a\s+(?:second|third|fourth|fifth|sixth|seventh|"
+                                    r"eighth|ninth|tenth|new|final|full)\s+season|(?:its|their)\s+\w+\s+season|season\s+\d)",
+                                    re.IGNORECASE),
         "scheduled_after": re.compile(r"^\s*,?\s*(?:for|to|from|into|out\s+of|back\s+(?:to|from))\s+"
                                       r"(?:(?:a|an|the|its)\s+)?(?:[\w.,-]+\s+){0,4}?"
                                       r"(?:\d|release|opening|debut|premiere|date|slot|spring|summer|fall|autumn|winter|"
@@ -244,6 +250,8 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
         found.append(("released on a screen", 1.5, True, kind))
     if info["scheduled_before"].search(o.before[-30:]) and info["scheduled_after"].match(o.after):
         found.append(("dated by a studio", 1.5, True, "film"))
+    if info["ordered_after"].match(o.after) and info["ordering_before"].search(o.before[-30:]):
+        found.append(("ordered to series", 1.5, True, "series"))  # "picked up X to series"
     if info["after_title"].match(o.after):
         found.append(("cast or episode word after it", 1.5, True, None))
     # (not a picture's number at the end of a caption: "Jane Doe 105", "Getty Images 29")
@@ -549,8 +557,11 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
         return rejected(ORDINARY)  # "Oscar-winning", "A-list": adjectives
     # What speaks against a work must be outweighed, more so when no cue only titles get
     # is among the work's.
-    exclusive = sum(tally.cues[cue] * tally.weights.get(cue, 0) for cue in ("season", "maker's possessive",
-                                                                          "dated by a studio"))
+    # Cues no person or place gets: a season, a maker's possessive, a studio's date, a kind
+    # of work before the name ("the drama X").
+    exclusive = sum(count * tally.weights.get(cue, 0) for cue, count in tally.cues.items()
+                    if cue in ("season", "maker's possessive", "dated by a studio", "ordered to series")
+                    or cue.endswith("before it"))
     # (Quotes do not tell a film from a song, a book or a slogan: against those, they weigh nothing.)
     compared = tally.work - (tally.cues["quoted"] * tally.weights.get("quoted", 0.0)
                              if best in (MUSIC, PUBLICATION, BRAND, EVENT, CREDIT) else 0.0)

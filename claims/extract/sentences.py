@@ -87,7 +87,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 # "While X, Y": a fronted subordinate clause ends at its first comma.
-FRONTED = re.compile(r"(?:While|Although|Though|Because|Since|As|If|When|Once|Until|Unless|Whereas)\b[^,]{3,120}(,)\s")
+FRONTED = re.compile(r"(?:While|Although|Though|Because|Since|As|If|When|Once|Until|Unless|Whereas|After|Before|"
+                     r"Following)\b[^,]{3,120}(,)\s")
 
 
 def clause_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -265,7 +265,8 @@ def clause_subject(q: SubjectQuery) -> list[Subj] | None:
 
 # A work named before a person noun is that noun's modifier: "the SNL alum", "the Idol judge".
 MODIFIER_AFTER = re.compile(
-    r"^['’\"”]?\s+(?:(?:[\w-]+\s+){0,2})?(?:alum|alumna|alumnus|alums|star|stars|actor|actress|actors|producer|"
+    r"^['’\"”]?\s+(?:(?!(?:also|still|now|then|just|only|already|finally|officially|reportedly)\b)[\w-]+\s+){0,2}"
+    r"(?:alum|alumna|alumnus|alums|star|actor|actress|actors|producer|"
     r"producers|creator|writer|director|host|hosts|judge|judges|contestant|contestants|winner|finalist|"
     r"cast\s+member|castmate|co-star|costar|showrunner|girlfriend|boyfriend|wife|husband|fan|fans|"
     r"villain|character|singer|dancer|personality|executive|boss|veteran)\b", re.IGNORECASE)
@@ -285,18 +286,24 @@ def relative_clause(q: SubjectQuery) -> list[Subj] | None:
     previous = [s for s in q.subjects if s.end <= q.clause[0]]
     if previous and q.clause[0] - previous[-1].end < 80:
         return group_back(previous[-1], previous, q.body)
-    # "Thor: Ragnarok also stars A, B and C and opens in theaters on November 3rd": the
-    # sentence's subject, named first, goes on with a second verb.
-    first = [s for s in q.subjects if s.explicit and q.sentence.start <= s.start < q.clause[0]]
-    if first and re.match(r"^\s*,?\s*and\b", q.text_before) and titles_sentence_start(q, first[0]):
-        return [first[0]]
     return None
+
+
+def second_verb(q: SubjectQuery) -> list[Subj] | None:
+    """"X also stars A, B, and C and opens in theaters on November 3rd": the sentence's
+    subject, named first, goes on with a second verb."""
+    if q.before or q.trigger.form == "noun" or not re.match(r"^\s*,?\s*and\b.*\band\s+$|^\s*,?\s*and\s+$", q.text_before):
+        return None
+    first = [s for s in q.subjects if s.explicit and q.sentence.start <= s.start < q.clause[0]]
+    return [first[0]] if first and titles_sentence_start(q, first[0]) else None
 
 
 def titles_sentence_start(q: SubjectQuery, subj: Subj) -> bool:
     """The work opens the sentence (after "The" or a maker's possessive at most)."""
     lead = q.body[q.sentence.start:subj.start].strip(" \"“‘'")
-    return not lead or bool(re.fullmatch(r"(?:The|A|An|[A-Z][\w.&-]*['’]s)", lead))
+    return not lead or bool(re.fullmatch(r"(?:The|A|An|[A-Z][\w.&-]*['’]s)", lead)) \
+        or bool(re.fullmatch(rf"(?:The|A|An|[A-Z][\w.&-]*['’]s)\s+(?:[\w-]+\s+){{0,2}}(?:{works.kind_nouns()})",
+                             lead, re.IGNORECASE))
 
 
 def with_clause(q: SubjectQuery) -> list[Subj] | None:
@@ -407,7 +414,7 @@ def decision_of_focus(q: SubjectQuery) -> list[Subj] | None:
 
 # The ways to find the works a trigger is about, in order: the first that answers decides.
 SUBJECT_STRATEGIES = (governed_object, possessive_noun, clause_subject, inside_trigger, relative_clause,
-                      with_clause, pronoun, headline_topic, quote_attribution, production_focus,
+                      second_verb, with_clause, pronoun, headline_topic, quote_attribution, production_focus,
                       earlier_in_sentence, decision_of_focus)
 
 

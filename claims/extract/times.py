@@ -125,9 +125,10 @@ TIME_STRATEGIES = (noun_modifier, after_trigger, before_trigger, headline_colon)
 
 
 def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
-             clause: tuple[int, int], triggers: list[events.Trigger]) -> Timex | None:
-    """The time expression a trigger's claim states (ordered strategies, first wins)."""
-    return strategies.first(TIME_STRATEGIES, TimeQuery(context, sentence, trigger, clause, triggers))[0]
+             clause: tuple[int, int], triggers: list[events.Trigger]) -> tuple[Timex | None, str | None]:
+    """The time expression a trigger's claim states (ordered strategies, first wins), and the
+    strategy's name."""
+    return strategies.first(TIME_STRATEGIES, TimeQuery(context, sentence, trigger, clause, triggers))
 
 
 OWN_VERB = re.compile(r"^\s*(?:(?:was|were|is|are|will|would|has|have|had|be|been|being|got|get)\s+){1,3}"
@@ -224,14 +225,19 @@ YEAR_DIRECTIONS = (scheduled_new_date, indefinite_noun, clause_tense, narrative_
 
 
 def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | None,
-               tense: str, before: str, lead: str = "") -> TimeValue | None:
+               tense: str, before: str, lead: str = "", explain: dict | None = None) -> TimeValue | None:
+    """The claim's TIMEX3 value: the time expression's, a year-less date given its year (the
+    strategy is written to `explain["year"]`), or the publication date for what the clause
+    says is under way or done."""
     published = context.published
     if published and trigger.event == "filming" and CURRENTLY.search(before):
         return TimeValue(value=published.value, mod=None)
     if timex is not None:
         value, mod = timex.value, timex.mod
         if timex.year_inferred and published:
-            direction, _ = strategies.first(YEAR_DIRECTIONS, YearQuery(context, trigger, timex, tense, lead + before))
+            direction, name = strategies.first(YEAR_DIRECTIONS, YearQuery(context, trigger, timex, tense, lead + before))
+            if explain is not None:
+                explain["year"] = name or "default: ahead"
             redated = renormalize(timex, published, direction or "future")
             value, mod = redated.value, redated.mod
         if tense in ("present", "future") and published and published.day and \
