@@ -88,6 +88,9 @@ def trigger_table() -> tuple[lexicon.PhraseMatcher, dict[str, tuple[str, str, bo
             for form in (noun, noun + "s"):
                 table.setdefault(form.lower(), (event, "noun", False))
                 nouns.add(form.lower())
+        for noun in spec.get("time_nouns", []):  # only with a time: "X, in theaters July 28"
+            table.setdefault(noun.lower(), (event, "noun", True))
+            nouns.add(noun.lower())
     matcher = lexicon.PhraseMatcher(table, {"platform": lexicon.entry("events", "platforms")})
     return matcher, table
 
@@ -272,11 +275,16 @@ def film_before_title(text: str, match: re.Match) -> bool:
 
 def merge_adjacent(found: list[Trigger]) -> list[Trigger]:
     """One trigger per statement: drop one that lies inside another ("filming will wrap"
-    holds "wrap"), and join a filming noun to the filming verb right after it
-    ("filming was underway", "production is in the works")."""
+    holds "wrap"), a verbless "in theaters" right after a release verb ("will arrive in
+    cinemas on 26th June": the verb's), and join a filming noun to the filming verb right
+    after it ("filming was underway", "production is in the works")."""
     kept: list[Trigger] = []
     for trigger in found:
         if any(k.start <= trigger.start and trigger.end <= k.end for k in kept):
+            continue
+        if kept and trigger.needs_time and trigger.form == "noun" and kept[-1].event == trigger.event == "release" \
+                and 0 <= trigger.start - kept[-1].end <= 2:
+            kept[-1] = replace(kept[-1], end=trigger.end, text=kept[-1].text + " " + trigger.text)
             continue
         previous = kept[-1] if kept else None
         if previous and previous.event == trigger.event and previous.form == "noun" \

@@ -165,7 +165,7 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
         return "present"
     # "her account dropped a teaser pointing to a November release": a past verb; but
     # "rumored for release" is a participle phrase with no finite verb.
-    past = re.search(r"\b(\w+ed)\b(?!\s+(?:for|to|as|in|by)\b)", window[-40:])
+    past = re.search(r"\b(\w+ed)\b(?!\s+(?:for|to|as|in|by)\b)", window[-40:]) or past_after_subject().search(window)
     if past and re.search(r"[a-z]", window):
         return "past"
     return "none"
@@ -201,9 +201,13 @@ def is_negated(before: str, after: str) -> bool:
     return not DELAY.search(after[:60]) and not DELAY.search(window)
 
 
-# A finite past verb after its subject: "Gansa told THR", "the network said".
-PAST_AFTER_SUBJECT = re.compile(r"(?:\b(?:he|she|it|they|we|i|you)|\b[A-Z][\w'’-]+)\s+(?:\w+ly\s+)?(?:[a-z]+ed|told|said|"
-                                r"wrote|spoke|took|made|gave|got|came|went|began|saw|knew|thought|felt|found|left)\b")
+@cache
+def past_after_subject() -> re.Pattern:
+    """A finite past verb after its subject: "Gansa told THR", "he recently broke his neck"
+    (not "X rumored for release": a participle)."""
+    irregular = "|".join(sorted(set(lexicon.entry("tense", "irregular_past")), key=len, reverse=True))
+    return re.compile(rf"(?:\b(?:he|she|it|they|we|i|you)|\b[A-Z][\w'’-]+)\s+(?:\w+ly\s+)?(?:[a-z]+ed|{irregular})\b"
+                      r"(?!\s+(?:for|to|as|in|by)\b)")
 
 
 def nearest_finite_tense(before: str, after: str = "") -> str | None:
@@ -217,7 +221,7 @@ def nearest_finite_tense(before: str, after: str = "") -> str | None:
         match = last_match(words[key], before)
         if match:
             found.append((match.end(), tense))
-    past = last_match(PAST_AFTER_SUBJECT, before)
+    past = last_match(past_after_subject(), before)
     if past:
         found.append((past.end(), "past"))
     if found:
@@ -226,7 +230,7 @@ def nearest_finite_tense(before: str, after: str = "") -> str | None:
         ahead = [(m.start(), tense) for key, tense in (("future", "future"), ("past_be", "past"), ("perfect", "past"),
                                                        ("present_be", "present"))
                  for m in [words[key].search(after)] if m]
-        past = PAST_AFTER_SUBJECT.search(after)
+        past = past_after_subject().search(after)
         if past:
             ahead.append((past.start(), "past"))
         if ahead:

@@ -272,7 +272,7 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         tense = grammar.clause_tense(before, trigger.text, trigger.form, lead)
     if sentence.headline and tense == "none" and trigger.form == "s":
         tense = "present"
-    if tense == "none" and trigger.form == "noun":
+    if tense == "none" and (trigger.form == "noun" or trigger.form == "ing" and not before.strip()):
         # "the two-night premiere on August 14 will address that": the noun is the subject of
         # the verb after it.
         tense = grammar.tense_after_noun(body[trigger.end:clause[1]]) or tense

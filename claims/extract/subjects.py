@@ -33,6 +33,8 @@ def focus_of(context: ArticleContext) -> tuple[str | None, int | None]:
                                    for i, s in enumerate(context.sentences)]
     for index, (text, offset, weight) in enumerate(texts):
         for mention in works.find_mentions(text, offset, context.lexicon):
+            if mention.work in context.lexicon.registry.franchises:
+                continue  # a franchise's name is no entry the article could be about
             if index and not context.sentences[index - 1].headline and mention.season:
                 in_body.add((mention.work, mention.season))
             counts[mention.work] = counts.get(mention.work, 0) + weight

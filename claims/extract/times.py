@@ -208,8 +208,8 @@ def clause_tense(q: YearQuery) -> str | None:
 def narrative_verb(q: YearQuery) -> str | None:
     """No finite verb in the clause ("told THR in February, before the show's seventh
     season debut"): the nearest finite verb of the sentence decides."""
-    if q.trigger.form != "noun":
-        return None  # "X, premiering in May": a participle looks ahead from the narrative
+    if q.trigger.form != "noun" or q.trigger.needs_time:
+        return None  # "X, premiering in May", "X, in theaters July 28": a release looks ahead
     body = q.context.article.body
     start = body.rfind("\n", 0, q.timex.start) + 1
     end = body.find("\n", q.timex.end)
