@@ -51,7 +51,7 @@ def words() -> dict[str, re.Pattern]:
     data = lexicon.load("events")
     return {
         "night_lead": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['premiere_night_lead'])})\s+"
-                                 r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’.-]+\s+){0,5}$", re.IGNORECASE),
+                                 r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’.\"“”‘-]+\s+){0,6}$", re.IGNORECASE),
         "night_before": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['premiere_night_before'])})\s+$",
                                    re.IGNORECASE),
         "night_after": re.compile(rf"^\s+(?:{lexicon.alternation(data['premiere_night_after'])})(?![\w-])",
@@ -151,8 +151,9 @@ def gun_sense(q: TriggerQuery) -> str | None:
     text = q.trigger.text.lower()
     if q.trigger.event != "filming" or not re.match(r"shoot|shot", text):
         return None
-    if words()["gun_object"].match(q.body[q.trigger.end:q.trigger.end + 25]):
-        return "a gun's shooting"
+    if words()["gun_object"].match(q.body[q.trigger.end:q.trigger.end + 25]) or re.match(
+            r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:in the|at|dead|to death)\b", q.body[q.trigger.end:q.trigger.end + 50]):
+        return "a gun's shooting"  # (also "shooting Jane Doe in the leg")
     sentence = q.body[q.sentence.start:q.sentence.end]
     if q.trigger.form == "noun" and words()["gun"].search(sentence):
         return "a gun's shooting"
@@ -276,6 +277,10 @@ def airing_schedule(c: ClaimQuery) -> str | None:
     clause = q.body[q.clause[0]:q.clause[1]]
     if words()["recurring"].search(clause):
         return "an airing schedule"
+    times_in_clause = [t for t in q.context.timexes if q.clause[0] <= t.start < q.clause[1]]
+    if q.lemma.startswith("air") and not times_in_clause and q.trigger.form in ("s", "base", "ing") \
+            and not SEASON_WORDS.search(clause):
+        return "an airing schedule"  # "X airs on ABC": where it airs, not when it opens
     times = [t for t in q.context.timexes if q.clause[0] <= t.start < q.clause[1]]
     if q.lemma.startswith("air") and times and all(WEEKDAY_ONLY.fullmatch(t.text) for t in times) \
             and not SEASON_WORDS.search(clause):

@@ -104,6 +104,7 @@ class Registry:
     # A franchise name ("Mission: Impossible") -> its entries ("Mission: Impossible 7", ...):
     # no entry itself; a mention of it stands for the entry its article is about.
     franchises: dict[str, list[str]] = field(default_factory=dict)
+    lower_counts: dict[str, int] = field(default_factory=dict)   # one-word titles -> uses in lower case
 
     def rejected_by_reason(self) -> Counter:
         return Counter(item.reason for item in self.rejected.values())
@@ -200,6 +201,8 @@ def knowledge() -> dict:
         "music_after": words_after(data["music_after"]),
         "brand_after": words_after(data["brand_after"]),
         "event_words": {w.lower() for w in data["event_words"]},
+        "regional": {gazetteer.fold(w) for w in data["regional_adjectives"]},
+        "historical": {gazetteer.fold(w) for w in data["historical_events"]},
         "event_after": words_after(data["event_words"]),
         "family_after": words_after(data["family_after"]),
         "credit_before": re.compile(rf"(?:{lexicon.alternation(data['credit_before'])})\s*$", re.IGNORECASE),
@@ -417,6 +420,7 @@ def learn_registry(documents: Iterable[tuple[str, list[tuple[int, int, str, bool
             persons[name] += tally.occurrences
     keep_whole_titles(registry, tallies)
     drop_surnames(registry, persons)
+    registry.lower_counts = {key: lower_words[key] for key in registry.works if len(key.split()) == 1}
     find_franchises(registry, tallies)
     add_configured_aliases(registry, config, fold_title)
     return registry, persons
@@ -488,6 +492,11 @@ def list_reason(form: str, key: str, makers: set[str]) -> tuple[str | None, floa
     last = form.split()[-1].lower()
     if last in knowledge()["event_words"] and len(form.split()) > 1:
         return EVENT, 2.0
+    folded = gazetteer.fold(form)
+    if folded in knowledge()["regional"]:
+        return DEMONYM, 3.0
+    if folded in knowledge()["historical"] or "the " + folded in knowledge()["historical"]:
+        return EVENT, 3.0
     place = gazetteer.place_kind(form)
     if place == "demonym":
         return DEMONYM, 3.0  # "Spanish sitcom", "the Mexican film": an adjective, not a title
@@ -541,7 +550,7 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
         return rejected(PUBLICATION)
     against = Counter(tally.against)
     reason, prior = list_reason(form, key, info["makers"])
-    if reason and gazetteer.also_title(form):
+    if reason == PLACE and gazetteer.also_title(form):
         reason, prior = None, 0.0  # "Atlanta", "Fargo": a place's name that is also a series' title
     if reason in LIST_REASONS:
         exclusive = sum(tally.cues[cue] for cue in EXCLUSIVE_CUES)

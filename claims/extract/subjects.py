@@ -259,6 +259,8 @@ def clause_subject(q: SubjectQuery) -> list[Subj] | None:
         direct = bool(before and DIRECT_SUBJECT_GAP.match(body[before[-1].end:q.trigger.start].split(")")[-1]))
     while before and MODIFIER_AFTER.match(body[before[-1].end:before[-1].end + 40]) and q.trigger.form != "noun":
         before = before[:-1]  # "the Saturday Night Live producer arrived": the producer did
+    if before and not direct and OTHER_SUBJECT.search(body[before[-1].end:q.trigger.start]):
+        return None  # "like X, you need something viewers want to come back for": another subject
     if before and (direct or q.trigger.form != "noun"):
         head = appositive_head(before, body, q.trigger)
         return [head] if head else group_back(before[-1], before, body)
@@ -272,6 +274,10 @@ MODIFIER_AFTER = re.compile(
     r"producers|creator|writer|director|host|hosts|judge|judges|contestant|contestants|winner|finalist|"
     r"cast\s+member|castmate|co-star|costar|showrunner|girlfriend|boyfriend|wife|husband|fan|fans|"
     r"villain|character|singer|dancer|personality|executive|boss|veteran)\b", re.IGNORECASE)
+
+
+# A personal pronoun between a work and a verb is that verb's subject.
+OTHER_SUBJECT = re.compile(r"(?<![\w'’])(?:you|we|they|he|she|I)(?![\w'’])")
 
 
 def inside_trigger(q: SubjectQuery) -> list[Subj] | None:
@@ -358,8 +364,8 @@ def quote_attribution(q: SubjectQuery) -> list[Subj] | None:
     # The work the attribution names ("... ," Lee said of X), or one the sentence names
     # outside the quote, for an event word of its own (not "move", "come", "return": a
     # speaker's own moves and returns are no work's).
-    if q.trigger.needs_time:
-        return []
+    if q.trigger.needs_time or q.trigger.form == "noun":
+        return []  # ("the night of the premiere", in a quote: which premiere is anyone's guess)
     outside = [s for s in q.subjects if s.explicit and not quote[0] <= s.start < quote[1]
                and (s.start >= quote[1] and s.start - quote[1] < ATTRIBUTION_WINDOW or context.near(s.work, 1))]
     if outside:

@@ -157,6 +157,11 @@ def season_number(match: re.Match) -> tuple[int | None, tuple[int, ...]]:
 
 # --- pass 1: the work registry ------------------------------------------------------------------
 
+# A one-word title that English writes this often in lower case counts only where it is
+# marked as a title (quoted, italic, a season after it).
+MARKED_ONLY_LOWER = 3
+
+
 def given_names() -> frozenset[str]:
     """Given names the knowledge lists hold (for name checks): lower case."""
     return gazetteer.given_names()
@@ -190,6 +195,8 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
     lexicon_ = WorkLexicon(registry=learned)
     for key, work in learned.works.items():
         lexicon_.titles[key] = work.title
+        if len(key.split()) == 1 and learned.lower_counts.get(key, 0) >= MARKED_ONLY_LOWER:
+            lexicon_.marked_only.add(key)  # "Love", "Suits": a title only where marked as one
     for key in learned.franchises:
         lexicon_.titles[key] = learned.rejected[key].name  # found in text, then read as an entry
     for work in learned.works.values():
@@ -286,7 +293,8 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
             continue
         if key in works.marked_only and not (
                 text[max(0, match.start() - 1):match.start()] in ("\"", "“", "'", "‘", "*", "_")
-                or info["season_after"].match(text[match.end():])):
+                or info["season_after"].match(text[match.end():])
+                or studio_prefix().search(text, max(0, match.start() - 30), match.start())):
             continue
         if not title_case and embedded(text, match.start(), match.end()):
             continue  # "Mercy" in "the Mercy James Institute": part of another name
