@@ -61,7 +61,7 @@ def words() -> dict[str, re.Pattern]:
             rf"\bin\s+(?:the\s+)?(?P<where>(?:[A-Z][\w.'’-]*\s+){{1,3}})(?:{lexicon.alternation(data['territory_nouns'])})\b"
             rf"|\bin\s+(?:the\s+)?(?P<country>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}})(?=\s*(?:on|in|this|next|and|,|\.|$))"
             # "on Netflix UK"
-            rf"|\bon\s+(?:{lexicon.alternation(data['platforms'])})\s+(?P<platform_country>UK|U\.K\.|US|U\.S\.|Canada|Australia|India)\b"),
+            rf"|\bon\s+(?i:{lexicon.alternation(data['platforms'])})\s+(?P<platform_country>UK|U\.K\.|US|U\.S\.|Canada|Australia|India)\b"),
         "series_end": re.compile(rf"^\s+(?:{lexicon.alternation(data['series_end_after'])})\b", re.IGNORECASE),
         "gun": lexicon.word_regex(data["gun_words"]),
         "gun_object": re.compile(rf"^\s+(?:{lexicon.alternation(data['gun_objects'])})(?![\w-])", re.IGNORECASE),
@@ -151,6 +151,12 @@ def gun_sense(q: TriggerQuery) -> str | None:
     text = q.trigger.text.lower()
     if q.trigger.event != "filming" or not re.match(r"shoot|shot", text):
         return None
+    passive = re.search(r"(?:\b(?P<pronoun>he|she|they|him|her)|(?P<name>[A-Z][a-z]+))\s+(?:was|were|got|getting|get|been|being)\s+$",
+                        q.before)
+    if passive and q.trigger.form in ("past", "participle") and (
+            passive.group("pronoun") or q.context.lexicon.key_of(passive.group("name")) is None
+            and gazetteer.given_name_count(passive.group("name")) > 0):
+        return "a gun's shooting"  # "Fred was shot in front of his son", "he got shot"
     if words()["gun_object"].match(q.body[q.trigger.end:q.trigger.end + 25]) or re.match(
             r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:in the|at|dead|to death)\b", q.body[q.trigger.end:q.trigger.end + 50]):
         return "a gun's shooting"  # (also "shooting Jane Doe in the leg")
@@ -173,7 +179,8 @@ def person_event(q: TriggerQuery) -> str | None:
     if text not in words()["person_verbs"]:
         return None
     subject = q.before[-40:]
-    if words()["person_subject"].search(subject) and not re.search(r"(?i)\b(?:it|they|which|that)\b", subject[-15:]):
+    if words()["person_subject"].search(subject) and not re.search(r"(?i)\b(?:it|they|which|that)\b", subject[-15:]) \
+            or re.match(r"\s*,?\s*who\b", q.before):  # "who plays X's father, will be returning"
         return "a person's debut or return"
     sentence_before = q.body[q.sentence.start:q.trigger.start]
     if words()["appearance"].search(sentence_before) and re.search(r"\band\s+(?:\w+\s+){0,2}$", q.before):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claims.extract import events, strategies, works
+from claims.extract import events, gazetteer, registry, strategies, titles, works
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.sentences import Sentence
 
@@ -429,8 +429,32 @@ SUBJECT_STRATEGIES = (governed_object, possessive_noun, clause_subject, inside_t
 def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
                  subjects: list[Subj], clause: tuple[int, int]) -> tuple[list[Subj], str | None]:
     """The works a trigger is about, and the name of the strategy that found them."""
-    found, name = strategies.first(SUBJECT_STRATEGIES, SubjectQuery(context, sentence, trigger, subjects, clause))
+    query = SubjectQuery(context, sentence, trigger, subjects, clause)
+    found, name = strategies.first(SUBJECT_STRATEGIES, query)
+    if found and name in FALLBACKS and governs_an_unknown_name(query):
+        return [], None  # "the cancellation of Last Man Standing": a work the registry does not know
     return found or [], name
+
+
+# Strategies that find a work the clause does not name: never when the trigger governs a name.
+FALLBACKS = {"with_clause", "pronoun", "headline_topic", "quote_attribution", "production_focus",
+             "earlier_in_sentence", "decision_of_focus"}
+
+
+def governs_an_unknown_name(q: SubjectQuery) -> bool:
+    """The trigger governs a capitalized name that is no registered work ("premiere of Show
+    Dogs", "filming Jersey Shore"): the claim is about that, not about a work elsewhere."""
+    if registry.titles_case(q.body[q.sentence.start:q.sentence.end]):
+        return False  # a headline capitalizes every word
+    after = q.body[q.trigger.end:q.clause[1]]
+    found = re.match(r"\s*(?:(?:of|on|for)\s+)?(?:(?:the|a|an|its|his|her|their)\s+(?:[a-z][\w-]*\s+){0,2})?"
+                     r"['‘\"“]?(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", after)
+    if not found:
+        return False
+    name = found.group("name")
+    return q.context.lexicon.key_of(name) is None and not gazetteer.organisation_kind(name) \
+        and not gazetteer.place_kind(name) and not titles.is_month(name.split()[0]) \
+        and not titles.is_weekday(name.split()[0])
 
 
 def is_person_subject(context: ArticleContext, text: str) -> bool:

@@ -99,8 +99,14 @@ def before_trigger(q: TimeQuery) -> Timex | None:
     others = [t for t in q.triggers if t is not q.trigger and q.clause[0] <= t.start < q.clause[1]]
     before = [t for t in q.in_clause if t.end <= q.trigger.start and not t.value.endswith("_REF")
               and not re.match(r"\s+[A-Z]", q.body[t.end:t.end + 2]) and not reported_time(q, t)
-              and not attributive_year(q, t)]
+              and not attributive_year(q, t)
+              # near the trigger, or fronted ("In September, X premieres")
+              and (q.trigger.start - t.end <= NEAR_BEFORE or not q.body[q.clause[0]:t.start].strip(" ,\"“'‘")
+                   or re.fullmatch(r"\s*(?:in|on|by|since|from|during|this|last|next)\s*", q.body[q.clause[0]:t.start], re.I))]
     return before[-1] if before and not others else None
+
+
+NEAR_BEFORE = 60   # characters: a time further before its trigger dates something else
 
 
 def attributive_year(q: TimeQuery, timex: Timex) -> bool:
