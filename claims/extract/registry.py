@@ -308,10 +308,13 @@ def rejection_cues(o: Occurrence) -> list[tuple[str, float, str]]:
         found.append((BRAND, 2.0, "a product or brand word"))
     if info["event_after"].match(after):
         found.append((EVENT, 1.5, "an event word after it"))
-    if info["family_after"].match(after) or re.search(r"(?i)\bthe\s+$", before[-5:]) and \
-            re.fullmatch(r"[A-Z][a-z]+(?:e|a|i|o|[^aeiou])s", o.candidate.text) and \
-            gazetteer.surname_count(o.candidate.text[:-1]) > 0:
-        found.append((FAMILY, 2.0, "a family"))
+    plural_surname = re.search(r"(?i)\bthe\s+$", before[-5:]) and \
+        re.fullmatch(r"[A-Z][a-z]+(?:e|a|i|o|[^aeiou])s", o.candidate.text) and \
+        gazetteer.surname_count(o.candidate.text[:-1]) > 0
+    if info["family_after"].match(after) or plural_surname:
+        # ("the Conners" is a family; "The Conners" inside a sentence may be a title)
+        capital = plural_surname and before[-4:-1] == "The" and not o.initial
+        found.append((FAMILY, 1.0 if capital else 2.0, "a family"))
     if info["credit_before"].search(before[-15:]) or info["credit_after"].match(after) or \
             re.fullmatch(r"\s*\d{1,4}\s*$", after) and not o.candidate.quoted:
         found.append((CREDIT, 2.0, "a photo credit"))
@@ -327,6 +330,7 @@ class Tally:
     whole: int = 0             # occurrences as the whole run (not a shorter reading)
     non_initial: int = 0
     quoted: int = 0
+    titled: int = 0            # "The X" with a capital "The" inside a sentence of lower-case words
     work: float = 0.0
     strong: int = 0
     cues: Counter = field(default_factory=Counter)        # work cue -> count
@@ -378,6 +382,7 @@ def learn_registry(documents: Iterable[tuple[str, list[tuple[int, int, str, bool
                 tally.whole += not candidate.part
                 tally.non_initial += not o.initial
                 tally.quoted += candidate.quoted
+                tally.titled += candidate.text.startswith("The ") and not o.initial and not title_case
                 for start, end, other in spans:
                     if other != key and start <= candidate.start and candidate.end <= end:
                         tally.inside[other] += 1
@@ -582,10 +587,14 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
         return rejected(best or TOO_WEAK)
     # A word English also writes in lower case ("House", "Live", "Special") is a title only
     # with strong cues: a season, quotes, a maker's possessive.
+    # A capital "The" inside a sentence ("The Crown", "The Flash") or cues of three kinds
+    # mark a title however ordinary its words.
+    marked = tally.titled >= 2 or len(tally.cues) >= 3
     if len(words) == 1 and lower_words[key] and (lower_words[key] * 2 >= tally.occurrences or lower_words[key] >= 3) \
-            and tally.strong < 2:
+            and tally.strong < 2 and not marked:
         return rejected(ORDINARY)
-    if len(words) > 1 and all(lower_words[w] >= 2 for w in words) and tally.quoted == 0 and tally.strong < 2:
+    if len(words) > 1 and all(lower_words[w] >= 2 for w in words) and tally.quoted == 0 and tally.strong < 2 \
+            and not marked:
         return rejected(ORDINARY)
     # Persons and places stand next to event words too ("Pitt films in London"): a title
     # needs one cue only titles get, or event cues enough to outweigh chance.
@@ -598,7 +607,9 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
         return rejected(ORDINARY)
     # A name seen often with few cues is a character or a person, however eponymous the
     # one cue it got ("Thor" in a piece about the actor who plays him).
-    if tally.occurrences >= 4 and tally.work / tally.occurrences < 0.3 and tally.quoted < 2:
+    # (A longer name with cues of three kinds, one only titles get, is not a character's.)
+    if tally.occurrences >= 4 and tally.work / tally.occurrences < 0.3 and tally.quoted < 2 \
+            and not (len(words) > 1 and marked and tally.strong):
         return rejected(best or TOO_WEAK)
     return Work(key, form, kind_of(tally), sorted({f for f in tally.forms if f != form}),
                 tally.occurrences, len(tally.articles), evidence)
@@ -706,7 +717,9 @@ def extends(title: str, work: str) -> bool:
     bare_work = re.sub(r"^(?i:the)\s+", "", work)
     if bare_title.lower().startswith(bare_work.lower() + " ") or bare_title.lower().startswith(bare_work.lower() + ":"):
         return not SEQUEL_TAIL.match(bare_title[len(bare_work):])
-    return bare_title.lower().endswith(" " + bare_work.lower()) and len(bare_title.split()) > len(bare_work.split())
+    # (a franchise's name before a colon is no prefix: "Spider-Man: Homecoming")
+    return bare_title.lower().endswith(" " + bare_work.lower()) and len(bare_title.split()) > len(bare_work.split()) \
+        and not bare_title[:-len(bare_work)].rstrip().endswith(":")
 
 
 def add_configured_aliases(registry: Registry, config: WorkConfig, fold_title) -> None:
