@@ -100,6 +100,14 @@ def require_body(body: str) -> None:
         raise BadArticle("empty body: nothing to check")
 
 
+# "published", or "date" as Jekyll and Hugo front matter write it.
+PUBLISHED_KEYS = ("published", "date")
+
+
+def first_present(meta: dict, keys: tuple[str, ...], default=None):
+    return next((meta[key] for key in keys if meta.get(key) not in (None, "")), default)
+
+
 def text_or_none(value) -> str | None:
     return None if value is None else str(value)
 
@@ -126,7 +134,7 @@ def parse_markdown(text: str, path: Path, published: str | None) -> Article:
     article_id = meta.get("id")
     return make_article(
         path.stem if article_id in (None, "") else str(article_id), body, path,
-        published=meta.get("published", published), body_line=body_line,
+        published=first_present(meta, PUBLISHED_KEYS, published), body_line=body_line,
         **{key: text_or_none(meta.get(key)) for key in METADATA_KEYS})
 
 
@@ -213,7 +221,7 @@ def read_jsonl(path: Path, data: bytes) -> Iterator[Article | ReadProblem]:
             if article_id in (None, ""):
                 raise BadArticle("no 'id'")
             yield make_article(str(article_id), record["text"], path,
-                               published=record.get("published"), body_line=number,
+                               published=first_present(record, PUBLISHED_KEYS), body_line=number,
                                outlet=jsonl_outlet(record),
                                **{k: text_or_none(record.get(k)) for k in ("title", "author", "url")})
         except json.JSONDecodeError as err:

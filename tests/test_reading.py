@@ -100,6 +100,8 @@ FRONT_MATTER_DATES = {
     "yaml-int-year": ("published: 2016", "2016"),
     "yaml-month-string": ("published: 2016-05", "2016-05"),
     "quoted-day": ('published: "2016-05-12"', "2016-05-12"),
+    # Jekyll and Hugo write the date as "date:".
+    "date-key": ("date: 2016-05-12", "2016-05-12"),
 }
 
 
@@ -187,6 +189,18 @@ def test_jsonl(tmp_path, name, compress):
                                    ("3", "Three", "2018-05", 3)]
     assert articles[0].outlet == "Wire" and articles[1].url == "https://x"
     assert {a.path for a in articles} == {str(path)}
+
+
+def test_front_matter_published_wins_over_date(tmp_path):
+    path = write(tmp_path / "both.md", markdown("published: 2016-05-12\ndate: 2019-01-01"))
+    [article], _ = read_articles([str(path)])
+    assert article.published.value == "2016-05-12"
+
+
+def test_jsonl_date_key(tmp_path):
+    path = write_jsonl(tmp_path / "d.jsonl", [{"id": "d1", "text": "Body text.", "date": "2018-05-10"}])
+    [article], _ = read_articles([str(path)])
+    assert article.published.value == "2018-05-10"
 
 
 def test_jsonl_ignores_the_published_option(tmp_path):

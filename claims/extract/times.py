@@ -30,9 +30,11 @@ TIME_AFTER_FOR = re.compile(r"\b(?:for|to|until|into)\s+(?:(?:a|an|the)\s+)?(?:[
 
 @cache
 def weekday_only() -> re.Pattern:
-    """A bare weekday ("Friday", "this Friday"), names from claims/data/time/calendar.yaml."""
+    """A bare weekday ("Friday", "this Friday", "Tuesday night"), names from
+    claims/data/time/calendar.yaml and relative.yaml."""
     names = "|".join(sorted(map(re.escape, time_lexicon().weekdays), key=len, reverse=True))
-    return re.compile(rf"(?:this\s+|next\s+)?(?:{names})\.?", re.IGNORECASE)
+    parts = "|".join(sorted(map(re.escape, time_lexicon().day_parts), key=len, reverse=True))
+    return re.compile(rf"(?:this\s+|next\s+)?(?:{names})\.?(?:\s+(?:{parts}))?", re.IGNORECASE)
 
 
 @dataclass
