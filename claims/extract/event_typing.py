@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claims.extract import events, gazetteer, grammar, lexicon, strategies
+from claims.extract import events, gazetteer, grammar, lexicon, strategies, times
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.sentences import Sentence
 from claims.models import Claim
@@ -79,6 +79,10 @@ def words() -> dict[str, re.Pattern]:
         "platform_start": re.compile(rf"(?:{lexicon.alternation(data['platforms'])})(?![\w-])", re.IGNORECASE),
         "idiom": lexicon.word_regex(data["idioms"]),
         "recurring": lexicon.word_regex(data["recurring_times"]),
+        "midseason": lexicon.word_regex(data["midseason_returns"]),
+        "season_opening": lexicon.word_regex(data["season_opening_words"]),
+        "one_night": re.compile(rf"(?:(?:on|last)\s+)?{times.weekday_only().pattern}|"
+                                rf"{lexicon.alternation(data['one_night_times'])}", re.IGNORECASE),
         "released_thing": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['released_things'])})\s+"
                                      r"(?:(?:was|were|has been|have been|had been|being|just|first|officially)\s+)*$",
                                      re.IGNORECASE),
@@ -286,11 +290,11 @@ def airing_schedule(c: ClaimQuery) -> str | None:
         return "an airing schedule"
     times_in_clause = [t for t in q.context.timexes if q.clause[0] <= t.start < q.clause[1]]
     if q.lemma.startswith("air") and not times_in_clause and q.trigger.form in ("s", "base", "ing") \
-            and not SEASON_WORDS.search(clause):
+            and not words()["season_opening"].search(clause):
         return "an airing schedule"  # "X airs on ABC": where it airs, not when it opens
     times = [t for t in q.context.timexes if q.clause[0] <= t.start < q.clause[1]]
-    if q.lemma.startswith("air") and times and all(WEEKDAY_ONLY.fullmatch(t.text) for t in times) \
-            and not SEASON_WORDS.search(clause):
+    if q.lemma.startswith("air") and times and all(words()["one_night"].fullmatch(t.text) for t in times) \
+            and not words()["season_opening"].search(clause):
         return "one night's episode"
     return None
 
@@ -306,11 +310,20 @@ def passive_release(c: ClaimQuery) -> str | None:
     return None
 
 
-CLAIM_CHECKS = (promotion, episode_airing, conditional, released_thing, airing_schedule, passive_release)
-WEEKDAY_ONLY = re.compile(r"(?i)(?:(?:this|next|last|on)\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)"
-                          r"(?:day)?\.?(?:\s+(?:night|morning|evening|afternoon))?|tonight|last night")
-SEASON_WORDS = re.compile(r"(?i)\b(?:season|series|premiere|premieres|premiered|return|returns|returned|debut|"
-                          r"new episodes|final|revival|reboot)\b")
+def midseason_return(c: ClaimQuery) -> str | None:
+    """"X returns from its winter hiatus on March 7", "the midseason premiere": a season
+    resuming after a break, not its premiere."""
+    q, subj = c.trigger, c.subject
+    if q.trigger.event != "release":
+        return None
+    start = max(q.clause[0], min(subj.start, q.trigger.start) - 40)
+    if words()["midseason"].search(q.body[start:q.clause[1]]):
+        return "a return from a break"
+    return None
+
+
+CLAIM_CHECKS = (promotion, episode_airing, midseason_return, conditional, released_thing, airing_schedule,
+                passive_release)
 
 
 def not_the_works_event(q: TriggerQuery, subject: Subj) -> tuple[str | None, str | None]:
