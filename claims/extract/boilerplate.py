@@ -5,6 +5,7 @@ import re
 from functools import cache
 
 from claims.extract import lexicon
+from claims.extract.sentences import Sentence
 from claims.models import Article
 
 
@@ -51,3 +52,14 @@ def skipped_lines(article: Article) -> set[int]:
                 or named_bio_re.match(text) and len(text) < 1200:
             skipped.add(start)
     return skipped
+
+
+@cache
+def caption_pattern() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in lexicon.load("boilerplate")["caption"]), re.IGNORECASE)
+
+
+def without_captions(sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences that are no photo caption (a credit in parentheses, a press photo's
+    upper-case names before a dash)."""
+    return [s for s in sentences if not caption_pattern().search(s.text)]

@@ -88,8 +88,21 @@ def words() -> dict[str, re.Pattern]:
                                      re.IGNORECASE),
         "appearance": lexicon.word_regex(data["appearance_phrases"]),
         "not_yet": lexicon.word_regex(data["not_yet"]),
+        # a pronoun, then lower-case words that name no work ("she'd like to be able to")
         "person_subject": re.compile(
-            rf"(?<![\w'’])(?:{lexicon.alternation(data['person_subjects'])}|He|She|I|We|You)\s+(?:[\w'’]+\s+){{0,3}}$"),
+            rf"(?<![\w'’])(?:{lexicon.alternation(data['person_subjects'])}|He|She|I|We|You|He'd|She'd)\s+"
+            r"(?:(?!(?:show|series|season|film|movie|it|they|which|that|and|but|or|so|then)\b)[a-z'’]+\s+){0,5}$"),
+        # "the 'Sweet Escape' singer won't be back", "the Copper Valley star will return"
+        "role_subject": re.compile(
+            r"(?<![\w'’])(?:the|a|an|former|ex-)\s+(?:[\w'’‘\"“”.-]+\s+){0,3}"
+            rf"(?:{lexicon.alternation(lexicon.entry('registry', 'person_before'))})\s+"
+            r"(?:(?:will|won't|won’t|would|wouldn't|is|was|isn't|wasn't|has|had|also|not|be|been|never|"
+            r"finally|reportedly|set|expected|to)\s+){0,4}$", re.IGNORECASE),
+        "return_target": re.compile(
+            r"^\s+(?:to\s+(?:(?:the|its|his|her|their|a|an)\s+)?(?:(?!(?:for|with|on|in|at|this|next)\b)[\w'’-]+\s+){0,2}?"
+            rf"(?:{lexicon.alternation(data['person_return_targets'])})\b|"
+            rf"(?:to\s+[^,.;]{{0,40}}?\s+)?as\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:{lexicon.alternation(data['person_return_roles'])})\b)",
+            re.IGNORECASE),
     }
 
 
@@ -182,9 +195,11 @@ def person_event(q: TriggerQuery) -> str | None:
     text = re.sub(r"^(?:be|is|are|was|were|been|being)\s+", "", q.trigger.text.lower())
     if text not in words()["person_verbs"]:
         return None
-    subject = q.before[-40:]
+    subject = q.before[-60:].replace("’", "'")
     if words()["person_subject"].search(subject) and not re.search(r"(?i)\b(?:it|they|which|that)\b", subject[-15:]) \
             or re.match(r"\s*,?\s*who\b", q.before):  # "who plays X's father, will be returning"
+        return "a person's debut or return"
+    if words()["role_subject"].search(subject) or words()["return_target"].match(q.body[q.trigger.end:q.clause[1]]):
         return "a person's debut or return"
     sentence_before = q.body[q.sentence.start:q.trigger.start]
     if words()["appearance"].search(sentence_before) and re.search(r"\band\s+(?:\w+\s+){0,2}$", q.before):

@@ -153,10 +153,18 @@ VERB_BEFORE = re.compile(
     r"officially|reportedly|then)\s+(?:(?!(?:the|a|an|its|his|her|their|this|that)\s)\w+\s+)?$", re.IGNORECASE)
 
 
+@cache
+def noun_lead() -> re.Pattern:
+    leads = [*lexicon.entry("works", "ordinals"), *lexicon.entry("events", "noun_leads")]
+    return re.compile(rf"(?<![\w'’-])(?:{lexicon.alternation(leads)})\s+$", re.IGNORECASE)
+
+
 def noun_reading(form: str, before: str, headline: bool = False) -> str:
     """Verb forms that read as nouns here: "the shooting", "its debut", "the solo releases",
-    "Netflix's best Marvel launch". In a headline ("WE tv Renews X") a capitalized verb
-    after any subject stays a verb."""
+    "Netflix's best Marvel launch", "Third Film". In a headline ("WE tv Renews X") a
+    capitalized verb after any subject stays a verb."""
+    if form in ("base", "s") and noun_lead().search(before):
+        return "noun"
     if headline and form in ("s", "past") and before.strip() and before.rstrip()[-1:].isalnum() \
             and not NOUN_BEFORE.search(before):
         return form

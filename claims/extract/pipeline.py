@@ -56,7 +56,8 @@ class Extraction:
 
 def extract_corpus(articles: list[Article], config: WorkConfig | None = None) -> Extraction:
     """Every claim of every article, ids c1, c2, ... in article order."""
-    texts = {a.id: split_sentences(a.body, boilerplate.skipped_lines(a)) for a in articles}
+    texts = {a.id: boilerplate.without_captions(split_sentences(a.body, boilerplate.skipped_lines(a)))
+             for a in articles}
     lexicon_ = learn(articles, texts, config)
     claims: list[Claim] = []
     dropped: list[tuple[str, str, str]] = []
@@ -364,8 +365,8 @@ def season_after_trigger(context: ArticleContext, trigger: events.Trigger,
                      r"(?:seasons?|runs?|series|installments?)\b", rest, re.IGNORECASE)
     if match:
         return ORDINALS[match.group(1).lower()]
-    if trigger.event == "renewal":
-        # "renewed X for a second season", "Renews X For Season 2"
+    if trigger.event in ("renewal", "release"):
+        # "renewed X for a second season", "Renews X For Season 2", "returns to Netflix for season 2"
         target = re.search(r"\bfor\s+(?:a\s+|its\s+)?(?:(second|third|fourth|fifth|sixth)\s+"
                            r"(?:and\s+(?:final|last)\s+)?season|"
                            r"season\s+(\d+|two|three|four|five))\b", tail, re.IGNORECASE)
