@@ -31,6 +31,7 @@ class ArticleContext:
     focus_strong: bool = False
     sentence_index: int = 0
     named_at: dict[str, int] = field(default_factory=dict)   # work -> last sentence naming it
+    renewed: dict[str, int] = field(default_factory=dict)   # work -> the season last renewed
 
     def near(self, work: str | None, sentences: int = 2) -> bool:
         """The work was named in this sentence or one of the few before it."""

@@ -84,6 +84,8 @@ def words() -> dict[str, re.Pattern]:
                                      re.IGNORECASE),
         "appearance": lexicon.word_regex(data["appearance_phrases"]),
         "not_yet": lexicon.word_regex(data["not_yet"]),
+        "renewal_denial": re.compile(rf"(?:{lexicon.alternation(form for phrase in data['renewal_denials'] for form in events.verb_variants(phrase))})$",
+                                     re.IGNORECASE),
         "person_subject": re.compile(
             rf"(?<![\w'’])(?:{lexicon.alternation(data['person_subjects'])}|He|She|I|We|You)\s+(?:[\w'’]+\s+){{0,3}}$"),
     }
@@ -294,7 +296,17 @@ def passive_release(c: ClaimQuery) -> str | None:
     return None
 
 
-CLAIM_CHECKS = (promotion, episode_airing, conditional, released_thing, airing_schedule, passive_release)
+def possessed_thing(c: ClaimQuery) -> str | None:
+    """"Season 6's episode count has not been announced": what is announced or confirmed is
+    the season's count, date or cast, not the season."""
+    q, subj = c.trigger, c.subject
+    if q.trigger.needs_season and subj.end <= q.trigger.start and re.match(r"['’]s\s+[a-z]", q.body[subj.end:subj.end + 4]):
+        return "something of the season"
+    return None
+
+
+CLAIM_CHECKS = (promotion, episode_airing, conditional, released_thing, airing_schedule, passive_release,
+                possessed_thing)
 WEEKDAY_ONLY = re.compile(r"(?i)(?:(?:this|next|last|on)\s+)?(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)"
                           r"(?:day)?\.?(?:\s+(?:night|morning|evening|afternoon))?|tonight|last night")
 SEASON_WORDS = re.compile(r"(?i)\b(?:season|series|premiere|premieres|premiered|return|returns|returned|debut|"
@@ -326,9 +338,16 @@ def decided_not_to_renew(q: TriggerQuery, claim: Claim) -> Claim | None:
     return None
 
 
+def ruled_out(q: TriggerQuery, claim: Claim) -> Claim | None:
+    """"Peter Morgan ruled out a sixth season": the renewal of that season, denied."""
+    if claim.event != "renewal" or claim.relation or not words()["renewal_denial"].match(q.trigger.text):
+        return None
+    return claim.model_copy(update={"negated": not claim.negated})
+
+
 REPORTED_PAST = re.compile(r"\b(?:announced|said|confirmed|revealed|decided|declined|reported|told|stated)\b(?!.*\b(?:will|is|are)\b)",
                            re.IGNORECASE)
-RETYPINGS = (decided_not_to_renew,)
+RETYPINGS = (ruled_out, decided_not_to_renew)
 
 
 def retype(q: TriggerQuery, claim: Claim) -> tuple[Claim, str | None]:

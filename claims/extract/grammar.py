@@ -6,7 +6,8 @@ from functools import cache
 
 from claims.extract import lexicon
 
-NEGATION = re.compile(r"(?<![\w'’])(?:not|never|no longer|nor|cannot)(?!\w)|n['’]t\b", re.IGNORECASE)
+# ("has yet to renew X" is "has not renewed X")
+NEGATION = re.compile(r"(?<![\w'’])(?:not|never|no longer|nor|cannot|yet\s+to)(?!\w)|n['’]t\b", re.IGNORECASE)
 # A possessive 's ("Netflix's X premieres") is neither "has" nor "is".
 POSSESSIVE_S = re.compile(r"(?<!\b[Ii]t)(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Tt]hat)(?<!\b[Tt]here)(?<!\b[Ww]hat)"
                           r"(?<!\b[Ww]ho)(?<!\b[Hh]ere)['’]s\b")
@@ -161,7 +162,8 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
             return "past"
         return "none"
     # A noun trigger: the clause's own verb decides.
-    if words["present_do"].search(window) or re.search(r"\b\w+(?<!s)s\s+(?:\w+\s+)?(?:a|an|the|its|his|her|their)\s*$", before):
+    if words["present_do"].search(window) or re.search(
+            r"\b\w+(?<!s)s\s+(?:(?!\w+ed\b)\w+\s+)?(?:a|an|the|its|his|her|their)\s*$", before):
         return "present"
     # "her account dropped a teaser pointing to a November release": a past verb; but
     # "rumored for release" is a participle phrase with no finite verb.

@@ -71,43 +71,58 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
     for start, end, season in works.bare_seasons(sentence.text, sentence.start):
         if any(a <= start < b for a, b in taken) or any(s.start > start and s.start - end < 6 for s in found):
             continue
-        # "X is filming its first season": the work just named in the sentence; else the
-        # last work named with seasons, else the article's.
+        # "X is filming its first season", "X ... when Netflix ordered a fourth season": the
+        # work named before it in the sentence; else the last work named with seasons, else
+        # the article's.
         earlier = [s for s in found if s.explicit and s.end <= start]
-        # "its first season" or "fans of X: season 2 has started": the work just named.
-        if earlier and (body_has_possessive(sentence, start)
-                        or re.fullmatch(r"\s*:\s*", sentence.text[earlier[-1].end - sentence.start:
-                                                                   start - sentence.start])):
+        if earlier:
             work = earlier[-1].work
         else:
             work = next((w for w, s in reversed(context.recent) if w in context.seasoned), context.focus)
         if work:
             found.append(Subj(work, season, start, end, False))
+    seasons = list(found)
     for start, end, phrase in works.short_references(sentence.text, sentence.start):
+        # "a fourth season of the space drama": the season of the work the reference means
+        # ("this show" points back as the season already does).
+        of_season = next((s for s in seasons if not s.explicit and s.season and phrase.startswith("the ")
+                          and re.fullmatch(r"\s+of\s+", context.article.body[s.end:start])), None)
+        if of_season:
+            work, _ = reference_work(context, found, start, phrase)
+            if work:
+                found[found.index(of_season)] = Subj(work, of_season.season, of_season.start, of_season.end, False)
+            continue
         if any(s.start <= start < s.end + 25 for s in found):
             continue
         if any(s.explicit and 0 <= s.start - end <= 3 for s in found):
             continue  # "the drama Copper Valley": the name that follows says which work
-        # "that series", "this show" point back to the last work named; "the series" is
-        # the one the article is about.
-        kind = works.reference_kind(phrase)
-        named_here = [s for s in found if s.explicit and s.end <= start and fits_kind(context, s.work, kind)]
-        recent = [w for w, _ in reversed(context.recent) if fits_kind(context, w, kind)]
-        if named_here:
-            work = named_here[-1].work  # "X star Y said the new season will debut..."
-        elif phrase.split()[0] in ("that", "this", "its") and recent:
-            work = recent[0]
-        elif context.named_last_sentence and fits_kind(context, context.named_last_sentence, kind):
-            # "... Harbor Queen 2 kicked off on Monday. The film wrapped in November": the work
-            # the sentence before was about.
-            work = context.named_last_sentence
-        else:
-            work = context.focus if fits_kind(context, context.focus, kind) else (recent[0] if recent else None)
+        work, named_here = reference_work(context, found, start, phrase)
         # (in a piece about a person, "the show" is no work the article has not just named)
         if work and (named_here or context.may_mean(work)):
             season = named_here[-1].season if named_here and named_here[-1].work == work else None
             found.append(Subj(work, season, start, end, False))
     return sorted(found, key=lambda s: s.start)
+
+
+def reference_work(context: ArticleContext, found: list[Subj], start: int,
+                   phrase: str) -> tuple[str | None, list[Subj]]:
+    """The work a short reference stands for, and the works the sentence named before it:
+    "that series", "this show" point back to the last work named; "the series" is the one
+    the article is about."""
+    kind = works.reference_kind(phrase)
+    named_here = [s for s in found if s.explicit and s.end <= start and fits_kind(context, s.work, kind)]
+    recent = [w for w, _ in reversed(context.recent) if fits_kind(context, w, kind)]
+    if named_here:
+        work = named_here[-1].work  # "X star Y said the new season will debut..."
+    elif phrase.split()[0] in ("that", "this", "its") and recent:
+        work = recent[0]
+    elif context.named_last_sentence and fits_kind(context, context.named_last_sentence, kind):
+        # "... Harbor Queen 2 kicked off on Monday. The film wrapped in November": the work
+        # the sentence before was about.
+        work = context.named_last_sentence
+    else:
+        work = context.focus if fits_kind(context, context.focus, kind) else (recent[0] if recent else None)
+    return work, named_here
 
 
 def fits_kind(context: ArticleContext, work: str | None, kind: str | None) -> bool:
@@ -116,11 +131,6 @@ def fits_kind(context: ArticleContext, work: str | None, kind: str | None) -> bo
         return False
     known = context.lexicon.registry.works.get(work)
     return kind is None or known is None or known.kind is None or known.kind == kind
-
-
-def body_has_possessive(sentence: Sentence, start: int) -> bool:
-    """A season phrase that opens with "its"/"their" ("its first season")."""
-    return sentence.text[start - sentence.start:start - sentence.start + 6].lower().startswith(("its ", "their "))
 
 
 @cache
@@ -176,8 +186,8 @@ class SubjectQuery:
 
 def governed_object(q: SubjectQuery) -> list[Subj] | None:
     """The work the trigger governs: "filming on X", "the release of X", "renewed X"."""
-    # A renewal "for a second season" governs a season, not a work.
-    governed = [s for s in q.after if s.explicit or q.trigger.event != "renewal"]
+    # A renewal "for a second season" governs a season, not a work ("renewed the series" a work).
+    governed = [s for s in q.after if s.explicit or s.season is None or q.trigger.event != "renewal"]
     if not governed or governed[0] is not q.after[0]:
         return None
     gap = without_times(q.context, q.trigger.end, q.after[0].start)
@@ -218,6 +228,19 @@ MODIFIER_AFTER = re.compile(
     r"producers|creator|writer|director|host|hosts|judge|judges|contestant|contestants|winner|finalist|"
     r"cast\s+member|castmate|co-star|costar|showrunner|girlfriend|boyfriend|wife|husband|fan|fans|"
     r"villain|character|singer|dancer|personality|executive|boss|veteran)\b", re.IGNORECASE)
+
+
+def ordered_season_object(q: SubjectQuery) -> list[Subj] | None:
+    """"Netflix ordered the sixth season in June", "confirmed a sixth and final season",
+    "revived it for a sixth season": a renewal whose object is a season with no work named
+    takes that season (and its work)."""
+    if q.trigger.event != "renewal" or not q.after or q.after[0].explicit or q.after[0].season is None:
+        return None
+    if not re.fullmatch(r"\s*(?:(?:it|them)\s+)?(?:(?:for|with)\s+)?(?:(?:a|an|the|its|their)\s+)?",
+                        q.body[q.trigger.end:q.after[0].start],
+                        re.IGNORECASE):
+        return None
+    return [q.after[0]]
 
 
 def inside_trigger(q: SubjectQuery) -> list[Subj] | None:
@@ -340,8 +363,9 @@ def earlier_in_sentence(q: SubjectQuery) -> list[Subj] | None:
 
 
 def decision_of_focus(q: SubjectQuery) -> list[Subj] | None:
-    """"The CW announced the renewal Monday": a definite renewal or cancellation with no work
-    named is the one of the work the article is about (or just named)."""
+    """"The CW announced the renewal Monday", "Amazon confirmed the pickup on Saturday": a
+    definite renewal or cancellation with no work named is the one of the work the article is
+    about (or just named); a renewal, of the season last told renewed."""
     context, trigger = q.context, q.trigger
     if q.in_clause or trigger.form != "noun" or trigger.event not in ("renewal", "cancellation") \
             or not re.search(r"(?i)\b(?:the|its)\s+(?:[\w-]+\s+){0,1}$", q.text_before[-20:]):
@@ -351,12 +375,14 @@ def decision_of_focus(q: SubjectQuery) -> list[Subj] | None:
     if work is None:
         return None
     season = context.focus_season if work == context.focus else None
+    if trigger.event == "renewal":
+        season = context.renewed.get(work, season)
     return [Subj(work, season, trigger.start, trigger.start, False)]
 
 
 # The ways to find the works a trigger is about, in order: the first that answers decides.
-SUBJECT_STRATEGIES = (governed_object, possessive_noun, clause_subject, inside_trigger, relative_clause,
-                      with_clause, pronoun, headline_topic, quote_attribution, production_focus,
+SUBJECT_STRATEGIES = (governed_object, possessive_noun, clause_subject, ordered_season_object, inside_trigger,
+                      relative_clause, with_clause, pronoun, headline_topic, quote_attribution, production_focus,
                       earlier_in_sentence, decision_of_focus)
 
 
