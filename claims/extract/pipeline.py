@@ -13,7 +13,7 @@ from functools import cache
 from claims.extract import boilerplate, event_typing, events, grammar, lexicon, works
 from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
-from claims.extract.order import order_claims
+from claims.extract.order import decision_orders, order_claims
 from claims.extract.registry import WorkConfig
 from claims.extract.sentences import Sentence, quotation_spans, split_sentences
 from claims.extract.subjects import focus_of, subjects_for, subjects_in
@@ -109,6 +109,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     markers = events.find_markers(sentence.text, sentence.start)
     ordered = order_claims(context, sentence, triggers, subjects, markers)
     claims += ordered
+    made: list[tuple[events.Trigger, Claim]] = []   # each event claim with its trigger
     for trigger in triggers:
         clause = sentence.clause_at(trigger.start)
         query = event_typing.TriggerQuery(context, sentence, trigger, clause)
@@ -178,6 +179,15 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             claim, retyped = event_typing.retype(query, claim)
             claim.explain.update(trigger=trigger.text, subject=subject_strategy or "", retyped=retyped or "")
             claims.append(claim)
+            made.append((trigger, claim))
+    for order, other, decision in decision_orders(context, sentence, made, triggers, markers, subjects):
+        claims.append(order)
+        # "renewed X in November 2019, before season 7 had even premiered": the premiere is the
+        # order's other side, no release of its own without a time of its own (one it took
+        # from the decision's clause is not), nor with a season other than the order names
+        # ("a day after Fox cancelled it" is a cancellation all the same).
+        claims = [c for c in claims if not any(t is other and c is claim and other_side_only(c, order, decision)
+                                               for t, claim in made)]
     claims += continuation_claims(context, sentence, claims, triggers)
     remember(context, subjects, triggers)
     for claim in claims:
@@ -195,6 +205,13 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
         (s.work for s in subjects if s.explicit and grammar.starts_with_verb(context.article.body[s.end:s.end + 30])),
         None)
     return claims
+
+
+def other_side_only(claim: Claim, order: Claim, decision: Claim) -> bool:
+    """The event claim of an order's other side that states nothing of its own."""
+    return (claim.time is None and claim.event == "release"
+            or claim.time is not None and claim.time == decision.time
+            or claim.subject.season != order.object.season)
 
 
 # "the cancellation of the series", "culminated in the premiere of X": an event noun that
@@ -249,6 +266,14 @@ def continuation_claims(context: ArticleContext, sentence: Sentence, claims: lis
 
 
 NO_SUBJECT = re.compile(r"(?i)no\s")
+HEADLINE_AUXILIARY = re.compile(r"(?i)\b(?:has|have|had|is|are|was|were|been|be|will|did)\b")
+
+
+def is_headline(context: ArticleContext, sentence: Sentence) -> bool:
+    """A headline as written: the article's title, or a first line in title case (not a
+    body's first sentence standing alone)."""
+    return sentence.headline and (sentence.text.strip() == (context.article.title or "").strip()
+                                  or events.is_title_case(sentence.text))
 
 
 def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trigger, subj: Subj,
@@ -275,6 +300,12 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         tense = grammar.clause_tense(before, trigger.text, trigger.form, lead)
     if sentence.headline and tense == "none" and trigger.form == "s":
         tense = "present"
+    # "'X' Renewed For Season 2 By Netflix", "X delayed to July 2020": a headline's participle
+    # after its work is no finite verb.
+    participle_headline = is_headline(context, sentence) and tense == "past" and trigger.form in ("past", "participle") \
+        and subj.start < trigger.start and not HEADLINE_AUXILIARY.search(before)
+    if participle_headline:
+        tense = "none"
     if tense == "none" and trigger.form == "noun":
         # "the two-night premiere on August 14 will address that": the noun is the subject of
         # the verb after it.
@@ -285,6 +316,8 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         subj.start < trigger.start and NO_SUBJECT.match(body[subj.start:trigger.start]))
     if negated and timex is None:
         time = None  # nothing is done by the time of writing
+    elif participle_headline and timex is None and trigger.event in ("renewal", "cancellation") and context.published:
+        time = TimeValue(value=context.published.value, mod="ON_OR_BEFORE")  # decided by the time of writing
     season = season_for(context, subj, trigger, tense, before)
     interval = resolve_interval(time.value, time.mod, context.published) if time else None
     if season == context.focus_season and subj.season is None and trigger.event == "release" and \
