@@ -11,7 +11,7 @@ trigger with the work it was found to be about) drops the claim, and its name is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from claims.extract import events, gazetteer, grammar, lexicon, strategies
@@ -315,6 +315,30 @@ SEASON_WORDS = re.compile(r"(?i)\b(?:season|series|premiere|premieres|premiered|
 
 def not_the_works_event(q: TriggerQuery, subject: Subj) -> tuple[str | None, str | None]:
     return strategies.first(CLAIM_CHECKS, ClaimQuery(q, subject))
+
+
+# --- a trigger that names another event ----------------------------------------------------------
+
+@cache
+def dropping_forms() -> frozenset[str]:
+    return frozenset(form.lower() for verb in lexicon.entry("events", "events")["cancellation"]["without_time"]
+                     for form in events.verb_variants(verb))
+
+
+# "which Fox also dropped": a relative clause whose own subject is a name, the work its object.
+OBJECT_RELATIVE = re.compile(r"^\s*,?\s*(?:which|that)\s+(?-i:[A-Z])[\w.&+'’-]*(?:\s+(?-i:[A-Z])[\w.&+'’-]*)*\s+"
+                             r"(?:(?:also|had|has|then|just|quickly|eventually|later)\s+)*$", re.IGNORECASE)
+
+
+def dropped_work(q: TriggerQuery, strategy: str | None) -> events.Trigger | None:
+    """"After Fox dropped the show", "Lucifer, which Fox also dropped": "drop" with no time,
+    its object the work, is the network's cancellation (with a time it is a release: "the
+    season dropped on Netflix on Friday"); the trigger as a cancellation, else None."""
+    if q.trigger.event != "release" or q.trigger.text.lower() not in dropping_forms():
+        return None
+    if strategy == "governed_object" or strategy == "relative_clause" and OBJECT_RELATIVE.match(q.before):
+        return replace(q.trigger, event="cancellation", needs_time=False)
+    return None
 
 
 # --- retyping: a claim that says another event than its trigger -----------------------------------

@@ -121,8 +121,13 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
         if not targets:
             continue
         time = time_for(context, sentence, trigger, clause, triggers)
-        if trigger.needs_time and (time is None or re.fullmatch(r"\d{2,3}", time.value)):
-            continue  # (a decade or century is a setting: "opens as the 1970s draw to a close")
+        if trigger.needs_time and time is None:
+            trigger = event_typing.dropped_work(query, subject_strategy)  # "After Fox dropped the show"
+            if trigger is None:
+                continue
+            query = event_typing.TriggerQuery(context, sentence, trigger, clause)
+        if trigger.needs_time and re.fullmatch(r"\d{2,3}", time.value):
+            continue  # a decade or century is a setting: "opens as the 1970s draw to a close"
         if trigger.needs_for and (not TIME_AFTER_FOR.search(body[max(0, time.start - 30):time.start])
                                   or any(clause[0] <= t.start < trigger.start for t in triggers)):
             continue  # "the film is set in 1985": a setting; "Filming Set For 2017": filming's
@@ -195,6 +200,8 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             context.last_subject = (context.lexicon_key(claim.subject.work), claim.subject.season)
         if claim.relation is None and claim.event == "renewal" and claim.subject.season and not claim.negated:
             context.renewed[context.lexicon_key(claim.subject.work)] = claim.subject.season
+        if claim.relation is None and claim.event in ("renewal", "cancellation"):
+            context.last_decision = (context.lexicon_key(claim.subject.work), claim.event)
     # What the sentence was about: its first claim's work, else the first work it names.
     about = [context.lexicon_key(c.subject.work) for c in claims if c.relation is None]
     context.named_last_sentence = about[0] if about else next(
@@ -319,6 +326,10 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
     elif participle_headline and timex is None and trigger.event in ("renewal", "cancellation") and context.published:
         time = TimeValue(value=context.published.value, mod="ON_OR_BEFORE")  # decided by the time of writing
     season = season_for(context, subj, trigger, tense, before)
+    if season is None and trigger.event == "renewal" and (timex is None or trigger.needs_season):
+        # "Amazon has picked up X for a fourth season ... the show had been saved": an
+        # undated renewal, or one in words that name no season, of a work told renewed is that one.
+        season = context.renewed.get(subj.work)
     interval = resolve_interval(time.value, time.mod, context.published) if time else None
     if season == context.focus_season and subj.season is None and trigger.event == "release" and \
             interval and interval.latest and context.published and interval.latest < context.published.earliest:

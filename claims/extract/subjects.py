@@ -364,14 +364,16 @@ def earlier_in_sentence(q: SubjectQuery) -> list[Subj] | None:
 
 def decision_of_focus(q: SubjectQuery) -> list[Subj] | None:
     """"The CW announced the renewal Monday", "Amazon confirmed the pickup on Saturday": a
-    definite renewal or cancellation with no work named is the one of the work the article is
-    about (or just named); a renewal, of the season last told renewed."""
+    definite renewal or cancellation with no work named is the one just told of, else the
+    one of the work the article is about, else of the work just named; a renewal, of the
+    season last told renewed."""
     context, trigger = q.context, q.trigger
-    if q.in_clause or trigger.form != "noun" or trigger.event not in ("renewal", "cancellation") \
+    if q.before or trigger.form != "noun" or trigger.event not in ("renewal", "cancellation") \
             or not re.search(r"(?i)\b(?:the|its)\s+(?:[\w-]+\s+){0,1}$", q.text_before[-20:]):
         return None
     recent = [w for w, _ in reversed(context.recent) if context.near(w)]
-    work = recent[0] if recent else (context.focus if context.focus_strong else None)
+    told = context.last_decision[0] if context.last_decision and context.last_decision[1] == trigger.event else None
+    work = told or (context.focus if context.focus_strong else recent[0] if recent else None)
     if work is None:
         return None
     season = context.focus_season if work == context.focus else None
