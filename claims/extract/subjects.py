@@ -6,7 +6,7 @@ from functools import cache
 
 from dataclasses import dataclass
 
-from claims.extract import events, strategies, works
+from claims.extract import events, lexicon, strategies, works
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.sentences import Sentence
 
@@ -243,6 +243,38 @@ def ordered_season_object(q: SubjectQuery) -> list[Subj] | None:
     return [q.after[0]]
 
 
+@cache
+def counted_works_pattern() -> re.Pattern:
+    """"three much-loved series", "both shows", "three comedies": a count of works."""
+    numbers = "|".join(w for w, n in works.knowledge()["numbers"].items() if 2 <= n <= 6 and w.isalpha() and len(w) > 2)
+    nouns = lexicon.alternation(lexicon.entry("works", "counted_work_nouns"))
+    return re.compile(rf"\b(?P<count>{numbers}|both)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
+
+
+def counted_works(q: SubjectQuery) -> list[Subj] | None:
+    """"In May 2018, three much-loved series were cancelled" after a headline that names
+    three works, "cut three comedies: A, B and C": as many works as the count, named in a
+    list right after the count or in the sentence before."""
+    before = counted_works_pattern().search(q.text_before[-60:])
+    after = counted_works_pattern().match(q.body, q.trigger.end + 1) if q.body[q.trigger.end:q.trigger.end + 1] == " " else None
+    if q.before or not (before or after):
+        return None
+    word = (before or after).group("count").lower()
+    count = 2 if word == "both" else works.knowledge()["numbers"][word]
+    if after and q.body[after.end():after.end() + 1] == ":":
+        listed = [s for s in q.subjects if s.explicit and s.start > after.end()]
+        if len({s.work for s in listed}) == count:
+            return listed
+    index = q.context.sentence_index
+    if index == 0:
+        return None
+    previous = q.context.sentences[index - 1]
+    named = [m for m in works.find_mentions(previous.text, previous.start, q.context.lexicon) if m.explicit]
+    if len({m.work for m in named}) != count:
+        return None
+    return [Subj(m.work, None, m.start, m.end, True) for m in named]
+
+
 def inside_trigger(q: SubjectQuery) -> list[Subj] | None:
     """A work inside the trigger phrase ("hit Netflix", "Starts Shooting Season 2")."""
     inside = [s for s in q.in_clause if q.trigger.start <= s.start < q.trigger.end]
@@ -383,8 +415,8 @@ def decision_of_focus(q: SubjectQuery) -> list[Subj] | None:
 
 
 # The ways to find the works a trigger is about, in order: the first that answers decides.
-SUBJECT_STRATEGIES = (governed_object, possessive_noun, clause_subject, ordered_season_object, inside_trigger,
-                      relative_clause, with_clause, pronoun, headline_topic, quote_attribution, production_focus,
+SUBJECT_STRATEGIES = (governed_object, possessive_noun, clause_subject, ordered_season_object, counted_works,
+                      inside_trigger, relative_clause, with_clause, pronoun, headline_topic, quote_attribution, production_focus,
                       earlier_in_sentence, decision_of_focus)
 
 
