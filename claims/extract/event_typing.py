@@ -341,6 +341,23 @@ def dropped_work(q: TriggerQuery, strategy: str | None) -> events.Trigger | None
     return None
 
 
+@cache
+def return_forms() -> frozenset[str]:
+    return frozenset(form.lower() for verb in lexicon.entry("events", "events")["release"]["return_verbs"]
+                     for form in events.verb_variants(verb))
+
+
+def return_without_time(q: TriggerQuery) -> events.Trigger | None:
+    """"will not return for a fifth season", "is unlikely to return": a return with no time
+    that names its season or is hedged still states the season's release (denied, or
+    hedged); the trigger as one that needs no time, else None."""
+    if q.trigger.event != "release" or q.trigger.text.lower() not in return_forms():
+        return None
+    if events.ordered_season(q.after) or re.search(r"(?i)\bunlikely\s+to\s+$", q.before):
+        return replace(q.trigger, needs_time=False)
+    return None
+
+
 # --- retyping: a claim that says another event than its trigger -----------------------------------
 
 def decided_not_to_renew(q: TriggerQuery, claim: Claim) -> Claim | None:

@@ -89,6 +89,9 @@ def trigger_table() -> tuple[lexicon.PhraseMatcher, dict[str, tuple[str, str, bo
         for phrase in spec.get("with_season_object", []):
             for form, name in verb_variants(phrase).items():
                 table.setdefault(form.lower(), (event, name, "season_object"))
+        for noun in spec.get("season_object_nouns", []):
+            table.setdefault(noun.lower(), (event, "noun", "season_object"))
+            nouns.add(noun.lower())
         for noun in spec.get("nouns", []):
             for form in (noun, noun + "s"):
                 table.setdefault(form.lower(), (event, "noun", False))
@@ -270,7 +273,7 @@ def ordered_season_pattern(after_object: bool = False) -> re.Pattern:
     not_before = lexicon.alternation(lexicon.entry("events", "ordered_season_not_before"))
     thing = rf"\s+(?:{object_pattern().pattern})" if after_object else ""
     return re.compile(
-        rf"^{thing}\s*(?P<lead>(?:for|with)\s+|,\s*(?:ordering|with|giving\s+(?:it|them)|handing\s+(?:it|them))\s+)?"
+        rf"^{thing}\s*(?P<lead>(?:for|with|of|on)\s+|,\s*(?:ordering|with|giving\s+(?:it|them)|handing\s+(?:it|them))\s+)?"
         r"(?:(?:a|an|the|its|their)\s+)?(?:(?:new|brand-new|full|shortened|\w+-episode)\s+)?"
         rf"(?:(?P<ord>{ordinals})(?:\s+and\s+(?:final|last))?"
         r"(?P<noun>[\s-]+(?:season|series|run|installment|instalment|outing|cycle)\b(?:[\s-]+order\b)?)?"

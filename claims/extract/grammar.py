@@ -7,7 +7,8 @@ from functools import cache
 from claims.extract import lexicon
 
 # ("has yet to renew X" is "has not renewed X")
-NEGATION = re.compile(r"(?<![\w'’])(?:not|never|no longer|nor|cannot|yet\s+to)(?!\w)|n['’]t\b", re.IGNORECASE)
+# ("is unlikely to return" denies it, as expected)
+NEGATION = re.compile(r"(?<![\w'’])(?:not|never|no longer|nor|cannot|yet\s+to|unlikely)(?!\w)|n['’]t\b", re.IGNORECASE)
 # A possessive 's ("Netflix's X premieres") is neither "has" nor "is".
 POSSESSIVE_S = re.compile(r"(?<!\b[Ii]t)(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Tt]hat)(?<!\b[Tt]here)(?<!\b[Ww]hat)"
                           r"(?<!\b[Ww]ho)(?<!\b[Hh]ere)['’]s\b")
@@ -240,7 +241,7 @@ def nearest_finite_tense(before: str, after: str = "") -> str | None:
 # The verb group that follows a subject noun and its modifiers ("premiere on August 14 and 15
 # will address that", "debut is set for May").
 VERB_AFTER_NOUN = re.compile(r"^(?:\s+(?:on|in|of|at|for|from|to|and|the|a|an|this|next|last|its|\w+day|"
-                             r"[A-Z][\w.]*|\d[\w,.]*)){0,8}?\s+(?P<aux>will|won['’]t|is|are|was|were|has|have|had|"
+                             r"(?-i:[A-Z])[\w.]*|\d[\w,.]*)){0,8}?\s+(?P<aux>will|won['’]t|is|are|was|were|has|have|had|"
                              r"would|could|may|might|'ll|’ll)\b", re.IGNORECASE)
 
 

@@ -122,7 +122,8 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             continue
         time = time_for(context, sentence, trigger, clause, triggers)
         if trigger.needs_time and time is None:
-            trigger = event_typing.dropped_work(query, subject_strategy)  # "After Fox dropped the show"
+            # "After Fox dropped the show", "will not return for a fifth season"
+            trigger = event_typing.dropped_work(query, subject_strategy) or event_typing.return_without_time(query)
             if trigger is None:
                 continue
             query = event_typing.TriggerQuery(context, sentence, trigger, clause)
@@ -221,16 +222,17 @@ def other_side_only(claim: Claim, order: Claim, decision: Claim) -> bool:
             or claim.subject.season != order.object.season)
 
 
-# "the cancellation of the series", "culminated in the premiere of X": an event noun that
-# names its work, told as something that happened, states a claim even with no time.
-DEFINITE_EVENT = re.compile(r"(?i)\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}$")
+# "the cancellation of the series", "culminated in the premiere of X", "still no confirmation
+# on a third season for X": an event noun that names its work, told as something that
+# happened (or denied), states a claim even with no time.
+DEFINITE_EVENT = re.compile(r"(?i)\b(?:the|its|their|no)\s+(?:[\w-]+\s+){0,2}$")
 
 
 def definite_event(context: ArticleContext, trigger: events.Trigger, strategy: str | None) -> bool:
     body = context.article.body
     return strategy == "governed_object" and trigger.event in ("release", "cancellation", "renewal") \
         and bool(DEFINITE_EVENT.search(body[max(0, trigger.start - 30):trigger.start])) \
-        and bool(re.match(r"\s+(?:of|for)\b", body[trigger.end:trigger.end + 6]))
+        and bool(re.match(r"\s+(?:of|for|on)\b", body[trigger.end:trigger.end + 6]))
 
 
 def remember(context: ArticleContext, subjects: list[Subj], triggers: list[events.Trigger]) -> None:
@@ -273,6 +275,7 @@ def continuation_claims(context: ArticleContext, sentence: Sentence, claims: lis
 
 
 NO_SUBJECT = re.compile(r"(?i)no\s")
+NO_BEFORE = re.compile(r"(?i)\bno\s+(?:[\w-]+\s+)?$")
 HEADLINE_AUXILIARY = re.compile(r"(?i)\b(?:has|have|had|is|are|was|were|been|be|will|did)\b")
 
 
@@ -320,7 +323,8 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
     time = time_value(context, trigger, timex, tense, before, lead)
     # "No fifth season has been commissioned yet": a subject that denies the event.
     negated = grammar.is_negated(before, body[trigger.end:clause[1]]) or bool(
-        subj.start < trigger.start and NO_SUBJECT.match(body[subj.start:trigger.start]))
+        subj.start < trigger.start and NO_SUBJECT.match(body[subj.start:trigger.start])) or bool(
+        trigger.form == "noun" and NO_BEFORE.search(body[clause[0]:trigger.start]))  # "still no confirmation"
     if negated and timex is None:
         time = None  # nothing is done by the time of writing
     elif participle_headline and timex is None and trigger.event in ("renewal", "cancellation") and context.published:
