@@ -17,7 +17,8 @@ from functools import cache
 from claims.extract import events, gazetteer, grammar, lexicon, strategies
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.sentences import Sentence
-from claims.models import Claim
+from claims.intervals import resolve_interval
+from claims.models import Claim, TimeValue
 
 
 @dataclass
@@ -384,6 +385,31 @@ def ruled_out(q: TriggerQuery, claim: Claim) -> Claim | None:
     if claim.event != "renewal" or claim.relation or not words()["renewal_denial"].match(q.trigger.text):
         return None
     return claim.model_copy(update={"negated": not claim.negated})
+
+
+# "the network announced that X will return": the announcing verb, then the returning clause.
+ANNOUNCED_RETURN = re.compile(r"\b(?P<verb>announced|confirmed|announces|confirms)\s+(?:(?:on\s+)?\w+day\s+)?(?:that\s+)?"
+                              r"(?:[\w\"“”'‘’#-]+\s+){1,5}?(?:will|would|is\s+set\s+to|is\s+going\s+to)\s+$",
+                              re.IGNORECASE)
+
+
+def announced_return(q: TriggerQuery, claim: Claim) -> Claim | None:
+    """"On Monday, the network announced that X will return for a fourth run": besides the
+    season's release, the announcement of the season is its renewal, at the time of the
+    announcement (a person who "said the series would return" only tells of its release)."""
+    if claim.event != "release" or claim.negated or claim.relation or q.trigger.text.lower() not in return_forms() \
+            or not events.ordered_season(q.after):
+        return None
+    announced = ANNOUNCED_RETURN.search(q.before)
+    if not announced:
+        return None
+    verb_at = q.clause[0] + announced.start("verb")
+    times = [t for t in q.context.timexes if q.sentence.start <= t.start and t.end <= verb_at + 30
+             and t.type in ("DATE", "TIME") and (t.end <= verb_at or t.start > verb_at)]
+    time = TimeValue(value=re.sub(r"T.*", "", times[-1].value), mod=times[-1].mod) if times else None
+    return claim.model_copy(update={"event": "renewal", "time": time, "explain": dict(claim.explain), "time_text": times[-1].text if times else None,
+                                    "interval": resolve_interval(time.value, time.mod, q.context.published) if time else None,
+                                    "tense": "present" if announced.group("verb").lower().endswith("s") else "past"})
 
 
 REPORTED_PAST = re.compile(r"\b(?:announced|said|confirmed|revealed|decided|declined|reported|told|stated)\b(?!.*\b(?:will|is|are)\b)",

@@ -186,6 +186,10 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             claim.explain.update(trigger=trigger.text, subject=subject_strategy or "", retyped=retyped or "")
             claims.append(claim)
             made.append((trigger, claim))
+            renewal = event_typing.announced_return(query, claim)
+            if renewal:
+                renewal.explain.update(retyped="announced_return")
+                claims.append(renewal)
     for order, other, decision in decision_orders(context, sentence, made, triggers, markers, subjects):
         claims.append(order)
         # "renewed X in November 2019, before season 7 had even premiered": the premiere is the
