@@ -103,8 +103,11 @@ def before_trigger(q: TimeQuery) -> Timex | None:
     Tour", nor a report's: "confirmed last month that")."""
     # (a second word for the same decision is no other event: "is rescuing X, ordering a
     # sixth season")
+    # (nor is a later one with a time of its own after it: "announced Friday night that it
+    # is rescuing X, the comedy that Fox cancelled on Thursday")
     others = [t for t in q.triggers if t is not q.trigger and q.clause[0] <= t.start < q.clause[1]
-              and not (t.event == q.trigger.event and t.event in ("renewal", "cancellation"))]
+              and not (t.event == q.trigger.event and t.event in ("renewal", "cancellation"))
+              and not (t.start > q.trigger.end and any(t.end <= x.start for x in q.in_clause))]
     before = [t for t in q.in_clause if t.end <= q.trigger.start and not t.value.endswith("_REF")
               and not (re.fullmatch(r"\d{4}", t.text) and re.match(r"\s+[A-Z]", q.body[t.end:t.end + 2]))
               and not reported_time(q, t)
