@@ -145,7 +145,8 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
     if form == "past" or form == "participle" and re.search(r"\b(?:already|just|finally)\s*$", before):
         # "With X already wrapped", "once completed": a participle phrase, no finite verb
         # (but "after Fox cancelled it" has its subject).
-        return "none" if re.search(r"(?:^|\b)(?:with\b[^,]*|(?:after|once)\s*)$", lead + " " + before,
+        return "none" if re.search(r"(?:^|\b)(?:with\s+(?:(?!(?:after|before|when|as|because|once)\b)[^\s,]+\s+){0,6}"
+                                   r"|(?:after|once)\s*)$", lead + " " + before,
                                    re.IGNORECASE) \
             and not re.search(r"\b(?:he|she|they|it|we|i)\b", before[-30:], re.IGNORECASE) else "past"
     if form == "participle":

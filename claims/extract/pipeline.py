@@ -123,7 +123,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
         time = time_for(context, sentence, trigger, clause, triggers)
         if trigger.needs_time and time is None:
             # "After Fox dropped the show", "will not return for a fifth season"
-            trigger = event_typing.dropped_work(query, subject_strategy) or event_typing.return_without_time(query)
+            trigger = event_typing.dropped_work(query, subject_strategy) or event_typing.return_without_time(query, targets)
             if trigger is None:
                 continue
             query = event_typing.TriggerQuery(context, sentence, trigger, clause)
@@ -149,12 +149,11 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                              and s not in targets
                              and not any(trigger.end <= t.start < s.start for t in triggers)]
         # "renewed X for an additional two seasons ahead of its Season 6 premiere": 7 and 8.
-        targets = [Subj(subj.work, season, subj.start, subj.end, subj.explicit)
-                   for subj in targets
-                   for season in seasons_counted(context, trigger, subj, clause, subjects) or [subj.season]]
-        for subj in targets:
+        counted = [(Subj(subj.work, season, subj.start, subj.end, subj.explicit), True)
+                   for subj in targets for season in seasons_counted(context, trigger, subj, clause, subjects)]
+        for subj, is_counted in counted or [(subj, False) for subj in targets]:
             # "renewed X for a second season"; "X's first season ... earned a second".
-            if season_after and (subj.season is None or trigger.event == "renewal"):
+            if season_after and not is_counted and (subj.season is None or trigger.event == "renewal"):
                 subj = Subj(subj.work, season_after, subj.start, subj.end, subj.explicit)
             claim = make_claim(context, sentence, trigger, subj, clause, time)
             if claim is None or trigger.needs_season and (claim.subject.season or 1) < 2:
@@ -470,16 +469,29 @@ SEASON_COUNT = re.compile(r"^\s*(?:for\s+)?(?:(?:an?|another)\s+)?(?:(?:addition
                           re.IGNORECASE)
 
 
+@cache
+def ordinal_pair() -> re.Pattern:
+    """"for a second and third season", "for its fifth and sixth seasons"."""
+    _, ordinals, _ = season_words()
+    return re.compile(rf"^\s*(?:for\s+)?(?:a|its|their|the)\s+({ordinals})\s+and\s+({ordinals})\s+seasons?\b",
+                      re.IGNORECASE)
+
+
 def seasons_counted(context: ArticleContext, trigger: events.Trigger, subj: Subj,
                     clause: tuple[int, int], subjects: list[Subj]) -> list[int]:
     """"Showtime renewed X for an additional two seasons ahead of its Season 6 premiere":
     seasons 7 and 8, counted on from the latest season the sentence names for the work (none
-    named: no count, the renewal is the series')."""
+    named: no count, the renewal is the series'); "for a second and third season": 2 and 3."""
     body = context.article.body
     start = subj.end if trigger.end <= subj.start else trigger.end
     start += len(re.match(r"[\"”’']*", body[start:]).group())
+    if trigger.event != "renewal":
+        return []
+    pair = ordinal_pair().match(body[start:clause[1]])
+    if pair:  # "renewed the show for a second and third season"
+        return [season_number(pair.group(1)), season_number(pair.group(2))]
     match = SEASON_COUNT.match(body[start:clause[1]])
-    if trigger.event != "renewal" or not match:
+    if not match:
         return []
     named = [s.season for s in subjects if s.work == subj.work and s.season]
     if not named:

@@ -236,7 +236,10 @@ def ordered_season_object(q: SubjectQuery) -> list[Subj] | None:
     takes that season (and its work)."""
     if q.trigger.event != "renewal" or not q.after or q.after[0].explicit or q.after[0].season is None:
         return None
-    if not re.fullmatch(r"\s*(?:(?:it|them)\s+)?(?:(?:for|with)\s+)?(?:(?:a|an|the|its|their)\s+)?",
+    if q.trigger.form == "be" or q.trigger.form in ("past", "participle") and re.search(
+            r"(?i)\b(?:been|is|are|was|were|be|being)\s+(?:\w+ly\s+)?$", q.text_before):
+        return None  # "'You' has been renewed for a second season": the season is no object of a passive
+    if not re.fullmatch(r"\s*(?:(?:it|them)\s+)?(?:(?:for|with|of|on)\s+)?(?:(?:a|an|the|its|their)\s+)?",
                         q.body[q.trigger.end:q.after[0].start],
                         re.IGNORECASE):
         return None
@@ -246,7 +249,8 @@ def ordered_season_object(q: SubjectQuery) -> list[Subj] | None:
 @cache
 def counted_works_pattern() -> re.Pattern:
     """"three much-loved series", "both shows", "three comedies": a count of works."""
-    numbers = "|".join(w for w, n in works.knowledge()["numbers"].items() if 2 <= n <= 6 and w.isalpha() and len(w) > 2)
+    numbers = "|".join(w for w, n in works.knowledge()["numbers"].items()
+                       if 2 <= n <= 6 and w.isalpha() and not re.fullmatch(r"[ivx]+", w))
     nouns = lexicon.alternation(lexicon.entry("works", "counted_work_nouns"))
     return re.compile(rf"\b(?P<count>{numbers}|both)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
 
