@@ -32,6 +32,8 @@ class ArticleContext:
     sentence_index: int = 0
     named_at: dict[str, int] = field(default_factory=dict)   # work -> last sentence naming it
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (trigger, event-typing check)
+    renewed: dict[str, int] = field(default_factory=dict)   # work -> the season last renewed
+    last_decision: tuple[str, str] | None = None   # (work, event) of the last renewal or cancellation
 
     def near(self, work: str | None, sentences: int = 2) -> bool:
         """The work was named in this sentence or one of the few before it."""

@@ -11,13 +11,14 @@ trigger with the work it was found to be about) drops the claim, and its name is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from claims.extract import events, gazetteer, grammar, lexicon, strategies, times
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.sentences import Sentence
-from claims.models import Claim
+from claims.intervals import resolve_interval
+from claims.models import Claim, TimeValue
 
 
 @dataclass
@@ -88,6 +89,15 @@ def words() -> dict[str, re.Pattern]:
                                      re.IGNORECASE),
         "appearance": lexicon.word_regex(data["appearance_phrases"]),
         "not_yet": lexicon.word_regex(data["not_yet"]),
+        # a network or company as the one who announces ("the younger-skewing broadcast network")
+        "announcer": re.compile(rf"(?<![\w-])(?:{lexicon.alternation([*data['platforms'], *data['announcers']])})"
+                                r"(?![\w-])[\s,]*(?:[\w-]+\s+){0,2}$", re.IGNORECASE),
+        "cancelled_thing": re.compile(rf"^['’\"”]*\s+(?:{lexicon.alternation(data['cancelled_things'])})(?![\w-])",
+                                      re.IGNORECASE),
+        "subject_verb_gap": re.compile(rf"^[\s,'’\"”)]*(?:(?:{lexicon.alternation(data['subject_verb_gap'])})\s+)*$",
+                                       re.IGNORECASE),
+        "renewal_denial": re.compile(rf"(?:{lexicon.alternation(form for phrase in data['renewal_denials'] for form in events.verb_variants(phrase))})$",
+                                     re.IGNORECASE),
         # a pronoun, then lower-case words that name no work ("she'd like to be able to")
         "person_subject": re.compile(
             rf"(?<![\w'’])(?:{lexicon.alternation(data['person_subjects'])}|He|She|I|We|You|He'd|She'd)\s+"
@@ -222,9 +232,29 @@ def idiom(q: TriggerQuery) -> str | None:
     return None
 
 
+def attributive_participle(q: TriggerQuery) -> str | None:
+    """"a role in the cancelled TV drama Pan Am", "her now cancelled show", "the newly revived
+    series": a participle that describes a noun tells no event (CONTRACT: attributive
+    mentions are no claims)."""
+    if q.trigger.form not in ("past", "participle") or " " in q.trigger.text.strip():
+        return None
+    if ATTRIBUTIVE_LEAD.search(q.body[max(q.clause[0], q.trigger.start - 40):q.trigger.start]) \
+            and ATTRIBUTIVE_HEAD.match(q.body[q.trigger.end:q.trigger.end + 40]):
+        return "a describing participle"
+    return None
+
+
+ATTRIBUTIVE_LEAD = re.compile(r"(?i)\b(?:the|a|an|its|his|her|their|this|that|these|those)\s+"
+                              r"(?:(?:now|recently|newly|since|once|long|just|freshly|previously|ill-fated|"
+                              r"short-lived|much-delayed|oft-delayed)[\s-]+)?$")
+# ... before a noun (a word that is no preposition, "by" or "in" would make it a verb).
+ATTRIBUTIVE_HEAD = re.compile(r"^\s+(?!(?:by|in|on|at|for|to|from|after|before|as|and|or|but|last|this|"
+                              r"next|earlier|later|until|with|without|over|during|because)\b)['‘\"“]?[\w]")
+
+
 # The readings of a trigger that make it no event of a work, in order.
 TRIGGER_CHECKS = (question, idiom, festival_screening, premiere_night, territory_opening, series_end,
-                  gun_sense, person_event)
+                  gun_sense, person_event, attributive_participle)
 
 
 def not_the_event(q: TriggerQuery) -> tuple[str | None, str | None]:
@@ -337,12 +367,102 @@ def midseason_return(c: ClaimQuery) -> str | None:
     return None
 
 
+
+def possessed_thing(c: ClaimQuery) -> str | None:
+    """"Season 6's episode count has not been announced", "a premiere date for the fifth season
+    being confirmed": what is announced or confirmed is the season's count, date or cast,
+    not the season."""
+    q, subj = c.trigger, c.subject
+    if q.trigger.needs_season and subj.end <= q.trigger.start and (
+            re.match(r"['’]s\s+[a-z]", q.body[subj.end:subj.end + 4])
+            or SEASON_THING_BEFORE.search(q.body[max(q.clause[0], subj.start - 30):subj.start])):
+        return "something of the season"
+    return None
+
+
+# "a premiere date for the fifth season being confirmed": the date is what is confirmed.
+SEASON_THING_BEFORE = re.compile(r"(?i)\b(?:date|premiere|details?|title|trailer|cast|count|number|name|"
+                                 r"finale|episodes?)\s+(?:for|of)\s+$")
+
+
+def cancelled_thing(c: ClaimQuery) -> str | None:
+    """"Brand cancelled a "Today" show appearance": the work names what was cancelled, an
+    appearance, a concert, a screening."""
+    q, subj = c.trigger, c.subject
+    if q.trigger.event == "cancellation" and subj.start >= q.trigger.end \
+            and words()["cancelled_thing"].match(q.body[subj.end:subj.end + 30]):
+        return "something else cancelled"
+    return None
+
+
+def passive_without_its_subject(c: ClaimQuery) -> str | None:
+    """"Arizona, Mark and Derek were rescued after the crash": a passive renewal ("be saved",
+    "be confirmed") is about the work only when the work is its subject, right before it
+    ("The Expanse Is Saved", "the show had been saved", "Season 3 was confirmed")."""
+    q, subj = c.trigger, c.subject
+    if q.trigger.event != "renewal" or not q.trigger.needs_season or q.trigger.form != "be" \
+            or subj.start >= q.trigger.start or not subj.explicit and subj.start == q.trigger.start:
+        return None
+    return None if adjacent_subject(q, subj) else "another subject"
+
+
+def adjacent_subject(q: TriggerQuery, subj: Subj) -> bool:
+    """Only auxiliaries and adverbs stand between the work and the verb."""
+    return bool(words()["subject_verb_gap"].match(q.body[subj.end:q.trigger.start]))
+
+
 CLAIM_CHECKS = (promotion, episode_airing, midseason_return, conditional, released_thing, airing_schedule,
-                passive_release)
+                passive_release, possessed_thing, cancelled_thing, passive_without_its_subject)
 
 
 def not_the_works_event(q: TriggerQuery, subject: Subj) -> tuple[str | None, str | None]:
     return strategies.first(CLAIM_CHECKS, ClaimQuery(q, subject))
+
+
+# --- a trigger that names another event ----------------------------------------------------------
+
+@cache
+def dropping_forms() -> frozenset[str]:
+    return frozenset(form.lower() for verb in lexicon.entry("events", "events")["cancellation"]["without_time"]
+                     for form in events.verb_variants(verb))
+
+
+# "which Fox also dropped": a relative clause whose own subject is a name, the work its object.
+OBJECT_RELATIVE = re.compile(r"^\s*,?\s*(?:which|that)\s+(?-i:[A-Z])[\w.&+'’-]*(?:\s+(?-i:[A-Z])[\w.&+'’-]*)*\s+"
+                             r"(?:(?:also|had|has|then|just|quickly|eventually|later)\s+)*$", re.IGNORECASE)
+
+
+def dropped_work(q: TriggerQuery, strategy: str | None) -> events.Trigger | None:
+    """"After Fox dropped the show", "Lucifer, which Fox also dropped": "drop" with no time,
+    its object the work, is the network's cancellation (with a time it is a release: "the
+    season dropped on Netflix on Friday"); the trigger as a cancellation, else None."""
+    if q.trigger.event != "release" or q.trigger.text.lower() not in dropping_forms():
+        return None
+    direct = strategy == "governed_object" and not re.match(r"\s*(?:on|to|from|into|onto|in|at|off|by|for|with)\b",
+                                                            q.after, re.IGNORECASE)
+    if direct or strategy == "relative_clause" and OBJECT_RELATIVE.match(q.before):
+        return replace(q.trigger, event="cancellation", needs_time=False)
+    return None
+
+
+@cache
+def return_forms() -> frozenset[str]:
+    return frozenset(form.lower() for verb in lexicon.entry("events", "events")["release"]["return_verbs"]
+                     for form in events.verb_variants(verb))
+
+
+def return_without_time(q: TriggerQuery, targets: list[Subj]) -> events.Trigger | None:
+    """"X will not return for a fifth season", "X is unlikely to return": a return with no
+    time that names its season or is hedged still states the season's release (denied, or
+    hedged), when the work named right before is its subject (not a cast member's return:
+    "Jane Doe is expected to return for season five"); the trigger as one that needs no
+    time, else None."""
+    if q.trigger.event != "release" or q.trigger.text.lower() not in return_forms() or not targets \
+            or not all(t.explicit and t.end <= q.trigger.start and adjacent_subject(q, t) for t in targets):
+        return None
+    if events.ordered_season(q.after) or re.search(r"(?i)\bunlikely\s+to\s+$", q.before):
+        return replace(q.trigger, needs_time=False)
+    return None
 
 
 # --- retyping: a claim that says another event than its trigger -----------------------------------
@@ -368,9 +488,41 @@ def decided_not_to_renew(q: TriggerQuery, claim: Claim) -> Claim | None:
     return None
 
 
+def ruled_out(q: TriggerQuery, claim: Claim) -> Claim | None:
+    """"Peter Morgan ruled out a sixth season": the renewal of that season, denied."""
+    if claim.event != "renewal" or claim.relation or not words()["renewal_denial"].match(q.trigger.text):
+        return None
+    return claim.model_copy(update={"negated": not claim.negated})
+
+
+# "the network announced that X will return": the announcing verb, then the returning clause.
+ANNOUNCED_RETURN = re.compile(r"\b(?P<verb>announced|confirmed|announces|confirms)\s+(?:(?:on\s+)?\w+day\s+)?(?:that\s+)?"
+                              r"(?:[\w\"“”'‘’#-]+\s+){1,5}?(?:will|would|is\s+set\s+to|is\s+going\s+to)\s+$",
+                              re.IGNORECASE)
+
+
+def announced_return(q: TriggerQuery, claim: Claim) -> Claim | None:
+    """"On Monday, the network announced that X will return for a fourth run": besides the
+    season's release, the announcement of the season is its renewal, at the time of the
+    announcement (a person who "said the series would return" only tells of its release)."""
+    if claim.event != "release" or claim.negated or claim.relation or q.trigger.text.lower() not in return_forms() \
+            or not events.ordered_season(q.after):
+        return None
+    announced = ANNOUNCED_RETURN.search(q.before)
+    if not announced or not words()["announcer"].search(q.before[:announced.start("verb")][-60:]):
+        return None
+    verb_at = q.clause[0] + announced.start("verb")
+    times = [t for t in q.context.timexes if q.sentence.start <= t.start and t.end <= verb_at + 30
+             and t.type in ("DATE", "TIME") and (t.end <= verb_at or t.start > verb_at)]
+    time = TimeValue(value=re.sub(r"T.*", "", times[-1].value), mod=times[-1].mod) if times else None
+    return claim.model_copy(update={"event": "renewal", "time": time, "explain": dict(claim.explain), "time_text": times[-1].text if times else None,
+                                    "interval": resolve_interval(time.value, time.mod, q.context.published) if time else None,
+                                    "tense": "present" if announced.group("verb").lower().endswith("s") else "past"})
+
+
 REPORTED_PAST = re.compile(r"\b(?:announced|said|confirmed|revealed|decided|declined|reported|told|stated)\b(?!.*\b(?:will|is|are)\b)",
                            re.IGNORECASE)
-RETYPINGS = (decided_not_to_renew,)
+RETYPINGS = (ruled_out, decided_not_to_renew)
 
 
 def retype(q: TriggerQuery, claim: Claim) -> tuple[Claim, str | None]:

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from claims.extract import lexicon
+from claims.extract import lexicon, works
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,8 @@ class Trigger:
     needs_time: bool = False
     needs_season: bool = False
     needs_for: bool = False    # the time must follow "for" or "to" (with_time_for)
+    # A later season must be its object ("ordered a sixth season"): with_season_object.
+    needs_season_object: bool = False
     # For "filming began": the aspect verb that gives the clause its tense.
     verb_start: int | None = None
     verb_form: str | None = None
@@ -40,7 +42,7 @@ def verb_variants(phrase: str) -> dict[str, str]:
         for form in lexicon.be_forms(phrase):
             variants.setdefault(form, "be")
         return variants
-    for name, form in lexicon.verb_forms(phrase).items():
+    for name, form in [*lexicon.verb_forms(phrase).items(), *lexicon.british_forms(phrase).items()]:
         variants.setdefault(form, name)
     return variants
 
@@ -84,6 +86,12 @@ def trigger_table() -> tuple[lexicon.PhraseMatcher, dict[str, tuple[str, str, bo
         for phrase in spec.get("with_season", []):
             for form, name in verb_variants(phrase).items():
                 table.setdefault(form.lower(), (event, name, "season"))
+        for phrase in spec.get("with_season_object", []):
+            for form, name in verb_variants(phrase).items():
+                table.setdefault(form.lower(), (event, name, "season_object"))
+        for noun in spec.get("season_object_nouns", []):
+            table.setdefault(noun.lower(), (event, "noun", "season_object"))
+            nouns.add(noun.lower())
         for noun in spec.get("nouns", []):
             for form in (noun, noun + "s"):
                 table.setdefault(form.lower(), (event, "noun", False))
@@ -98,9 +106,10 @@ def trigger_table() -> tuple[lexicon.PhraseMatcher, dict[str, tuple[str, str, bo
 @cache
 def work_cue_matcher() -> lexicon.PhraseMatcher:
     """The triggers that tell a work from a person where names are learned: all but the
-    scheduling verbs of `with_time_for` ("dated", "set" stand next to persons as often)."""
+    scheduling verbs of `with_time_for` ("dated", "set" stand next to persons as often) and
+    the verbs that need a season object ("confirmed", "ordered", "earned")."""
     _, table = trigger_table()
-    cues = {text: entry for text, entry in table.items() if entry[2] != "for"}
+    cues = {text: entry for text, entry in table.items() if entry[2] not in ("for", "season_object")}
     return lexicon.PhraseMatcher(cues, {"platform": lexicon.entry("events", "platforms")})
 
 
@@ -219,12 +228,15 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
             continue
         if form == "noun" and key not in event_nouns():
             continue  # a verb read as a noun that names no event: "the biggest hits of 2015"
+        if needs_time == "season_object" and not has_season_object(text[match.end():]):
+            continue  # "confirmed the news", "ordered pizza": no season ordered
         if needs_time == "for" and (re.match(r"\s+to\s+[a-z]", text[match.end():]) or re.search(
                 r"\b(?:its|the|a|an|their|his|her)\s+$", text[:match.start()], re.IGNORECASE)):
             continue  # "slated to premiere" (the verb after it is the trigger); "its scheduled date"
         found.append(Trigger(offset + match.start(), offset + match.end(), event, form,
                              match.group(), needs_time in (True, "for"), needs_time == "season",
-                             needs_time == "for"))
+                             needs_time == "for", needs_time == "season_object"))
+    found += separated_phrases(text, offset, found)
     # A filming word with an aspect verb in the same clause: "filming began", "production
     # got under way" become filming_start; "shooting wrapped" filming_end.
     aspect_re, aspects, filming_re = aspect_table()
@@ -261,6 +273,96 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
         elif not any(t.start <= start < t.end for t in found):
             found.append(Trigger(start, end, event, verb_form, match.group()))
     return tuple(merge_adjacent(sorted(found, key=lambda t: t.start)))
+
+
+@cache
+def ordered_season_pattern(after_object: bool = False) -> re.Pattern:
+    """"a sixth season", "the eighth season", "a 13-episode sixth season", "a sixth and final
+    season", "With A Season 6 Order", ", ordering a sixth season", "for a seventh" (the noun
+    left out): the season a renewal verb takes as its object (not "a second season premiere
+    date"); after_object: with the verb's own object first ("earn Lucifer a fifth season")."""
+    info = works.knowledge()
+    ordinals = lexicon.alternation(word for word, value in info["ordinals"].items() if value)
+    not_before = lexicon.alternation(lexicon.entry("events", "ordered_season_not_before"))
+    thing = rf"\s+(?:{object_pattern().pattern})" if after_object else ""
+    return re.compile(
+        rf"^{thing}\s*(?P<lead>(?:for|with|of|on)\s+|,\s*(?:ordering|with|giving\s+(?:it|them)|handing\s+(?:it|them))\s+)?"
+        r"(?:(?:a|an|the|its|their)\s+)?(?:(?:new|brand-new|full|shortened|\w+-episode)\s+)?"
+        rf"(?:(?P<ord>{ordinals})(?:\s+and\s+(?:final|last))?"
+        r"(?P<noun>[\s-]+(?:season|series|run|installment|instalment|outing|cycle)\b(?:[\s-]+order\b)?)?"
+        rf"|season\s+(?P<n>{info['number']})(?:\s+order\b)?)"
+        rf"(?!\s*(?:{not_before})(?!\w))", re.IGNORECASE)
+
+
+# After an ordinal with its noun left out ("renewed for a seventh in February"): the clause goes on.
+ELIDED_END = re.compile(r"^\s*(?:[,.;:)]|$|(?:in|on|at|back|last|this|next|earlier|later|after|before|"
+                        r"ahead|and|but|just|when|as)\b)", re.IGNORECASE)
+
+
+def ordered_season(text: str, after_object: bool = False) -> re.Match | None:
+    """The season ordered at the start of the text ("a sixth and final season in June"), or None."""
+    match = ordered_season_pattern(after_object).match(text)
+    if match and match.group("ord") and not match.group("noun") and not (
+            match.group("lead") and match.group("lead").strip() == "for" and ELIDED_END.match(text[match.end():])):
+        return None
+    return match
+
+
+@cache
+def object_pattern() -> re.Pattern:
+    """A verb's object that may stand inside a phrasal verb or before the season it is given:
+    "it", "them", "the cop comedy", a quoted title, a capitalized name."""
+    return re.compile(rf"(?:it|them|(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?:{works.kind_nouns()})"
+                      r"|[\"“‘'][^\"”’\n]{1,60}[\"”’']|(?-i:(?:[A-Z][\w'’:&!.-]*\s+){0,4}[A-Z][\w'’:&!.-]*))")
+
+
+def has_season_object(text: str) -> bool:
+    """"ordered a sixth season", "could earn Lucifer a fifth season", "revived it for a sixth
+    season": a later season follows the verb, maybe after its object."""
+    return bool(ordered_season(text) or ordered_season(text, after_object=True))
+
+
+@cache
+def separable_table() -> tuple[re.Pattern, dict[str, tuple[str, str, bool | str]]] | None:
+    """Phrasal verbs split by their object ("picked the show up"): one pattern, and the
+    inflected verb -> the table entry of the whole phrase ("picked up")."""
+    _, table = trigger_table()
+    heads: dict[str, tuple[str, str, bool | str]] = {}
+    particles = set()
+    for spec in lexicon.entry("events", "events").values():
+        for phrase in spec.get("separable", []):
+            verb, particle = phrase.rsplit(" ", 1)
+            particles.add(particle)
+            for form in verb_variants(verb):
+                entry = table.get(f"{form} {particle}".lower())
+                if entry:
+                    heads[form.lower()] = entry
+    if not heads:
+        return None
+    pattern = re.compile(rf"\b(?P<verb>{lexicon.alternation(heads)})\s+(?:{object_pattern().pattern})\s+"
+                         rf"(?P<particle>{lexicon.alternation(particles)})\b(?![\w-])", re.IGNORECASE)
+    return pattern, heads
+
+
+def separated_phrases(text: str, offset: int, found: list[Trigger]) -> list[Trigger]:
+    """"NBC had just picked the show up for season 6", "Netflix picked it up": the phrase
+    with its object inside (the object is the work it is about)."""
+    table = separable_table()
+    if table is None:
+        return []
+    pattern, heads = table
+    extra = []
+    for match in pattern.finditer(text):
+        start, end = offset + match.start(), offset + match.end()
+        if any(t.start < end and start < t.end for t in found):
+            continue
+        event, form, needs = heads[match.group("verb").lower()]
+        form = noun_reading(form, text[:match.start()])
+        if form == "noun":
+            continue
+        extra.append(Trigger(start, end, event, form, match.group(), needs in (True, "for"),
+                             needs == "season", needs == "for", needs == "season_object"))
+    return extra
 
 
 def part_of_a_name(text: str, match: re.Match) -> bool:

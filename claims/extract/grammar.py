@@ -6,7 +6,9 @@ from functools import cache
 
 from claims.extract import lexicon
 
-NEGATION = re.compile(r"(?<![\w'’])(?:not|never|no longer|nor|cannot)(?!\w)|n['’]t\b", re.IGNORECASE)
+# ("has yet to renew X" is "has not renewed X")
+# ("is unlikely to return" denies it, as expected)
+NEGATION = re.compile(r"(?<![\w'’])(?:not|never|no longer|nor|cannot|yet\s+to|unlikely)(?!\w)|n['’]t\b", re.IGNORECASE)
 # A possessive 's ("Netflix's X premieres") is neither "has" nor "is".
 POSSESSIVE_S = re.compile(r"(?<!\b[Ii]t)(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Tt]hat)(?<!\b[Tt]here)(?<!\b[Ww]hat)"
                           r"(?<!\b[Ww]ho)(?<!\b[Hh]ere)['’]s\b")
@@ -141,8 +143,10 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
         if latest is present_be:
             return "present"
     if form == "past" or form == "participle" and re.search(r"\b(?:already|just|finally)\s*$", before):
-        # "With X already wrapped": a participle phrase, no finite verb.
-        return "none" if re.search(r"(?:^|\b)(?:with|after|once)\b[^,]*$", lead + " " + before,
+        # "With X already wrapped", "once completed": a participle phrase, no finite verb
+        # (but "after Fox cancelled it" has its subject).
+        return "none" if re.search(r"(?:^|\b)(?:with\s+(?:(?!(?:after|before|when|as|because|once)\b)[^\s,]+\s+){0,6}"
+                                   r"|(?:after|once)\s*)$", lead + " " + before,
                                    re.IGNORECASE) \
             and not re.search(r"\b(?:he|she|they|it|we|i)\b", before[-30:], re.IGNORECASE) else "past"
     if form == "participle":
@@ -161,7 +165,8 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
             return "past"
         return "none"
     # A noun trigger: the clause's own verb decides.
-    if words["present_do"].search(window) or re.search(r"\b\w+(?<!s)s\s+(?:\w+\s+)?(?:a|an|the|its|his|her|their)\s*$", before):
+    if words["present_do"].search(window) or re.search(
+            r"\b\w+(?<!s)s\s+(?:(?!\w+ed\b)\w+\s+)?(?:a|an|the|its|his|her|their)\s*$", before):
         return "present"
     # "her account dropped a teaser pointing to a November release": a past verb; but
     # "rumored for release" is a participle phrase with no finite verb.
@@ -241,7 +246,7 @@ def nearest_finite_tense(before: str, after: str = "") -> str | None:
 # The verb group that follows a subject noun and its modifiers ("premiere on August 14 and 15
 # will address that", "debut is set for May").
 VERB_AFTER_NOUN = re.compile(r"^(?:\s+(?:on|in|of|at|for|from|to|and|the|a|an|this|next|last|its|\w+day|"
-                             r"[A-Z][\w.]*|\d[\w,.]*)){0,8}?\s+(?P<aux>will|won['’]t|is|are|was|were|has|have|had|"
+                             r"(?-i:[A-Z])[\w.]*|\d[\w,.]*)){0,8}?\s+(?P<aux>will|won['’]t|is|are|was|were|has|have|had|"
                              r"would|could|may|might|'ll|’ll)\b", re.IGNORECASE)
 
 

@@ -185,8 +185,8 @@ def regular_forms(verb: str) -> tuple[str, str, str]:
         return verb + "es", verb + "ed", verb + "ing"
     if verb.endswith("y") and len(verb) > 1 and verb[-2] not in VOWELS:
         return verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"
-    # One-syllable consonant-vowel-consonant verbs double the last letter (drop, wrap).
-    if (len(verb) <= 4 and len(verb) >= 3 and verb[-1] not in VOWELS + "wxy"
+    # One-syllable consonant-vowel-consonant verbs double the last letter (drop, wrap, scrap).
+    if (len(verb) >= 3 and len(re.findall(r"[aeiou]+", verb)) == 1 and verb[-1] not in VOWELS + "wxy"
             and verb[-2] in VOWELS and verb[-3] not in VOWELS):
         return verb + "s", verb + verb[-1] + "ed", verb + verb[-1] + "ing"
     return verb + "s", verb + "ed", verb + "ing"
@@ -195,6 +195,16 @@ def regular_forms(verb: str) -> tuple[str, str, str]:
 @cache
 def irregular() -> dict[str, list[str]]:
     return entry("tense", "irregular")
+
+
+def british_forms(verb: str) -> dict[str, str]:
+    """The British past, participle and -ing of a verb phrase that ends its first word in a
+    consonant, one vowel and "l" ("cancelled", "cancelling" beside American "canceled"), else {}."""
+    head, _, rest = verb.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if len(head) < 5 or not re.search(r"[^aeiou][aeiou]l$", head) or head in irregular():
+        return {}
+    return {"past": head + "led" + tail, "participle": head + "led" + tail, "ing": head + "ling" + tail}
 
 
 def verb_forms(verb: str) -> dict[str, str]:

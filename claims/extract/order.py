@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from functools import cache
 
-from claims.extract import events, grammar, lexicon, strategies
+from claims.extract import events, grammar, lexicon, strategies, works
 from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.sentences import Sentence
@@ -297,3 +297,98 @@ def event_near(triggers: list[events.Trigger], position: int, sentence: Sentence
     if not candidates:
         return None
     return min(candidates, key=lambda t: abs(t.start - position)).event
+
+
+# --- a renewal or cancellation against another event: "renewed X for a sixth season a few weeks
+# before season five premiered", "picked up X a day after Fox cancelled it" ---------------------
+
+DECISIONS = ("renewal", "cancellation")
+DECISION_MARKERS = ("before", "ahead of", "prior to", "in advance of", "after", "following")
+DECISION_REACH = 140    # characters from the decision's trigger to the marker
+OBJECT_REACH = 50       # characters from the marker to the other event's trigger
+
+
+@cache
+def other_season() -> re.Pattern:
+    """The season on the other side of the marker: "season five", "its Season 6", "the
+    fourth", "the first one"."""
+    info = works.knowledge()
+    ordinals = lexicon.alternation(word for word, value in info["ordinals"].items() if value)
+    return re.compile(rf"^\s*(?:(?:the|its|their)\s+)?(?:season\s+(?P<n>{info['number']})|(?P<ord>{ordinals})"
+                      rf"(?:\s+(?:one|season|series|run))?)\b", re.IGNORECASE)
+
+
+def decision_orders(context: ArticleContext, sentence: Sentence, made: list[tuple[events.Trigger, Claim]],
+                    triggers: list[events.Trigger], markers: list[events.Marker],
+                    subjects: list[Subj]) -> list[tuple[Claim, events.Trigger, Claim]]:
+    """Order claims of a renewal or cancellation against the event a directed marker after it
+    names, with the trigger of that event: the other side is the same work's season named
+    there ("before season five premiered", "ahead of its Season 6 premiere", "before the
+    fourth had premiered"), the same work's series premiere, "it" after the verb ("a day
+    after Fox cancelled it"), or a work named there; and the decision's own claim."""
+    body = context.article.body
+    found = []
+    for marker in markers:
+        if marker.symmetric or marker.text.lower() not in DECISION_MARKERS:
+            continue
+        decisions = [(t, c) for t, c in made if t.event in DECISIONS and t.end <= marker.start
+                     and marker.start - t.end < DECISION_REACH and c.relation is None and not c.negated]
+        others = [t for t in triggers if t.start >= marker.end and t.start - marker.end < OBJECT_REACH]
+        if not decisions or not others or others[0].event not in OTHER_EVENTS:
+            continue
+        trigger = decisions[-1][0]
+        if any(trigger.end <= t.start < marker.start for t in triggers):
+            continue  # another event stands between: the marker is that one's
+        for claim in [c for t, c in decisions if t is trigger]:
+            found += decision_order(context, marker, claim, others[0], subjects)
+    return found
+
+
+# The events a renewal or cancellation is ordered against.
+OTHER_EVENTS = ("release", "cancellation")
+
+
+def decision_order(context: ArticleContext, marker: events.Marker, claim: Claim, other: events.Trigger,
+                   subjects: list[Subj]) -> list[tuple[Claim, events.Trigger, Claim]]:
+    """The order claim of one decision's claim against the event after the marker, if that
+    event's work and season can be told."""
+    body = context.article.body
+    side = other_side(context, marker, claim, other, subjects)
+    if side is None or (*side, other.event) == (claim.subject.work, claim.subject.season, claim.event):
+        return []
+    work, season = side
+    end = max(other.end, claim.evidence.end)
+    start = claim.evidence.start
+    order = claim.model_copy(update={
+        "relation": marker.relation, "time": None, "time_text": None, "interval": None,
+        "object": EventRef(work=work, season=season, event=other.event),
+        "evidence": Evidence(start=start, end=end, text=body[start:end]),
+        "explain": {"marker": marker.text, "order": "decision_order"}})
+    return [(order, other, claim)]
+
+
+def other_side(context: ArticleContext, marker: events.Marker, claim: Claim, other: events.Trigger,
+               subjects: list[Subj]) -> tuple[str, int | None] | None:
+    """(work, season) of the event after the marker: a season of the decision's work ("before
+    season five premiered", "before the fourth had premiered"), its series premiere, "it"
+    after the verb ("after Fox cancelled it"), or a work named there."""
+    body = context.article.body
+    gap = body[marker.end:other.start]
+    season_match = other_season().match(gap) or other_season().match(body[other.start:other.end])
+    named = [s for s in subjects if s.explicit and (marker.end <= s.start < other.start or other.end <= s.start
+                                                    and re.fullmatch(r"\s*[\"“‘']?", body[other.end:s.start]))]
+    if season_match:
+        return claim.subject.work, season_number(season_match)
+    if re.match(r"\s*(?:its|the|their)?\s*series\b", gap + other.text, re.IGNORECASE):
+        return claim.subject.work, None   # "Ahead Of Series Premiere"
+    if re.match(r"\s+(?:it|them)\b", body[other.end:other.end + 6]) and not named:
+        return claim.subject.work, None   # "a day after Fox cancelled it"
+    if named:
+        return context.lexicon.display(named[0].work), named[0].season
+    return None
+
+
+def season_number(match: re.Match) -> int | None:
+    word = (match.group("n") or match.group("ord")).lower()
+    info = works.knowledge()
+    return int(word) if word.isdigit() else info["numbers"].get(word) or info["ordinals"].get(word)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import cache
 
-from claims.extract import boilerplate, event_typing, events, grammar, works
+from claims.extract import boilerplate, event_typing, events, grammar, lexicon, works
 from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
-from claims.extract.order import order_claims
+from claims.extract.order import decision_orders, order_claims
 from claims.extract.registry import WorkConfig
 from claims.extract.sentences import Sentence, quotation_spans, split_sentences
 from claims.extract.subjects import focus_of, subjects_for, subjects_in
@@ -115,6 +116,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     markers = events.find_markers(sentence.text, sentence.start)
     ordered = order_claims(context, sentence, triggers, subjects, markers)
     claims += ordered
+    made: list[tuple[events.Trigger, Claim]] = []   # each event claim with its trigger
     for trigger in triggers:
         clause = sentence.clause_at(trigger.start)
         query = event_typing.TriggerQuery(context, sentence, trigger, clause)
@@ -128,7 +130,13 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             continue
         time, time_strategy = time_for(context, sentence, trigger, clause, triggers)
         if trigger.needs_time and time is None:
-            continue
+            # "After Fox dropped the show", "will not return for a fifth season"
+            trigger = event_typing.dropped_work(query, subject_strategy) or event_typing.return_without_time(query, targets)
+            if trigger is None:
+                continue
+            query = event_typing.TriggerQuery(context, sentence, trigger, clause)
+        if trigger.needs_time and re.fullmatch(r"\d{2,3}", time.value):
+            continue  # a decade or century is a setting: "opens as the 1970s draw to a close"
         if trigger.needs_for and (not TIME_AFTER_FOR.search(body[max(0, time.start - 30):time.start])
                                   or any(clause[0] <= t.start < trigger.start for t in triggers)):
             continue  # "the film is set in 1985": a setting; "Filming Set For 2017": filming's
@@ -141,14 +149,19 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                 for subj in targets:
                     claims.append(make_claim(context, sentence, part, subj, clause, timex))
             continue
-        season_after = season_after_trigger(context, trigger, clause)
+        season_after = season_after_trigger(context, trigger, clause, subjects)
+        if trigger.needs_season_object and (season_after or 1) < 2:
+            continue  # "ordered pizza", "confirmed the news": no season ordered
         targets = targets + [s for s in subjects if clause[0] <= s.start < clause[1]
                              and s.start > trigger.end and ALONG_WITH.search(body[:s.start][-25:])
                              and s not in targets
                              and not any(trigger.end <= t.start < s.start for t in triggers)]
-        for subj in targets:
+        # "renewed X for an additional two seasons ahead of its Season 6 premiere": 7 and 8.
+        counted = [(Subj(subj.work, season, subj.start, subj.end, subj.explicit), True)
+                   for subj in targets for season in seasons_counted(context, trigger, subj, clause, subjects)]
+        for subj, is_counted in counted or [(subj, False) for subj in targets]:
             # "renewed X for a second season"; "X's first season ... earned a second".
-            if season_after and (subj.season is None or trigger.event == "renewal"):
+            if season_after and not is_counted and (subj.season is None or trigger.event == "renewal"):
                 subj = Subj(subj.work, season_after, subj.start, subj.end, subj.explicit)
             claim = make_claim(context, sentence, trigger, subj, clause, time)
             if claim is None or trigger.needs_season and (claim.subject.season or 1) < 2:
@@ -181,11 +194,28 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             claim.explain.update(trigger=trigger.text, subject=subject_strategy or "", time=time_strategy or "",
                                  retyped=retyped or "")
             claims.append(claim)
+            made.append((trigger, claim))
+            renewal = event_typing.announced_return(query, claim)
+            if renewal:
+                renewal.explain.update(retyped="announced_return")
+                claims.append(renewal)
+    for order, other, decision in decision_orders(context, sentence, made, triggers, markers, subjects):
+        claims.append(order)
+        # "renewed X in November 2019, before season 7 had even premiered": the premiere is the
+        # order's other side, no release of its own without a time of its own (one it took
+        # from the decision's clause is not), nor with a season other than the order names
+        # ("a day after Fox cancelled it" is a cancellation all the same).
+        claims = [c for c in claims if not any(t is other and c is claim and other_side_only(c, order, decision)
+                                               for t, claim in made)]
     claims += continuation_claims(context, sentence, claims, triggers)
     remember(context, subjects, triggers)
     for claim in claims:
         if claim.relation is None:
             context.last_subject = (context.lexicon_key(claim.subject.work), claim.subject.season)
+        if claim.relation is None and claim.event == "renewal" and claim.subject.season and not claim.negated:
+            context.renewed[context.lexicon_key(claim.subject.work)] = claim.subject.season
+        if claim.relation is None and claim.event in ("renewal", "cancellation"):
+            context.last_decision = (context.lexicon_key(claim.subject.work), claim.event)
     # What the sentence was about: its first claim's work, else the first work it names.
     about = [context.lexicon_key(c.subject.work) for c in claims if c.relation is None]
     context.named_last_sentence = about[0] if about else next(
@@ -198,16 +228,24 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     return claims
 
 
-# "the cancellation of the series", "culminated in the premiere of X": an event noun that
-# names its work, told as something that happened, states a claim even with no time.
-DEFINITE_EVENT = re.compile(r"(?i)\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}$")
+def other_side_only(claim: Claim, order: Claim, decision: Claim) -> bool:
+    """The event claim of an order's other side that states nothing of its own."""
+    return (claim.time is None and claim.event == "release"
+            or claim.time is not None and claim.time == decision.time
+            or claim.subject.season != order.object.season)
+
+
+# "the cancellation of the series", "culminated in the premiere of X", "still no confirmation
+# on a third season for X": an event noun that names its work, told as something that
+# happened (or denied), states a claim even with no time.
+DEFINITE_EVENT = re.compile(r"(?i)\b(?:the|its|their|no)\s+(?:[\w-]+\s+){0,2}$")
 
 
 def definite_event(context: ArticleContext, trigger: events.Trigger, strategy: str | None) -> bool:
     body = context.article.body
     return strategy == "governed_object" and trigger.event in ("release", "cancellation", "renewal") \
         and bool(DEFINITE_EVENT.search(body[max(0, trigger.start - 30):trigger.start])) \
-        and bool(re.match(r"\s+(?:of|for)\b", body[trigger.end:trigger.end + 6]))
+        and bool(re.match(r"\s+(?:of|for|on)\b", body[trigger.end:trigger.end + 6]))
 
 
 def remember(context: ArticleContext, subjects: list[Subj], triggers: list[events.Trigger]) -> None:
@@ -249,6 +287,18 @@ def continuation_claims(context: ArticleContext, sentence: Sentence, claims: lis
     return extra
 
 
+NO_SUBJECT = re.compile(r"(?i)no\s")
+NO_BEFORE = re.compile(r"(?i)\bno\s+(?:[\w-]+\s+)?$")
+HEADLINE_AUXILIARY = re.compile(r"(?i)\b(?:has|have|had|is|are|was|were|been|be|will|did)\b")
+
+
+def is_headline(context: ArticleContext, sentence: Sentence) -> bool:
+    """A headline as written: the article's title, or a first line in title case (not a
+    body's first sentence standing alone)."""
+    return sentence.headline and (sentence.text.strip() == (context.article.title or "").strip()
+                                  or events.is_title_case(sentence.text))
+
+
 def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trigger, subj: Subj,
                clause: tuple[int, int], timex: Timex | None) -> Claim | None:
     body = context.article.body
@@ -273,13 +323,31 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         tense = grammar.clause_tense(before, trigger.text, trigger.form, lead)
     if sentence.headline and tense == "none" and trigger.form == "s":
         tense = "present"
+    # "'X' Renewed For Season 2 By Netflix", "X delayed to July 2020": a headline's participle
+    # after its work is no finite verb.
+    participle_headline = is_headline(context, sentence) and tense == "past" and trigger.form in ("past", "participle") \
+        and subj.start < trigger.start and not HEADLINE_AUXILIARY.search(before)
+    if participle_headline:
+        tense = "none"
     if tense == "none" and (trigger.form == "noun" or trigger.form == "ing" and not before.strip()):
         # "the two-night premiere on August 14 will address that": the noun is the subject of
         # the verb after it.
         tense = grammar.tense_after_noun(body[trigger.end:clause[1]]) or tense
     explain: dict[str, str] = {}
     time = time_value(context, trigger, timex, tense, before, lead, explain)
+    # "No fifth season has been commissioned yet": a subject that denies the event.
+    negated = grammar.is_negated(before, body[trigger.end:clause[1]]) or bool(
+        subj.start < trigger.start and NO_SUBJECT.match(body[subj.start:trigger.start])) or bool(
+        trigger.form == "noun" and NO_BEFORE.search(body[clause[0]:trigger.start]))  # "still no confirmation"
+    if negated and timex is None:
+        time = None  # nothing is done by the time of writing
+    elif participle_headline and timex is None and trigger.event in ("renewal", "cancellation") and context.published:
+        time = TimeValue(value=context.published.value, mod="ON_OR_BEFORE")  # decided by the time of writing
     season = season_for(context, subj, trigger, tense, before)
+    if season is None and trigger.event == "renewal" and (timex is None or trigger.needs_season):
+        # "Amazon has picked up X for a fourth season ... the show had been saved": an
+        # undated renewal, or one in words that name no season, of a work told renewed is that one.
+        season = context.renewed.get(subj.work)
     interval = resolve_interval(time.value, time.mod, context.published) if time else None
     if season == context.focus_season and subj.season is None and trigger.event == "release" and \
             interval and interval.latest and context.published and interval.latest < context.published.earliest:
@@ -307,7 +375,7 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         tense=tense,
         modality=grammar.modality(body[sentence.start:modality_start],
                                   without_time_words(context, modality_start, window_end)),
-        negated=grammar.is_negated(before, body[trigger.end:clause[1]]),
+        negated=negated,
         speaker=speaker,
         evidence=Evidence(start=evidence_start, end=evidence_end, text=evidence_text),
         time_text=timex.text if timex else None,
@@ -317,20 +385,30 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
     )
 
 
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
-NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+@cache
+def season_words() -> tuple[dict[str, int], str, str]:
+    """Season number words (works.yaml): ordinal -> value, and regex alternations of the
+    ordinals and of the numbers ("4", "four", "iv")."""
+    info = works.knowledge()
+    ordinals = {word.lower(): value for word, value in info["ordinals"].items() if value}
+    return ordinals, lexicon.alternation(ordinals), info["number"]
 
 
 def season_number(word: str) -> int | None:
     """A season number written "4", "fourth" or "four"."""
     word = word.lower()
-    return int(word) if word.isdigit() else ORDINALS.get(word) or NUMBERS.get(word)
+    return int(word) if word.isdigit() else season_words()[0].get(word) or works.knowledge()["numbers"].get(word)
 
-# "The show's fourth season", "Its second season", "The new season 3": a season whose work
-# is the one the passage is about.
-UNNAMED_SEASON = re.compile(
-    r"^\s*(?:the|its|their|this|that)\s+(?:[\w'’-]+\s+){0,2}?(?:(first|second|third|fourth|"
-    r"fifth|sixth)\s+season|season\s+(\d+|two|three|four|five))\b", re.IGNORECASE)
+
+@cache
+def unnamed_season() -> re.Pattern:
+    """"The show's fourth season", "Its second season", "The new season 3": a season whose
+    work is the one the passage is about."""
+    _, ordinals, number = season_words()
+    return re.compile(rf"^\s*(?:the|its|their|this|that)\s+(?:[\w'’-]+\s+){{0,2}}?(?:({ordinals})\s+season|"
+                      rf"season\s+({number}))\b", re.IGNORECASE)
+
+
 SEASON_TARGET = re.compile(
     r"^\s*(?:for\s+|into\s+|on\s+|to\s+)?(?:(?:a|an|its|their|the)\s+)?", re.IGNORECASE)
 
@@ -345,14 +423,19 @@ def without_time_words(context: ArticleContext, start: int, end: int) -> str:
 
 
 def season_after_trigger(context: ArticleContext, trigger: events.Trigger,
-                         clause: tuple[int, int]) -> int | None:
+                         clause: tuple[int, int], subjects: list[Subj] = ()) -> int | None:
     """A season named right after the trigger: "renewed for a second season", "Starts
-    Shooting Season 2", "premiere their second seasons"."""
+    Shooting Season 2", "premiere their second seasons", "ordered a 13-episode sixth season",
+    "earn X a fifth season", "renewed for a seventh in February"."""
     body = context.article.body
+    ordinals, ordinal_words, number = season_words()
     if trigger.event == "renewal":
-        named = re.search(r"\b(second|third|fourth|fifth|sixth)\b", trigger.text, re.IGNORECASE)
+        named = re.search(rf"\b({ordinal_words})\b", trigger.text, re.IGNORECASE)
         if named:
-            return ORDINALS[named.group(1).lower()]
+            return ordinals[named.group(1).lower()]
+        ordered = ordered_season(context, trigger, clause, subjects)
+        if ordered:
+            return ordered
         if re.search(r"\banother\b", trigger.text + body[trigger.end:trigger.end + 20], re.IGNORECASE):
             return None if context.focus_season else 2  # "another season" of a one-season show
     tail = body[trigger.end:clause[1]]
@@ -361,18 +444,72 @@ def season_after_trigger(context: ArticleContext, trigger: events.Trigger,
     for start, _, season in works.bare_seasons(rest[:40], 0):
         if start == 0 or rest[:start].strip().lower() in ("second", "new", "own"):
             return season
-    match = re.match(r"(first|second|third|fourth|fifth|sixth)\s+(?:and\s+(?:final|last)\s+)?"
+    match = re.match(rf"({ordinal_words})\s+(?:and\s+(?:final|last)\s+)?"
                      r"(?:seasons?|runs?|series|installments?)\b", rest, re.IGNORECASE)
     if match:
-        return ORDINALS[match.group(1).lower()]
+        return ordinals[match.group(1).lower()]
     if trigger.event in ("renewal", "release"):
         # "renewed X for a second season", "Renews X For Season 2", "returns to Netflix for season 2"
-        target = re.search(r"\bfor\s+(?:a\s+|its\s+)?(?:(second|third|fourth|fifth|sixth)\s+"
-                           r"(?:and\s+(?:final|last)\s+)?season|"
-                           r"season\s+(\d+|two|three|four|five))\b", tail, re.IGNORECASE)
+        target = re.search(rf"\bfor\s+(?:a\s+|its\s+)?(?:({ordinal_words})\s+"
+                           rf"(?:and\s+(?:final|last)\s+)?season|"
+                           rf"season\s+({number}))\b", tail, re.IGNORECASE)
         if target:
             return season_number(target.group(1) or target.group(2))
     return None
+
+
+def ordered_season(context: ArticleContext, trigger: events.Trigger, clause: tuple[int, int],
+                   subjects: list[Subj]) -> int | None:
+    """The season a renewal verb takes as its object, after the work or "it" when they stand
+    between: "ordered a sixth season", "could earn Lucifer a fifth season", "revived it for a
+    sixth season", "Rescues X With A Season 6 Order"."""
+    body = context.article.body
+    objects = [s for s in subjects if s.start >= trigger.end and (s.explicit or s.season is None)
+               and re.fullmatch(r"[\s\"“‘']*", body[trigger.end:s.start])]
+    if objects:
+        start = objects[0].end + len(re.match(r"[\"”’']*", body[objects[0].end:]).group())
+        match = events.ordered_season(body[start:clause[1]])
+    else:
+        tail = body[trigger.end:clause[1]]
+        match = events.ordered_season(tail) or events.ordered_season(tail, after_object=True)
+    return season_number(match.group("ord") or match.group("n")) if match else None
+
+
+# "renewed X for an additional two seasons", "for two more seasons": several seasons ordered.
+SEASON_COUNT = re.compile(r"^\s*(?:for\s+)?(?:(?:an?|another)\s+)?(?:(?:additional|more|further)\s+)?"
+                          r"(?P<count>two|three|2|3)(?:\s+(?:more|additional|further))?[\s-]+seasons?\b",
+                          re.IGNORECASE)
+
+
+@cache
+def ordinal_pair() -> re.Pattern:
+    """"for a second and third season", "for its fifth and sixth seasons"."""
+    _, ordinals, _ = season_words()
+    return re.compile(rf"^\s*(?:for\s+)?(?:a|its|their|the)\s+({ordinals})\s+and\s+({ordinals})\s+seasons?\b",
+                      re.IGNORECASE)
+
+
+def seasons_counted(context: ArticleContext, trigger: events.Trigger, subj: Subj,
+                    clause: tuple[int, int], subjects: list[Subj]) -> list[int]:
+    """"Showtime renewed X for an additional two seasons ahead of its Season 6 premiere":
+    seasons 7 and 8, counted on from the latest season the sentence names for the work (none
+    named: no count, the renewal is the series'); "for a second and third season": 2 and 3."""
+    body = context.article.body
+    start = subj.end if trigger.end <= subj.start else trigger.end
+    start += len(re.match(r"[\"”’']*", body[start:]).group())
+    if trigger.event != "renewal":
+        return []
+    pair = ordinal_pair().match(body[start:clause[1]])
+    if pair:  # "renewed the show for a second and third season"
+        return [season_number(pair.group(1)), season_number(pair.group(2))]
+    match = SEASON_COUNT.match(body[start:clause[1]])
+    if not match:
+        return []
+    named = [s.season for s in subjects if s.work == subj.work and s.season]
+    if not named:
+        return []
+    count = season_number(match.group("count"))
+    return list(range(max(named) + 1, max(named) + 1 + count))
 
 
 def next_trigger_start(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
@@ -387,10 +524,12 @@ def season_for(context: ArticleContext, subj: Subj, trigger: events.Trigger, ten
                before: str = "") -> int | None:
     """The season named, else one the unnamed subject gives ("The show's fourth season is
     expected to debut"), else the article's season for its focus work (a series' launch,
-    told in the past, stays the series')."""
+    told in the past, stays the series'). A cancellation is the series' (CONTRACT §2)."""
+    if trigger.event == "cancellation":
+        return None
     if subj.season is not None:
         return subj.season
-    named = None if subj.explicit else UNNAMED_SEASON.match(before)
+    named = None if subj.explicit else unnamed_season().match(before)
     if named:
         return season_number(named.group(1) or named.group(2))
     if subj.work == context.focus and context.focus_season:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claims.extract import events, gazetteer, registry, strategies, titles, works
+from claims.extract import events, gazetteer, lexicon, registry, strategies, titles, works
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.sentences import Sentence
 
@@ -78,44 +78,59 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
     for start, end, season in works.bare_seasons(sentence.text, sentence.start):
         if any(a <= start < b for a, b in taken) or any(s.start > start and s.start - end < 6 for s in found):
             continue
-        # "X is filming its first season": the work just named in the sentence; else the
-        # last work named with seasons, else the article's.
+        # "X is filming its first season", "X ... when Netflix ordered a fourth season": the
+        # work named before it in the sentence; else the last work named with seasons, else
+        # the article's.
         earlier = [s for s in found if s.explicit and s.end <= start]
-        # "its first season" or "fans of X: season 2 has started": the work just named.
-        if earlier and (body_has_possessive(sentence, start)
-                        or re.fullmatch(r"\s*:\s*", sentence.text[earlier[-1].end - sentence.start:
-                                                                   start - sentence.start])):
+        if earlier:
             work = earlier[-1].work
         else:
             work = next((w for w, s in reversed(context.recent) if w in context.seasoned), context.focus)
         if work:
             found.append(Subj(work, season, start, end, False))
     found += numbered_entries(context, sentence, found)
+    seasons = list(found)
     for start, end, phrase in works.short_references(sentence.text, sentence.start):
+        # "a fourth season of the space drama": the season of the work the reference means
+        # ("this show" points back as the season already does).
+        of_season = next((s for s in seasons if not s.explicit and s.season and phrase.startswith("the ")
+                          and re.fullmatch(r"\s+of\s+", context.article.body[s.end:start])), None)
+        if of_season:
+            work, _ = reference_work(context, found, start, phrase)
+            if work:
+                found[found.index(of_season)] = Subj(work, of_season.season, of_season.start, of_season.end, False)
+            continue
         if any(s.start <= start < s.end + 25 for s in found):
             continue
         if any(s.explicit and 0 <= s.start - end <= 3 for s in found):
             continue  # "the drama Copper Valley": the name that follows says which work
-        # "that series", "this show" point back to the last work named; "the series" is
-        # the one the article is about.
-        kind = works.reference_kind(phrase)
-        named_here = [s for s in found if s.explicit and s.end <= start and fits_kind(context, s.work, kind)]
-        recent = [w for w, _ in reversed(context.recent) if fits_kind(context, w, kind)]
-        if named_here:
-            work = named_here[-1].work  # "X star Y said the new season will debut..."
-        elif phrase.split()[0] in ("that", "this", "its") and recent:
-            work = recent[0]
-        elif context.named_last_sentence and fits_kind(context, context.named_last_sentence, kind):
-            # "... Harbor Queen 2 kicked off on Monday. The film wrapped in November": the work
-            # the sentence before was about.
-            work = context.named_last_sentence
-        else:
-            work = context.focus if fits_kind(context, context.focus, kind) else (recent[0] if recent else None)
+        work, named_here = reference_work(context, found, start, phrase)
         # (in a piece about a person, "the show" is no work the article has not just named)
         if work and (named_here or context.may_mean(work)):
             season = named_here[-1].season if named_here and named_here[-1].work == work else None
             found.append(Subj(work, season, start, end, False))
     return sorted(found, key=lambda s: s.start)
+
+
+def reference_work(context: ArticleContext, found: list[Subj], start: int,
+                   phrase: str) -> tuple[str | None, list[Subj]]:
+    """The work a short reference stands for, and the works the sentence named before it:
+    "that series", "this show" point back to the last work named; "the series" is the one
+    the article is about."""
+    kind = works.reference_kind(phrase)
+    named_here = [s for s in found if s.explicit and s.end <= start and fits_kind(context, s.work, kind)]
+    recent = [w for w, _ in reversed(context.recent) if fits_kind(context, w, kind)]
+    if named_here:
+        work = named_here[-1].work  # "X star Y said the new season will debut..."
+    elif phrase.split()[0] in ("that", "this", "its") and recent:
+        work = recent[0]
+    elif context.named_last_sentence and fits_kind(context, context.named_last_sentence, kind):
+        # "... Harbor Queen 2 kicked off on Monday. The film wrapped in November": the work
+        # the sentence before was about.
+        work = context.named_last_sentence
+    else:
+        work = context.focus if fits_kind(context, context.focus, kind) else (recent[0] if recent else None)
+    return work, named_here
 
 
 def fits_kind(context: ArticleContext, work: str | None, kind: str | None) -> bool:
@@ -229,8 +244,8 @@ class SubjectQuery:
 
 def governed_object(q: SubjectQuery) -> list[Subj] | None:
     """The work the trigger governs: "filming on X", "the release of X", "renewed X"."""
-    # A renewal "for a second season" governs a season, not a work.
-    governed = [s for s in q.after if s.explicit or q.trigger.event != "renewal"]
+    # A renewal "for a second season" governs a season, not a work ("renewed the series" a work).
+    governed = [s for s in q.after if s.explicit or s.season is None or q.trigger.event != "renewal"]
     if not governed or governed[0] is not q.after[0]:
         return None
     gap = without_times(q.context, q.trigger.end, q.after[0].start)
@@ -278,6 +293,55 @@ MODIFIER_AFTER = re.compile(
 
 # A personal pronoun between a work and a verb is that verb's subject.
 OTHER_SUBJECT = re.compile(r"(?<![\w'’])(?:you|we|they|he|she|I)(?![\w'’])")
+
+
+def ordered_season_object(q: SubjectQuery) -> list[Subj] | None:
+    """"Netflix ordered the sixth season in June", "confirmed a sixth and final season",
+    "revived it for a sixth season": a renewal whose object is a season with no work named
+    takes that season (and its work)."""
+    if q.trigger.event != "renewal" or not q.after or q.after[0].explicit or q.after[0].season is None:
+        return None
+    if q.trigger.form == "be" or q.trigger.form in ("past", "participle") and re.search(
+            r"(?i)\b(?:been|is|are|was|were|be|being)\s+(?:\w+ly\s+)?$", q.text_before):
+        return None  # "'You' has been renewed for a second season": the season is no object of a passive
+    if not re.fullmatch(r"\s*(?:(?:it|them)\s+)?(?:(?:for|with|of|on)\s+)?(?:(?:a|an|the|its|their)\s+)?",
+                        q.body[q.trigger.end:q.after[0].start],
+                        re.IGNORECASE):
+        return None
+    return [q.after[0]]
+
+
+@cache
+def counted_works_pattern() -> re.Pattern:
+    """"three much-loved series", "both shows", "three comedies": a count of works."""
+    numbers = "|".join(w for w, n in works.knowledge()["numbers"].items()
+                       if 2 <= n <= 6 and w.isalpha() and not re.fullmatch(r"[ivx]+", w))
+    nouns = lexicon.alternation(lexicon.entry("works", "counted_work_nouns"))
+    return re.compile(rf"\b(?P<count>{numbers}|both)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})\b", re.IGNORECASE)
+
+
+def counted_works(q: SubjectQuery) -> list[Subj] | None:
+    """"In May 2018, three much-loved series were cancelled" after a headline that names
+    three works, "cut three comedies: A, B and C": as many works as the count, named in a
+    list right after the count or in the sentence before."""
+    before = counted_works_pattern().search(q.text_before[-60:])
+    after = counted_works_pattern().match(q.body, q.trigger.end + 1) if q.body[q.trigger.end:q.trigger.end + 1] == " " else None
+    if q.before or not (before or after):
+        return None
+    word = (before or after).group("count").lower()
+    count = 2 if word == "both" else works.knowledge()["numbers"][word]
+    if after and q.body[after.end():after.end() + 1] == ":":
+        listed = [s for s in q.subjects if s.explicit and s.start > after.end()]
+        if len({s.work for s in listed}) == count:
+            return listed
+    index = q.context.sentence_index
+    if index == 0:
+        return None
+    previous = q.context.sentences[index - 1]
+    named = [m for m in works.find_mentions(previous.text, previous.start, q.context.lexicon) if m.explicit]
+    if len({m.work for m in named}) != count:
+        return None
+    return [Subj(m.work, None, m.start, m.end, True) for m in named]
 
 
 def inside_trigger(q: SubjectQuery) -> list[Subj] | None:
@@ -406,23 +470,29 @@ def earlier_in_sentence(q: SubjectQuery) -> list[Subj] | None:
 
 
 def decision_of_focus(q: SubjectQuery) -> list[Subj] | None:
-    """"The CW announced the renewal Monday": a definite renewal or cancellation with no work
-    named is the one of the work the article is about (or just named)."""
+    """"The CW announced the renewal Monday", "Amazon confirmed the pickup on Saturday": a
+    definite renewal or cancellation with no work named is the one just told of, else the
+    one of the work the article is about, else of the work just named; a renewal, of the
+    season last told renewed."""
     context, trigger = q.context, q.trigger
-    if q.in_clause or trigger.form != "noun" or trigger.event not in ("renewal", "cancellation") \
+    if q.before or trigger.form != "noun" or trigger.event not in ("renewal", "cancellation") \
             or not re.search(r"(?i)\b(?:the|its)\s+(?:[\w-]+\s+){0,1}$", q.text_before[-20:]):
         return None
     recent = [w for w, _ in reversed(context.recent) if context.near(w)]
-    work = recent[0] if recent else (context.focus if context.focus_strong else None)
+    told = context.last_decision[0] if context.last_decision and context.last_decision[1] == trigger.event else None
+    work = told or (context.focus if context.focus_strong else recent[0] if recent else None)
     if work is None:
         return None
     season = context.focus_season if work == context.focus else None
+    if trigger.event == "renewal":
+        season = context.renewed.get(work, season)
     return [Subj(work, season, trigger.start, trigger.start, False)]
 
 
 # The ways to find the works a trigger is about, in order: the first that answers decides.
-SUBJECT_STRATEGIES = (governed_object, possessive_noun, clause_subject, inside_trigger, relative_clause,
-                      second_verb, with_clause, pronoun, headline_topic, quote_attribution, production_focus,
+SUBJECT_STRATEGIES = (governed_object, possessive_noun, clause_subject, ordered_season_object, counted_works,
+                      inside_trigger, relative_clause, second_verb, with_clause, pronoun, headline_topic, quote_attribution,
+                      production_focus,
                       earlier_in_sentence, decision_of_focus)
 
 

@@ -1,6 +1,7 @@
 """The time of a claim: which time expression a trigger takes, and its value."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from dataclasses import dataclass
@@ -60,7 +61,11 @@ class TimeQuery:
 
 
 def reported_time(q: TimeQuery, timex: Timex) -> bool:
-    """"confirmed last month that it will return": the time dates the report, not the event."""
+    """"confirmed last month that it will return": the time dates the report, not the event
+    (but a renewal or cancellation is the announcement itself: "NBC announced Friday that it
+    is rescuing X", "tweeted late Friday that NBC had picked the show up")."""
+    if q.trigger.event in ("renewal", "cancellation"):
+        return False
     before = q.body[max(q.clause[0], timex.start - 25):timex.start]
     after = q.body[timex.end:timex.end + 8]
     return bool(REPORT_VERB.search(before) and re.match(r"\s*(?:that\b|,|:)", after))
@@ -98,9 +103,16 @@ def before_trigger(q: TimeQuery) -> Timex | None:
     """"In September, X premieres": a time before the trigger, when the clause has no other
     event it could belong to (and not a year that names something: "at the 2016 TCA Winter
     Tour", nor a report's: "confirmed last month that")."""
-    others = [t for t in q.triggers if t is not q.trigger and q.clause[0] <= t.start < q.clause[1]]
+    # (a second word for the same decision is no other event: "is rescuing X, ordering a
+    # sixth season")
+    # (nor is a later one with a time of its own after it: "announced Friday night that it
+    # is rescuing X, the comedy that Fox cancelled on Thursday")
+    others = [t for t in q.triggers if t is not q.trigger and q.clause[0] <= t.start < q.clause[1]
+              and not (t.event == q.trigger.event and t.event in ("renewal", "cancellation"))
+              and not (t.start > q.trigger.end and any(t.end <= x.start for x in q.in_clause))]
     before = [t for t in q.in_clause if t.end <= q.trigger.start and not t.value.endswith("_REF")
-              and not re.match(r"\s+[A-Z]", q.body[t.end:t.end + 2]) and not reported_time(q, t)
+              and not (re.fullmatch(r"\d{4}", t.text) and re.match(r"\s+[A-Z]", q.body[t.end:t.end + 2]))
+              and not reported_time(q, t)
               and not attributive_year(q, t)
               # near the trigger, or fronted ("In September, X premieres")
               and (q.trigger.start - t.end <= NEAR_BEFORE or not q.body[q.clause[0]:t.start].strip(" ,\"“'‘")
@@ -147,7 +159,11 @@ REPORT_VERB = re.compile(r"\b(?:confirmed|announced|said|revealed|reported|told|
 OTHER_VERB = re.compile(r"\b(?:was|were|is|are|will|would|has|have|had)\s+(?:(?:\w+ly|not|also|been|being|be)\s+)*"
                         r"(?:\w+\s+to\s+)?(?!(?:during|including|regarding|following|according|concerning|"
                         r"considering|pending|amazing|exciting|interesting|great|good)\b)\w+(?:ed|ing)\b|"
-                        r"\b(?:said|says|told|tells|announced|revealed)\b", re.IGNORECASE)
+                        r"\b(?:said|says|told|tells|announced|revealed)\b"
+                        # the main clause resumed after a relative one: "X, which Fox axed in May,
+                        # got the same reprieve on June 15"
+                        r"|,\s+(?:(?:also|then|later|soon|quickly)\s+)?(?:got|gets|became|becomes|went|"
+                        r"goes|won|wins|found|finds|landed|lands|earned|earns)\b", re.IGNORECASE)
 
 
 # A temporal subordinate clause: its present tense tells of something still ahead.
@@ -232,12 +248,58 @@ def narrative_verb(q: YearQuery) -> str | None:
 YEAR_DIRECTIONS = (scheduled_new_date, indefinite_noun, clause_tense, narrative_verb)
 
 
+# A past verb right before a weekday dates that verb: "NBC announced Friday that it is rescuing X".
+PAST_VERB_BEFORE = re.compile(r"\b(?:\w+ed|said|told|wrote)\s+(?:(?:late|early|on|last)\s+)?$", re.IGNORECASE)
+# "a day later", "two months earlier": a time counted from another one.
+COUNTED_FROM = re.compile(r"(?i)\b(?:days?|weeks?|months?|years?)\s+(?:later|earlier)$")
+CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+NARRATIVE_REACH = 600   # characters back in which the time a count starts from is looked for
+
+
+def narrative_time(context: ArticleContext, timex: Timex) -> str | None:
+    """"Fox cancelled it in May 2018. NBC revived it a day later": a count of days, weeks,
+    months or years "later" or "earlier" starts from the last calendar time the article gave
+    before it (2018-05), not from the publication date; None when no such time stands near."""
+    published = context.published
+    anchors = [t for t in context.timexes if t.end <= timex.start and timex.start - t.end < NARRATIVE_REACH
+               and CALENDAR_VALUE.match(t.value) and not COUNTED_FROM.search(t.text)]
+    own = CALENDAR_VALUE.match(timex.value)
+    week = re.match(r"^(\d{4})-W(\d{2})$", timex.value)
+    if week and published is not None and published.day:
+        # "two weeks later": a week, counted as days from the publication date's week
+        monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+        published_day = dt.date(published.year, published.month, published.day)
+        own = CALENDAR_VALUE.match((published_day + (monday - (published_day - dt.timedelta(
+            days=published_day.weekday())))).isoformat())
+    if not anchors or published is None or not own:
+        return None
+    year, month, day = (int(g) if g else None for g in own.groups())
+    anchor_year, anchor_month, anchor_day = (int(g) if g else None for g in CALENDAR_VALUE.match(anchors[-1].value).groups())
+    if day and published.day:
+        days = (dt.date(year, month, day) - dt.date(published.year, published.month, published.day)).days
+        if anchor_day:
+            return (dt.date(anchor_year, anchor_month, anchor_day) + dt.timedelta(days=days)).isoformat()
+        return anchors[-1].value if abs(days) < 28 else None
+    if month and published.month:
+        months = (year * 12 + month) - (published.year * 12 + published.month)
+        if anchor_month is None:
+            return anchors[-1].value if abs(months) < 12 else None
+        total = anchor_year * 12 + anchor_month - 1 + months
+        return f"{total // 12:04d}-{total % 12 + 1:02d}"
+    if month is None:
+        return f"{anchor_year + year - published.year:04d}"
+    return None
+
+
 def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | None,
                tense: str, before: str, lead: str = "", explain: dict | None = None) -> TimeValue | None:
     """The claim's TIMEX3 value: the time expression's, a year-less date given its year (the
     strategy is written to `explain["year"]`), or the publication date for what the clause
     says is under way or done."""
     published = context.published
+    if timex is not None and COUNTED_FROM.search(timex.text):
+        counted = narrative_time(context, timex)
+        return TimeValue(value=counted, mod=timex.mod) if counted else None
     if published and trigger.event == "filming" and CURRENTLY.search(before):
         return TimeValue(value=published.value, mod=None)
     if timex is not None:
@@ -249,7 +311,8 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
             redated = renormalize(timex, published, direction or "future")
             value, mod = redated.value, redated.mod
         if tense in ("present", "future") and published and published.day and \
-                weekday_only().fullmatch(timex.text):
+                weekday_only().fullmatch(timex.text) and not PAST_VERB_BEFORE.search(
+                    context.article.body[max(0, timex.start - 30):timex.start]):
             # "opens in theaters on Friday": a scheduled weekday is the coming one.
             value = normalize(timex.text, published, "future")[0] or value
         if mod == "ON_OR_BEFORE" and grammar.NEGATION.search(before) and re.search(

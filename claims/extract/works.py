@@ -105,7 +105,8 @@ def knowledge() -> dict:
         re.IGNORECASE)
     season_before = re.compile(
         rf"(?:(?:season|series)s?[\s-]+(?P<n>{number})(?:\s*(?:,|and|&)\s*(?P<n2>{number}))?(?:\s+(?:premiere|finale|opener))?\s+of|"
-        rf"(?:the|its|a|her|his|their)\s+(?P<ord>{ordinal_words})\s+(?:season|series|run)s?(?:\s+(?:premiere|finale|opener))?"
+        rf"(?:the|its|a|her|his|their)\s+(?:\w+-episode\s+)?(?P<ord>{ordinal_words})(?:\s+and\s+(?:final|last))?"
+        rf"\s+(?:season|series|run)s?(?:\s+(?:premiere|finale|opener))?"
         rf"\s+(?:of|for)(?:\s+both)?)\s+['‘\"“]?$",
         re.IGNORECASE)
     return {
@@ -351,13 +352,15 @@ def embedded(text: str, start: int, end: int) -> bool:
 
 @cache
 def bare_season_pattern() -> re.Pattern:
-    """"season two", "the second season", "its third run": a season with no work named."""
+    """"season two", "the second season", "its third run", "a sixth and final season", "no
+    fifth season": a season with no work named."""
     info = knowledge()
     ordinal_words = "|".join(sorted(map(re.escape, (k for k, v in info["ordinals"].items() if v)),
                                     key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w])(?:(?:season|series)\s+(?P<n>{info['number']})(?!\w)|(?:the|its|a|her|his|their)\s+"
-        rf"(?P<ord>{ordinal_words})\s+(?:season|run)(?!\w))", re.IGNORECASE)
+        rf"(?<![\w])(?:(?:season|series)\s+(?P<n>{info['number']})(?!\w)|(?:the|its|a|her|his|their|no)\s+"
+        rf"(?:\w+-episode\s+)?(?P<ord>{ordinal_words})(?:\s+and\s+(?:final|last))?\s+(?:season|run)(?!\w))",
+        re.IGNORECASE)
 
 
 def bare_seasons(text: str, offset: int) -> list[tuple[int, int, int]]:
