@@ -31,6 +31,10 @@ class ArticleContext:
     focus_strong: bool = False
     sentence_index: int = 0
     named_at: dict[str, int] = field(default_factory=dict)   # work -> last sentence naming it
+    # The last shoot told of (work key, season, sentence index): what "It resumed in August"
+    # speaks of; and the works whose shoot the article told was halted.
+    last_shoot: tuple[str, int | None, int] | None = None
+    halted: set[str] = field(default_factory=set)
 
     def near(self, work: str | None, sentences: int = 2) -> bool:
         """The work was named in this sentence or one of the few before it."""

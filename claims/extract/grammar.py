@@ -6,7 +6,7 @@ from functools import cache
 
 from claims.extract import lexicon
 
-NEGATION = re.compile(r"(?<![\w'’])(?:not|never|no longer|nor|cannot)(?!\w)|n['’]t\b", re.IGNORECASE)
+NEGATION = re.compile(r"(?<![\w'’])(?:not|never|no longer|nor|cannot|yet\s+to)(?!\w)|n['’]t\b", re.IGNORECASE)
 # A possessive 's ("Netflix's X premieres") is neither "has" nor "is".
 POSSESSIVE_S = re.compile(r"(?<!\b[Ii]t)(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Tt]hat)(?<!\b[Tt]here)(?<!\b[Ww]hat)"
                           r"(?<!\b[Ww]ho)(?<!\b[Hh]ere)['’]s\b")
@@ -88,8 +88,8 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
     # A noun's verb may stand further back: "is reportedly in the last stretch of its shoot".
     window = " ".join(WORDS.findall(POSSESSIVE_S.sub("", before))[-(words + 5 if form == "noun" else words):])
     words = tense_words()
-    if form == "noun" and re.search(r"\b\w+ed$", trigger_text):
-        return "past"  # "cameras rolled": a phrase with its own past verb
+    if form == "noun" and re.search(r"\b(?:\w+ed|began)\b", trigger_text):
+        return "past"  # "cameras rolled", "cameras started rolling": a phrase with its own past verb
     future = last_match(words["future"], window)
     perfect = last_match(words["perfect"], window)
     past_be = last_match(words["past_be"], window)
@@ -198,7 +198,13 @@ def is_negated(before: str, after: str) -> bool:
     window = " ".join(WORDS.findall(before)[-6:])
     if not NEGATION.search(window):
         return False
+    # (a delay in the next statement is that one's: "has yet to begin, and nobody expects
+    # season 4 to arrive until 2019")
+    after = NEXT_STATEMENT.split(after, 1)[0]
     return not DELAY.search(after[:60]) and not DELAY.search(window)
+
+
+NEXT_STATEMENT = re.compile(r";|,\s+(?:and|but|while|although|though|whereas)\b", re.IGNORECASE)
 
 
 # A finite past verb after its subject: "Gansa told THR", "the network said".

@@ -78,8 +78,10 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon,
         for claim in sentence_claims(context, sentence):
             # One claim per work, event and clause: two triggers for one statement ("was
             # confirmed to get a second season") keep the reading that has a time.
+            # (A halt and a restart in one clause are two statements: "It resumed in August,
+            # only to stop again in November".)
             key = (claim.subject, claim.event, claim.relation, claim.object,
-                   claim.evidence.start, claim.evidence.end)
+                   claim.evidence.start, claim.evidence.end, claim.negated)
             if key not in claims:
                 claims[key] = claim
             elif claims[key].time is None and claim.time is not None:
@@ -109,7 +111,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     ordered = order_claims(context, sentence, triggers, subjects, markers)
     claims += ordered
     for trigger in triggers:
-        clause = sentence.clause_at(trigger.start)
+        clause = trigger_clause(sentence, trigger)
         query = event_typing.TriggerQuery(context, sentence, trigger, clause)
         reason, _ = event_typing.not_the_event(query)
         if reason:
@@ -124,7 +126,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
         if trigger.needs_for and (not TIME_AFTER_FOR.search(body[max(0, time.start - 30):time.start])
                                   or any(clause[0] <= t.start < trigger.start for t in triggers)):
             continue  # "the film is set in 1985": a setting; "Filming Set For 2017": filming's
-        span = time_range(context, time) if trigger.event == "filming" else None
+        span = time_range(context, time) if trigger.event == "filming" and not trigger.phase else None
         if span:
             # "shoots from June 2017 to March 2018": a start and an end.
             first, last = span
@@ -148,8 +150,10 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             # A noun with no time ("a release date is still a mystery"), or "it" with no time
             # ("how it will all come out"), states nothing dated.
             is_noun = trigger.form == "noun" and trigger.verb_form is None
+            # (but a shoot's noun with a verb of its own states it: "Production has not started yet")
             if claim.time is None and (is_noun and not definite_event(context, trigger, subj_strategy)
-                                       or not subj.explicit and subj.start == trigger.start):
+                                       or not subj.explicit and subj.start == trigger.start
+                                       and not (trigger.verb_form or trigger.phase)):
                 continue
             if claim.time is None and ordered and any(
                     clause[0] <= m.start < subj.start and not m.symmetric
@@ -171,6 +175,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             claim, retyped = event_typing.retype(query, claim)
             claim.explain.update(trigger=trigger.text, subject=subject_strategy or "", retyped=retyped or "")
             claims.append(claim)
+            remember_shoot(context, trigger, subj, claim)
     claims += continuation_claims(context, sentence, claims, triggers)
     remember(context, subjects, triggers)
     for claim in claims:
@@ -188,6 +193,13 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     return claims
 
 
+def trigger_clause(sentence: Sentence, trigger: events.Trigger) -> tuple[int, int]:
+    """The clause of a trigger; one that runs over a clause break (a title's colon: "Cameras on
+    Mission: Impossible 7 could start rolling") takes the clauses it spans."""
+    first, last = sentence.clause_at(trigger.start), sentence.clause_at(max(trigger.start, trigger.end - 1))
+    return (first[0], last[1]) if last[1] > first[1] else first
+
+
 # "the cancellation of the series", "culminated in the premiere of X": an event noun that
 # names its work, told as something that happened, states a claim even with no time.
 DEFINITE_EVENT = re.compile(r"(?i)\b(?:the|its|their)\s+(?:[\w-]+\s+){0,2}$")
@@ -198,6 +210,15 @@ def definite_event(context: ArticleContext, trigger: events.Trigger, strategy: s
     return strategy == "governed_object" and trigger.event in ("release", "cancellation", "renewal") \
         and bool(DEFINITE_EVENT.search(body[max(0, trigger.start - 30):trigger.start])) \
         and bool(re.match(r"\s+(?:of|for)\b", body[trigger.end:trigger.end + 6]))
+
+
+def remember_shoot(context: ArticleContext, trigger: events.Trigger, subj: Subj, claim: Claim) -> None:
+    """The shoot just told of ("It resumed in August" speaks of it), and the works whose
+    shoot was halted (a later "went back into production" is their restart)."""
+    if claim.event.startswith("filming") and claim.relation is None:
+        context.last_shoot = (subj.work, claim.subject.season, context.sentence_index)
+        if trigger.phase == "halt":
+            context.halted.add(subj.work)
 
 
 def remember(context: ArticleContext, subjects: list[Subj], triggers: list[events.Trigger]) -> None:
@@ -263,6 +284,13 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         tense = grammar.clause_tense(before, trigger.text, trigger.form, lead)
     if sentence.headline and tense == "none" and trigger.form == "s":
         tense = "present"
+    if sentence.headline and not sentence.text.rstrip().endswith(".") and tense == "past" \
+            and (trigger.verb_form or trigger.form) in ("past", "participle") \
+            and not HEADLINE_AUXILIARY.search(body[max(clause[0], subject_start):trigger.verb_start or trigger.start]):
+        tense = "none"  # "'X' Production Halted", "X Renewed For Season 2": a participle, no finite verb
+    if tense == "none" and trigger.bare:
+        # "It resumed in August, only to stop again in November": the verb it continues.
+        tense = grammar.nearest_finite_tense(body[sentence.start:trigger.start]) or tense
     if tense == "none" and trigger.form == "noun":
         # "the two-night premiere on August 14 will address that": the noun is the subject of
         # the verb after it.
@@ -276,6 +304,10 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
     quote = next((q for q in context.quotes if q[0] <= trigger.start < q[1]), None)
     speaker = speaker_for(context, sentence, trigger, quote)
     window_end = next_trigger_start(context, sentence, trigger, clause)
+    # (a cue in the next statement is that one's: "has not started yet, and according to
+    # insiders the BBC is still searching")
+    following = grammar.NEXT_STATEMENT.search(body, trigger.end, window_end)
+    window_end = following.start() if following else window_end
     # Hedges count from just before the subject: "Probably the most important thing she said is
     # that X will film" hedges the ranking, not the filming.
     modality_start = max(clause[0], subj.start - 25) if subj.start < trigger.start else clause[0]
@@ -296,13 +328,23 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         tense=tense,
         modality=grammar.modality(body[sentence.start:modality_start],
                                   without_time_words(context, modality_start, window_end)),
-        negated=grammar.is_negated(before, body[trigger.end:clause[1]]),
+        negated=negated(body, trigger, clause, before, subject_start),
         speaker=speaker,
         evidence=Evidence(start=evidence_start, end=evidence_end, text=evidence_text),
         time_text=timex.text if timex else None,
         interval=interval,
         confidence=0.8 if subj.explicit else 0.5,
     )
+
+
+def negated(body: str, trigger: events.Trigger, clause: tuple[int, int], before: str, subject_start: int) -> bool:
+    """The clause denies the event; a halt of a shoot denies the filming ("production was
+    halted": negated `filming`, CONTRACT §2). A verb inside the trigger carries its own
+    negation: "cameras had not yet started rolling"."""
+    if trigger.verb_start is not None and trigger.verb_start > trigger.start:
+        before = body[max(clause[0], min(subject_start, trigger.start)):trigger.verb_start]
+    denied = grammar.is_negated(before, body[trigger.end:clause[1]])
+    return not denied if trigger.phase == "halt" else denied
 
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
@@ -321,6 +363,11 @@ UNNAMED_SEASON = re.compile(
     r"fifth|sixth)\s+season|season\s+(\d+|two|three|four|five))\b", re.IGNORECASE)
 SEASON_TARGET = re.compile(
     r"^\s*(?:for\s+|into\s+|on\s+|to\s+)?(?:(?:a|an|its|their|the)\s+)?", re.IGNORECASE)
+
+
+HEADLINE_AUXILIARY = re.compile(r"(?i)\b(?:has|have|had|was|were|did|is|are|been)\b|['’]s\s+\w+\s*$")
+MIDWAY = re.compile(r"\b(?:in\s+the\s+middle\s+of|midway\s+through|halfway\s+through|partway\s+through|"
+                    r"part-way\s+through|in\s+the\s+midst\s+of|deep\s+into|during)\s+", re.IGNORECASE)
 
 
 def without_time_words(context: ArticleContext, start: int, end: int) -> str:
@@ -349,6 +396,12 @@ def season_after_trigger(context: ArticleContext, trigger: events.Trigger,
     for start, _, season in works.bare_seasons(rest[:40], 0):
         if start == 0 or rest[:start].strip().lower() in ("second", "new", "own"):
             return season
+    if trigger.event.startswith("filming"):
+        # "halted production on the series in the middle of Season 4": the season under way.
+        for during in MIDWAY.finditer(tail):
+            named = works.bare_seasons(tail[during.end():during.end() + 30], 0)
+            if named and named[0][0] == 0:
+                return named[0][2]
     match = re.match(r"(first|second|third|fourth|fifth|sixth)\s+(?:and\s+(?:final|last)\s+)?"
                      r"(?:seasons?|runs?|series|installments?)\b", rest, re.IGNORECASE)
     if match:
@@ -387,4 +440,8 @@ def season_for(context: ArticleContext, subj: Subj, trigger: events.Trigger, ten
         if trigger.event == "renewal":
             return context.focus_season
         return context.focus_season
+    if trigger.event.startswith("filming") and not subj.explicit and context.near(subj.work):
+        # "... the fourth season of X. The producer filed an allegation, which suspended
+        # production": the shoot of the season just named.
+        return next((s for w, s in reversed(context.recent) if w == subj.work and s), None)
     return None

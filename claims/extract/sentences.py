@@ -17,7 +17,7 @@ SENTENCE_END = re.compile(r"""([.!?…]+)(["”’')\]]*)(\s+)(?=["“‘'(\[]?[
 CLAUSE_BREAK = re.compile("|".join([
     r"\s*;\s*", r":\s(?!(?:Season|Series|Part|Chapter|Volume|Episode)\b)", r"\s[—–]\s", r"\s--\s",
     r",[”\"’']?\s+(?=(?:but|while|although|though|whereas|so|and then|which|who|as|since|because|"
-    r"meaning|with|unless|if|yet|telling|saying|adding|noting|explaining|revealing)\b)",
+    r"meaning|with|unless|if|yet|telling|saying|adding|noting|explaining|revealing|only\s+to)\b)",
     r",\s+(?=and\s+(?:the|it|she|he|they|we|that|this|[A-Z]))",
     r"\s+(?=and\s+(?:they|he|she|it|we|I|there)\s)",
     r"\s+(?=but\s)",

@@ -312,21 +312,62 @@ def quote_attribution(q: SubjectQuery) -> list[Subj] | None:
 ATTRIBUTION_WINDOW = 80   # characters after a quote in which its attribution names a work
 
 
-def production_focus(q: SubjectQuery) -> list[Subj] | None:
-    """"Principal photography will start in June", "filming has finished": production news
-    with no subject is about the work named earlier in the sentence, else the work the
-    article is about."""
+def continued_shoot(q: SubjectQuery) -> list[Subj] | None:
+    """"Production was halted in March. It resumed in August, only to stop again": a halt or
+    restart verb with no filming word of its own is about the shoot just told of."""
+    shoot = q.context.last_shoot
+    if not q.trigger.bare or not shoot or any(s.explicit for s in q.in_clause if s.end <= q.trigger.start):
+        return None
+    return [Subj(shoot[0], shoot[1], q.trigger.start, q.trigger.start, False)]
+
+
+# "The cast and crew returned to set in August", "the crew wrapped in June": the people of a
+# shoot as the subject of its verb.
+CAST_AND_CREW = re.compile(r"(?i)\b(?:the\s+)?(?:cast\s+and\s+crew|cast|crew|cast\s+members|crew\s+members)"
+                           r"['’\"”]?\s+(?:(?:has|have|had|was|were|is|are|will|would|finally|also|then|just|"
+                           r"officially|reportedly|already|be|been|not|yet|to|set|due|expected|about|"
+                           r"scheduled|slated|\w+ly)\s+)*$")
+
+
+def cast_and_crew(q: SubjectQuery) -> list[Subj] | None:
+    """"The cast and crew returned to set in August": a shoot's verb whose subject is its cast
+    or crew is about the work named earlier in the sentence, else the one the article is about."""
     context, trigger = q.context, q.trigger
-    if q.in_clause or not trigger.event.startswith("filming") or trigger.form not in ("noun", "ing") \
-            or is_person_subject(context, q.text_before[-30:]):
+    if q.in_clause or not trigger.event.startswith("filming") or not CAST_AND_CREW.search(q.text_before[-60:]):
+        return None
+    earlier = [s for s in q.subjects if q.sentence.start <= s.start < q.clause[0] and s.explicit]
+    if earlier:
+        return [earlier[-1]]
+    if context.focus and context.focus_strong:
+        return [Subj(context.focus, context.focus_season, trigger.start, trigger.start, False)]
+    return None
+
+
+def production_focus(q: SubjectQuery) -> list[Subj] | None:
+    """"Principal photography will start in June", "filming has finished", "Cameras stopped in
+    July": production news with no subject is about the work named earlier in the sentence,
+    else the work the article is about."""
+    context, trigger = q.context, q.trigger
+    # (a reference after the trigger in a statement of its own is that one's: "Cameras started
+    # rolling last spring, and in July the production moved to Singapore")
+    if any(s.explicit or s.start < trigger.end or not LATER_STATEMENT.search(q.body[trigger.end:s.start])
+           for s in q.in_clause) or not trigger.event.startswith("filming") \
+            or trigger.form not in ("noun", "ing") or trigger.bare or is_person_subject(context, q.text_before[-30:]):
         return None
     earlier = [s for s in q.subjects if q.sentence.start <= s.start < q.clause[0]]
     if earlier and earlier[-1].explicit:
         return [earlier[-1]]
     if context.focus and context.focus_strong and not any(q.sentence.start <= s.start < trigger.start
                                                          for s in q.subjects):
-        return [Subj(context.focus, context.focus_season, trigger.start, trigger.start, False)]
+        # "Production on new episodes has yet to begin, and nobody expects season 4 to
+        # arrive": the season the sentence names for the work.
+        season = context.focus_season or next((s.season for s in q.subjects if s.work == context.focus
+                                               and s.season and q.sentence.start <= s.start), None)
+        return [Subj(context.focus, season, trigger.start, trigger.start, False)]
     return None
+
+
+LATER_STATEMENT = re.compile(r"(?i),\s*(?:and|but|while|where|as)\b|;")
 
 
 def earlier_in_sentence(q: SubjectQuery) -> list[Subj] | None:
@@ -355,9 +396,9 @@ def decision_of_focus(q: SubjectQuery) -> list[Subj] | None:
 
 
 # The ways to find the works a trigger is about, in order: the first that answers decides.
-SUBJECT_STRATEGIES = (governed_object, possessive_noun, clause_subject, inside_trigger, relative_clause,
-                      with_clause, pronoun, headline_topic, quote_attribution, production_focus,
-                      earlier_in_sentence, decision_of_focus)
+SUBJECT_STRATEGIES = (continued_shoot, governed_object, possessive_noun, clause_subject, inside_trigger,
+                      relative_clause, with_clause, pronoun, headline_topic, quote_attribution, cast_and_crew,
+                      production_focus, earlier_in_sentence, decision_of_focus)
 
 
 def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,

@@ -223,6 +223,20 @@ def narrative_verb(q: YearQuery) -> str | None:
 YEAR_DIRECTIONS = (scheduled_new_date, indefinite_noun, clause_tense, narrative_verb)
 
 
+def report_day(context: ArticleContext, trigger: events.Trigger) -> TimeValue | None:
+    """"The studio said on Sunday that it has halted production": a perfect in reported
+    speech is done by the day of the report, not of the article."""
+    body = context.article.body
+    for timex in reversed(context.timexes):
+        if timex.end > trigger.start or trigger.start - timex.end > 100 or timex.type not in CALENDAR_TYPES:
+            continue
+        if REPORT_VERB.search(body[max(0, timex.start - 25):timex.start]) \
+                and re.match(r"\s*that\b", body[timex.end:timex.end + 8]) \
+                and not re.search(r"[.;!?]", body[timex.end:trigger.start]):
+            return TimeValue(value=TIME_OF_DAY.sub(r"\1", timex.value), mod="ON_OR_BEFORE")
+    return None
+
+
 def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | None,
                tense: str, before: str, lead: str = "") -> TimeValue | None:
     published = context.published
@@ -251,7 +265,7 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
         # "is in the last stretch of its shoot", "is halfway through production": under way
         return TimeValue(value=published.value, mod=None)
     if trigger.event == "filming" and tense in ("present", "none") and (
-            CURRENTLY.search(before) or trigger.form in ("be", "ing") and tense == "present"):
+            CURRENTLY.search(before) or (trigger.verb_form or trigger.form) in ("be", "ing") and tense == "present"):
         return TimeValue(value=published.value, mod=None)
     if trigger.event == "filming" and tense == "present" and trigger.form != "noun":
         return TimeValue(value=published.value, mod=None)  # ("sources close to the production": no shoot)
@@ -261,14 +275,25 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
     verb_before = ((lead + before)[-70:] if trigger.form == "noun" and trigger.event in ("renewal", "cancellation")
                    else before[-40:])
     verb_text = " ".join(filter(None, [verb_before, trigger.text, trigger.verb_text or ""]))
-    if grammar.NEGATION.search(" ".join(before.split()[-3:])):
+    # (the verb group inside the trigger counts: "Production on X has yet to begin")
+    inner = trigger.text[:trigger.verb_start - trigger.start] if (trigger.verb_start or 0) > trigger.start else ""
+    if grammar.NEGATION.search(" ".join((before + " " + inner).split()[-3:])):
         return None  # "has not yet started filming": nothing is done by the time of writing
+    if trigger.phase in ("halt", "restart") and tense in ("present", "none") \
+            and not SUBORDINATE_TIME.search((lead + before)[-60:]):
+        # "X halts filming", "'X' production halted": the shoot is stopped (or back) now.
+        return TimeValue(value=published.value, mod=None)
     if SUBORDINATE_TIME.search((lead + before)[-60:]):
         return None  # "will shoot right after the first film wraps": that wrap is ahead
-    if trigger.event in ("filming_start", "filming_end", "renewal", "cancellation", "release") and (
+    if (trigger.event in ("filming_start", "filming_end", "renewal", "cancellation", "release") or trigger.phase) and (
             DONE.search(verb_text)
             or tense == "present" and trigger.event != "release"
-            and ((trigger.verb_form or trigger.form) in ("s", "verb") or NOW_ING.search(verb_text))):
+            and ((trigger.verb_form or trigger.form) in ("s", "verb") or NOW_ING.search(verb_text)
+                 or trigger.event == "filming_end" and trigger.form == "be")):  # "is in the can"
+        if DONE.search(verb_text):
+            reported = report_day(context, trigger)
+            if reported:
+                return reported
         return TimeValue(value=published.value, mod="ON_OR_BEFORE")
     if trigger.event == "release" and tense == "present" and "available" in trigger.text.lower():
         return TimeValue(value=published.value, mod="ON_OR_BEFORE")
