@@ -215,6 +215,15 @@ def other_production(q: TriggerQuery) -> str | None:
     return None
 
 
+def films_as_noun(q: TriggerQuery) -> str | None:
+    """"one of the first Hollywood films to be hit by the pandemic": the plural noun after a
+    partitive "of the", not the verb."""
+    if q.trigger.event == "filming" and q.trigger.text.lower() in ("films", "shoots") \
+            and re.search(r"(?i)\bof\s+(?:the|its|their|his|her|these|those)\s+(?:[\w'’-]+\s+){0,3}$", q.before):
+        return "a noun"
+    return None
+
+
 def many_productions(q: TriggerQuery) -> str | None:
     """"Netflix suspended its scripted productions in the US", "harder for productions to grind
     to a halt": shoots in general, not one work's."""
@@ -263,7 +272,7 @@ def person_on_set(q: TriggerQuery) -> str | None:
 
 # The readings of a trigger that make it no event of a work, in order.
 TRIGGER_CHECKS = (question, idiom, festival_screening, premiere_night, territory_opening, series_end,
-                  gun_sense, person_event, other_production, many_productions, other_thing_under_way,
+                  gun_sense, person_event, other_production, films_as_noun, many_productions, other_thing_under_way,
                   bare_phase, person_on_set)
 
 

@@ -177,6 +177,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             claims.append(claim)
             remember_shoot(context, trigger, subj, claim)
     claims += continuation_claims(context, sentence, claims, triggers)
+    claims = [c for c in claims if not untimed_repeat(c, claims)]
     remember(context, subjects, triggers)
     for claim in claims:
         if claim.relation is None:
@@ -191,6 +192,14 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
         (s.work for s in subjects if s.explicit and grammar.starts_with_verb(context.article.body[s.end:s.end + 30])),
         None)
     return claims
+
+
+def untimed_repeat(claim: Claim, claims: list[Claim]) -> bool:
+    """"in July the production moved to Singapore, where the season ... filmed around Robinson
+    Road": a shoot told twice in one sentence, once with its time, is one statement."""
+    return claim.time is None and claim.relation is None and claim.event.startswith("filming") and any(
+        other is not claim and other.time is not None and other.relation is None and other.subject == claim.subject
+        and other.event == claim.event and other.negated == claim.negated for other in claims)
 
 
 def trigger_clause(sentence: Sentence, trigger: events.Trigger) -> tuple[int, int]:

@@ -221,8 +221,12 @@ MODIFIER_AFTER = re.compile(
 
 
 def inside_trigger(q: SubjectQuery) -> list[Subj] | None:
-    """A work inside the trigger phrase ("hit Netflix", "Starts Shooting Season 2")."""
+    """A work inside the trigger phrase ("hit Netflix", "Starts Shooting Season 2"), or a
+    reference the trigger's own word belongs to ("the production was supposed to kick off":
+    the work's production)."""
     inside = [s for s in q.in_clause if q.trigger.start <= s.start < q.trigger.end]
+    if not inside:
+        inside = [s for s in q.in_clause if not s.explicit and s.start < q.trigger.start < s.end]
     return group_with(inside[0], inside, q.body) if inside else None
 
 
@@ -357,12 +361,15 @@ def production_focus(q: SubjectQuery) -> list[Subj] | None:
     earlier = [s for s in q.subjects if q.sentence.start <= s.start < q.clause[0]]
     if earlier and earlier[-1].explicit:
         return [earlier[-1]]
-    if context.focus and context.focus_strong and not any(q.sentence.start <= s.start < trigger.start
-                                                         for s in q.subjects):
+    # (an earlier reference to the focus itself is no other work: "In February, the production
+    # was supposed to kick off ..., but the shoot had to be stalled"; another season is)
+    if context.focus and context.focus_strong and not any(
+            q.sentence.start <= s.start < trigger.start
+            and (s.work != context.focus or s.season not in (None, context.focus_season)) for s in q.subjects):
         # "Production on new episodes has yet to begin, and nobody expects season 4 to
-        # arrive": the season the sentence names for the work.
+        # arrive": the season the sentence names for the work after the shoot.
         season = context.focus_season or next((s.season for s in q.subjects if s.work == context.focus
-                                               and s.season and q.sentence.start <= s.start), None)
+                                               and s.season and s.start > trigger.end), None)
         return [Subj(context.focus, season, trigger.start, trigger.start, False)]
     return None
 

@@ -100,7 +100,18 @@ def before_trigger(q: TimeQuery) -> Timex | None:
     before = [t for t in q.in_clause if t.end <= q.trigger.start and not t.value.endswith("_REF")
               and not re.match(r"\s+[A-Z]", q.body[t.end:t.end + 2]) and not reported_time(q, t)
               and not attributive_year(q, t)]
-    return before[-1] if before and not others else None
+    if before and not others:
+        return before[-1]
+    # "In February, the production was supposed to kick off in Venice before moving to Rome":
+    # a fronted time is the first event's after it.
+    fronted = [t for t in before if re.match(r"\s*,", q.body[t.end:t.end + 2])
+               and FRONTED_LEAD.fullmatch(q.body[q.clause[0]:t.start])]
+    if fronted and not any(fronted[-1].end <= t.start < q.trigger.start for t in others):
+        return fronted[-1]
+    return None
+
+
+FRONTED_LEAD = re.compile(r"\s*(?:(?:in|on|by|during|since|at|back\s+in)\s+)?", re.IGNORECASE)
 
 
 def attributive_year(q: TimeQuery, timex: Timex) -> bool:
