@@ -247,7 +247,8 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
         if any(t.phase and t.start <= start < t.end for t in found):
             continue  # "production was halted before it could resume": the halt's own verb
         adjacent = adjacent_filming_word().search(text, max(0, match.start() - 120), match.start())
-        if adjacent and not any(t.start <= offset + adjacent.start("word") < t.end for t in found):
+        if adjacent and not any(t.start <= offset + adjacent.start("word") < t.end or t.start <= start < t.end
+                                for t in found):
             # "cameras had not yet started rolling": the word, with the verb that gives the tense.
             tail = re.match(r"\s+(?:rolling|to\s+roll)\b", text[match.end():])
             span_end = match.end() + (tail.end() if tail else 0)

@@ -144,7 +144,8 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
         # "With X already wrapped": a participle phrase, no finite verb.
         return "none" if re.search(r"(?:^|\b)(?:with|after|once)\b[^,]*$", lead + " " + before,
                                    re.IGNORECASE) \
-            and not re.search(r"\b(?:he|she|they|it|we|i)\b", before[-30:], re.IGNORECASE) else "past"
+            and not re.search(r"\b(?:he|she|they|it|we|i)\b", before[-30:], re.IGNORECASE) \
+            and not re.search(r"\b(?:that|which|who)\s+(?:\w+\s+)?$", before, re.IGNORECASE) else "past"
     if form == "participle":
         return "past" if re.search(r"[A-Za-z]\s*$", before) and not re.search(
             r"\b(?:for|with|to|rumored|rumoured|set|slated)\s*$", before, re.IGNORECASE) else "none"

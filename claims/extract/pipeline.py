@@ -376,7 +376,10 @@ SEASON_TARGET = re.compile(
 
 HEADLINE_AUXILIARY = re.compile(r"(?i)\b(?:has|have|had|was|were|did|is|are|been)\b|['’]s\s+\w+\s*$")
 MIDWAY = re.compile(r"\b(?:in\s+the\s+middle\s+of|midway\s+through|halfway\s+through|partway\s+through|"
-                    r"part-way\s+through|in\s+the\s+midst\s+of|deep\s+into|during)\s+", re.IGNORECASE)
+                    r"part-way\s+through|in\s+the\s+midst\s+of|deep\s+into|during|"
+                    # "is still shooting the final scenes of its fourth season"
+                    r"(?:the\s+)?(?:final|last|remaining|closing|first|opening)\s+(?:scenes|episodes|days|weeks|shots)\s+of)\s+",
+                    re.IGNORECASE)
 
 
 def without_time_words(context: ArticleContext, start: int, end: int) -> str:

@@ -160,14 +160,21 @@ ONGOING = re.compile(r"\b(?:is|are|'s|’s)\s+(?:\w+\s+){0,2}(?:in|into|through|
 RANGE_LINK = re.compile(r"^\s*(?:to|until|till|through|thru|-|–|and)\s*$", re.IGNORECASE)
 
 
-def time_range(context: ArticleContext, first: Timex | None) -> tuple[Timex, Timex] | None:
-    """The two ends of "from X to Y", when the time found is X."""
-    if first is None or not re.search(r"\bfrom\s+$", context.article.body[max(0, first.start - 8):first.start],
-                                      re.IGNORECASE):
+def time_range(context: ArticleContext, found: Timex | None) -> tuple[Timex, Timex] | None:
+    """The two ends of "from X to Y" or "between X and Y", when the time found is one of them
+    ("shot between April and August 2016": the more precise end is the one found)."""
+    if found is None:
         return None
-    for timex in context.timexes:
-        if timex.start > first.end and RANGE_LINK.match(context.article.body[first.end:timex.start]):
-            return first, timex
+    body = context.article.body
+    for first in context.timexes:
+        if first.end > found.end or first.start < found.start - 40:
+            continue
+        if not re.search(r"\b(?:from|between)\s+$", body[max(0, first.start - 10):first.start], re.IGNORECASE):
+            continue
+        for timex in context.timexes:
+            if timex.start > first.end and RANGE_LINK.match(body[first.end:timex.start]) \
+                    and found in (first, timex):
+                return first, timex
     return None
 
 
