@@ -153,6 +153,10 @@ def series_end(q: TriggerQuery) -> str | None:
 def gun_sense(q: TriggerQuery) -> str | None:
     """"a shooting in July", "don't shoot their husbands": a gun, not a camera."""
     text = q.trigger.text.lower()
+    if q.trigger.phase and re.search(r"\bshoot", text):
+        # "police stopped the shooting": a halt of a gun's shooting
+        sentence = q.body[q.sentence.start:q.sentence.end]
+        return "a gun's shooting" if words()["gun"].search(sentence) else None
     if q.trigger.event != "filming" or not re.match(r"shoot|shot", text):
         return None
     if words()["gun_object"].match(q.body[q.trigger.end:q.trigger.end + 25]):
@@ -428,9 +432,19 @@ def camera_starts() -> frozenset[str]:
                      for form in events.verb_variants(phrase))
 
 
+def moved_shoot(q: TriggerQuery, claim: Claim) -> Claim | None:
+    """"Production on X was postponed to January", "filming has been pushed to 2021": a date
+    move whose subject is the shoot moves the shoot's start, not the release (CONTRACT §2)."""
+    if claim.event != "release" or claim.relation or not events.is_scheduling(q.trigger):
+        return None
+    if not events.adjacent_filming_word().search(q.body, max(q.clause[0], q.trigger.start - 120), q.trigger.start):
+        return None
+    return claim.model_copy(update={"event": "filming_start"})
+
+
 REPORTED_PAST = re.compile(r"\b(?:announced|said|confirmed|revealed|decided|declined|reported|told|stated)\b(?!.*\b(?:will|is|are)\b)",
                            re.IGNORECASE)
-RETYPINGS = (decided_not_to_renew, restart_after_halt, goes_before_cameras)
+RETYPINGS = (decided_not_to_renew, restart_after_halt, goes_before_cameras, moved_shoot)
 
 
 def retype(q: TriggerQuery, claim: Claim) -> tuple[Claim, str | None]:

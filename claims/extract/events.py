@@ -319,6 +319,10 @@ PHASE_AUX = (r"(?:\s+(?:was|were|is|are|has|have|had|been|be|being|will|would|co
              r"gets|get|['’]s|not|never|yet|also|again|now|then|just|once|already|reportedly|officially|finally|"
              r"initially|eventually|soon|forced|due|expected|set|scheduled|slated|going|did|does|do|"
              r"(?:did|does|do|had|has|have|was|were|wo|would|could|ca)n['’]t|cannot|\w+ly))*")
+# What after a halt verb makes it another thing's: "filming stopped traffic", "the cameras
+# stopped working", "production was postponed to January" (a moved date, not a halt).
+PHASE_OTHER_OBJECT = (r"\s+(?:\w+ing\b|the\b|a\b|an\b|his\b|her\b|their\b|him\b|them\b|traffic\b|"
+                      r"people\b|fans\b|to\s+(?!a\s+halt|a\s+standstill)|until\s+(?!further)|till\b|into\b)")
 # "It resumed in August", "only to stop again": a halt verb whose shoot is the one just told of.
 BARE_OBJECT_AFTER = re.compile(r"\s+(?:\w+ing|the|a|an|his|her|their|its|him|them|me|us|you|it|by|to)\b",
                                re.IGNORECASE)
@@ -363,8 +367,8 @@ def phase_patterns() -> tuple[tuple[str, re.Pattern], ...]:
         forms = [f for f, (p, _) in phase_forms().items() if p == phase]
         finite = lexicon.alternation(forms)
         objects = lexicon.alternation(f for f in forms if f.split()[0] not in lexicon.BE_FORMS)
-        patterns.append((phase, re.compile(rf"{word}{PHASE_OF}{PHASE_AUX}\s+(?P<verb>{finite})(?![\w-])",
-                                           re.IGNORECASE)))
+        patterns.append((phase, re.compile(rf"{word}{PHASE_OF}{PHASE_AUX}\s+(?P<verb>{finite})(?![\w-])"
+                                           rf"(?!{PHASE_OTHER_OBJECT})", re.IGNORECASE)))
         patterns.append((phase, re.compile(rf"(?<![\w'’-])(?P<verb>{objects})(?:\s+\w+ly)?\s+{shoot}",
                                            re.IGNORECASE)))
         for phrase in phrases:

@@ -209,7 +209,7 @@ def scheduled_new_date(q: YearQuery) -> str | None:
 def indefinite_noun(q: YearQuery) -> str | None:
     """"dropped a teaser pointing to a November release": an event noun with "a" is still ahead."""
     body = q.context.article.body
-    if q.trigger.form == "noun" and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$",
+    if q.trigger.form == "noun" and q.timex.end <= q.trigger.start and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$",
                                               body[max(0, q.timex.start - 20):q.timex.start], re.IGNORECASE):
         return "future"
     return None
