@@ -269,9 +269,22 @@ def person_on_set(q: TriggerQuery) -> str | None:
         return "a person's return to set"
     tail = re.search(r"((?:[A-Z][\w'’.-]+\s+){1,3})(?:(?:has|had|will|would|is|was|also|finally|then|just)\s+){0,2}$",
                      q.before)
-    if tail and tail.group(1).strip() in q.context.lexicon.persons:
+    if tail and is_person_name(q, tail.group(1).strip()):
         return "a person's return to set"
     return None
+
+
+COMMON_GIVEN_NAME = 5000   # US births with the name: "Sharon" is a person, "Harbor" a word
+
+
+def is_person_name(q: TriggerQuery, name: str) -> bool:
+    """A person the article names ("Sharon Doe"): a learned person, or a common given name
+    and a surname that is no work."""
+    if name in q.context.lexicon.persons:
+        return True
+    parts = name.split()
+    return 2 <= len(parts) <= 3 and gazetteer.given_name_count(parts[0]) > COMMON_GIVEN_NAME \
+        and q.context.lexicon_key(name) not in q.context.lexicon.registry.works
 
 
 # The readings of a trigger that make it no event of a work, in order.
