@@ -286,9 +286,12 @@ def pronoun(q: SubjectQuery) -> list[Subj] | None:
 
 
 def headline_topic(q: SubjectQuery) -> list[Subj] | None:
-    """"X Season 2: Filming Now Set For 2017": a headline's topic before its colon."""
+    """"X Season 2: Filming Now Set For 2017": a headline's topic before its colon (in a
+    running sentence a colon right after a name is the title's own: "The Witcher: Blood
+    Origin, a prequel, is expected to go before cameras")."""
     topic = [s for s in q.subjects if s.end <= q.clause[0] and ":" in q.body[s.end:q.clause[0]]
-             and q.sentence.start <= s.start]
+             and q.sentence.start <= s.start
+             and (q.sentence.headline or not re.match(r":\s*[A-Z]", q.body[s.end:s.end + 3]))]
     return [topic[-1]] if not q.in_clause and topic else None
 
 
