@@ -361,6 +361,8 @@ def production_focus(q: SubjectQuery) -> list[Subj] | None:
            for s in q.in_clause) or not trigger.event.startswith("filming") \
             or trigger.form not in ("noun", "ing") or trigger.bare or is_person_subject(context, q.text_before[-30:]):
         return None
+    if trigger.verb_start is not None and not of_a_work(q.body[trigger.start:trigger.verb_start]):
+        return None  # "Production of the vaccine was halted": some other thing's production
     earlier = [s for s in q.subjects if q.sentence.start <= s.start < q.clause[0]]
     if earlier and earlier[-1].explicit:
         return [earlier[-1]]
@@ -375,6 +377,18 @@ def production_focus(q: SubjectQuery) -> list[Subj] | None:
                                                and s.season and s.start > trigger.end), None)
         return [Subj(context.focus, season, trigger.start, trigger.start, False)]
     return None
+
+
+# A work's part after a filming word: "production on the finale", "filming on new episodes".
+WORK_PART = re.compile(r"(?i)\b(?:season|seasons|series|episode|episodes|finale|film|movie|show|sequel|prequel|"
+                       r"spinoff|spin-off|pilot|installment|instalment|chapter|part|project|it|them)\b")
+
+
+def of_a_work(subject: str) -> bool:
+    """A filming word's "on/of/for" phrase names a work's part, or there is none: "Production
+    of the vaccine was halted" leaves the shoot unknown."""
+    phrase = re.search(r"(?i)\b(?:on|of|for)\s+(.*)", subject)
+    return not phrase or bool(WORK_PART.search(phrase.group(1)))
 
 
 LATER_STATEMENT = re.compile(r"(?i),\s*(?:and|but|while|where|as)\b|;")
