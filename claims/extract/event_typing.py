@@ -84,6 +84,8 @@ def words() -> dict[str, re.Pattern]:
                                      re.IGNORECASE),
         "appearance": lexicon.word_regex(data["appearance_phrases"]),
         "under_way_other": {w.lower() for w in data["not_a_shoot_under_way"]},
+        "on_camera": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['on_camera_leads'])})\s+"
+                                r"(?:[\w'’]+\s+){0,4}?(?:cameras\s+)?$", re.IGNORECASE),
         "production_as_work": re.compile(
             rf"^(?:\s+(?:of|on|for)\s+[^,;:.!?]{{1,60}}?)?\s+(?:{lexicon.alternation(data['production_as_work'])})(?![\w-])",
             re.IGNORECASE),
@@ -219,6 +221,19 @@ def other_production(q: TriggerQuery) -> str | None:
     return None
 
 
+def on_camera(q: TriggerQuery) -> str | None:
+    """"Ripa may look happy when the cameras are rolling", "when the cameras weren't
+    rolling": being on camera, not a shoot's time."""
+    if not q.trigger.event.startswith("filming"):
+        return None
+    lead = q.body[max(q.clause[0], q.trigger.start - 60):q.trigger.start]
+    cameras = re.search(r"(?i)\bcameras\b", q.trigger.text) or re.search(r"(?i)\bcameras\s+$", lead)
+    if cameras and re.search(r"(?i)roll", q.trigger.text + q.body[q.trigger.end:q.trigger.end + 10]) \
+            and words()["on_camera"].search(lead):
+        return "being on camera"
+    return None
+
+
 def films_as_noun(q: TriggerQuery) -> str | None:
     """"one of the first Hollywood films to be hit by the pandemic": the plural noun after a
     partitive "of the", not the verb."""
@@ -244,7 +259,8 @@ def other_thing_under_way(q: TriggerQuery) -> str | None:
         return None
     head = re.search(r"([\w-]+)\s+(?:(?:is|are|was|were|be|been|now|also|already|still|well|currently|"
                      r"finally|officially|reportedly)\s+)*$", q.before)
-    if head and head.group(1).lower() in words()["under_way_other"]:
+    if head and head.group(1).lower() in words()["under_way_other"] \
+            and not events.adjacent_filming_word().search(q.before):  # ("filming on its second season is underway")
         return "something else under way"
     return None
 
@@ -289,7 +305,8 @@ def is_person_name(q: TriggerQuery, name: str) -> bool:
 
 # The readings of a trigger that make it no event of a work, in order.
 TRIGGER_CHECKS = (question, idiom, festival_screening, premiere_night, territory_opening, series_end,
-                  gun_sense, person_event, other_production, films_as_noun, many_productions, other_thing_under_way,
+                  gun_sense, person_event, other_production, on_camera, films_as_noun, many_productions,
+                  other_thing_under_way,
                   bare_phase, person_on_set)
 
 

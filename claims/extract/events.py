@@ -235,7 +235,8 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
         # strike began")
         words = [m for m in filming_re.finditer(text, lo, min(len(text), hi))
                  if (m.end() <= match.start() or m.start() >= match.end())
-                 and not any(t.phase and t.start <= offset + m.start() < t.end for t in found)]
+                 and not any(t.phase and t.start <= offset + m.start() < t.end for t in found)
+                 and not is_other_production(text, m.start(), m.end())]
         if not words:
             continue
         start, end = offset + match.start(), offset + match.end()
@@ -259,10 +260,10 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
             continue
         before_verb = [(start - t.end, i) for i, t in enumerate(found)
                        if t.event == "filming" and not t.phase and t.form in ("noun", "ing") and t.end <= start
-                       and start - t.end < 60 and not re.search(r"[,;:.!?]", text[t.end - offset:start - offset])]
+                       and start - t.end < 60 and not re.search(r"[,;:.!?–—]", text[t.end - offset:start - offset])]
         after_verb = [(t.start - end, i) for i, t in enumerate(found)
                       if t.event == "filming" and not t.phase and t.start >= end and t.start - end < 30
-                      and not re.search(r"[,;:.!?]", text[end - offset:t.start - offset])]
+                      and not re.search(r"[,;:.!?–—]", text[end - offset:t.start - offset])]
         nearby = before_verb or after_verb
         if nearby:
             index = min(nearby)[1]
@@ -273,9 +274,27 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
             found[index] = Trigger(span_start, span_end, event, trigger.form,
                                    text[span_start - offset:span_end - offset],
                                    verb_start=start, verb_form=verb_form, verb_text=match.group())
-        elif event != "filming" and not any(t.start <= start < t.end for t in found):
+        elif event != "filming" and not any(t.start <= start < t.end for t in found) \
+                and not with_subject_only(match.group()) and not other_activity(text[match.end():]):
             found.append(Trigger(start, end, event, verb_form, match.group()))
     return tuple(merge_adjacent(sorted((still_filming(text, offset, t) for t in found), key=lambda t: t.start)))
+
+
+@cache
+def with_subject_only(verb: str) -> bool:
+    """An aspect verb that says a shoot's phase only with a filming word as its subject
+    ("cameras rolled"; not "back when rolling down the road")."""
+    return re.sub(r"\s+", " ", verb.lower()) in {form.lower() for phrase in lexicon.entry("events", "aspect_with_subject")
+                                                 for form in verb_variants(phrase)}
+
+
+def other_activity(after: str) -> bool:
+    """"began dating", "started to cry": the aspect verb's own activity, no shoot's."""
+    following = re.match(r"\s+(to\s+)?([a-z]+)", after)
+    if not following or not (following.group(1) or following.group(2).endswith("ing")):
+        return False
+    return following.group(2) not in ("filming", "shooting", "rolling", "production", "film", "shoot", "roll",
+                                      "principal", "work", "working", "on")
 
 
 @cache
@@ -313,10 +332,10 @@ PHASE_MODIFIER = (r"(?:(?!(?:and|or|but|to|from|by|with|as|on|in|at|for|of|after
 # A phrase after the filming word that says whose shoot it is ("production on the second
 # season of X was halted"): no conjunction or clause word inside.
 PHASE_OF = (r"(?:\s+(?:on|of|for|at|in)(?:\s+(?!(?:and|but|or|which|who|that|after|before|when|while|because|"
-            r"as|so|then|since|until)\b)[^\s,;.!?()]+){1,12}?)?")
+            r"as|so|then|since|until)\b)[^\s,;.!?()–—]+){1,12}?)?")
 # Auxiliaries and adverbs between a filming word and its halt verb ("the shoot had to be stalled").
 PHASE_AUX = (r"(?:\s+(?:was|were|is|are|has|have|had|been|be|being|will|would|could|might|may|must|to|got|"
-             r"gets|get|['’]s|not|never|yet|also|again|now|then|just|once|already|reportedly|officially|finally|"
+             r"gets|get|['’]s|not|never|yet|also|again|now|then|just|once|already|reportedly|officially|finally|first|"
              r"initially|eventually|soon|forced|due|expected|set|scheduled|slated|going|did|does|do|"
              r"(?:did|does|do|had|has|have|was|were|wo|would|could|ca)n['’]t|cannot|\w+ly))*")
 # What after a halt verb makes it another thing's: "filming stopped traffic", "the cameras

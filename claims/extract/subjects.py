@@ -359,9 +359,11 @@ def production_focus(q: SubjectQuery) -> list[Subj] | None:
     # rolling last spring, and in July the production moved to Singapore")
     if any(s.explicit or s.start < trigger.end or not LATER_STATEMENT.search(q.body[trigger.end:s.start])
            for s in q.in_clause) or not trigger.event.startswith("filming") \
-            or trigger.form not in ("noun", "ing") or trigger.bare or is_person_subject(context, q.text_before[-30:]):
+            or trigger.form not in ("noun", "ing") and not trigger.phase or trigger.bare \
+            or is_person_subject(context, q.text_before[-30:]):
         return None
-    if trigger.verb_start is not None and not of_a_work(q.body[trigger.start:trigger.verb_start]):
+    if trigger.verb_start is not None and not of_a_work(q.body[trigger.start:trigger.verb_start]) \
+            or trigger.phase and trigger.form != "noun" and not of_a_work(q.body[trigger.start:trigger.end + 60]):
         return None  # "Production of the vaccine was halted": some other thing's production
     earlier = [s for s in q.subjects if q.sentence.start <= s.start < q.clause[0]]
     if earlier and earlier[-1].explicit:
@@ -388,7 +390,7 @@ def of_a_work(subject: str) -> bool:
     """A filming word's "on/of/for" phrase names a work's part, or there is none: "Production
     of the vaccine was halted" leaves the shoot unknown."""
     phrase = re.search(r"(?i)\b(?:on|of|for)\s+(.*)", subject)
-    return not phrase or bool(WORK_PART.search(phrase.group(1)))
+    return not phrase or bool(WORK_PART.search(phrase.group(1)) or re.match(r"(?:the\s+)?['‘\"“]?[A-Z]", phrase.group(1)))
 
 
 LATER_STATEMENT = re.compile(r"(?i),\s*(?:and|but|while|where|as)\b|;")

@@ -104,9 +104,12 @@ def before_trigger(q: TimeQuery) -> Timex | None:
         return before[-1]
     # "In February, the production was supposed to kick off in Venice before moving to Rome":
     # a fronted time is the first event's after it.
+    # (a shoot's; a date move's fronted time dates the move: "In October, the release date was
+    # bumped to April 2020")
     fronted = [t for t in before if re.match(r"\s*,", q.body[t.end:t.end + 2])
                and FRONTED_LEAD.fullmatch(q.body[q.clause[0]:t.start])]
-    if fronted and not any(fronted[-1].end <= t.start < q.trigger.start for t in others):
+    if fronted and q.trigger.event.startswith("filming") \
+            and not any(fronted[-1].end <= t.start < q.trigger.start for t in others):
         return fronted[-1]
     return None
 
