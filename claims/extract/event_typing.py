@@ -223,13 +223,12 @@ def other_production(q: TriggerQuery) -> str | None:
 
 def on_camera(q: TriggerQuery) -> str | None:
     """"Ripa may look happy when the cameras are rolling", "when the cameras weren't
-    rolling": being on camera, not a shoot's time."""
+    rolling", "once the cameras are back on": being on camera, not a shoot's time."""
     if not q.trigger.event.startswith("filming"):
         return None
     lead = q.body[max(q.clause[0], q.trigger.start - 60):q.trigger.start]
     cameras = re.search(r"(?i)\bcameras\b", q.trigger.text) or re.search(r"(?i)\bcameras\s+$", lead)
-    if cameras and re.search(r"(?i)roll", q.trigger.text + q.body[q.trigger.end:q.trigger.end + 10]) \
-            and words()["on_camera"].search(lead):
+    if cameras and words()["on_camera"].search(lead):
         return "being on camera"
     return None
 
