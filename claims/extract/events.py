@@ -318,6 +318,7 @@ def still_filming(text: str, offset: int, trigger: Trigger) -> Trigger:
     if trigger.event != "filming_end":
         return trigger
     lead = text[max(0, trigger.start - offset - 40):(trigger.verb_start or trigger.start) - offset]
+    lead = re.sub(r"[\"“”]|(?<=\w)['’](?=\s)", "", lead)  # ("agonizingly close" to wrapping)
     return replace(trigger, event="filming") if nearly_regex().search(lead) else trigger
 
 
