@@ -34,6 +34,10 @@ class ArticleContext:
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (trigger, event-typing check)
     renewed: dict[str, int] = field(default_factory=dict)   # work -> the season last renewed
     last_decision: tuple[str, str] | None = None   # (work, event) of the last renewal or cancellation
+    # The last shoot told of (work key, season, sentence index): what "It resumed in August"
+    # speaks of; and the works whose shoot the article told was halted.
+    last_shoot: tuple[str, int | None, int] | None = None
+    halted: set[str] = field(default_factory=set)
 
     def near(self, work: str | None, sentences: int = 2) -> bool:
         """The work was named in this sentence or one of the few before it."""

@@ -88,6 +88,12 @@ def words() -> dict[str, re.Pattern]:
                                      r"(?:(?:was|were|has been|have been|had been|being|just|first|officially)\s+)*$",
                                      re.IGNORECASE),
         "appearance": lexicon.word_regex(data["appearance_phrases"]),
+        "under_way_other": {w.lower() for w in data["not_a_shoot_under_way"]},
+        "on_camera": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['on_camera_leads'])})\s+"
+                                r"(?:[\w'’]+\s+){0,4}?(?:cameras\s+)?$", re.IGNORECASE),
+        "production_as_work": re.compile(
+            rf"^(?:\s+(?:of|on|for)\s+[^,;:.!?]{{1,60}}?)?\s+(?:{lexicon.alternation(data['production_as_work'])})(?![\w-])",
+            re.IGNORECASE),
         "not_yet": lexicon.word_regex(data["not_yet"]),
         # a network or company as the one who announces ("the younger-skewing broadcast network")
         "announcer": re.compile(rf"(?<![\w-])(?:{lexicon.alternation([*data['platforms'], *data['announcers']])})"
@@ -176,6 +182,10 @@ def series_end(q: TriggerQuery) -> str | None:
 def gun_sense(q: TriggerQuery) -> str | None:
     """"a shooting in July", "don't shoot their husbands": a gun, not a camera."""
     text = q.trigger.text.lower()
+    if q.trigger.phase and re.search(r"\bshoot", text):
+        # "police stopped the shooting": a halt of a gun's shooting
+        sentence = q.body[q.sentence.start:q.sentence.end]
+        return "a gun's shooting" if words()["gun"].search(sentence) else None
     if q.trigger.event != "filming" or not re.match(r"shoot|shot", text):
         return None
     passive = re.search(r"(?:\b(?P<pronoun>he|she|they|him|her)|(?P<name>[A-Z][a-z]+))\s+(?:was|were|got|getting|get|been|being)\s+$",
@@ -252,9 +262,107 @@ ATTRIBUTIVE_HEAD = re.compile(r"^\s+(?!(?:by|in|on|at|for|to|from|after|before|a
                               r"next|earlier|later|until|with|without|over|during|because)\b)['‘\"“]?[\w]")
 
 
+def other_production(q: TriggerQuery) -> str | None:
+    """"a Broadway production of X", "the production company behind X", "the production of X
+    won praise": a stage show, a company or the work itself, not a shoot."""
+    if not q.trigger.event.startswith("filming") or q.trigger.bare:
+        return None
+    for match in re.finditer(r"(?i)(?<![\w-])(?:production|productions|shoot|shoots|filming|shooting)(?![\w-])",
+                             q.body[q.trigger.start:q.trigger.end]):
+        start, end = q.trigger.start + match.start(), q.trigger.start + match.end()
+        if events.is_other_production(q.body, start, end):
+            return "no shoot"
+    if q.trigger.form == "noun" and q.trigger.verb_start is None and q.lemma == "production" \
+            and words()["production_as_work"].search(q.after[:80]):
+        return "the work itself"
+    return None
+
+
+def on_camera(q: TriggerQuery) -> str | None:
+    """"Ripa may look happy when the cameras are rolling", "when the cameras weren't
+    rolling", "once the cameras are back on": being on camera, not a shoot's time."""
+    if not q.trigger.event.startswith("filming"):
+        return None
+    lead = q.body[max(q.clause[0], q.trigger.start - 60):q.trigger.start]
+    cameras = re.search(r"(?i)\bcameras\b", q.trigger.text) or re.search(r"(?i)\bcameras\s+$", lead)
+    if cameras and words()["on_camera"].search(lead):
+        return "being on camera"
+    return None
+
+
+def films_as_noun(q: TriggerQuery) -> str | None:
+    """"one of the first Hollywood films to be hit by the pandemic": the plural noun after a
+    partitive "of the", not the verb."""
+    if q.trigger.event == "filming" and q.trigger.text.lower() in ("films", "shoots") \
+            and re.search(r"(?i)\bof\s+(?:the|its|their|his|her|these|those)\s+(?:[\w'’-]+\s+){0,3}$", q.before):
+        return "a noun"
+    return None
+
+
+def many_productions(q: TriggerQuery) -> str | None:
+    """"Netflix suspended its scripted productions in the US", "harder for productions to grind
+    to a halt": shoots in general, not one work's."""
+    if q.trigger.event.startswith("filming") and (q.trigger.form == "noun" or q.trigger.phase) and re.search(
+            r"(?i)(?<![\w-])(?:productions|shoots)(?![\w-])", q.trigger.text) \
+            and not re.match(r"\s+(?:of|on|for)\s+(?:both\s+)?['‘\"“]?[A-Z]", q.after):
+        return "shoots in general"
+    return None
+
+
+def other_thing_under_way(q: TriggerQuery) -> str | None:
+    """"an investigation is underway", "talks are under way": not a shoot."""
+    if q.trigger.event != "filming" or not re.search(r"(?i)under\s*way", q.trigger.text):
+        return None
+    head = re.search(r"([\w-]+)\s+(?:(?:is|are|was|were|be|been|now|also|already|still|well|currently|"
+                     r"finally|officially|reportedly)\s+)*$", q.before)
+    if head and head.group(1).lower() in words()["under_way_other"] \
+            and not events.adjacent_filming_word().search(q.before):  # ("filming on its second season is underway")
+        return "something else under way"
+    return None
+
+
+def bare_phase(q: TriggerQuery) -> str | None:
+    """"It resumed in August, only to stop again in November": a halt or restart verb with no
+    filming word speaks of a shoot only right after one was told of."""
+    if not q.trigger.bare:
+        return None
+    shoot = q.context.last_shoot
+    if shoot and shoot[2] >= q.context.sentence_index - 1:
+        return None
+    return "no shoot told of"
+
+
+def person_on_set(q: TriggerQuery) -> str | None:
+    """"She returned to set after the birth of her son": a person's return, not the shoot's."""
+    if q.trigger.phase != "back":
+        return None
+    subject = q.before[-40:]
+    if words()["person_subject"].search(subject) and not re.search(r"(?i)\b(?:it|they|which|that)\b", subject[-15:]):
+        return "a person's return to set"
+    tail = re.search(r"((?:[A-Z][\w'’.-]+\s+){1,3})(?:(?:has|had|will|would|is|was|also|finally|then|just)\s+){0,2}$",
+                     q.before)
+    if tail and is_person_name(q, tail.group(1).strip()):
+        return "a person's return to set"
+    return None
+
+
+COMMON_GIVEN_NAME = 5000   # US births with the name: "Sharon" is a person, "Harbor" a word
+
+
+def is_person_name(q: TriggerQuery, name: str) -> bool:
+    """A person the article names ("Sharon Doe"): a learned person, or a common given name
+    and a surname that is no work."""
+    if name in q.context.lexicon.persons:
+        return True
+    parts = name.split()
+    return 2 <= len(parts) <= 3 and gazetteer.given_name_count(parts[0]) > COMMON_GIVEN_NAME \
+        and q.context.lexicon_key(name) not in q.context.lexicon.registry.works
+
+
 # The readings of a trigger that make it no event of a work, in order.
 TRIGGER_CHECKS = (question, idiom, festival_screening, premiere_night, territory_opening, series_end,
-                  gun_sense, person_event, attributive_participle)
+                  gun_sense, person_event, attributive_participle, other_production, on_camera, films_as_noun,
+                  many_productions, other_thing_under_way, bare_phase, person_on_set)
 
 
 def not_the_event(q: TriggerQuery) -> tuple[str | None, str | None]:
@@ -520,9 +628,45 @@ def announced_return(q: TriggerQuery, claim: Claim) -> Claim | None:
                                     "tense": "present" if announced.group("verb").lower().endswith("s") else "past"})
 
 
+def restart_after_halt(q: TriggerQuery, claim: Claim) -> Claim | None:
+    """"went back into production in October" after the article told that production was
+    halted: the shoot's restart, `filming` (CONTRACT §2: not a second start); with no halt
+    told of, it is the start of a new shoot ("would soon be heading back into production")."""
+    if q.trigger.phase != "back" or claim.event != "filming_start":
+        return None
+    if q.context.lexicon_key(claim.subject.work) not in {q.context.lexicon_key(w) for w in q.context.halted}:
+        return None
+    return claim.model_copy(update={"event": "filming"})
+
+
+def goes_before_cameras(q: TriggerQuery, claim: Claim) -> Claim | None:
+    """"X is expected to go before cameras later this year": said of one work, its shoot's
+    start (an order against another shoot keeps `filming`, CONTRACT §2)."""
+    if claim.event != "filming" or claim.relation or q.trigger.phase:
+        return None
+    key = lexicon.strip_inner_adverbs(re.sub(r"\s+", " ", q.trigger.text.lower()))
+    return claim.model_copy(update={"event": "filming_start"}) if key in camera_starts() else None
+
+
+@cache
+def camera_starts() -> frozenset[str]:
+    return frozenset(form.lower() for phrase in lexicon.entry("events", "filming_start_alone")
+                     for form in events.verb_variants(phrase))
+
+
+def moved_shoot(q: TriggerQuery, claim: Claim) -> Claim | None:
+    """"Production on X was postponed to January", "filming has been pushed to 2021": a date
+    move whose subject is the shoot moves the shoot's start, not the release (CONTRACT §2)."""
+    if claim.event != "release" or claim.relation or not events.is_scheduling(q.trigger):
+        return None
+    if not events.adjacent_filming_word().search(q.body, max(q.clause[0], q.trigger.start - 120), q.trigger.start):
+        return None
+    return claim.model_copy(update={"event": "filming_start"})
+
+
 REPORTED_PAST = re.compile(r"\b(?:announced|said|confirmed|revealed|decided|declined|reported|told|stated)\b(?!.*\b(?:will|is|are)\b)",
                            re.IGNORECASE)
-RETYPINGS = (ruled_out, decided_not_to_renew)
+RETYPINGS = (ruled_out, decided_not_to_renew, restart_after_halt, goes_before_cameras, moved_shoot)
 
 
 def retype(q: TriggerQuery, claim: Claim) -> tuple[Claim, str | None]:

@@ -24,6 +24,13 @@ class Trigger:
     verb_start: int | None = None
     verb_form: str | None = None
     verb_text: str | None = None
+    # A halt ("production was halted") or a restart ("filming resumed") of a shoot: event
+    # `filming`, negated for a halt (CONTRACT §2). "back" is a return to the shoot ("went back
+    # into production"): a restart after a halt the article told of, else a new start.
+    phase: str | None = None
+    # A halt or restart verb with no filming word of its own ("It resumed in August"): it
+    # speaks of the shoot just told of, if any.
+    bare: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,9 @@ def trigger_table() -> tuple[lexicon.PhraseMatcher, dict[str, tuple[str, str, bo
         for noun in spec.get("time_nouns", []):  # only with a time: "X, in theaters July 28"
             table.setdefault(noun.lower(), (event, "noun", True))
             nouns.add(noun.lower())
+    for phrase in lexicon.entry("events", "back_phrases"):
+        for form, name in verb_variants(phrase).items():
+            table.setdefault(form.lower(), ("filming_start", name, False))
     matcher = lexicon.PhraseMatcher(table, {"platform": lexicon.entry("events", "platforms")})
     return matcher, table
 
@@ -235,8 +245,10 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
             continue  # "slated to premiere" (the verb after it is the trigger); "its scheduled date"
         found.append(Trigger(offset + match.start(), offset + match.end(), event, form,
                              match.group(), needs_time in (True, "for"), needs_time == "season",
-                             needs_time == "for", needs_time == "season_object"))
+                             needs_time == "for", needs_time == "season_object",
+                             phase="back" if key in back_forms() else None))
     found += separated_phrases(text, offset, found)
+    found = phase_triggers(text, offset, found)
     # A filming word with an aspect verb in the same clause: "filming began", "production
     # got under way" become filming_start; "shooting wrapped" filming_end.
     aspect_re, aspects, filming_re = aspect_table()
@@ -244,22 +256,40 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
         event, verb_form = aspects.get(re.sub(r"\s+", " ", match.group().lower()), (None, None))
         if not event:
             continue
-        window_before = text[max(0, match.start() - 80):match.start()]  # (whole words)
-        window_after = text[match.end():match.end() + 30]
-        if not (filming_re.search(window_before) or filming_re.search(window_after)):
+        lo, hi = max(0, match.start() - 80), match.end() + 30
+        # (a filming word a halt or restart holds is that one's: "Cameras stopped when the
+        # strike began")
+        words = [m for m in filming_re.finditer(text, lo, min(len(text), hi))
+                 if (m.end() <= match.start() or m.start() >= match.end())
+                 and not any(t.phase and t.start <= offset + m.start() < t.end for t in found)
+                 and not is_other_production(text, m.start(), m.end())]
+        if not words:
             continue
         start, end = offset + match.start(), offset + match.end()
         # The nearest filming word is the same event, now with its aspect.
-        if event == "filming_end" and re.search(r"\b(?:close to|nearly|near|nearing|almost)\s+$",
-                                                text[:match.start()], re.IGNORECASE):
+        if event == "filming_end" and nearly_regex().search(text[max(0, match.start() - 40):match.start()]):
             continue  # "close to finishing its shoot": still filming
         # The filming word before the verb ("principal photography will start") wins over
         # one after it ("wrapped its first season's shoot"); "start filming" is a table phrase.
+        if any(t.phase and t.start <= start < t.end for t in found):
+            continue  # "production was halted before it could resume": the halt's own verb
+        adjacent = adjacent_filming_word().search(text, max(0, match.start() - 120), match.start())
+        if adjacent and not any(t.start <= offset + adjacent.start("word") < t.end or t.start <= start < t.end
+                                for t in found):
+            # "cameras had not yet started rolling": the word, with the verb that gives the tense.
+            tail = re.match(r"\s+(?:rolling|to\s+roll)\b", text[match.end():])
+            span_end = match.end() + (tail.end() if tail else 0)
+            found = [t for t in found if not (offset + adjacent.start() <= t.start < offset + span_end)]
+            found.append(Trigger(offset + adjacent.start(), offset + span_end, event, "noun",
+                                 text[adjacent.start():span_end], verb_start=start, verb_form=verb_form,
+                                 verb_text=match.group()))
+            continue
         before_verb = [(start - t.end, i) for i, t in enumerate(found)
-                       if t.event == "filming" and t.form in ("noun", "ing") and t.end <= start
-                       and start - t.end < 60 and not re.search(r"[,;:.!?]", text[t.end - offset:start - offset])]
+                       if t.event == "filming" and not t.phase and t.form in ("noun", "ing") and t.end <= start
+                       and start - t.end < 60 and not re.search(r"[,;:.!?–—]", text[t.end - offset:start - offset])]
         after_verb = [(t.start - end, i) for i, t in enumerate(found)
-                      if t.event == "filming" and t.start >= end and t.start - end < 30]
+                      if t.event == "filming" and not t.phase and t.start >= end and t.start - end < 30
+                      and not re.search(r"[,;:.!?–—]", text[end - offset:t.start - offset])]
         nearby = before_verb or after_verb
         if nearby:
             index = min(nearby)[1]
@@ -270,9 +300,212 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
             found[index] = Trigger(span_start, span_end, event, trigger.form,
                                    text[span_start - offset:span_end - offset],
                                    verb_start=start, verb_form=verb_form, verb_text=match.group())
-        elif not any(t.start <= start < t.end for t in found):
+        elif event != "filming" and not any(t.start <= start < t.end for t in found) \
+                and not with_subject_only(match.group()) and not other_activity(text[match.end():]):
             found.append(Trigger(start, end, event, verb_form, match.group()))
-    return tuple(merge_adjacent(sorted(found, key=lambda t: t.start)))
+    return tuple(merge_adjacent(sorted((still_filming(text, offset, t) for t in found), key=lambda t: t.start)))
+
+
+@cache
+def with_subject_only(verb: str) -> bool:
+    """An aspect verb that says a shoot's phase only with a filming word as its subject
+    ("cameras rolled"; not "back when rolling down the road")."""
+    return re.sub(r"\s+", " ", verb.lower()) in {form.lower() for phrase in lexicon.entry("events", "aspect_with_subject")
+                                                 for form in verb_variants(phrase)}
+
+
+def other_activity(after: str) -> bool:
+    """"began dating", "started to cry": the aspect verb's own activity, no shoot's."""
+    following = re.match(r"\s+(to\s+)?([a-z]+)", after)
+    if not following or not (following.group(1) or following.group(2).endswith("ing")):
+        return False
+    return following.group(2) not in ("filming", "shooting", "rolling", "production", "film", "shoot", "roll",
+                                      "principal", "work", "working", "on")
+
+
+@cache
+def adjacent_filming_word() -> re.Pattern:
+    """A filming word that is the subject of the aspect verb right after it, with only
+    auxiliaries, adverbs and an "on X" phrase between: "cameras had not yet started"."""
+    words = lexicon.alternation(lexicon.entry("events", "filming_words"))
+    return re.compile(rf"(?<![\w-])(?P<word>{words})(?![\w-]){PHASE_OF}{PHASE_AUX}\s+$", re.IGNORECASE)
+
+
+@cache
+def nearly_regex() -> re.Pattern:
+    """"close to", "nearly", "agonizingly close" to (events.yaml `nearly`) right before a word."""
+    return re.compile(rf"(?<![\w-])(?:{lexicon.alternation(lexicon.entry('events', 'nearly'))})['’\"”]?"
+                      r"(?:\s+(?:to|done|finished|through))?\s+$", re.IGNORECASE)
+
+
+def still_filming(text: str, offset: int, trigger: Trigger) -> Trigger:
+    """"close to wrapping", "nearly finished shooting": the shoot is still under way, a
+    `filming` claim, not its end."""
+    if trigger.event != "filming_end":
+        return trigger
+    lead = text[max(0, trigger.start - offset - 40):(trigger.verb_start or trigger.start) - offset]
+    lead = re.sub(r"[\"“”]|(?<=\w)['’](?=\s)", "", lead)  # ("agonizingly close" to wrapping)
+    return replace(trigger, event="filming") if nearly_regex().search(lead) else trigger
+
+
+# --- halts and restarts of a shoot ------------------------------------------------------------
+
+# What may stand between a halt verb and its filming word: a determiner or possessive and
+# one modifier ("suspended its scripted productions", "shut down Netflix's UK shoot"), not
+# another verb ("stopped watching the production").
+PHASE_DETERMINER = r"(?:(?:the|its|their|his|her|all|any|further|this|that|a|an|(?-i:[A-Z])[\w.&-]*['’]s)\s+)?"
+PHASE_MODIFIER = (r"(?:(?!(?:and|or|but|to|from|by|with|as|on|in|at|for|of|after|before|when|while|that|which|"
+                  r"it|he|she|they|we|you|i)\b)[\w'’.-]+(?<!ing)\s+)?")
+# A phrase after the filming word that says whose shoot it is ("production on the second
+# season of X was halted"): no conjunction or clause word inside.
+PHASE_OF = (r"(?:\s+(?:on|of|for|at|in)(?:\s+(?!(?:and|but|or|which|who|that|after|before|when|while|because|"
+            r"as|so|then|since|until)\b)[^\s,;.!?()–—]+){1,12}?)?")
+# Auxiliaries and adverbs between a filming word and its halt verb ("the shoot had to be stalled").
+PHASE_AUX = (r"(?:\s+(?:was|were|is|are|has|have|had|been|be|being|will|would|could|might|may|must|to|got|"
+             r"gets|get|['’]s|not|never|yet|also|again|now|then|just|once|already|reportedly|officially|finally|first|"
+             r"initially|eventually|soon|forced|due|expected|set|scheduled|slated|going|did|does|do|"
+             r"(?:did|does|do|had|has|have|was|were|wo|would|could|ca)n['’]t|cannot|\w+ly))*")
+# What after a halt verb makes it another thing's: "filming stopped traffic", "the cameras
+# stopped working", "production was postponed to January" (a moved date, not a halt).
+PHASE_OTHER_OBJECT = (r"\s+(?:\w+ing\b|the\b|a\b|an\b|his\b|her\b|their\b|him\b|them\b|traffic\b|"
+                      r"people\b|fans\b|to\s+(?!a\s+halt|a\s+standstill)|until\s+(?!further)|till\b|into\b)")
+# "It resumed in August", "only to stop again": a halt verb whose shoot is the one just told of.
+BARE_OBJECT_AFTER = re.compile(r"\s+(?:\w+ing|the|a|an|his|her|their|its|him|them|me|us|you|it|by|to)\b",
+                               re.IGNORECASE)
+
+
+@cache
+def phase_forms() -> dict[str, tuple[str, str]]:
+    """Every inflection of a halt or restart verb (events.yaml `phases`, not the `{shoot}`
+    frames) -> (phase, form name)."""
+    forms: dict[str, tuple[str, str]] = {}
+    for phase, phrases in lexicon.entry("events", "phases").items():
+        for phrase in phrases:
+            if "{shoot}" not in phrase:
+                for form, name in verb_variants(phrase).items():
+                    forms.setdefault(form.lower(), (phase, name))
+    return forms
+
+
+@cache
+def frame_forms() -> dict[str, str]:
+    """Every inflection of the verbs of the `{shoot}` frames ("shut", "put") -> form name."""
+    forms: dict[str, str] = {}
+    for phrases in lexicon.entry("events", "phases").values():
+        for phrase in phrases:
+            if "{shoot}" in phrase:
+                for form, name in verb_variants(phrase.split("{shoot}")[0].strip()).items():
+                    forms.setdefault(form.lower(), name)
+    return forms
+
+
+@cache
+def phase_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """(phase, pattern) for the ways a halt or restart is said of a filming word:
+    "production was halted", "halted production", "shut the production down", "the production
+    shutdown", "a pause in filming", and a bare verb after "it" or "only to"."""
+    data = lexicon.load("events")
+    words = data["phase_words"] + [w + "s" for w in data["phase_words"] if w in ("production", "shoot")]
+    word = rf"(?<![\w-])(?P<word>{lexicon.alternation(words)})(?![\w-])"
+    shoot = PHASE_DETERMINER + PHASE_MODIFIER + word
+    patterns = []
+    for phase, phrases in data["phases"].items():
+        forms = [f for f, (p, _) in phase_forms().items() if p == phase]
+        finite = lexicon.alternation(forms)
+        objects = lexicon.alternation(f for f in forms if f.split()[0] not in lexicon.BE_FORMS)
+        patterns.append((phase, re.compile(rf"{word}{PHASE_OF}{PHASE_AUX}\s+(?P<verb>{finite})(?![\w-])"
+                                           rf"(?!{PHASE_OTHER_OBJECT})", re.IGNORECASE)))
+        patterns.append((phase, re.compile(rf"(?<![\w'’-])(?P<verb>{objects})(?:\s+\w+ly)?\s+{shoot}",
+                                           re.IGNORECASE)))
+        for phrase in phrases:
+            if "{shoot}" in phrase:
+                head, tail = phrase.split("{shoot}")
+                verb = lexicon.alternation(verb_variants(head.strip()))
+                patterns.append((phase, re.compile(
+                    rf"(?<![\w'’-])(?P<verb>{verb})\s+{shoot}{PHASE_OF}\s+{lexicon.phrase_pattern(tail.strip())}(?![\w-])",
+                    re.IGNORECASE)))
+        nouns = lexicon.alternation(data["phase_nouns"].get(phase, []))
+        patterns.append((phase, re.compile(rf"{word}\s+(?P<noun>{nouns})s?(?![\w-])", re.IGNORECASE)))
+        patterns.append((phase, re.compile(rf"(?<![\w-])(?P<noun>{nouns})\s+(?:of|in|on|to)\s+{shoot}",
+                                           re.IGNORECASE)))
+        bare = lexicon.alternation(f for f in forms if f.split()[0] not in lexicon.BE_FORMS)
+        leads = lexicon.alternation(data["bare_phase_leads"])
+        patterns.append((phase, re.compile(
+            rf"(?<![\w'’-])(?P<lead>{leads}){PHASE_AUX}\s+(?P<bare>{bare})(?:\s+again)?(?![\w-])", re.IGNORECASE)))
+    return tuple(patterns)
+
+
+@cache
+def not_a_shoot() -> tuple[re.Pattern, re.Pattern]:
+    """Words right before a filming word ("a Broadway production") or right after it ("the
+    production company") that make it no shoot (events.yaml `not_a_shoot_before`/`_after`)."""
+    before = lexicon.alternation(lexicon.entry("events", "not_a_shoot_before"))
+    after = lexicon.alternation(lexicon.entry("events", "not_a_shoot_after"))
+    return (re.compile(rf"(?<![\w-])(?:{before})\s+$", re.IGNORECASE),
+            re.compile(rf"^\s+(?:{after})(?![\w-])", re.IGNORECASE))
+
+
+def is_other_production(text: str, start: int, end: int) -> bool:
+    """"a Broadway production", "the production company", "a photo shoot": no shoot of a work."""
+    before, after = not_a_shoot()
+    return bool(before.search(text[max(0, start - 25):start]) or after.match(text[end:end + 25]))
+
+
+def phase_triggers(text: str, offset: int, found: list[Trigger]) -> list[Trigger]:
+    """The halts and restarts of a shoot in a sentence (CONTRACT §2): each replaces the
+    filming word it holds ("production was halted in March" is one `filming` trigger, phase
+    "halt", whose verb gives the tense)."""
+    phases: list[Trigger] = []
+    for phase, pattern in phase_patterns():
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(t.start <= offset + start < t.end or offset + start <= t.start < offset + end for t in phases):
+                continue
+            if match.groupdict().get("bare"):
+                if BARE_OBJECT_AFTER.match(text, end):
+                    continue  # "it stopped raining", "only to stop the show"
+                verb = match.start("bare")
+                phases.append(Trigger(offset + verb, offset + end, "filming", phase_forms()[
+                    re.sub(r"\s+", " ", match.group("bare").lower())][1], text[verb:end], phase=phase, bare=True))
+                continue
+            if is_other_production(text, match.start("word"), match.end("word")):
+                continue
+            if match.groupdict().get("noun"):
+                phases.append(Trigger(offset + start, offset + end, "filming", "noun", match.group(), phase=phase))
+                continue
+            verb_text = match.group("verb")
+            key = re.sub(r"\s+", " ", verb_text.lower())
+            form = phase_forms()[key][1] if key in phase_forms() else frame_forms().get(key, "past")
+            form = base_or_past(text[:match.start("verb")], key.split()[0], form)
+            if match.start("word") < match.start("verb"):
+                # "Production on X was halted": the noun, with the verb that gives the tense.
+                phases.append(Trigger(offset + start, offset + end, "filming", "noun", match.group(),
+                                      verb_start=offset + match.start("verb"), verb_form=form, verb_text=verb_text))
+            else:
+                phases.append(Trigger(offset + start, offset + end, "filming", form, match.group(), phase=phase))
+                continue
+            phases[-1] = replace(phases[-1], phase=phase)
+    if not phases:
+        return found
+    kept = [t for t in found if not any(p.start <= t.start < p.end or t.start <= p.start < t.end for p in phases)]
+    return sorted(kept + phases, key=lambda t: t.start)
+
+
+def base_or_past(before: str, verb: str, form: str) -> str:
+    """"shut", "put": the base form after "to" or a modal, the participle after "has", else
+    the past ("the pandemic shut the production down")."""
+    if form != "base" or lexicon.verb_forms(verb)["past"] != verb:
+        return form
+    if re.search(r"(?i)\b(?:has|have|had|having)\s+(?:\w+ly\s+|just\s+|already\s+)?$", before):
+        return "participle"
+    return form if VERB_BEFORE.search(before) else "past"
+
+
+@cache
+def back_forms() -> frozenset[str]:
+    """Every inflection of the phrases that say a shoot is back (events.yaml `back_phrases`)."""
+    return frozenset(form.lower() for phrase in lexicon.entry("events", "back_phrases")
+                     for form in verb_variants(phrase))
 
 
 @cache
@@ -402,6 +635,13 @@ def merge_adjacent(found: list[Trigger]) -> list[Trigger]:
             kept[-1] = replace(trigger, start=previous.start,
                                text=previous.text + " " * (trigger.start - previous.end) + trigger.text)
             continue
+        if previous and previous.event == trigger.event == "filming" and previous.form == "ing" \
+                and trigger.form == "be" and 0 <= trigger.start - previous.end <= 2:
+            # "Filming is already under way": the noun, with the verb that gives the tense.
+            kept[-1] = replace(previous, end=trigger.end, form="noun",
+                               text=previous.text + " " * (trigger.start - previous.end) + trigger.text,
+                               verb_start=trigger.start, verb_form=trigger.form, verb_text=trigger.text)
+            continue
         kept.append(trigger)
     return kept
 
@@ -445,6 +685,8 @@ def scheduling_forms() -> frozenset[str]:
 
 def is_scheduling(trigger: Trigger, before: str = "") -> bool:
     """A scheduling verb, or an event noun after one ("has scheduled X for a release on")."""
+    if trigger.phase:
+        return False  # "returned to set": a shoot's return, no date set
     if trigger.form != "noun":
         return bool(scheduling_regex().search(trigger.text))  # "moved", "was pushed back"
     return bool(scheduling_regex().search(before[-80:]))

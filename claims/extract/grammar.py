@@ -90,8 +90,8 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
     # A noun's verb may stand further back: "is reportedly in the last stretch of its shoot".
     window = " ".join(WORDS.findall(POSSESSIVE_S.sub("", before))[-(words + 5 if form == "noun" else words):])
     words = tense_words()
-    if form == "noun" and re.search(r"\b\w+ed$", trigger_text):
-        return "past"  # "cameras rolled": a phrase with its own past verb
+    if form == "noun" and re.search(r"\b(?:\w+ed|began)\b", trigger_text):
+        return "past"  # "cameras rolled", "cameras started rolling": a phrase with its own past verb
     future = last_match(words["future"], window)
     perfect = last_match(words["perfect"], window)
     past_be = last_match(words["past_be"], window)
@@ -148,7 +148,8 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
         return "none" if re.search(r"(?:^|\b)(?:with\s+(?:(?!(?:after|before|when|as|because|once)\b)[^\s,]+\s+){0,6}"
                                    r"|(?:after|once)\s*)$", lead + " " + before,
                                    re.IGNORECASE) \
-            and not re.search(r"\b(?:he|she|they|it|we|i)\b", before[-30:], re.IGNORECASE) else "past"
+            and not re.search(r"\b(?:he|she|they|it|we|i)\b", before[-30:], re.IGNORECASE) \
+            and not re.search(r"\b(?:that|which|who)\s+(?:\w+\s+)?$", before, re.IGNORECASE) else "past"
     if form == "participle":
         return "past" if re.search(r"[A-Za-z]\s*$", before) and not re.search(
             r"\b(?:for|with|to|rumored|rumoured|set|slated)\s*$", before, re.IGNORECASE) else "none"
@@ -203,6 +204,9 @@ def is_negated(before: str, after: str) -> bool:
     window = " ".join(WORDS.findall(before)[-6:])
     if not NEGATION.search(window):
         return False
+    # (a delay in the next statement is that one's: "has yet to begin, and nobody expects
+    # season 4 to arrive until 2019")
+    after = NEXT_STATEMENT.split(after, 1)[0]
     return not DELAY.search(after[:60]) and not DELAY.search(window)
 
 
@@ -211,8 +215,12 @@ def past_after_subject() -> re.Pattern:
     """A finite past verb after its subject: "Gansa told THR", "he recently broke his neck"
     (not "X rumored for release": a participle)."""
     irregular = "|".join(sorted(set(lexicon.entry("tense", "irregular_past")), key=len, reverse=True))
-    return re.compile(rf"(?:\b(?:he|she|it|they|we|i|you)|\b[A-Z][\w'’-]+)\s+(?:\w+ly\s+)?(?:[a-z]+ed|{irregular})\b"
-                      r"(?!\s+(?:for|to|as|in|by)\b)")
+    # (after a pronoun it is finite whatever follows: "It resumed in August")
+    return re.compile(rf"\b(?i:he|she|it|they|we|i|you)\s+(?:\w+ly\s+)?(?:[a-z]+ed|{irregular})\b|"
+                      rf"\b[A-Z][\w'’-]+\s+(?:\w+ly\s+)?(?:[a-z]+ed|{irregular})\b(?!\s+(?:for|to|as|in|by)\b)")
+
+
+NEXT_STATEMENT = re.compile(r";|,\s+(?:and|but|while|although|though|whereas)\b", re.IGNORECASE)
 
 
 def nearest_finite_tense(before: str, after: str = "") -> str | None:

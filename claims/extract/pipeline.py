@@ -84,8 +84,10 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon, sentences: li
         for claim in sentence_claims(context, sentence):
             # One claim per work, event and clause: two triggers for one statement ("was
             # confirmed to get a second season") keep the reading that has a time.
+            # (A halt and a restart in one clause are two statements: "It resumed in August,
+            # only to stop again in November".)
             key = (claim.subject, claim.event, claim.relation, claim.object,
-                   claim.evidence.start, claim.evidence.end)
+                   claim.evidence.start, claim.evidence.end, claim.negated)
             if key not in claims:
                 claims[key] = claim
             elif claims[key].time is None and claim.time is not None:
@@ -118,7 +120,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     claims += ordered
     made: list[tuple[events.Trigger, Claim]] = []   # each event claim with its trigger
     for trigger in triggers:
-        clause = sentence.clause_at(trigger.start)
+        clause = trigger_clause(sentence, trigger)
         query = event_typing.TriggerQuery(context, sentence, trigger, clause)
         reason, check = event_typing.not_the_event(query)
         if reason:
@@ -140,7 +142,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
         if trigger.needs_for and (not TIME_AFTER_FOR.search(body[max(0, time.start - 30):time.start])
                                   or any(clause[0] <= t.start < trigger.start for t in triggers)):
             continue  # "the film is set in 1985": a setting; "Filming Set For 2017": filming's
-        span = time_range(context, time) if trigger.event == "filming" else None
+        span = time_range(context, time) if trigger.event == "filming" and not trigger.phase else None
         if span:
             # "shoots from June 2017 to March 2018": a start and an end.
             first, last = span
@@ -169,8 +171,10 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             # A noun with no time ("a release date is still a mystery"), or "it" with no time
             # ("how it will all come out"), states nothing dated.
             is_noun = trigger.form == "noun" and trigger.verb_form is None
+            # (but a shoot's noun with a verb of its own states it: "Production has not started yet")
             if claim.time is None and (is_noun and not definite_event(context, trigger, subj_strategy)
-                                       or not subj.explicit and subj.start == trigger.start):
+                                       or not subj.explicit and subj.start == trigger.start
+                                       and not (trigger.verb_form or trigger.phase)):
                 continue
             if claim.time is None and ordered and any(
                     clause[0] <= m.start < subj.start and not m.symmetric
@@ -195,6 +199,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                                  retyped=retyped or "")
             claims.append(claim)
             made.append((trigger, claim))
+            remember_shoot(context, trigger, subj, claim)
             renewal = event_typing.announced_return(query, claim)
             if renewal:
                 renewal.explain.update(retyped="announced_return")
@@ -208,6 +213,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
         claims = [c for c in claims if not any(t is other and c is claim and other_side_only(c, order, decision)
                                                for t, claim in made)]
     claims += continuation_claims(context, sentence, claims, triggers)
+    claims = [c for c in claims if not untimed_repeat(c, claims)]
     remember(context, subjects, triggers)
     for claim in claims:
         if claim.relation is None:
@@ -235,6 +241,21 @@ def other_side_only(claim: Claim, order: Claim, decision: Claim) -> bool:
             or claim.subject.season != order.object.season)
 
 
+def untimed_repeat(claim: Claim, claims: list[Claim]) -> bool:
+    """"in July the production moved to Singapore, where the season ... filmed around Robinson
+    Road": a shoot told twice in one sentence, once with its time, is one statement."""
+    return claim.time is None and claim.relation is None and claim.event.startswith("filming") and any(
+        other is not claim and other.time is not None and other.relation is None and other.subject == claim.subject
+        and other.event == claim.event and other.negated == claim.negated for other in claims)
+
+
+def trigger_clause(sentence: Sentence, trigger: events.Trigger) -> tuple[int, int]:
+    """The clause of a trigger; one that runs over a clause break (a title's colon: "Cameras on
+    Mission: Impossible 7 could start rolling") takes the clauses it spans."""
+    first, last = sentence.clause_at(trigger.start), sentence.clause_at(max(trigger.start, trigger.end - 1))
+    return (first[0], last[1]) if last[1] > first[1] else first
+
+
 # "the cancellation of the series", "culminated in the premiere of X", "still no confirmation
 # on a third season for X": an event noun that names its work, told as something that
 # happened (or denied), states a claim even with no time.
@@ -246,6 +267,15 @@ def definite_event(context: ArticleContext, trigger: events.Trigger, strategy: s
     return strategy == "governed_object" and trigger.event in ("release", "cancellation", "renewal") \
         and bool(DEFINITE_EVENT.search(body[max(0, trigger.start - 30):trigger.start])) \
         and bool(re.match(r"\s+(?:of|for|on)\b", body[trigger.end:trigger.end + 6]))
+
+
+def remember_shoot(context: ArticleContext, trigger: events.Trigger, subj: Subj, claim: Claim) -> None:
+    """The shoot just told of ("It resumed in August" speaks of it), and the works whose
+    shoot was halted (a later "went back into production" is their restart)."""
+    if claim.event.startswith("filming") and claim.relation is None:
+        context.last_shoot = (subj.work, claim.subject.season, context.sentence_index)
+        if trigger.phase == "halt":
+            context.halted.add(subj.work)
 
 
 def remember(context: ArticleContext, subjects: list[Subj], triggers: list[events.Trigger]) -> None:
@@ -323,23 +353,27 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         tense = grammar.clause_tense(before, trigger.text, trigger.form, lead)
     if sentence.headline and tense == "none" and trigger.form == "s":
         tense = "present"
-    # "'X' Renewed For Season 2 By Netflix", "X delayed to July 2020": a headline's participle
-    # after its work is no finite verb.
-    participle_headline = is_headline(context, sentence) and tense == "past" and trigger.form in ("past", "participle") \
-        and subj.start < trigger.start and not HEADLINE_AUXILIARY.search(before)
+    # "'X' Renewed For Season 2 By Netflix", "X delayed to July 2020", "'X' Production Halted": a
+    # headline's participle after its work is no finite verb.
+    participle_headline = tense == "past" and (trigger.verb_form or trigger.form) in ("past", "participle") and (
+        is_headline(context, sentence) and subj.start < trigger.start and not HEADLINE_AUXILIARY.search(before)
+        or sentence.headline and not sentence.text.rstrip().endswith(".")
+        and not HEADLINE_AUXILIARY.search(body[max(clause[0], subject_start):trigger.verb_start or trigger.start]))
     if participle_headline:
         tense = "none"
+    if tense == "none" and trigger.bare:
+        # "It resumed in August, only to stop again in November": the verb it continues.
+        tense = grammar.nearest_finite_tense(body[sentence.start:trigger.start]) or tense
     if tense == "none" and (trigger.form == "noun" or trigger.form == "ing" and not before.strip()):
         # "the two-night premiere on August 14 will address that": the noun is the subject of
         # the verb after it.
         tense = grammar.tense_after_noun(body[trigger.end:clause[1]]) or tense
     explain: dict[str, str] = {}
     time = time_value(context, trigger, timex, tense, before, lead, explain)
-    # "No fifth season has been commissioned yet": a subject that denies the event.
-    negated = grammar.is_negated(before, body[trigger.end:clause[1]]) or bool(
-        subj.start < trigger.start and NO_SUBJECT.match(body[subj.start:trigger.start])) or bool(
-        trigger.form == "noun" and NO_BEFORE.search(body[clause[0]:trigger.start]))  # "still no confirmation"
-    if negated and timex is None:
+    is_denied = denied(body, trigger, clause, before, subject_start, subj)
+    # A halt of a shoot denies the filming ("production was halted": negated `filming`, CONTRACT §2).
+    negated = not is_denied if trigger.phase == "halt" else is_denied
+    if is_denied and timex is None:
         time = None  # nothing is done by the time of writing
     elif participle_headline and timex is None and trigger.event in ("renewal", "cancellation") and context.published:
         time = TimeValue(value=context.published.value, mod="ON_OR_BEFORE")  # decided by the time of writing
@@ -355,6 +389,10 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
     quote = next((q for q in context.quotes if q[0] <= trigger.start < q[1]), None)
     speaker = speaker_for(context, sentence, trigger, quote)
     window_end = next_trigger_start(context, sentence, trigger, clause)
+    # (a cue in the next statement is that one's: "has not started yet, and according to
+    # insiders the BBC is still searching")
+    following = grammar.NEXT_STATEMENT.search(body, trigger.end, window_end)
+    window_end = following.start() if following else window_end
     # Hedges count from just before the subject: "Probably the most important thing she said is
     # that X will film" hedges the ranking, not the filming.
     modality_start = max(clause[0], subj.start - 25) if subj.start < trigger.start else clause[0]
@@ -385,6 +423,19 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
     )
 
 
+def denied(body: str, trigger: events.Trigger, clause: tuple[int, int], before: str, subject_start: int,
+           subj: Subj) -> bool:
+    """The clause denies the event (a halt's claim is then negated the other way round: see
+    make_claim). A verb inside the trigger carries its own negation: "cameras had not yet
+    started rolling"; a subject can deny it: "No fifth season has been commissioned yet",
+    "still no confirmation"."""
+    if trigger.verb_start is not None and trigger.verb_start > trigger.start:
+        before = body[max(clause[0], min(subject_start, trigger.start)):trigger.verb_start]
+    return grammar.is_negated(before, body[trigger.end:clause[1]]) or bool(
+        subj.start < trigger.start and NO_SUBJECT.match(body[subj.start:trigger.start])) or bool(
+        trigger.form == "noun" and NO_BEFORE.search(body[clause[0]:trigger.start]))
+
+
 @cache
 def season_words() -> tuple[dict[str, int], str, str]:
     """Season number words (works.yaml): ordinal -> value, and regex alternations of the
@@ -411,6 +462,14 @@ def unnamed_season() -> re.Pattern:
 
 SEASON_TARGET = re.compile(
     r"^\s*(?:for\s+|into\s+|on\s+|to\s+)?(?:(?:a|an|its|their|the)\s+)?", re.IGNORECASE)
+
+
+HEADLINE_AUXILIARY = re.compile(r"(?i)\b(?:has|have|had|was|were|did|is|are|been)\b|['’]s\s+\w+\s*$")
+MIDWAY = re.compile(r"\b(?:in\s+the\s+middle\s+of|midway\s+through|halfway\s+through|partway\s+through|"
+                    r"part-way\s+through|in\s+the\s+midst\s+of|deep\s+into|during|"
+                    # "is still shooting the final scenes of its fourth season"
+                    r"(?:the\s+)?(?:final|last|remaining|closing|first|opening)\s+(?:scenes|episodes|days|weeks|shots)\s+of)\s+",
+                    re.IGNORECASE)
 
 
 def without_time_words(context: ArticleContext, start: int, end: int) -> str:
@@ -444,6 +503,12 @@ def season_after_trigger(context: ArticleContext, trigger: events.Trigger,
     for start, _, season in works.bare_seasons(rest[:40], 0):
         if start == 0 or rest[:start].strip().lower() in ("second", "new", "own"):
             return season
+    if trigger.event.startswith("filming"):
+        # "halted production on the series in the middle of Season 4": the season under way.
+        for during in MIDWAY.finditer(tail):
+            named = works.bare_seasons(tail[during.end():during.end() + 30], 0)
+            if named and named[0][0] == 0:
+                return named[0][2]
     match = re.match(rf"({ordinal_words})\s+(?:and\s+(?:final|last)\s+)?"
                      r"(?:seasons?|runs?|series|installments?)\b", rest, re.IGNORECASE)
     if match:
@@ -538,4 +603,8 @@ def season_for(context: ArticleContext, subj: Subj, trigger: events.Trigger, ten
         if trigger.event == "renewal":
             return context.focus_season
         return context.focus_season
+    if trigger.event.startswith("filming") and not subj.explicit and context.near(subj.work):
+        # "... the fourth season of X. The producer filed an allegation, which suspended
+        # production": the shoot of the season just named.
+        return next((s for w, s in reversed(context.recent) if w == subj.work and s), None)
     return None

@@ -17,8 +17,11 @@ SENTENCE_END = re.compile(r"""([.!?…]+)(["”’')\]]*)(\s+)(?=["“‘'(\[]?[
 CLAUSE_BREAK = re.compile("|".join([
     r"\s*;\s*", r":\s(?!(?:Season|Series|Part|Chapter|Volume|Episode)\b)", r"\s[—–]\s", r"\s--\s",
     r",[”\"’']?\s+(?=(?:but|while|although|though|whereas|so|and then|which|who|as|since|because|"
-    r"meaning|with|unless|if|yet|telling|saying|adding|noting|explaining|revealing)\b)",
+    r"meaning|with|unless|if|yet|telling|saying|adding|noting|explaining|revealing|only\s+to)\b)",
     r",\s+(?=and\s+(?:the|it|she|he|they|we|that|this|[A-Z]))",
+    # ", and in July the production moved to Singapore": a fronted time opens a new statement
+    r",\s+(?=and\s+(?:in|on|by)\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|\d{4}|the\s+(?:spring|summer|fall|autumn|winter))\b)",
     r"\s+(?=and\s+(?:they|he|she|it|we|I|there)\s)",
     r"\s+(?=but\s)",
     # "...late this year with X rumored for...": a new predication after a time.

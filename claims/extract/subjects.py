@@ -345,8 +345,12 @@ def counted_works(q: SubjectQuery) -> list[Subj] | None:
 
 
 def inside_trigger(q: SubjectQuery) -> list[Subj] | None:
-    """A work inside the trigger phrase ("hit Netflix", "Starts Shooting Season 2")."""
+    """A work inside the trigger phrase ("hit Netflix", "Starts Shooting Season 2"), or a
+    reference the trigger's own word belongs to ("the production was supposed to kick off":
+    the work's production)."""
     inside = [s for s in q.in_clause if q.trigger.start <= s.start < q.trigger.end]
+    if not inside:
+        inside = [s for s in q.in_clause if not s.explicit and s.start < q.trigger.start < s.end]
     return group_with(inside[0], inside, q.body) if inside else None
 
 
@@ -412,9 +416,12 @@ def pronoun(q: SubjectQuery) -> list[Subj] | None:
 
 
 def headline_topic(q: SubjectQuery) -> list[Subj] | None:
-    """"X Season 2: Filming Now Set For 2017": a headline's topic before its colon."""
+    """"X Season 2: Filming Now Set For 2017": a headline's topic before its colon (in a
+    running sentence a colon right after a name is the title's own: "The Witcher: Blood
+    Origin, a prequel, is expected to go before cameras")."""
     topic = [s for s in q.subjects if s.end <= q.clause[0] and ":" in q.body[s.end:q.clause[0]]
-             and q.sentence.start <= s.start]
+             and q.sentence.start <= s.start
+             and (q.sentence.headline or not re.match(r":\s*[A-Z]", q.body[s.end:s.end + 3]))]
     return [topic[-1]] if not q.in_clause and topic else None
 
 
@@ -442,21 +449,81 @@ def quote_attribution(q: SubjectQuery) -> list[Subj] | None:
 ATTRIBUTION_WINDOW = 80   # characters after a quote in which its attribution names a work
 
 
-def production_focus(q: SubjectQuery) -> list[Subj] | None:
-    """"Principal photography will start in June", "filming has finished": production news
-    with no subject is about the work named earlier in the sentence, else the work the
-    article is about."""
+def continued_shoot(q: SubjectQuery) -> list[Subj] | None:
+    """"Production was halted in March. It resumed in August, only to stop again": a halt or
+    restart verb with no filming word of its own is about the shoot just told of."""
+    shoot = q.context.last_shoot
+    if not q.trigger.bare or not shoot or any(s.explicit for s in q.in_clause if s.end <= q.trigger.start):
+        return None
+    return [Subj(shoot[0], shoot[1], q.trigger.start, q.trigger.start, False)]
+
+
+# "The cast and crew returned to set in August", "the crew wrapped in June": the people of a
+# shoot as the subject of its verb.
+CAST_AND_CREW = re.compile(r"(?i)\b(?:the\s+)?(?:cast\s+and\s+crew|cast|crew|cast\s+members|crew\s+members)"
+                           r"['’\"”]?\s+(?:(?:has|have|had|was|were|is|are|will|would|finally|also|then|just|"
+                           r"officially|reportedly|already|be|been|not|yet|to|set|due|expected|about|"
+                           r"scheduled|slated|\w+ly)\s+)*$")
+
+
+def cast_and_crew(q: SubjectQuery) -> list[Subj] | None:
+    """"The cast and crew returned to set in August": a shoot's verb whose subject is its cast
+    or crew is about the work named earlier in the sentence, else the one the article is about."""
     context, trigger = q.context, q.trigger
-    if q.in_clause or not trigger.event.startswith("filming") or trigger.form not in ("noun", "ing") \
+    if q.in_clause or not trigger.event.startswith("filming") or not CAST_AND_CREW.search(q.text_before[-60:]):
+        return None
+    earlier = [s for s in q.subjects if q.sentence.start <= s.start < q.clause[0] and s.explicit]
+    if earlier:
+        return [earlier[-1]]
+    if context.focus and context.focus_strong:
+        return [Subj(context.focus, context.focus_season, trigger.start, trigger.start, False)]
+    return None
+
+
+def production_focus(q: SubjectQuery) -> list[Subj] | None:
+    """"Principal photography will start in June", "filming has finished", "Cameras stopped in
+    July": production news with no subject is about the work named earlier in the sentence,
+    else the work the article is about."""
+    context, trigger = q.context, q.trigger
+    # (a reference after the trigger in a statement of its own is that one's: "Cameras started
+    # rolling last spring, and in July the production moved to Singapore")
+    if any(s.explicit or s.start < trigger.end or not LATER_STATEMENT.search(q.body[trigger.end:s.start])
+           for s in q.in_clause) or not trigger.event.startswith("filming") \
+            or trigger.form not in ("noun", "ing") and not trigger.phase or trigger.bare \
             or is_person_subject(context, q.text_before[-30:]):
         return None
+    if trigger.verb_start is not None and not of_a_work(q.body[trigger.start:trigger.verb_start]) \
+            or trigger.phase and trigger.form != "noun" and not of_a_work(q.body[trigger.start:trigger.end + 60]):
+        return None  # "Production of the vaccine was halted": some other thing's production
     earlier = [s for s in q.subjects if q.sentence.start <= s.start < q.clause[0]]
     if earlier and earlier[-1].explicit:
         return [earlier[-1]]
-    if context.focus and context.focus_strong and not any(q.sentence.start <= s.start < trigger.start
-                                                         for s in q.subjects):
-        return [Subj(context.focus, context.focus_season, trigger.start, trigger.start, False)]
+    # (an earlier reference to the focus itself is no other work: "In February, the production
+    # was supposed to kick off ..., but the shoot had to be stalled"; another season is)
+    if context.focus and context.focus_strong and not any(
+            q.sentence.start <= s.start < trigger.start
+            and (s.work != context.focus or s.season not in (None, context.focus_season)) for s in q.subjects):
+        # "Production on new episodes has yet to begin, and nobody expects season 4 to
+        # arrive": the season the sentence names for the work after the shoot.
+        season = context.focus_season or next((s.season for s in q.subjects if s.work == context.focus
+                                               and s.season and s.start > trigger.end), None)
+        return [Subj(context.focus, season, trigger.start, trigger.start, False)]
     return None
+
+
+# A work's part after a filming word: "production on the finale", "filming on new episodes".
+WORK_PART = re.compile(r"(?i)\b(?:season|seasons|series|episode|episodes|finale|film|movie|show|sequel|prequel|"
+                       r"spinoff|spin-off|pilot|installment|instalment|chapter|part|project|it|them)\b")
+
+
+def of_a_work(subject: str) -> bool:
+    """A filming word's "on/of/for" phrase names a work's part, or there is none: "Production
+    of the vaccine was halted" leaves the shoot unknown."""
+    phrase = re.search(r"(?i)\b(?:on|of|for)\s+(.*)", subject)
+    return not phrase or bool(WORK_PART.search(phrase.group(1)) or re.match(r"(?:the\s+)?['‘\"“]?[A-Z]", phrase.group(1)))
+
+
+LATER_STATEMENT = re.compile(r"(?i),\s*(?:and|but|while|where|as)\b|;")
 
 
 def earlier_in_sentence(q: SubjectQuery) -> list[Subj] | None:
@@ -490,10 +557,9 @@ def decision_of_focus(q: SubjectQuery) -> list[Subj] | None:
 
 
 # The ways to find the works a trigger is about, in order: the first that answers decides.
-SUBJECT_STRATEGIES = (governed_object, possessive_noun, clause_subject, ordered_season_object, counted_works,
-                      inside_trigger, relative_clause, second_verb, with_clause, pronoun, headline_topic, quote_attribution,
-                      production_focus,
-                      earlier_in_sentence, decision_of_focus)
+SUBJECT_STRATEGIES = (continued_shoot, governed_object, possessive_noun, clause_subject, ordered_season_object,
+                      counted_works, inside_trigger, relative_clause, second_verb, with_clause, pronoun, headline_topic,
+                      quote_attribution, cast_and_crew, production_focus, earlier_in_sentence, decision_of_focus)
 
 
 def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,

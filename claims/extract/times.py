@@ -109,7 +109,8 @@ def before_trigger(q: TimeQuery) -> Timex | None:
     # is rescuing X, the comedy that Fox cancelled on Thursday")
     others = [t for t in q.triggers if t is not q.trigger and q.clause[0] <= t.start < q.clause[1]
               and not (t.event == q.trigger.event and t.event in ("renewal", "cancellation"))
-              and not (t.start > q.trigger.end and any(t.end <= x.start for x in q.in_clause))]
+              and not (q.trigger.event in ("renewal", "cancellation") and t.start > q.trigger.end
+                       and any(t.end <= x.start for x in q.in_clause))]
     before = [t for t in q.in_clause if t.end <= q.trigger.start and not t.value.endswith("_REF")
               and not (re.fullmatch(r"\d{4}", t.text) and re.match(r"\s+[A-Z]", q.body[t.end:t.end + 2]))
               and not reported_time(q, t)
@@ -117,7 +118,21 @@ def before_trigger(q: TimeQuery) -> Timex | None:
               # near the trigger, or fronted ("In September, X premieres")
               and (q.trigger.start - t.end <= NEAR_BEFORE or not q.body[q.clause[0]:t.start].strip(" ,\"“'‘")
                    or re.fullmatch(r"\s*(?:in|on|by|since|from|during|this|last|next)\s*", q.body[q.clause[0]:t.start], re.I))]
-    return before[-1] if before and not others else None
+    if before and not others:
+        return before[-1]
+    # "In February, the production was supposed to kick off in Venice before moving to Rome":
+    # a fronted time is the first event's after it.
+    # (a shoot's; a date move's fronted time dates the move: "In October, the release date was
+    # bumped to April 2020")
+    fronted = [t for t in before if re.match(r"\s*,", q.body[t.end:t.end + 2])
+               and FRONTED_LEAD.fullmatch(q.body[q.clause[0]:t.start])]
+    if fronted and q.trigger.event.startswith("filming") \
+            and not any(fronted[-1].end <= t.start < q.trigger.start for t in others):
+        return fronted[-1]
+    return None
+
+
+FRONTED_LEAD = re.compile(r"\s*(?:(?:in|on|by|during|since|at|back\s+in)\s+)?", re.IGNORECASE)
 
 
 NEAR_BEFORE = 60   # characters: a time further before its trigger dates something else
@@ -174,14 +189,21 @@ ONGOING = re.compile(r"\b(?:is|are|'s|’s)\s+(?:\w+\s+){0,2}(?:in|into|through|
 RANGE_LINK = re.compile(r"^\s*(?:to|until|till|through|thru|-|–|and)\s*$", re.IGNORECASE)
 
 
-def time_range(context: ArticleContext, first: Timex | None) -> tuple[Timex, Timex] | None:
-    """The two ends of "from X to Y", when the time found is X."""
-    if first is None or not re.search(r"\bfrom\s+$", context.article.body[max(0, first.start - 8):first.start],
-                                      re.IGNORECASE):
+def time_range(context: ArticleContext, found: Timex | None) -> tuple[Timex, Timex] | None:
+    """The two ends of "from X to Y" or "between X and Y", when the time found is one of them
+    ("shot between April and August 2016": the more precise end is the one found)."""
+    if found is None:
         return None
-    for timex in context.timexes:
-        if timex.start > first.end and RANGE_LINK.match(context.article.body[first.end:timex.start]):
-            return first, timex
+    body = context.article.body
+    for first in context.timexes:
+        if first.end > found.end or first.start < found.start - 40:
+            continue
+        if not re.search(r"\b(?:from|between)\s+$", body[max(0, first.start - 10):first.start], re.IGNORECASE):
+            continue
+        for timex in context.timexes:
+            if timex.start > first.end and RANGE_LINK.match(body[first.end:timex.start]) \
+                    and found in (first, timex):
+                return first, timex
     return None
 
 
@@ -216,7 +238,7 @@ def scheduled_new_date(q: YearQuery) -> str | None:
 def indefinite_noun(q: YearQuery) -> str | None:
     """"dropped a teaser pointing to a November release": an event noun with "a" is still ahead."""
     body = q.context.article.body
-    if q.trigger.form == "noun" and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$",
+    if q.trigger.form == "noun" and q.timex.end <= q.trigger.start and re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$",
                                               body[max(0, q.timex.start - 20):q.timex.start], re.IGNORECASE):
         return "future"
     return None
@@ -246,6 +268,21 @@ def narrative_verb(q: YearQuery) -> str | None:
 # How a year-less date takes its year, in order (CONTRACT: the nearest year that makes the
 # stated tense true; the narrative around it when the clause has no tense of its own).
 YEAR_DIRECTIONS = (scheduled_new_date, indefinite_noun, clause_tense, narrative_verb)
+
+
+def report_day(context: ArticleContext, trigger: events.Trigger) -> TimeValue | None:
+    """"The studio said on Sunday that it has halted production": a perfect in reported
+    speech is done by the day of the report, not of the article."""
+    body = context.article.body
+    for timex in reversed(context.timexes):
+        if timex.end > trigger.start or trigger.start - timex.end > 100 or timex.type not in CALENDAR_TYPES:
+            continue
+        if REPORT_VERB.search(body[max(0, timex.start - 25):timex.start]) \
+                and re.match(r"\s*that\b", body[timex.end:timex.end + 8]) \
+                and not re.search(r"[.;!?]", body[timex.end:trigger.start]):
+            return TimeValue(value=TIME_OF_DAY.sub(r"\1", timex.value), mod="ON_OR_BEFORE")
+    return None
+
 
 
 # A past verb right before a weekday dates that verb: "NBC announced Friday that it is rescuing X".
@@ -328,7 +365,7 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
         # "is in the last stretch of its shoot", "is halfway through production": under way
         return TimeValue(value=published.value, mod=None)
     if trigger.event == "filming" and tense in ("present", "none") and (
-            CURRENTLY.search(before) or trigger.form in ("be", "ing") and tense == "present"):
+            CURRENTLY.search(before) or (trigger.verb_form or trigger.form) in ("be", "ing") and tense == "present"):
         return TimeValue(value=published.value, mod=None)
     if trigger.event == "filming" and tense == "present" and trigger.form != "noun":
         return TimeValue(value=published.value, mod=None)  # ("sources close to the production": no shoot)
@@ -338,14 +375,25 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
     verb_before = ((lead + before)[-70:] if trigger.form == "noun" and trigger.event in ("renewal", "cancellation")
                    else before[-40:])
     verb_text = " ".join(filter(None, [verb_before, trigger.text, trigger.verb_text or ""]))
-    if grammar.NEGATION.search(" ".join(before.split()[-3:])):
+    # (the verb group inside the trigger counts: "Production on X has yet to begin")
+    inner = trigger.text[:trigger.verb_start - trigger.start] if (trigger.verb_start or 0) > trigger.start else ""
+    if grammar.NEGATION.search(" ".join((before + " " + inner).split()[-3:])):
         return None  # "has not yet started filming": nothing is done by the time of writing
+    if trigger.phase in ("halt", "restart") and tense in ("present", "none") \
+            and not SUBORDINATE_TIME.search((lead + before)[-60:]):
+        # "X halts filming", "'X' production halted": the shoot is stopped (or back) now.
+        return TimeValue(value=published.value, mod=None)
     if SUBORDINATE_TIME.search((lead + before)[-60:]):
         return None  # "will shoot right after the first film wraps": that wrap is ahead
-    if trigger.event in ("filming_start", "filming_end", "renewal", "cancellation", "release") and (
+    if (trigger.event in ("filming_start", "filming_end", "renewal", "cancellation", "release") or trigger.phase) and (
             DONE.search(verb_text)
             or tense == "present" and trigger.event != "release"
-            and ((trigger.verb_form or trigger.form) in ("s", "verb") or NOW_ING.search(verb_text))):
+            and ((trigger.verb_form or trigger.form) in ("s", "verb") or NOW_ING.search(verb_text)
+                 or trigger.event == "filming_end" and trigger.form == "be")):  # "is in the can"
+        if DONE.search(verb_text):
+            reported = report_day(context, trigger)
+            if reported:
+                return reported
         return TimeValue(value=published.value, mod="ON_OR_BEFORE")
     if trigger.event == "release" and tense == "present" and "available" in trigger.text.lower():
         return TimeValue(value=published.value, mod="ON_OR_BEFORE")
