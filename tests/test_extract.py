@@ -24,7 +24,7 @@ CASES = yaml.safe_load((HERE / "cases" / "claims.yaml").read_text(encoding="utf-
 FIXTURES = HERE / "fixtures" / "articles" / "extract"
 HEADLINE = "Entertainment Roundup"
 FIELDS = {"work", "season", "event", "time", "relation", "object", "tense", "modality",
-          "negated", "speaker", "evidence", "absent"}
+          "negated", "speaker", "evidence", "absent", "superseded"}
 
 
 def article_of(case: dict):
@@ -82,7 +82,7 @@ def matches(expected: dict, claim: Claim) -> bool:
             time = {"value": str(time["value"]), "mod": time.get("mod")}
         if time != actual:
             return False
-    for key in ("tense", "modality", "negated"):
+    for key in ("tense", "modality", "negated", "superseded"):
         if key in expected and expected[key] != getattr(claim, key):
             return False
     if "speaker" in expected:

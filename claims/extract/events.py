@@ -18,6 +18,7 @@ class Trigger:
     needs_time: bool = False
     needs_season: bool = False
     needs_for: bool = False    # the time must follow "for" or "to" (with_time_for)
+    needs_slot: bool = False   # the time must be its object, a date given up (with_slot)
     # For "filming began": the aspect verb that gives the clause its tense.
     verb_start: int | None = None
     verb_form: str | None = None
@@ -81,6 +82,13 @@ def trigger_table() -> tuple[lexicon.PhraseMatcher, dict[str, tuple[str, str, bo
         for phrase in spec.get("with_time_for", []):
             for form, name in verb_variants(phrase).items():
                 table.setdefault(form.lower(), (event, name, "for"))
+        for phrase in spec.get("with_slot", []):
+            for form, name in verb_variants(phrase).items():
+                table.setdefault(form.lower(), (event, name, "slot"))
+        for noun in spec.get("move_nouns", []):
+            for form in (noun, noun + "s"):
+                table.setdefault(form.lower(), (event, "noun", "for"))
+                nouns.add(form.lower())
         for phrase in spec.get("with_season", []):
             for form, name in verb_variants(phrase).items():
                 table.setdefault(form.lower(), (event, name, "season"))
@@ -95,9 +103,10 @@ def trigger_table() -> tuple[lexicon.PhraseMatcher, dict[str, tuple[str, str, bo
 @cache
 def work_cue_matcher() -> lexicon.PhraseMatcher:
     """The triggers that tell a work from a person where names are learned: all but the
-    scheduling verbs of `with_time_for` ("dated", "set" stand next to persons as often)."""
+    scheduling verbs of `with_time_for` ("dated", "set" stand next to persons as often) and
+    the verbs of a date given up ("lost", "gave up")."""
     _, table = trigger_table()
-    cues = {text: entry for text, entry in table.items() if entry[2] != "for"}
+    cues = {text: entry for text, entry in table.items() if entry[2] not in ("for", "slot")}
     return lexicon.PhraseMatcher(cues, {"platform": lexicon.entry("events", "platforms")})
 
 
@@ -140,6 +149,10 @@ SINGULAR_SUBJECT = re.compile(
     # "season two hits Netflix" (but "made nine films")
     r"|\b(?:[Ss]eason|[Ss]eries|[Pp]art|[Cc]hapter|[Vv]olume)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))"
     r"['‘’\"”)]?,?\s+$")
+# A relative clause or an aside closed right before: "X, which had held the Nov. 19 date,
+# moves to", "X, in turn, slides from".
+RELATIVE_CLOSED = re.compile(r",[\"”’']?\s*(?:(?:which|who)\s[^,;]*|in turn|meanwhile|however|too|though|"
+                             r"for (?:its|their) part|for now|as expected|as a result)\s*,\s*$", re.IGNORECASE)
 # A headline capitalizes every word, so there a determiner may stand before capitalized
 # modifiers: "To A March Netflix Debut", "Gets Its October Premiere".
 HEADLINE_DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}$")
@@ -158,7 +171,7 @@ def noun_reading(form: str, before: str, headline: bool = False) -> str:
             and not NOUN_BEFORE.search(before):
         return form
     # (A capitalized word in between is a headline's title: "The Punisher Premieres".)
-    if form == "s" and SINGULAR_SUBJECT.search(before):
+    if form == "s" and (SINGULAR_SUBJECT.search(before) or RELATIVE_CLOSED.search(before)):
         return form  # "The show begins filming": a subject noun right before the verb
     if form in ("ing", "s") and NOUN_BEFORE.search(before):
         return "noun"
@@ -210,8 +223,8 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
                 r"\b(?:its|the|a|an|their|his|her)\s+$", text[:match.start()], re.IGNORECASE)):
             continue  # "slated to premiere" (the verb after it is the trigger); "its scheduled date"
         found.append(Trigger(offset + match.start(), offset + match.end(), event, form,
-                             match.group(), needs_time in (True, "for"), needs_time == "season",
-                             needs_time == "for"))
+                             match.group(), needs_time in (True, "for", "slot"), needs_time == "season",
+                             needs_time == "for", needs_time == "slot"))
     # A filming word with an aspect verb in the same clause: "filming began", "production
     # got under way" become filming_start; "shooting wrapped" filming_end.
     aspect_re, aspects, filming_re = aspect_table()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from claims.extract import boilerplate, event_typing, events, grammar, works
+from claims.extract import boilerplate, event_typing, events, grammar, moves, works
 from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.order import order_claims
@@ -79,20 +79,15 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon,
             # One claim per work, event and clause: two triggers for one statement ("was
             # confirmed to get a second season") keep the reading that has a time.
             key = (claim.subject, claim.event, claim.relation, claim.object,
-                   claim.evidence.start, claim.evidence.end)
+                   claim.evidence.start, claim.evidence.end, claim.superseded)
             if key not in claims:
                 claims[key] = claim
             elif claims[key].time is None and claim.time is not None:
                 # Keep the time, and the finite verb's tense: "was confirmed to get".
                 earlier = claims[key].tense
                 claims[key] = claim.model_copy(update={"tense": earlier}) if claim.tense == "none" else claim
-            elif claim.time is not None and claims[key].time is not None and \
-                    claim.time != claims[key].time and (claim.tense == "past") != (claims[key].tense == "past"):
-                # A past date beside a current one is two statements: "which Paramount had dated for
-                # June 2019, now opens Aug. 9" (the old plan and the new date).
-                claims.setdefault((*key, claim.time), claim)
     lexicon_.mentions.clear()  # the mentions are asked for per article; keep memory flat
-    return list(claims.values())
+    return moves.article_history(list(claims.values()))
 
 
 # --- one sentence -------------------------------------------------------------------
@@ -108,6 +103,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     markers = events.find_markers(sentence.text, sentence.start)
     ordered = order_claims(context, sentence, triggers, subjects, markers)
     claims += ordered
+    readings: list[moves.Reading] = []
     for trigger in triggers:
         clause = sentence.clause_at(trigger.start)
         query = event_typing.TriggerQuery(context, sentence, trigger, clause)
@@ -122,8 +118,11 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
         if trigger.needs_time and time is None:
             continue
         if trigger.needs_for and (not TIME_AFTER_FOR.search(body[max(0, time.start - 30):time.start])
+                                  and not moves.is_left(context, sentence, time)
                                   or any(clause[0] <= t.start < trigger.start for t in triggers)):
             continue  # "the film is set in 1985": a setting; "Filming Set For 2017": filming's
+        if trigger.needs_slot and not moves.gives_up_a_date(context, sentence, trigger):
+            continue  # "lost its June 2020 date", not "lost its star in 2019"
         span = time_range(context, time) if trigger.event == "filming" else None
         if span:
             # "shoots from June 2017 to March 2018": a start and an end.
@@ -170,7 +169,8 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                 continue
             claim, retyped = event_typing.retype(query, claim)
             claim.explain.update(trigger=trigger.text, subject=subject_strategy or "", retyped=retyped or "")
-            claims.append(claim)
+            readings.append(moves.Reading(claim, trigger, time, clause))
+    claims += moves.sentence_moves(context, sentence, readings)
     claims += continuation_claims(context, sentence, claims, triggers)
     remember(context, subjects, triggers)
     for claim in claims:
@@ -263,6 +263,10 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         tense = grammar.clause_tense(before, trigger.text, trigger.form, lead)
     if sentence.headline and tense == "none" and trigger.form == "s":
         tense = "present"
+    if sentence.headline and tense == "past" and (trigger.verb_form or trigger.form) in ("past", "participle") \
+            and not grammar.AUXILIARY_BEFORE.search(body[max(clause[0], (trigger.verb_start or trigger.start) - 30):
+                                                         trigger.verb_start or trigger.start]):
+        tense = "none"  # "X Delayed To July 2020", "X Renewed For Season 2": a headline's participle
     if tense == "none" and trigger.form == "noun":
         # "the two-night premiere on August 14 will address that": the noun is the subject of
         # the verb after it.
