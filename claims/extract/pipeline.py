@@ -14,7 +14,7 @@ from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.order import order_claims
 from claims.extract.registry import WorkConfig
-from claims.extract.sentences import Sentence, quotation_spans, split_sentences
+from claims.extract.sentences import Sentence, joined, quotation_spans, split_sentences
 from claims.extract.subjects import focus_of, subjects_for, subjects_in
 from claims.extract.temporal import Timex, find_timexes
 from claims.extract.times import CALENDAR_TYPES, TIME_AFTER_FOR, time_for, time_range, time_value
@@ -96,6 +96,8 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     body = context.article.body
     triggers = events.find_triggers(sentence.text, sentence.start)
     subjects = subjects_in(context, sentence)
+    # A colon inside a title ("Top Gun: Maverick") breaks no clause.
+    sentence.clauses = joined(sentence.clauses, [(s.start, s.end) for s in subjects if s.explicit])
     for subj in subjects:
         if subj.explicit:
             context.named_at[subj.work] = context.sentence_index

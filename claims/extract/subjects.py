@@ -234,6 +234,12 @@ def relative_clause(q: SubjectQuery) -> list[Subj] | None:
         return None
     previous = [s for s in q.subjects if s.end <= q.clause[0]]
     if previous and q.clause[0] - previous[-1].end < 80:
+        if RELATED_WORK.search(q.body[max(0, previous[-1].start - 60):previous[-1].start]):
+            # "The sequel to Tom Cruise's "Top Gun," which ...": the sequel, the work in focus
+            focus = q.context.focus
+            if focus and q.context.focus_strong and focus != previous[-1].work:
+                return [Subj(focus, q.context.focus_season, q.trigger.start, q.trigger.start, False)]
+            return None
         return group_back(previous[-1], previous, q.body)
     # "Thor: Ragnarok also stars A, B and C and opens in theaters on November 3rd": the
     # sentence's subject, named first, goes on with a second verb.
@@ -241,6 +247,12 @@ def relative_clause(q: SubjectQuery) -> list[Subj] | None:
     if first and re.match(r"^\s*,?\s*and\b", q.text_before) and titles_sentence_start(q, first[0]):
         return [first[0]]
     return None
+
+
+# A work named as another's relative: "the sequel to Tom Cruise's "Top Gun"", "a spinoff of X".
+RELATED_WORK = re.compile(r"\b(?:sequel|prequel|follow-up|followup|spinoff|spin-off|successor|remake|reboot)\s+"
+                          r"(?:to|of)\s+(?:(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)?(?:the\s+)?[\"“‘']?$",
+                          re.IGNORECASE)
 
 
 def titles_sentence_start(q: SubjectQuery, subj: Subj) -> bool:
