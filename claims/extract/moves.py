@@ -287,7 +287,7 @@ def sentence_moves(context: ArticleContext, sentence: Sentence, readings: list[R
                 cue = Cue("old_plan", claim.evidence.start, claim.evidence.end)
             if cue is not None:
                 claim = superseded(context, sentence, claim, reading.timex, cue, current)
-            elif story_time(context, reading):
+            elif story_time(context, reading) or time_of_the_move(context, reading):
                 continue
             elif events.is_scheduling(reading.trigger) or is_move(reading.trigger):
                 claim.explain["step"] = "narrated" if narrated(context, sentence, reading) else "current"
@@ -359,6 +359,25 @@ def story_time(context: ArticleContext, reading: Reading) -> bool:
     return is_move(reading.trigger) and claim.tense in ("present", "future") and published is not None \
         and claim.interval is not None and claim.interval.latest is not None \
         and claim.interval.latest < published.earliest
+
+
+@cache
+def platform_after() -> re.Pattern:
+    """"moved to Netflix", "shifted to NBC": a move to a platform (events.yaml `platforms`)."""
+    return re.compile(rf"\b(?:to|onto|over\s+to)\s+(?:{lexicon.alternation(lexicon.entry('events', 'platforms'))})(?![\w-])",
+                      re.IGNORECASE)
+
+
+def time_of_the_move(context: ArticleContext, reading: Reading) -> bool:
+    """"The next two films, which Paramount shifted in April", "was delayed last week": a time
+    a move verb takes that is no destination dates the move, not the work (a move to a
+    platform, "moved to Netflix in 2019", is the work's arrival there)."""
+    body = context.article.body
+    trigger, timex = reading.trigger, reading.timex
+    if not is_move(trigger) or trigger.form == "noun" or timex is None or timex.start < trigger.end:
+        return False
+    return not DESTINATION.search(body[max(0, timex.start - 30):timex.start]) \
+        and not platform_after().search(body[trigger.end:timex.start])
 
 
 def narrated(context: ArticleContext, sentence: Sentence, reading: Reading) -> bool:
@@ -598,12 +617,13 @@ def article_history(claims: list[Claim]) -> list[Claim]:
         if not any(c.superseded for c in group) and len({c.time.value for c in group if c.time}) < 2:
             continue
         for rule in HISTORY:
-            steps = [c for c in group if c.explain.get("step") == "narrated" and not c.superseded and not c.negated]
+            # (A report is no step: "Word was that it had been pushed to 2017, yet executives
+            # assured fans it would land in 2018" gives two reports, not a move.)
+            steps = [c for c in group if c.explain.get("step") == "narrated" and not c.superseded and not c.negated
+                     and c.modality in ("asserted", "expected")]
             for claim in rule(steps, group):
                 index = next(i for i in indices if out[i] is claim)
-                # (A report keeps its attribution: "Word was that it had been pushed to 2017".)
-                modality = "expected" if claim.modality == "asserted" else claim.modality
-                marked = claim.model_copy(update={"superseded": True, "modality": modality,
+                marked = claim.model_copy(update={"superseded": True, "modality": "expected",
                                                   "explain": {**claim.explain, "move": rule.__name__}})
                 out[index] = marked
                 group[group.index(claim)] = marked
