@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from claims.extract import lexicon
+from claims.extract.temporal import lexicon as time_lexicon
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,15 @@ def exclusions() -> tuple[re.Pattern, re.Pattern]:
 DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|"
     r"[Ww]hose)|['’]s)(?:\s+[a-z][\w-]*){0,2}\s+$")
+@cache
+def dated_noun_before() -> re.Pattern:
+    """A determiner, maybe a word, and a date right before: "its planned May 1 debut", "a Dec.
+    18, 2020 release", "the Nov. 19 slot" (months from claims/data/time)."""
+    months = lexicon.alternation(time_lexicon().months)
+    return re.compile(rf"\b(?:the|an?|its|their|his|her)\s+(?:[a-z][\w-]*\s+)?(?:(?:{months})\.?\s+\d{{1,2}}"
+                      rf"(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|(?:{months})\.?(?:\s+\d{{4}})?|\d{{4}}),?\s+$", re.IGNORECASE)
+
+
 # "its debut", "the shooting", "Netflix's release" (but "it's filming" is "it is filming").
 NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)|(?<!\b[Ii]t)(?<!\b[Tt]hat)"
                          r"(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Tt]here)(?<!\b[Ww]hat)(?<!\b[Ww]ho)['’]s)"
@@ -181,6 +191,8 @@ def noun_reading(form: str, before: str, headline: bool = False) -> str:
         return "noun"
     if form == "base" and HEADLINE_DETERMINER_BEFORE.search(before) and is_title_case(before):
         return "noun"
+    if form == "base" and dated_noun_before().search(before):
+        return "noun"  # "from its planned May 1 debut to May 8"
     if form == "base" and not VERB_BEFORE.search(before) and (
             DETERMINER_BEFORE.search(before) or not PLURAL_SUBJECT.search(before)
             or not is_title_case(before)):

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from claims.extract import events, lexicon, strategies
+from claims.extract import events, grammar, lexicon, strategies
 from claims.extract.context import ArticleContext
 from claims.extract.sentences import Sentence
 from claims.extract.temporal import Timex, renormalize
@@ -63,7 +63,7 @@ def patterns() -> dict[str, re.Pattern]:
     w = words()
     alt = lexicon.alternation
     determiner = r"(?:(?:its|the|their|a|an)\s+)?"
-    adjective = rf"(?:(?:{alt(w['old_adjectives'])})\s+)?"
+    adjective = rf"(?:(?:{alt(w['old_adjectives'] + w['plan_adjectives'])})\s+)?"
     plan = alt(w["plan_words"])
     adverb = r"(?:(?:\w+ly|first|once|long|already|also)\s+)"
     return {
@@ -286,11 +286,17 @@ def sentence_moves(context: ArticleContext, sentence: Sentence, readings: list[R
             if cue is None and old_plan(context, reading.clause, reading.trigger, claim):
                 cue = Cue("old_plan", claim.evidence.start, claim.evidence.end)
             if cue is not None:
+                mover = next((r for r in readings if r.clause == reading.clause and is_move(r.trigger)
+                              and r.trigger.form != "noun"), None)
+                if reading.trigger.form == "noun" and mover is not None:
+                    # "was pushed back from its planned May 1 debut": the move's verb tells it
+                    claim = claim.model_copy(update={"tense": mover.claim.tense})
                 claim = superseded(context, sentence, claim, reading.timex, cue, current)
             elif story_time(context, reading) or time_of_the_move(context, reading):
                 continue
             elif events.is_scheduling(reading.trigger) or is_move(reading.trigger):
                 claim.explain["step"] = "narrated" if narrated(context, sentence, reading) else "current"
+                claim = asserted_move(context, sentence, reading, claim)
         marked.append(replace(reading, claim=claim))
     marked = segmented(context, marked)
     claims = [reading.claim for reading in marked]
@@ -350,6 +356,25 @@ def shoot_moved(context: ArticleContext, sentence: Sentence, move: events.Trigge
     after = [t for t in shoots if t.start >= move.end
              and re.fullmatch(r"\s+(?:(?:the|its|their)\s+)?", body[move.end:t.start])]
     return (before[-1:] or after[:1] or [None])[0]
+
+
+def asserted_move(context: ArticleContext, sentence: Sentence, reading: Reading, claim: Claim) -> Claim:
+    """"was pushed back from its planned May 1 debut to May 8": a plan word among the words
+    of the date left hedges that date, not the move (CONTRACT §2: the new date is asserted)."""
+    if claim.modality != "expected" or not is_move(reading.trigger):
+        return claim
+    body = context.article.body
+    text = list(body[reading.trigger.start:reading.clause[1]])
+    for timex in context.timexes:
+        if reading.trigger.end <= timex.start < reading.clause[1]:
+            cue = old_cue(context, sentence, timex)
+            start, end = (cue.start, cue.end) if cue else (timex.start, timex.end)  # ("May 8" is no "may")
+            for i in range(max(start, reading.trigger.start), min(end, reading.clause[1])):
+                text[i - reading.trigger.start] = " "
+    if grammar.modality("", "".join(text)) == "asserted" and \
+            grammar.modality("", body[reading.clause[0]:reading.trigger.end]) == "asserted":
+        return claim.model_copy(update={"modality": "asserted"})
+    return claim
 
 
 def story_time(context: ArticleContext, reading: Reading) -> bool:
