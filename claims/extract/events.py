@@ -48,6 +48,14 @@ def verb_variants(phrase: str) -> dict[str, str]:
 
 
 @cache
+def move_nouns() -> set[str]:
+    """The nouns of a move ("delay", "postponement"), singular and plural: as nouns they date
+    only with a time after "to", "until", "into" or "from" (also when a verb of the same
+    spelling, "delay", is a trigger of its own)."""
+    return set()
+
+
+@cache
 def event_nouns() -> set[str]:
     """Every noun trigger, singular and plural: "releases" may be read as one, "hits" not."""
     return set()
@@ -90,6 +98,7 @@ def trigger_table() -> tuple[lexicon.PhraseMatcher, dict[str, tuple[str, str, bo
             for form in (noun, noun + "s"):
                 table.setdefault(form.lower(), (event, "noun", "for"))
                 nouns.add(form.lower())
+                move_nouns().add(form.lower())
         for phrase in spec.get("with_season", []):
             for form, name in verb_variants(phrase).items():
                 table.setdefault(form.lower(), (event, name, "season"))
@@ -234,6 +243,8 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
         if needs_time == "for" and (re.match(r"\s+to\s+[a-z]", text[match.end():]) or re.search(
                 r"\b(?:its|the|a|an|their|his|her)\s+$", text[:match.start()], re.IGNORECASE)):
             continue  # "slated to premiere" (the verb after it is the trigger); "its scheduled date"
+        if form == "noun" and key in move_nouns():
+            needs_time = "for"  # "the delay from March to June", not "after the delay, ... now"
         found.append(Trigger(offset + match.start(), offset + match.end(), event, form,
                              match.group(), needs_time in (True, "for", "slot"), needs_time == "season",
                              needs_time == "for", needs_time == "slot"))

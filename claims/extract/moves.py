@@ -69,7 +69,8 @@ def patterns() -> dict[str, re.Pattern]:
     return {
         "after_move": re.compile(rf"(?<![\w-])(?P<cue>{alt(w['after_move'])})\s+{determiner}{adjective}$",
                                  re.IGNORECASE),
-        "instead": re.compile(rf"(?<![\w-])(?P<cue>{alt(w['instead'])})\s+{determiner}{adjective}$", re.IGNORECASE),
+        "instead": re.compile(rf"(?<![\w-])(?P<cue>{alt(w['instead'])})\s+(?:(?:in|on|for|at)\s+)?{determiner}{adjective}$",
+                              re.IGNORECASE),
         "leave": re.compile(rf"(?<![\w-])(?P<cue>{alt(inflected(w['leave']))})\s+(?P<det>{determiner}){adjective}$",
                             re.IGNORECASE),
         "old_adjective": re.compile(rf"(?<![\w-])(?P<cue>(?:its|the|their)\s+(?:{alt(w['old_adjectives'])}))\s+$",
@@ -91,17 +92,11 @@ def move_regex() -> re.Pattern:
     return lexicon.word_regex(form for phrase in phrases for form in events.verb_variants(phrase))
 
 
-@cache
-def move_nouns() -> frozenset[str]:
-    nouns = lexicon.entry("events", "events")["release"]["move_nouns"]
-    return frozenset(form for noun in nouns for form in (noun, noun + "s"))
-
-
 def is_move(trigger: events.Trigger) -> bool:
     """A verb that moves a date ("pushed", "moves", "slides", "gave up"), not one that sets it,
     or a noun of a move ("the delay from March")."""
     if trigger.form == "noun":
-        return trigger.text.lower() in move_nouns()
+        return trigger.text.lower() in events.move_nouns()
     return bool(move_regex().search(trigger.text))
 
 
@@ -245,19 +240,21 @@ def destination(context: ArticleContext, sentence: Sentence, trigger: events.Tri
 
 
 def old_plan(context: ArticleContext, clause: tuple[int, int], trigger: events.Trigger,
-             claim: Claim) -> bool:
+             timex: Timex) -> bool:
     """"was originally dated for July 12, 2019", "had been set to open March 20", "had widely
-    been expected to arrive", "was supposed to kick off": a plan the clause tells as replaced.
-    Only the verb group of this trigger counts: from the last time or trigger before it."""
+    been expected to arrive", "was supposed to kick off", "The premiere, originally set for
+    March, ...": a plan the clause tells as replaced. Only the verb group of this trigger
+    counts (from the last time or trigger before it), and the words between it and its time."""
     body = context.article.body
     start = clause[0]
-    for timex in context.timexes:
-        if clause[0] <= timex.start and timex.end <= trigger.start and timex.value[:1].isdigit():
-            start = max(start, timex.end)  # (not "previously", a vague time)
+    for other_time in context.timexes:
+        if clause[0] <= other_time.start and other_time.end <= trigger.start and other_time.value[:1].isdigit():
+            start = max(start, other_time.end)  # (not "previously", a vague time)
     for other in events.find_triggers(body[clause[0]:clause[1]], clause[0]):
         if other.end <= trigger.start:
             start = max(start, other.end)
-    return bool(patterns()["old_plan"].search(body[start:trigger.end]))
+    between = body[trigger.end:timex.start] if timex.start >= trigger.end else ""
+    return bool(patterns()["old_plan"].search(body[start:trigger.end]) or patterns()["old_plan"].search(between))
 
 
 # --- a sentence's claims ------------------------------------------------------------------
@@ -283,7 +280,7 @@ def sentence_moves(context: ArticleContext, sentence: Sentence, readings: list[R
         claim = reading.claim
         if claim.relation is None and claim.time is not None and reading.timex is not None:
             cue = old_cue(context, sentence, reading.timex)
-            if cue is None and old_plan(context, reading.clause, reading.trigger, claim):
+            if cue is None and old_plan(context, reading.clause, reading.trigger, reading.timex):
                 cue = Cue("old_plan", claim.evidence.start, claim.evidence.end)
             if cue is not None:
                 mover = next((r for r in readings if r.clause == reading.clause and is_move(r.trigger)
@@ -297,6 +294,8 @@ def sentence_moves(context: ArticleContext, sentence: Sentence, readings: list[R
             elif events.is_scheduling(reading.trigger) or is_move(reading.trigger):
                 claim.explain["step"] = "narrated" if narrated(context, sentence, reading) else "current"
                 claim = asserted_move(context, sentence, reading, claim)
+                if is_move(reading.trigger):
+                    claim = delayed_until(context, reading, claim)
         marked.append(replace(reading, claim=claim))
     marked = segmented(context, marked)
     claims = [reading.claim for reading in marked]
@@ -336,12 +335,8 @@ def moved_shoots(context: ArticleContext, sentence: Sentence, readings: list[Rea
                                                                                  reading.timex.start]))
             update = {"event": "filming_start" if dated else reading.claim.event if reading.trigger == shoot
                       else "filming", "explain": {**reading.claim.explain, "retyped": "moved_shoot"}}
-            if dated and reading.claim.time and reading.claim.time.mod == "ON_OR_BEFORE" and \
-                    re.search(r"\b(?:until|till)\s+(?:\w+\s+)?$", body[max(0, reading.timex.start - 12):reading.timex.start]):
-                # "delayed until June": the new date, not a deadline
-                time = reading.claim.time.model_copy(update={"mod": None})
-                update.update(time=time, interval=resolve_interval(time.value, None, context.published))
-            out[i] = replace(reading, claim=reading.claim.model_copy(update=update))
+            claim = delayed_until(context, reading, reading.claim) if dated else reading.claim
+            out[i] = replace(reading, claim=claim.model_copy(update=update))
     return [r for r in out if not (r.trigger.start in dropped and r.claim.time is None)]
 
 
@@ -356,6 +351,17 @@ def shoot_moved(context: ArticleContext, sentence: Sentence, move: events.Trigge
     after = [t for t in shoots if t.start >= move.end
              and re.fullmatch(r"\s+(?:(?:the|its|their)\s+)?", body[move.end:t.start])]
     return (before[-1:] or after[:1] or [None])[0]
+
+
+def delayed_until(context: ArticleContext, reading: Reading, claim: Claim) -> Claim:
+    """"delayed until 2022", "postponed till June": the new date, not a deadline (mod null)."""
+    body = context.article.body
+    if claim.time is None or claim.time.mod != "ON_OR_BEFORE" or reading.timex is None or \
+            not re.search(r"\b(?:until|till)\s+(?:\w+\s+)?$", body[max(0, reading.timex.start - 12):reading.timex.start],
+                          re.IGNORECASE):
+        return claim
+    time = claim.time.model_copy(update={"mod": None})
+    return claim.model_copy(update={"time": time, "interval": resolve_interval(time.value, None, context.published)})
 
 
 def asserted_move(context: ArticleContext, sentence: Sentence, reading: Reading, claim: Claim) -> Claim:
