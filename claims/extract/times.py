@@ -24,8 +24,7 @@ TIME_OF_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})T.*")
 
 
 # "slated X for a Dec. 18 release", "moved X to May": the time a scheduling verb gives.
-TIME_AFTER_FOR = re.compile(r"\b(?:for|to|until|into)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,1}$",
-                            re.IGNORECASE)
+TIME_AFTER_FOR = moves.DESTINATION
 
 
 @cache
