@@ -151,7 +151,8 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
             return "present"
     if form == "past" or form == "participle" and re.search(r"\b(?:already|just|finally)\s*$", before):
         # "With X already wrapped": a participle phrase, no finite verb.
-        return "none" if re.search(r"(?:^|\b)(?:with|after|once)\b[^,]*$", lead + " " + before,
+        # ("after Paramount pushed it", "after a shoot that began": a subject, a finite verb.)
+        return "none" if re.search(r"(?:^|\b)(?:with\b[^,]*|(?:after|once)\s+(?:\w+ly\s+)?)$", lead + " " + before,
                                    re.IGNORECASE) \
             and not re.search(r"\b(?:he|she|they|it|we|i)\b", before[-30:], re.IGNORECASE) else "past"
     if form == "participle":

@@ -494,6 +494,8 @@ def superseded(context: ArticleContext, sentence: Sentence, claim: Claim, timex:
     tense = claim.tense
     if cue.strategy == "left_slot" and LEFT_IN_PAST.match(body[cue.start:cue.end]):
         tense = "past"  # "which had held the Nov. 19 date, moves to May 27": the date was held before
+    elif cue.strategy == "original_slot":
+        tense = "none"  # "nearly three years after its original July 2019 date": a noun phrase
     return claim.model_copy(update={
         "time": time, "time_text": timex.text, "superseded": True, "modality": "expected", "tense": tense,
         "interval": resolve_interval(value, mod, context.published),
