@@ -626,10 +626,12 @@ def left_again(steps: list[Claim], others: list[Claim]) -> list[Claim]:
 def later_step(steps: list[Claim], others: list[Claim]) -> list[Claim]:
     """"The pandemic pushed it to Nov. 4, 2022 ... In October 2023 Paramount shifted it to May
     23, 2025": a step told in the past whose date the current one does not share. The current
-    date is one the article states otherwise (a move being reported, a schedule, a release
-    told as done), else its last step."""
+    date is one the article states as current (a move being reported, a schedule in the
+    present or future), else its last step. (A past fact is no current date: "the first
+    season premiered in 2019" beside "Netflix set its return for January 2020".)"""
     current = [c for c in others if not c.superseded and not c.negated and c.interval
-               and c.explain.get("step") != "narrated"]
+               and (c.explain.get("step") == "current" or c.tense in ("present", "future", "none")
+                    and c.explain.get("step") != "narrated")]
     if not current:
         current = steps[-1:]
     return [c for c in steps if c not in current and not any(overlaps(c.interval, d.interval) for d in current)]
