@@ -16,7 +16,12 @@ The steps, each a table of named strategies (the name goes to `Claim.explain["mo
 - `OLD_DATE_CUES`: whether the words around a date report it left;
 - `old_plan`: whether a claim's verb group tells a plan as replaced;
 - `sentence_moves`: a sentence's claims with their left dates marked, and a claim for each
-  left date no trigger took ("will now open April 23 instead of Sept. 4");
+  left date no trigger took ("will now open April 23 instead of Sept. 4"); on the way a move
+  of the shoot dates its start (`moved_shoots`: "filming has been pushed to January"), a move
+  to a date long past is the story's time (`story_time`: "the new season jumps ahead to
+  1964"), a time that is no destination dates the move itself (`time_of_the_move`: "which
+  Paramount shifted in April"), "delayed until 2022" is the date itself (`delayed_until`), and
+  the statements of a clause with a move each cite their own part (`segmented`);
 - `HISTORY`: the article's history of a work's event: a step told in the past at a date the
   article says was left, or before the current date, is superseded;
 - `OLD_YEARS`: the year of a year-less old date.
