@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from claims.extract import event_typing, order, subjects, times
+from claims.extract import event_typing, moves, order, subjects, times
 from claims.extract.pipeline import extract_corpus
 from claims.extract.works import fold, fold_title
 from claims.models import MIRRORED_RELATION, Claim
@@ -25,7 +25,7 @@ CASES = yaml.safe_load((HERE / "cases" / "claims.yaml").read_text(encoding="utf-
 FIXTURES = HERE / "fixtures" / "articles" / "extract"
 HEADLINE = "Entertainment Roundup"
 FIELDS = {"work", "season", "event", "time", "relation", "object", "tense", "modality",
-          "negated", "speaker", "evidence", "absent", "by"}
+          "negated", "speaker", "evidence", "absent", "by", "superseded"}
 
 
 def article_of(case: dict):
@@ -83,7 +83,7 @@ def matches(expected: dict, claim: Claim) -> bool:
             time = {"value": str(time["value"]), "mod": time.get("mod")}
         if time != actual:
             return False
-    for key in ("tense", "modality", "negated"):
+    for key in ("tense", "modality", "negated", "superseded"):
         if key in expected and expected[key] != getattr(claim, key):
             return False
     if "speaker" in expected:
@@ -149,6 +149,7 @@ def named_in_cases() -> set[str]:
 
 @pytest.mark.parametrize("name", [f.__name__ for f in (
     *subjects.SUBJECT_STRATEGIES, *times.TIME_STRATEGIES, *times.YEAR_DIRECTIONS, *order.SYMMETRIC_STRATEGIES,
-    *order.DIRECTED_STRATEGIES, *event_typing.TRIGGER_CHECKS, *event_typing.CLAIM_CHECKS, *event_typing.RETYPINGS)])
+    *order.DIRECTED_STRATEGIES, *event_typing.TRIGGER_CHECKS, *event_typing.CLAIM_CHECKS, *event_typing.RETYPINGS,
+        *moves.OLD_DATE_CUES, *moves.HISTORY, *moves.OLD_YEARS)])
 def test_every_strategy_and_check_has_a_case_that_names_it(name):
     assert name in named_in_cases(), f"no row of tests/cases/claims.yaml names {name!r} (by: or dropped_by:)"

@@ -447,3 +447,28 @@ def test_refinements_are_found_within_each_cycle(kind, count):
 def test_the_cycle_gap_is_documented():
     from checker.rules.timeline import CYCLE_GAP_DAYS
     assert f"more than {CYCLE_GAP_DAYS} days" in RULES["date-conflict"].sections["How"]
+
+
+# --- a move read from text: its old date is superseded (claims/extract/moves.py) ------------
+
+MOVE_ARTICLES = {
+    "dailyreel-2020-01-ember-road": ("Daily Reel", "2020-01-15",
+                                     'The action film "Ember Road" opens May 8, 2020, Lionsgate said.'),
+    "screenwire-2020-03-ember-road-moved": ("Screen Wire", "2020-03-20",
+                                            'Lionsgate has moved the action film "Ember Road" from May 8 to Aug. 14.'),
+    "filmbeat-2020-04-ember-road": ("Film Beat", "2020-04-10",
+                                    'The action film "Ember Road" opens May 8, 2020, with Ann Lee in the lead.'),
+}
+
+
+def test_a_move_read_from_text_explains_the_earlier_date_and_flags_the_later(tmp_path):
+    """"moved X from May 8 to Aug. 14" makes May 8 an old date: the article that gave it before
+    the move was right at its time; the one that still gives it after the move is flagged."""
+    for ident, (outlet, published, text) in MOVE_ARTICLES.items():
+        (tmp_path / f"{ident}.md").write_text(
+            f"---\nid: {ident}\noutlet: {outlet}\npublished: {published}\n---\nEmber Road News\n\n{text}\n",
+            encoding="utf-8")
+    conflicts = [f for f in findings(tmp_path) if f.rule == "date-conflict"]
+    assert len(conflicts) == 1
+    assert set(conflicts[0].articles) == {"filmbeat-2020-04-ember-road", "screenwire-2020-03-ember-road-moved"}
+    assert "reported it moved" in conflicts[0].message

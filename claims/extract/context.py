@@ -48,6 +48,19 @@ class ArticleContext:
         just before, or the strong focus of the article."""
         return work is not None and (self.near(work) or self.focus_strong and work == self.focus)
 
+    def written_year(self, timex: Timex) -> int | None:
+        """The year the article itself writes for a year-less date's month and day ("had been
+        slotted for July 2" beside "gave up Dec. 23 for July 2, 2021"), the nearest first; a
+        day written in figures only (a holiday recurs)."""
+        if not timex.year_inferred or len(timex.value) != 10 or not timex.value[:4].isdigit() \
+                or not any(ch.isdigit() for ch in timex.text):
+            return None
+        written = [t for t in self.timexes if not t.year_inferred and len(t.value) == 10
+                   and t.value[4:] == timex.value[4:] and t.value[:4].isdigit()]
+        if not written:
+            return None
+        return int(min(written, key=lambda t: abs(t.start - timex.start)).value[:4])
+
     def lexicon_key(self, title: str) -> str:
         return works.fold_title(title)
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from claims.extract import lexicon, works
+from claims.extract.temporal import lexicon as time_lexicon
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Trigger:
     needs_for: bool = False    # the time must follow "for" or "to" (with_time_for)
     # A later season must be its object ("ordered a sixth season"): with_season_object.
     needs_season_object: bool = False
+    needs_slot: bool = False   # the time must be its object, a date given up (with_slot)
     # For "filming began": the aspect verb that gives the clause its tense.
     verb_start: int | None = None
     verb_form: str | None = None
@@ -52,6 +54,14 @@ def verb_variants(phrase: str) -> dict[str, str]:
     for name, form in [*lexicon.verb_forms(phrase).items(), *lexicon.british_forms(phrase).items()]:
         variants.setdefault(form, name)
     return variants
+
+
+@cache
+def move_nouns() -> set[str]:
+    """The nouns of a move ("delay", "postponement"), singular and plural: as nouns they date
+    only with a time after "to", "until", "into" or "from" (also when a verb of the same
+    spelling, "delay", is a trigger of its own)."""
+    return set()
 
 
 @cache
@@ -90,6 +100,14 @@ def trigger_table() -> tuple[lexicon.PhraseMatcher, dict[str, tuple[str, str, bo
         for phrase in spec.get("with_time_for", []):
             for form, name in verb_variants(phrase).items():
                 table.setdefault(form.lower(), (event, name, "for"))
+        for phrase in spec.get("with_slot", []):
+            for form, name in verb_variants(phrase).items():
+                table.setdefault(form.lower(), (event, name, "slot"))
+        for noun in spec.get("move_nouns", []):
+            for form in (noun, noun + "s"):
+                table.setdefault(form.lower(), (event, "noun", "for"))
+                nouns.add(form.lower())
+                move_nouns().add(form.lower())
         for phrase in spec.get("with_season", []):
             for form, name in verb_variants(phrase).items():
                 table.setdefault(form.lower(), (event, name, "season"))
@@ -117,9 +135,10 @@ def trigger_table() -> tuple[lexicon.PhraseMatcher, dict[str, tuple[str, str, bo
 def work_cue_matcher() -> lexicon.PhraseMatcher:
     """The triggers that tell a work from a person where names are learned: all but the
     scheduling verbs of `with_time_for` ("dated", "set" stand next to persons as often) and
-    the verbs that need a season object ("confirmed", "ordered", "earned")."""
+    the verbs that need a season object ("confirmed", "ordered", "earned"), nor those of a date
+    given up ("lost", "gave up")."""
     _, table = trigger_table()
-    cues = {text: entry for text, entry in table.items() if entry[2] not in ("for", "season_object")}
+    cues = {text: entry for text, entry in table.items() if entry[2] not in ("for", "season_object", "slot")}
     return lexicon.PhraseMatcher(cues, {"platform": lexicon.entry("events", "platforms")})
 
 
@@ -148,6 +167,15 @@ def exclusions() -> tuple[re.Pattern, re.Pattern]:
 DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|"
     r"[Ww]hose)|['’]s)(?:\s+[a-z][\w-]*){0,2}\s+$")
+@cache
+def dated_noun_before() -> re.Pattern:
+    """A determiner, maybe a word, and a date right before: "its planned May 1 debut", "a Dec.
+    18, 2020 release", "the Nov. 19 slot" (months from claims/data/time)."""
+    months = lexicon.alternation(time_lexicon().months)
+    return re.compile(rf"\b(?:the|an?|its|their|his|her)\s+(?:[a-z][\w-]*\s+)?(?:(?:{months})\.?\s+\d{{1,2}}"
+                      rf"(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|(?:{months})\.?(?:\s+\d{{4}})?|\d{{4}}),?\s+$", re.IGNORECASE)
+
+
 # "its debut", "the shooting", "Netflix's release" (but "it's filming" is "it is filming").
 NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)|(?<!\b[Ii]t)(?<!\b[Tt]hat)"
                          r"(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Tt]here)(?<!\b[Ww]hat)(?<!\b[Ww]ho)['’]s)"
@@ -162,6 +190,10 @@ SINGULAR_SUBJECT = re.compile(
     # "season two hits Netflix" (but "made nine films")
     r"|\b(?:[Ss]eason|[Ss]eries|[Pp]art|[Cc]hapter|[Vv]olume)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))"
     r"['‘’\"”)]?,?\s+$")
+# A relative clause or an aside closed right before: "X, which had held the Nov. 19 date,
+# moves to", "X, in turn, slides from".
+RELATIVE_CLOSED = re.compile(r",[\"”’']?\s*(?:(?:which|who)\s[^,;]*|in turn|meanwhile|however|too|though|"
+                             r"for (?:its|their) part|for now|as expected|as a result)\s*,\s*$", re.IGNORECASE)
 # A headline capitalizes every word, so there a determiner may stand before capitalized
 # modifiers: "To A March Netflix Debut", "Gets Its October Premiere".
 HEADLINE_DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}$")
@@ -188,7 +220,7 @@ def noun_reading(form: str, before: str, headline: bool = False) -> str:
             and not NOUN_BEFORE.search(before):
         return form
     # (A capitalized word in between is a headline's title: "The Punisher Premieres".)
-    if form == "s" and SINGULAR_SUBJECT.search(before):
+    if form == "s" and (SINGULAR_SUBJECT.search(before) or RELATIVE_CLOSED.search(before)):
         return form  # "The show begins filming": a subject noun right before the verb
     if form == "s" and re.search(r"\b(?:and|but|then|also|now|later)\s+$", before):
         return form  # "X also stars Jane Doe and opens in theaters": a second verb of the subject
@@ -200,6 +232,8 @@ def noun_reading(form: str, before: str, headline: bool = False) -> str:
         return "noun"
     if form == "base" and HEADLINE_DETERMINER_BEFORE.search(before) and is_title_case(before):
         return "noun"
+    if form == "base" and dated_noun_before().search(before):
+        return "noun"  # "from its planned May 1 debut to May 8"
     if form == "base" and not VERB_BEFORE.search(before) and (
             DETERMINER_BEFORE.search(before) or not PLURAL_SUBJECT.search(before)
             or not is_title_case(before)):
@@ -243,10 +277,12 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
         if needs_time == "for" and (re.match(r"\s+to\s+[a-z]", text[match.end():]) or re.search(
                 r"\b(?:its|the|a|an|their|his|her)\s+$", text[:match.start()], re.IGNORECASE)):
             continue  # "slated to premiere" (the verb after it is the trigger); "its scheduled date"
+        if form == "noun" and key in move_nouns():
+            needs_time = "for"  # "the delay from March to June", not "after the delay, ... now"
         found.append(Trigger(offset + match.start(), offset + match.end(), event, form,
-                             match.group(), needs_time in (True, "for"), needs_time == "season",
-                             needs_time == "for", needs_time == "season_object",
-                             phase="back" if key in back_forms() else None))
+                             match.group(), needs_time in (True, "for", "slot"), needs_time == "season",
+                             needs_time == "for", needs_season_object=needs_time == "season_object",
+                             needs_slot=needs_time == "slot", phase="back" if key in back_forms() else None))
     found += separated_phrases(text, offset, found)
     found = phase_triggers(text, offset, found)
     # A filming word with an aspect verb in the same clause: "filming began", "production

@@ -35,6 +35,10 @@ PARTICIPLE_FUTURES = {"set to", "slated to", "scheduled to", "expected to", "poi
 FINITE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|['’]s|['’]re|am|will|would|shall|should|could|"
                            r"might|may|must|can|has|have|had|get|gets|got|seems?|seemed|appears?|appeared|looks?|"
                            r"looked|remains?|remained|now|still)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# An auxiliary right before a verb ("has wrapped", "was renewed", "is being pushed").
+AUXILIARY_BEFORE = re.compile(r"\b(?:has|have|had|is|are|was|were|be|been|being|['’]s|['’]ve|did|does|do|will|would|"
+                              r"hasn['’]t|haven['’]t|wasn['’]t|weren['’]t|isn['’]t|aren['’]t)\s+(?:\w+\s+){0,2}$",
+                              re.IGNORECASE)
 # A condition or an open question claims nothing: "if the shoot goes well", "whether they'll overlap".
 IRREALIS = re.compile(r"\b(?:if|whether)\b", re.IGNORECASE)
 
@@ -118,6 +122,10 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
         return "present"
     latest = max((m for m in (future, perfect, past_be, present_be) if m), key=lambda m: m.end(),
                  default=None)
+    if latest is not None and form == "s" and not re.fullmatch(ADVERB_GAP, window[latest.end():]):
+        # "X, which had held the Nov. 19 date, moves to May 27": a verb in -s takes no
+        # auxiliary; the one before belongs to another verb.
+        return "present"
     if latest is not None:
         if latest is future:
             head = last_match(words["past_heads"], window[:future.start()])
@@ -129,7 +137,8 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
                                           "going to") and past_be \
                     and past_be.end() <= future.start() + 1:
                 return "past"
-            if future.group().lower() in ("set to", "slated to", "scheduled to", "expected to") \
+            if future.group().lower() in ("set to", "slated to", "scheduled to", "expected to", "due to",
+                                          "supposed to") \
                     and re.search(r"\bhad\b(?:\s+[\w'’-]+){1,6}\s+" + re.escape(future.group()) + r"\b",
                                   lead + " " + before, re.IGNORECASE):
                 return "past"  # "a report had the season slated to begin": a plan told as history
@@ -143,10 +152,10 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
         if latest is present_be:
             return "present"
     if form == "past" or form == "participle" and re.search(r"\b(?:already|just|finally)\s*$", before):
-        # "With X already wrapped", "once completed": a participle phrase, no finite verb
-        # (but "after Fox cancelled it" has its subject).
+        # "With X already wrapped", "once completed", "once officially wrapped": a participle
+        # phrase, no finite verb ("after Fox cancelled it", "after a shoot that began": a subject).
         return "none" if re.search(r"(?:^|\b)(?:with\s+(?:(?!(?:after|before|when|as|because|once)\b)[^\s,]+\s+){0,6}"
-                                   r"|(?:after|once)\s*)$", lead + " " + before,
+                                   r"|(?:after|once)\s*(?:\w+ly\s+)?)$", lead + " " + before,
                                    re.IGNORECASE) \
             and not re.search(r"\b(?:he|she|they|it|we|i)\b", before[-30:], re.IGNORECASE) \
             and not re.search(r"\b(?:that|which|who)\s+(?:\w+\s+)?$", before, re.IGNORECASE) else "past"

@@ -185,9 +185,10 @@ def regular_forms(verb: str) -> tuple[str, str, str]:
         return verb + "es", verb + "ed", verb + "ing"
     if verb.endswith("y") and len(verb) > 1 and verb[-2] not in VOWELS:
         return verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"
-    # One-syllable consonant-vowel-consonant verbs double the last letter (drop, wrap, scrap).
-    if (len(verb) >= 3 and len(re.findall(r"[aeiou]+", verb)) == 1 and verb[-1] not in VOWELS + "wxy"
-            and verb[-2] in VOWELS and verb[-3] not in VOWELS):
+    # One-syllable consonant-vowel-consonant verbs double the last letter (drop, wrap, scrap),
+    # not longer ones ("open" -> opened, opening).
+    if (len(verb) >= 3 and verb[-1] not in VOWELS + "wxy" and verb[-2] in VOWELS
+            and verb[-3] not in VOWELS and len(re.findall(rf"[{VOWELS}]+", verb)) == 1):
         return verb + "s", verb + verb[-1] + "ed", verb + verb[-1] + "ing"
     return verb + "s", verb + "ed", verb + "ing"
 

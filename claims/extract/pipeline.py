@@ -10,12 +10,12 @@ import dataclasses
 import re
 from functools import cache
 
-from claims.extract import boilerplate, event_typing, events, grammar, lexicon, works
+from claims.extract import boilerplate, event_typing, events, grammar, lexicon, moves, works
 from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.order import decision_orders, order_claims
 from claims.extract.registry import WorkConfig
-from claims.extract.sentences import Sentence, quotation_spans, split_sentences
+from claims.extract.sentences import Sentence, joined, quotation_spans, split_sentences
 from claims.extract.subjects import focus_of, subjects_for, subjects_in
 from claims.extract.temporal import Timex, find_timexes
 from claims.extract.times import CALENDAR_TYPES, TIME_AFTER_FOR, time_for, time_range, time_value
@@ -87,22 +87,17 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon, sentences: li
             # (A halt and a restart in one clause are two statements: "It resumed in August,
             # only to stop again in November".)
             key = (claim.subject, claim.event, claim.relation, claim.object,
-                   claim.evidence.start, claim.evidence.end, claim.negated)
+                   claim.evidence.start, claim.evidence.end, claim.negated, claim.superseded)
             if key not in claims:
                 claims[key] = claim
             elif claims[key].time is None and claim.time is not None:
                 # Keep the time, and the finite verb's tense: "was confirmed to get".
                 earlier = claims[key].tense
                 claims[key] = claim.model_copy(update={"tense": earlier}) if claim.tense == "none" else claim
-            elif claim.time is not None and claims[key].time is not None and \
-                    claim.time != claims[key].time and (claim.tense == "past") != (claims[key].tense == "past"):
-                # A past date beside a current one is two statements: "which Paramount had dated for
-                # June 2019, now opens Aug. 9" (the old plan and the new date).
-                claims.setdefault((*key, claim.time), claim)
     lexicon_.mentions.clear()  # the mentions are asked for per article; keep memory flat
     if dropped is not None:
         dropped.extend((article.id, text, check) for text, check in context.dropped)
-    return list(claims.values())
+    return moves.article_history(list(claims.values()))
 
 
 # --- one sentence -------------------------------------------------------------------
@@ -111,6 +106,8 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     body = context.article.body
     triggers = events.find_triggers(sentence.text, sentence.start)
     subjects = subjects_in(context, sentence)
+    # A colon inside a title ("Top Gun: Maverick") breaks no clause.
+    sentence.clauses = joined(sentence.clauses, [(s.start, s.end) for s in subjects if s.explicit])
     for subj in subjects:
         if subj.explicit:
             context.named_at[subj.work] = context.sentence_index
@@ -119,6 +116,8 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     ordered = order_claims(context, sentence, triggers, subjects, markers)
     claims += ordered
     made: list[tuple[events.Trigger, Claim]] = []   # each event claim with its trigger
+    readings: list[moves.Reading] = []
+    announced: list[Claim] = []   # renewals told by a network's announcement of a return
     for trigger in triggers:
         clause = trigger_clause(sentence, trigger)
         query = event_typing.TriggerQuery(context, sentence, trigger, clause)
@@ -140,8 +139,11 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
         if trigger.needs_time and re.fullmatch(r"\d{2,3}", time.value):
             continue  # a decade or century is a setting: "opens as the 1970s draw to a close"
         if trigger.needs_for and (not TIME_AFTER_FOR.search(body[max(0, time.start - 30):time.start])
+                                  and not moves.is_left(context, sentence, time)
                                   or any(clause[0] <= t.start < trigger.start for t in triggers)):
             continue  # "the film is set in 1985": a setting; "Filming Set For 2017": filming's
+        if trigger.needs_slot and not moves.gives_up_a_date(context, sentence, trigger):
+            continue  # "lost its June 2020 date", not "lost its star in 2019"
         span = time_range(context, time) if trigger.event == "filming" and not trigger.phase else None
         if span:
             # "shoots from June 2017 to March 2018": a start and an end.
@@ -197,13 +199,14 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             claim, retyped = event_typing.retype(query, claim)
             claim.explain.update(trigger=trigger.text, subject=subject_strategy or "", time=time_strategy or "",
                                  retyped=retyped or "")
-            claims.append(claim)
+            readings.append(moves.Reading(claim, trigger, time, clause))
             made.append((trigger, claim))
             remember_shoot(context, trigger, subj, claim)
             renewal = event_typing.announced_return(query, claim)
             if renewal:
                 renewal.explain.update(retyped="announced_return")
-                claims.append(renewal)
+                announced.append(renewal)
+    claims += moves.sentence_moves(context, sentence, readings) + announced
     for order, other, decision in decision_orders(context, sentence, made, triggers, markers, subjects):
         claims.append(order)
         # "renewed X in November 2019, before season 7 had even premiered": the premiere is the

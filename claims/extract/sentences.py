@@ -109,6 +109,18 @@ def clause_spans(body: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans or [(start, end)]
 
 
+def joined(clauses: list[tuple[int, int]], names: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Clauses split inside a name joined again: "Top Gun: Maverick moves from Dec. 23" is one
+    clause, though its colon looks like a break."""
+    out: list[tuple[int, int]] = []
+    for start, end in clauses:
+        if out and any(s < out[-1][1] and e > start for s, e in names):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 def quotation_spans(body: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks (the marks excluded); an unclosed quote runs to its
     paragraph's end, as news style leaves a quote open across paragraphs."""

@@ -10,7 +10,8 @@ from claims.extract import events, gazetteer, lexicon, registry, strategies, tit
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.sentences import Sentence
 
-COORDINATION = re.compile(r"^\s*(?:seasons?\s+)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|\s+or\s+)$",
+COORDINATION = re.compile(r"^[\"”’']?\s*(?:seasons?\s+)?(?:,[\"”’']?\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|"
+                          r"\s+or\s+)[\"“‘']?$",
                           re.IGNORECASE)
 PERSON_PRONOUN = re.compile(r"\b(?:he|she|I|we|you|they)\s+(?:\w+\s+){0,3}$|\b(?:his|her|their|my)\s+$",
                             re.IGNORECASE)
@@ -361,6 +362,12 @@ def relative_clause(q: SubjectQuery) -> list[Subj] | None:
         return None
     previous = [s for s in q.subjects if s.end <= q.clause[0]]
     if previous and q.clause[0] - previous[-1].end < 80:
+        if RELATED_WORK.search(q.body[max(0, previous[-1].start - 60):previous[-1].start]):
+            # "The sequel to Tom Cruise's "Top Gun," which ...": the sequel, the work in focus
+            focus = q.context.focus
+            if focus and q.context.focus_strong and focus != previous[-1].work:
+                return [Subj(focus, q.context.focus_season, q.trigger.start, q.trigger.start, False)]
+            return None
         return group_back(previous[-1], previous, q.body)
     return None
 
@@ -372,6 +379,12 @@ def second_verb(q: SubjectQuery) -> list[Subj] | None:
         return None
     first = [s for s in q.subjects if s.explicit and q.sentence.start <= s.start < q.clause[0]]
     return [first[0]] if first and titles_sentence_start(q, first[0]) else None
+
+
+# A work named as another's relative: "the sequel to Tom Cruise's "Top Gun"", "a spinoff of X".
+RELATED_WORK = re.compile(r"\b(?:sequel|prequel|follow-up|followup|spinoff|spin-off|successor|remake|reboot)\s+"
+                          r"(?:to|of)\s+(?:(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)?(?:the\s+)?[\"“‘']?$",
+                          re.IGNORECASE)
 
 
 def titles_sentence_start(q: SubjectQuery, subj: Subj) -> bool:
@@ -401,8 +414,30 @@ def with_clause(q: SubjectQuery) -> list[Subj] | None:
 def pronoun(q: SubjectQuery) -> list[Subj] | None:
     """"it" is the work the passage is about: the last claim's subject, else the last named
     (or the subject of the sentence before, when that one made no claim)."""
+    if q.before or not PRONOUN_SUBJECT.search(q.text_before[-40:]):
+        return None
+    return work_in_passage(q)
+
+
+def object_pronoun(q: SubjectQuery) -> list[Subj] | None:
+    """"the studio moved it from June 24 to Dec. 23", "The pandemic pushed it to Nov. 4": the
+    object of a verb that dates or moves a work, "it", is the work the passage is about."""
+    moved = MOVED_PRONOUN.match(q.body, q.trigger.end)
+    if q.before or q.trigger.form == "noun" or not events.is_scheduling(q.trigger) or not moved \
+            or not any(moved.start("det") <= t.start <= moved.end() for t in q.context.timexes):
+        return None  # (not "shifted it to television in early 2013")
+    return work_in_passage(q)
+
+
+# "moved it from June 24", "pushed it back to the fall", "dated it for May 5": the date follows.
+MOVED_PRONOUN = re.compile(r"\s+(?:it|them)\s+(?:back\s+|forward\s+|up\s+|again\s+|once\s+more\s+)?"
+                           r"(?:from|to|for|until|into|out\s+of|off)\s+(?P<det>)(?:(?:its|the|a|an)\s+)?", re.IGNORECASE)
+
+
+def work_in_passage(q: SubjectQuery) -> list[Subj] | None:
+    """The work an "it" stands for: the last claim's subject, else the last named."""
     context = q.context
-    if q.before or not PRONOUN_SUBJECT.search(q.text_before[-40:]) or not context.recent:
+    if not context.recent:
         return None
     work, season = context.last_subject or context.recent[-1]
     named = context.subject_of_last_sentence
@@ -558,8 +593,9 @@ def decision_of_focus(q: SubjectQuery) -> list[Subj] | None:
 
 # The ways to find the works a trigger is about, in order: the first that answers decides.
 SUBJECT_STRATEGIES = (continued_shoot, governed_object, possessive_noun, clause_subject, ordered_season_object,
-                      counted_works, inside_trigger, relative_clause, second_verb, with_clause, pronoun, headline_topic,
-                      quote_attribution, cast_and_crew, production_focus, earlier_in_sentence, decision_of_focus)
+                      counted_works, inside_trigger, relative_clause, second_verb, with_clause, pronoun, object_pronoun,
+                      headline_topic, quote_attribution, cast_and_crew, production_focus, earlier_in_sentence,
+                      decision_of_focus)
 
 
 def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,

@@ -6,7 +6,7 @@ import re
 
 from dataclasses import dataclass
 
-from claims.extract import events, grammar, strategies
+from claims.extract import events, grammar, moves, strategies
 from claims.extract.context import ArticleContext
 from claims.extract.sentences import Sentence
 from functools import cache
@@ -25,8 +25,7 @@ TIME_OF_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})T.*")
 
 
 # "slated X for a Dec. 18 release", "moved X to May": the time a scheduling verb gives.
-TIME_AFTER_FOR = re.compile(r"\b(?:for|to|until|into)\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,1}$",
-                            re.IGNORECASE)
+TIME_AFTER_FOR = moves.DESTINATION
 
 
 @cache
@@ -89,11 +88,29 @@ def noun_modifier(q: TimeQuery) -> Timex | None:
     return adjacent[-1] if adjacent else None
 
 
+def times_after(q: TimeQuery) -> list[Timex]:
+    """The times after the trigger, before the next one, that may date it."""
+    return [t for t in q.in_clause if q.trigger.end <= t.start < q.next_trigger
+            and attached(q, t) and not reported_time(q, t)]
+
+
+def move_destination(q: TimeQuery) -> Timex | None:
+    """"pushed it to Nov. 4, 2022, then to July 7, 2023", "moves from Dec. 23 to July 2": a
+    move takes its last destination (moves.py), past event nouns in its object ("pushed X,
+    Tom Cruise's long-awaited return to the cockpit, back from ... to ...")."""
+    next_verb = min((t.start for t in q.triggers if t.start > q.trigger.end and t.form != "noun"
+                     and not t.needs_for), default=q.sentence.end)
+    after = [t for t in q.in_clause if q.trigger.end <= t.start < next_verb
+             and attached(q, t) and not reported_time(q, t)]
+    return moves.destination(q.context, q.sentence, q.trigger, after)
+
+
 def after_trigger(q: TimeQuery) -> Timex | None:
     """The most precise time after the trigger, before the next one; after a scheduling verb
-    the one it gives ("moving X from Nov. 20, 2019 to Dec. 18, 2020": the new date)."""
-    after = [t for t in q.in_clause if q.trigger.end <= t.start < q.next_trigger
-             and attached(q, t) and not reported_time(q, t)]
+    the one it gives ("moving X from Nov. 20, 2019 to Dec. 18, 2020": the new date), and
+    not a date the clause says was left ("opens April 23 instead of Sept. 4")."""
+    after = times_after(q)
+    after = [t for t in after if not moves.is_left(q.context, q.sentence, t, q.trigger)] or after
     if events.is_scheduling(q.trigger):
         after = [t for t in after if TIME_AFTER_FOR.search(q.body[max(0, t.start - 30):t.start])] or after
     return most_specific(after) if after else None
@@ -156,7 +173,7 @@ def headline_colon(q: TimeQuery) -> Timex | None:
     return None
 
 
-TIME_STRATEGIES = (noun_modifier, after_trigger, before_trigger, headline_colon)
+TIME_STRATEGIES = (noun_modifier, move_destination, after_trigger, before_trigger, headline_colon)
 
 
 def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
@@ -347,6 +364,11 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
                 explain["year"] = name or "default: ahead"
             redated = renormalize(timex, published, direction or "future")
             value, mod = redated.value, redated.mod
+            written = context.written_year(timex)
+            if written and (direction != "past" or written <= int(value[:4])) and \
+                    (direction != "future" or written >= int(value[:4])):
+                # The article writes the year with the same day, one the tense allows.
+                value = f"{written:04d}{value[4:]}"
         if tense in ("present", "future") and published and published.day and \
                 weekday_only().fullmatch(timex.text) and not PAST_VERB_BEFORE.search(
                     context.article.body[max(0, timex.start - 30):timex.start]):
