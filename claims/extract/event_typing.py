@@ -449,7 +449,16 @@ def airing_schedule(c: ClaimQuery) -> str | None:
     if q.lemma.startswith("air") and times and all(words()["one_night"].fullmatch(t.text) for t in times) \
             and not words()["season_opening"].search(clause):
         return "one night's episode"
+    if not q.lemma.startswith("air") and times and all(words()["one_night"].fullmatch(t.text) for t in times) \
+            and not words()["season_opening"].search(clause.replace(q.trigger.text, " ")) \
+            and words()["episode"].search(previous_sentence(q) + " " + clause):
+        return "one night's episode"  # "... waiting for the next episode. The drama returns Tuesday night."
     return None
+
+
+def previous_sentence(q: TriggerQuery) -> str:
+    index = q.context.sentence_index
+    return q.context.sentences[index - 1].text if index > 0 else ""
 
 
 def passive_release(c: ClaimQuery) -> str | None:

@@ -183,13 +183,15 @@ NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?)|
                          # "the Las Vegas shooting": a determiner and a capitalized name
                          # (a capitalized "The" belongs to a title: "The Defenders coming")
                          r"|\b(?:the|a)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+$")
-SINGULAR_SUBJECT = re.compile(
-    r"(?:[A-Z][\w'’.-]*|\b(?:it|he|she|who|which|that|show|series|film|movie|season|sequel|"
-    r"episode|production|project|finale|premiere|network|studio|streamer|service|also|now|"
-    r"officially|finally|reportedly|then|still|currently|just|only|first|also)|\d+"
-    # "season two hits Netflix" (but "made nine films")
-    r"|\b(?:[Ss]eason|[Ss]eries|[Pp]art|[Cc]hapter|[Vv]olume)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))"
-    r"['‘’\"”)]?,?\s+$")
+@cache
+def singular_subject() -> re.Pattern:
+    """A subject right before a verb in -s: a capitalized name, a number, a pronoun, a kind of
+    work ("the drama returns"), "season two" (but "made nine films")."""
+    nouns = [*lexicon.entry("events", "singular_subjects"), *lexicon.entry("registry", "work_nouns")]
+    return re.compile(
+        rf"(?:[A-Z][\w'’.-]*|(?<![\w-])(?:{lexicon.alternation(nouns)})|\d+"
+        r"|\b(?:[Ss]eason|[Ss]eries|[Pp]art|[Cc]hapter|[Vv]olume)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))"
+        r"['‘’\"”)]?,?\s+$")
 # A relative clause or an aside closed right before: "X, which had held the Nov. 19 date,
 # moves to", "X, in turn, slides from".
 RELATIVE_CLOSED = re.compile(r",[\"”’']?\s*(?:(?:which|who)\s[^,;]*|in turn|meanwhile|however|too|though|"
@@ -220,13 +222,13 @@ def noun_reading(form: str, before: str, headline: bool = False) -> str:
             and not NOUN_BEFORE.search(before):
         return form
     # (A capitalized word in between is a headline's title: "The Punisher Premieres".)
-    if form == "s" and (SINGULAR_SUBJECT.search(before) or RELATIVE_CLOSED.search(before)):
+    if form == "s" and (singular_subject().search(before) or RELATIVE_CLOSED.search(before)):
         return form  # "The show begins filming": a subject noun right before the verb
     if form == "s" and re.search(r"\b(?:and|but|then|also|now|later)\s+$", before):
         return form  # "X also stars Jane Doe and opens in theaters": a second verb of the subject
     if form in ("ing", "s") and NOUN_BEFORE.search(before):
         return "noun"
-    if form == "s" and not SINGULAR_SUBJECT.search(before) and not is_title_case(before):
+    if form == "s" and not singular_subject().search(before) and not is_title_case(before):
         # "premieres", "films", "hits" are plural nouns unless a subject stands right before
         # ("The show premieres", "X films in Atlanta"): "a couple of forgettable films".
         return "noun"

@@ -26,8 +26,11 @@ REPORTING_WOULD = re.compile(
 @cache
 def tense_words() -> dict[str, re.Pattern]:
     data = lexicon.load("tense")
-    return {key: lexicon.word_regex(data[key]) for key in
-            ("future", "past_heads", "perfect", "present_be", "past_be", "present_do")}
+    found = {key: lexicon.word_regex(data[key]) for key in
+             ("future", "past_heads", "perfect", "present_be", "past_be", "present_do")}
+    lower = lexicon.word_regex(data["future_lower_case"], flags=0)
+    found["future"] = re.compile(f"{found['future'].pattern}|(?-i:{lower.pattern})", re.IGNORECASE)
+    return found
 
 
 # A plan told by a participle alone ("X, set to premiere in May"): no finite verb.
