@@ -603,8 +603,11 @@ def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Tr
     """The works a trigger is about, and the name of the strategy that found them."""
     query = SubjectQuery(context, sentence, trigger, subjects, clause)
     found, name = strategies.first(SUBJECT_STRATEGIES, query)
-    if found and name in FALLBACKS and governs_an_unknown_name(query):
-        return [], None  # "the cancellation of Last Man Standing": a work the registry does not know
+    # "the cancellation of Last Man Standing", "X and the series debut of The Crossing": a
+    # work the registry does not know, not a work found elsewhere in the clause
+    if found and (name in FALLBACKS or trigger.form == "noun" and name not in ("governed_object", "inside_trigger")) \
+            and governs_an_unknown_name(query):
+        return [], None
     return found or [], name
 
 
@@ -624,6 +627,8 @@ def governs_an_unknown_name(q: SubjectQuery) -> bool:
     if not found:
         return False
     name = found.group("name")
+    if works.bare_seasons(name, 0):
+        return False  # "its premiere of Season 2": a season, no name
     return q.context.lexicon.key_of(name) is None and not gazetteer.organisation_kind(name) \
         and not gazetteer.place_kind(name) and not titles.is_month(name.split()[0]) \
         and not titles.is_weekday(name.split()[0])
