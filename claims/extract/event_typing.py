@@ -79,6 +79,13 @@ def words() -> dict[str, re.Pattern]:
         "own_heads": {w.lower() for w in data["own_release_objects"]},
         "platform_start": re.compile(rf"(?:{lexicon.alternation(data['platforms'])})(?![\w-])", re.IGNORECASE),
         "idiom": lexicon.word_regex(data["idioms"]),
+        "request": re.compile(
+            rf"(?<![\w-])(?:{lexicon.alternation(f for p in data['request_verbs'] for f in events.verb_variants(p))})"
+            r"\s+(?:[\w'’]+\s+){0,4}?(?:not\s+)?to\s+$", re.IGNORECASE),
+        "object_filming": {f.lower() for p in data["object_filming_verbs"] for f in events.verb_variants(p)},
+        "work_object": re.compile(
+            r"^\s+(?:(?:the|a|an|its|his|her|their|this|that|new|next|another|[\w'’]+['’]s)\s+){0,2}"
+            rf"(?:[A-Z0-9'‘\"“]|(?:{lexicon.alternation([*lexicon.entry('registry', 'work_nouns'), 'season', 'seasons', 'episode', 'episodes', 'pilot', 'project', 'follow-up'])})\b)"),
         "recurring": lexicon.word_regex(data["recurring_times"]),
         "midseason": lexicon.word_regex(data["midseason_returns"]),
         "season_opening": lexicon.word_regex(data["season_opening_words"]),
@@ -186,7 +193,8 @@ def gun_sense(q: TriggerQuery) -> str | None:
         # "police stopped the shooting": a halt of a gun's shooting
         sentence = q.body[q.sentence.start:q.sentence.end]
         return "a gun's shooting" if words()["gun"].search(sentence) else None
-    if q.trigger.event != "filming" or not re.match(r"shoot|shot", text):
+    # (the trigger may open with an aspect verb: "began with Daya shooting CO Humphrey in the leg")
+    if not q.trigger.event.startswith("filming") or not re.search(r"\b(?:shoot|shot)", text):
         return None
     passive = re.search(r"(?:\b(?P<pronoun>he|she|they|him|her)|(?P<name>[A-Z][a-z]+))\s+(?:was|were|got|getting|get|been|being)\s+$",
                         q.before)
@@ -194,8 +202,13 @@ def gun_sense(q: TriggerQuery) -> str | None:
             passive.group("pronoun") or q.context.lexicon.key_of(passive.group("name")) is None
             and gazetteer.given_name_count(passive.group("name")) > 0):
         return "a gun's shooting"  # "Fred was shot in front of his son", "he got shot"
-    if words()["gun_object"].match(q.body[q.trigger.end:q.trigger.end + 25]) or re.match(
-            r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}(?:in the|at|dead|to death)\b", q.body[q.trigger.end:q.trigger.end + 50]):
+    # (a start or an end, "began with Daya shooting", "Shooting ... got under way at", only a
+    # named victim tells)
+    opens = q.trigger.event == "filming" and re.match(r"shoot|shot", text)
+    victim = re.match(r"\s+((?:[A-Z][\w.'’-]*\s+){1,3})(?:in the (?:head|chest|back|leg|arm|face|stomach|neck)|dead|to death)\b",
+                      q.body[q.trigger.end:q.trigger.end + 60])
+    if opens and words()["gun_object"].match(q.body[q.trigger.end:q.trigger.end + 25]) \
+            or victim and q.context.lexicon.key_of(victim.group(1).strip()) is None:
         return "a gun's shooting"  # (also "shooting Jane Doe in the leg")
     sentence = q.body[q.sentence.start:q.sentence.end]
     if q.trigger.form == "noun" and words()["gun"].search(sentence):
@@ -229,6 +242,23 @@ def person_event(q: TriggerQuery) -> str | None:
                      q.before)
     if tail and tail.group(1).strip() in names:
         return "a person's debut or return"
+    return None
+
+
+def request(q: TriggerQuery) -> str | None:
+    """"begged them not to cancel the show", "fans urged Netflix to renew X": a request, not
+    the event."""
+    if words()["request"].search(q.body[max(q.clause[0], q.trigger.start - 60):q.trigger.start]):
+        return "a request"
+    return None
+
+
+def something_else_made(q: TriggerQuery) -> str | None:
+    """"it is making her think", "she is working on herself": "be making" and "be working on"
+    tell a shoot only with a work as their object ("is making the sequel")."""
+    text = re.sub(r"\s+", " ", q.trigger.text.lower())
+    if text in words()["object_filming"] and not words()["work_object"].match(q.body[q.trigger.end:q.trigger.end + 40]):
+        return "something else made"
     return None
 
 
@@ -267,7 +297,7 @@ def other_production(q: TriggerQuery) -> str | None:
     won praise": a stage show, a company or the work itself, not a shoot."""
     if not q.trigger.event.startswith("filming") or q.trigger.bare:
         return None
-    for match in re.finditer(r"(?i)(?<![\w-])(?:production|productions|shoot|shoots|filming|shooting)(?![\w-])",
+    for match in re.finditer(r"(?i)(?<![\w-])(?:production|productions|shoot|shoots|shot|filming|shooting)(?![\w-])",
                              q.body[q.trigger.start:q.trigger.end]):
         start, end = q.trigger.start + match.start(), q.trigger.start + match.end()
         if events.is_other_production(q.body, start, end):
@@ -360,7 +390,7 @@ def is_person_name(q: TriggerQuery, name: str) -> bool:
 
 
 # The readings of a trigger that make it no event of a work, in order.
-TRIGGER_CHECKS = (question, idiom, festival_screening, premiere_night, territory_opening, series_end,
+TRIGGER_CHECKS = (question, idiom, request, something_else_made, festival_screening, premiere_night, territory_opening, series_end,
                   gun_sense, person_event, attributive_participle, other_production, on_camera, films_as_noun,
                   many_productions, other_thing_under_way, bare_phase, person_on_set)
 

@@ -187,9 +187,8 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             if reason:
                 context.dropped.append((trigger.text, check))
                 continue
-            if claim.time is None and grammar.IRREALIS.search(
-                    body[subj.end if subj.end <= trigger.start else clause[0]:trigger.start]):
-                continue
+            if claim.time is None and grammar.IRREALIS.search(body[clause[0]:trigger.start]):
+                continue  # "If this show was cancelled, ...": a condition states nothing
             # An order marker after the trigger (or a symmetric one) and no time: the order
             # claim says it all ("To Shoot Right After X", "will film back-to-back").
             if claim.time is None and ordered and any(

@@ -257,9 +257,12 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
         found.append(("ordered to series", 1.5, True, "series"))  # "picked up X to series"
     if info["after_title"].match(o.after):
         found.append(("cast or episode word after it", 1.5, True, None))
-    # (not a picture's number at the end of a caption: "Jane Doe 105", "Getty Images 29")
+    # (not a picture's number at the end of a caption: "Jane Doe 105", "Getty Images 29"; nor
+    # a name in a list of people: "Demi Lovato, Maroon 5 Mary J. Blige and others")
+    next_word = re.match(r"\s+([A-Z][a-z]+)\b", o.after)
     if info["numbered"].search(text) and not titles.is_month(text.split()[0]) \
-            and not re.fullmatch(r"\s*[.,;:!?)\]]*\s*", o.after):
+            and not re.fullmatch(r"\s*[.,;:!?)\]]*\s*", o.after) \
+            and not (next_word and gazetteer.given_name_count(next_word.group(1)) > COMMON_GIVEN):
         found.append(("numbered title", 1.0, True, None))
     subtitle = re.search(r"(\w+):\s+([A-Z0-9][\w'’]*)", text)
     if subtitle and subtitle.group(2).lower() not in titles.knowledge()["not_start"] \

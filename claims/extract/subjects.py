@@ -611,6 +611,33 @@ def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Tr
     return found or [], name
 
 
+# The subject right before a verb: "The Two Towers was released in 2002".
+NAME_BEFORE_VERB = re.compile(r"(?:^|[,;:(]\s*|\s)['‘\"“]?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of|the|in|and|&|a|an|to)?\s*[A-Z0-9][\w'’.-]*)*)"
+                              r"['’\"”]?\s+(?:(?:was|were|is|are|has|have|had|been|be|will|would|also|first|finally|"
+                              r"originally|officially|reportedly)\s+)*$")
+NOT_A_NAME = {"the", "it", "he", "she", "they", "this", "that", "we", "i", "you", "his", "her", "its", "their",
+              "there", "which", "who"}
+
+
+def unknown_name_before(q: SubjectQuery) -> bool:
+    """A release or decision whose subject right before the verb is a capitalized name the
+    registry does not know (not a person, a company or a place): "The Two Towers was released
+    in 2002" is about The Two Towers, not about the work the article is about. (A person is
+    often the subject of a shoot: "Cruise began filming in May".)"""
+    if q.trigger.event.startswith("filming") or q.trigger.form == "noun":
+        return False
+    found = NAME_BEFORE_VERB.search(q.body[q.clause[0]:q.trigger.start])
+    if not found:
+        return False
+    name = found.group("name")
+    first = name.split()[0]
+    if first.lower() in NOT_A_NAME and len(name.split()) == 1 or works.bare_seasons(name, 0):
+        return False
+    return q.context.lexicon.key_of(name) is None and name not in q.context.lexicon.persons \
+        and not gazetteer.given_name_count(first) and not gazetteer.organisation_kind(name) \
+        and not gazetteer.place_kind(name) and not titles.is_month(first)
+
+
 # Strategies that find a work the clause does not name: never when the trigger governs a name.
 FALLBACKS = {"with_clause", "pronoun", "headline_topic", "quote_attribution", "production_focus",
              "earlier_in_sentence", "decision_of_focus"}
@@ -621,6 +648,8 @@ def governs_an_unknown_name(q: SubjectQuery) -> bool:
     Dogs", "filming Jersey Shore"): the claim is about that, not about a work elsewhere."""
     if registry.titles_case(q.body[q.sentence.start:q.sentence.end]):
         return False  # a headline capitalizes every word
+    if unknown_name_before(q):
+        return True
     after = q.body[q.trigger.end:q.clause[1]]
     found = re.match(r"\s*(?:(?:of|on|for)\s+)?(?:(?:the|a|an|its|his|her|their)\s+(?:[a-z][\w-]*\s+){0,2})?"
                      r"['‘\"“]?(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)", after)

@@ -6,7 +6,7 @@ import re
 
 from dataclasses import dataclass
 
-from claims.extract import events, grammar, moves, strategies
+from claims.extract import events, grammar, lexicon, moves, strategies
 from claims.extract.context import ArticleContext
 from claims.extract.sentences import Sentence
 from functools import cache
@@ -49,7 +49,8 @@ class TimeQuery:
 
     def __post_init__(self) -> None:
         self.candidates = [t for t in self.context.timexes if t.type in CALENDAR_TYPES or t.value.endswith("_REF")]
-        self.in_clause = [t for t in self.candidates if self.clause[0] <= t.start and t.end <= self.clause[1]]
+        self.in_clause = [t for t in self.candidates if self.clause[0] <= t.start and t.end <= self.clause[1]
+                          and not names_a_slot(self.context.article.body, t)]
         # ("Filming Now Set For 2017": a scheduling verb after an event is that event's.)
         self.next_trigger = min((t.start for t in self.triggers if t.start > self.trigger.end and not t.needs_for),
                                 default=self.sentence.end)
@@ -57,6 +58,18 @@ class TimeQuery:
     @property
     def body(self) -> str:
         return self.context.article.body
+
+
+@cache
+def slot_after() -> re.Pattern:
+    words = lexicon.alternation(lexicon.entry("events", "slot_words"))
+    return re.compile(rf"\s+(?:\d{{1,2}}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s+)?(?:[A-Z]{{1,3}}\s+)?(?:{words})\b", re.IGNORECASE)
+
+
+def names_a_slot(body: str, timex: Timex) -> bool:
+    """"the Thursday 9 p.m. time slot", "its Sunday night slot": a weekday that names a
+    schedule's slot, not a date."""
+    return bool(weekday_only().fullmatch(timex.text) and slot_after().match(body, timex.end))
 
 
 def reported_time(q: TimeQuery, timex: Timex) -> bool:

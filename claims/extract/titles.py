@@ -108,6 +108,13 @@ def readings(text: str, start: int, run: str) -> list[Candidate]:
                 and re.fullmatch(r"(?:19|20)\d\d\W*", words[index + 1][2]):
             words = words[:index]
             break
+    # A sequel's number ends a title before a place: "Copper Valley 2 in Ohio" (but "Sleepless
+    # in Seattle" and "Midnight in Paris" keep their place).
+    for index, (_, _, word) in enumerate(words[:-2]):
+        if index and re.fullmatch(r"\d{1,2}|[IVX]{1,5}", word) and words[index + 1][2].lower() in ("in", "at", "on") \
+                and gazetteer.place_kind(" ".join(w for _, _, w in words[index + 2:])):
+            words = words[:index + 1]
+            break
     # "Last June", "Next Friday", "Early Spring": a time, not a title.
     if len(words) == 2 and words[0][2].lower() in ("last", "next", "this", "early", "late", "mid", "every") \
             and (is_month(words[1][2]) or is_weekday(words[1][2]) or words[1][2].lower() in info["seasons"]):
