@@ -47,6 +47,9 @@ class Settings(BaseModel):
     aliases: Aliases = Field(default_factory=Aliases)
     # Names the work registry must never take for a film or series ("Kylie Cosmetics").
     not_works: list[str] = Field(default_factory=list)
+    # A date, tense or order finding that rests on a claim read with less confidence than this
+    # (claims/data/confidence.yaml) is info, not an alarm.
+    min_confidence: float = Field(default=0.7, ge=0.0, le=1.0)
 
     def work_config(self) -> WorkConfig:
         """What the configuration tells the work registry: aliases and names that are not works."""

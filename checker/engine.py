@@ -97,8 +97,12 @@ def sort_key(finding: Finding) -> tuple:
 
 def severity_of(rule: Rule, conflict: Conflict, settings: Settings) -> Severity:
     """The configured severity, else the rule's; an error drops to a warning when one of
-    the claims is only rumored or speculated."""
+    the claims is only rumored or speculated, and any finding to info when one of its event
+    claims was read with little confidence (a pronoun, the article's focus, a thinly evidenced
+    work: claims/extract/confidence.py)."""
     severity = settings.severity.get(rule.id) or conflict.severity or rule.severity
+    if any(claim.confidence < settings.min_confidence for claim in conflict.claims if not claim.relation):
+        return Severity.INFO
     if severity is Severity.ERROR and any(claim.modality in SOFT_MODALITIES for claim in conflict.claims):
         return Severity.WARNING
     return severity

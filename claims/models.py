@@ -123,7 +123,10 @@ class Claim(BaseModel):
     # Beyond the contract:
     time_text: str | None = Field(default=None, description="the time expression as written")
     interval: Interval | None = None
-    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    # How sure the extractor is of this reading (claims/extract/confidence.py); a claim made
+    # elsewhere and handed in is taken as stated.
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0,
+                              description="how sure the extractor is of this reading, 0 to 1")
     kind: WorkKind | None = Field(default=None, description="the subject work's kind, from the work registry")
     # How the extractor read the claim: the trigger and the strategy each step took (for
     # `checker extract --explain` and the strategy table tests; not part of the JSON).

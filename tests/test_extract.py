@@ -153,3 +153,16 @@ def named_in_cases() -> set[str]:
         *moves.OLD_DATE_CUES, *moves.HISTORY, *moves.OLD_YEARS)])
 def test_every_strategy_and_check_has_a_case_that_names_it(name):
     assert name in named_in_cases(), f"no row of tests/cases/claims.yaml names {name!r} (by: or dropped_by:)"
+
+
+def test_confidence_falls_with_how_indirectly_the_work_was_found():
+    # A claim naming its work outranks one read through a pronoun about a work the article
+    # is not about; the engine makes findings on the latter info (test_rules).
+    body = ("The drama Copper Valley premieres on Netflix on May 3, 2027. Copper Valley stars Ana Ruiz. "
+            "Ember Falls, the HBO series, was renewed in March. It returns in October.")
+    extraction = extract_corpus([make_article("conf", f"{HEADLINE}\n\n{body}", "conf.md", published="2027-01-10",
+                                              title=HEADLINE, outlet="Example Screen News")])
+    confidence = {(c.subject.work, c.event): c.confidence for c in extraction.claims}
+    assert confidence[("Copper Valley", "release")] >= 0.9
+    assert confidence[("Ember Falls", "renewal")] > confidence[("Ember Falls", "release")]
+    assert confidence[("Ember Falls", "release")] < 0.7

@@ -472,3 +472,13 @@ def test_a_move_read_from_text_explains_the_earlier_date_and_flags_the_later(tmp
     assert len(conflicts) == 1
     assert set(conflicts[0].articles) == {"filmbeat-2020-04-ember-road", "screenwire-2020-03-ember-road-moved"}
     assert "reported it moved" in conflicts[0].message
+
+
+@pytest.mark.parametrize("confidence, min_confidence, severity", [
+    (0.95, 0.7, Severity.ERROR), (0.5, 0.7, Severity.INFO), (0.5, 0.4, Severity.ERROR)])
+def test_a_finding_resting_on_a_doubtful_reading_is_info(confidence, min_confidence, severity):
+    a, b = article("a", "2016-05-01"), article("b", "2016-06-01", "Screen Ledger")
+    claims = [claim(1, a, "2016-09-30"), claim(2, b, "2016-11-04").model_copy(update={"confidence": confidence})]
+    found = [f for f in engine.find_conflicts(claims, [a, b], settings=Settings(min_confidence=min_confidence))
+             if f.rule == "date-conflict"]
+    assert [f.severity for f in found] == [severity]

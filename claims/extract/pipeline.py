@@ -10,7 +10,7 @@ import dataclasses
 import re
 from functools import cache
 
-from claims.extract import boilerplate, event_typing, events, grammar, lexicon, moves, works
+from claims.extract import boilerplate, confidence, event_typing, events, grammar, lexicon, moves, works
 from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.order import decision_orders, order_claims
@@ -97,7 +97,8 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon, sentences: li
     lexicon_.mentions.clear()  # the mentions are asked for per article; keep memory flat
     if dropped is not None:
         dropped.extend((article.id, text, check) for text, check in context.dropped)
-    return moves.article_history(list(claims.values()))
+    return [claim if claim.relation else claim.model_copy(update={"confidence": confidence.of(claim, lexicon_, context.focus)})
+            for claim in moves.article_history(list(claims.values()))]
 
 
 # --- one sentence -------------------------------------------------------------------
@@ -197,7 +198,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                 continue
             claim, retyped = event_typing.retype(query, claim)
             claim.explain.update(trigger=trigger.text, subject=subject_strategy or "", time=time_strategy or "",
-                                 retyped=retyped or "")
+                                 retyped=retyped or "", work="named" if subj.explicit else "referred to")
             readings.append(moves.Reading(claim, trigger, time, clause))
             made.append((trigger, claim))
             remember_shoot(context, trigger, subj, claim)

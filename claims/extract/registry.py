@@ -144,6 +144,10 @@ def knowledge() -> dict:
             rf"\s*,?\s*['‘\"“]?\s*$", re.IGNORECASE),
         "noun_after": re.compile(
             rf"^['’\"”]?\s+(?P<noun>{lexicon.alternation(nouns)})(?![\w-])", re.IGNORECASE),
+        # "Ember Falls, the HBO series, ...": a kind of work in apposition
+        "noun_apposed": re.compile(
+            rf"^['’\"”]?\s*,?\s+(?:the|a|an)\s+(?:[\w!+&.'’-]+\s+){{0,3}}?(?P<noun>{lexicon.alternation(nouns)})"
+            rf"\s*(?:[,.;:)—–]|$|(?:that|which|from|on|about|starring|based)\b)", re.IGNORECASE),
         "after_title": words_after(data["after_title"]),
         # "Universal has slated X for a Dec. 18 release", "moving X from Nov. 20 to ...".
         "scheduled_before": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(scheduling)})\s+"
@@ -248,6 +252,9 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
     noun = info["noun_after"].match(o.after)
     if noun and not info["event_after"].match(o.after):
         found.append((f"'{noun.group('noun').lower()}' after it", 1.5, True, info["nouns"][noun.group("noun").lower()]))
+    noun = info["noun_apposed"].match(o.after)
+    if noun:
+        found.append((f"'{noun.group('noun').lower()}' apposed", 1.5, True, info["nouns"][noun.group("noun").lower()]))
     if info["screen_release"].match(o.after):
         kind = "film" if re.search(r"(?i)theat|cinema|big screen", o.after[:60]) else None
         found.append(("released on a screen", 1.5, True, kind))
@@ -578,7 +585,7 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
     # of work before the name ("the drama X").
     exclusive = sum(count * tally.weights.get(cue, 0) for cue, count in tally.cues.items()
                     if cue in ("season", "maker's possessive", "dated by a studio", "ordered to series")
-                    or cue.endswith("before it"))
+                    or cue.endswith(("before it", "apposed")))
     # (Quotes do not tell a film from a song, a book or a slogan: against those, they weigh nothing.)
     compared = tally.work - (tally.cues["quoted"] * tally.weights.get("quoted", 0.0)
                              if best in (MUSIC, PUBLICATION, BRAND, EVENT, CREDIT) else 0.0)
