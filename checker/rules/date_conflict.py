@@ -7,14 +7,19 @@ Flags: "Luke Cage premieres in November" (January 2016) beside "debuts on Septem
 2021" in a September 2020 article after a July 2020 article reported the film moved from
 July 23, 2021 to November 19, 2021 (the old date stated as current), even when most sources
 still give the old date; an article that says "opens July 23, 2021" and also that the film
-moved from that date.
+moved from that date; an article whose headline says "delayed to July 2020" or "premiere for
+Saturday 6 October" while its own body gives "26th June 2020" or "Sunday 7 October" (or says
+"won't be part of the autumn line-up" under "return set for this autumn").
 Passes: "in 2017" beside "on August 18, 2017" (a refinement, not a conflict); "launched in
 1952" beside "premiered in 2016" (decades apart: a different run, not a moved date); a shoot
 "in late 2016" beside "filming now" in January 2017 (a shoot lasts months); two dates in
 one article ("was first rumored for October, now set for November"); the old date of a
 reported move in articles published before the move was reported (they were right at their
 time), and the old date as the reporting article itself gives it ("originally set for
-July 23, 2021"); a talk show's "returns in March" in 2017 and again in 2018 (two cycles of
+July 23, 2021"); "November 2021" in April 2021 beside a later "nearly three years after its
+original July 2019 date, it finally opens May 27, 2022" (a step the report skips); a
+headline "premieres in October" over a body's "on October 7" (the body narrows it); a
+talk show's "returns in March" in 2017 and again in 2018 (two cycles of
 a long-running series, not one premiere that moved).
 Fix: check the studio's or network's announcement, correct the article that is wrong, or
 add that the date has since moved.
@@ -35,7 +40,13 @@ the last premiere was over, it is about the next one); films and works of unknow
 not split, since a film moved a year is a real move. Within a cycle, the claims no move
 explains are compared with the day most sources allow (each article counted once, by its
 firmest claim), and each claim that excludes that day is reported with the sources it
-contradicts, whatever their publication order.
+contradicts, whatever their publication order. A report whose old date is an original one
+("its original July 2019 date", "was initially set for") explains, besides that date, every
+date wholly between it and the new one said before the report: the film may have moved
+several times. A headline (the body's first line, when it is the article's title) is held
+against its own body: its date is flagged when a denial in the body covers it, or when the
+body gives dates as current and every one of them leaves the headline's out (a headline that
+only says "ahead of" or "after" a date is left alone: the date is often another event's).
 """
 from __future__ import annotations
 
@@ -46,8 +57,8 @@ from checker.findings import Severity
 from checker.rules import wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
 from checker.rules.timeline import (POINT_EVENTS, Move, Stale, agreement, cycles, dated, disjoint,
-                                    is_now, published_order, reported_moves, same_date, stand,
-                                    states_a_date, within)
+                                    in_headline, is_now, published_order, reported_moves, same_date,
+                                    stand, states_a_date, within)
 from claims.models import Claim
 
 
@@ -70,6 +81,8 @@ def apart(a: Claim, b: Claim, options: Options) -> bool:
 def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator[Conflict]:
     if not claims or claims[0].event not in POINT_EVENTS:
         return
+    # First, so that a headline date its own body contradicts is reported as that.
+    yield from headline_conflicts(claims, corpus, options)
     timed = [claim for claim in claims if states_a_date(claim)]
     standing = stand(timed, reported_moves(claims, corpus), corpus)
     for group in by_article_and_time(standing.stale):
@@ -106,6 +119,42 @@ def disagreements(claims: Sequence[Claim], corpus: Corpus, options: Options) -> 
                    if other.article != denial.article and within(other.interval, denial.interval)]
         if opposed:
             yield conflict([denial], opposed, corpus, "says")
+
+
+def headline_conflicts(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator[Conflict]:
+    """An article whose headline dates the event where its own body does not: "delayed to July
+    2020" above "will now arrive on 26th June 2020", "Saturday 6 October" above "Sunday 7
+    October", "return set for this autumn" above "won't be part of the autumn line-up". The
+    headline's date is flagged when every date the body gives as current leaves it out, or a
+    denial in the body covers it; dates of another cycle of a series are left alone, and so
+    is a headline that only places the event before or after a date ("Takes Its Cannes Bow
+    Ahead Of May 23 Release": the date is often another event's)."""
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.relation is None and dated(claim) and not claim.superseded:
+            by_article[claim.article].append(claim)
+    for said in by_article.values():
+        heads = [claim for claim in said if in_headline(claim, corpus) and states_a_date(claim)
+                 and claim.time.mod not in ("BEFORE", "AFTER")]
+        body = [claim for claim in said if not in_headline(claim, corpus)]
+        for head in heads:
+            cycle = next(group for group in cycles([head] + body, corpus) if head in group)
+            dates = [claim for claim in cycle if claim is not head and states_a_date(claim)]
+            denials = [claim for claim in cycle if claim.negated and within(head.interval, claim.interval)]
+            against = denials or (dates if dates and all(apart(head, other, options) for other in dates) else [])
+            if against:
+                yield headline_conflict(head, against, corpus)
+
+
+def headline_conflict(head: Claim, body: list[Claim], corpus: Corpus) -> Conflict:
+    """ "Radio Times (Aug 30, 2018) headlines that Top Gun: Maverick opens in July 2020 ("...
+    delayed by a year to July 2020"), but its own body puts it on June 26, 2020 ("...")." """
+    denials = [claim for claim in body if claim.negated]
+    message = (f"{wording.source(head.article, corpus.articles)} headlines that {wording.event_phrase(head)} "
+               f"({wording.quote(head.evidence.text)}), but its own body ")
+    message += (f"says {wording.quote(denials[0].evidence.text)}." if denials else
+                f"puts it {wording.said_times(body)} ({wording.quote(body[0].evidence.text)}).")
+    return Conflict(claims=[head] + body, message=message, anchor=[head])
 
 
 def conflict(claims: list[Claim], opposed: list[Claim], corpus: Corpus, verb: str) -> Conflict:

@@ -3,16 +3,23 @@
 Why: a misspelt name ("Krysten Ritten" for "Krysten Ritter", "Iron First" for "Iron Fist")
 looks careless, breaks search, and is copied by the next outlet.
 Flags: "Krysten Ritten" in one article where four others write "Krysten Ritter"; "Jon
-Berthal" one paragraph before the same article spells him "Bernthal".
+Berthal" one paragraph before the same article spells him "Bernthal"; "Henry Cavil" (a last
+letter not doubled) and "Andy Sandberg" beside "Henry Cavill" and "Andy Samberg"; "Top Gun:
+Maverik" beside "Top Gun: Maverick".
 Passes: "Luke Cage" beside "Luke Cage's" (a possessive), "Defender" beside "Defenders" (a
 plural), "Celine Dion" beside "Céline Dion" (accents and apostrophes are house style); "Kyle Richards" beside "Kyle Richardson" (one name extends the other); "The Crown"
 beside "The Clown" (they share only "The"); "Albert" beside "Alberto" (given names);
+"South American" beside "South African" (two letters off, and no person's name);
 spellings the configuration lists as accepted.
 Fix: correct the spelling to the one the person or studio uses.
 
-Names are runs of capitalised words outside headlines. A spelling counts as established
-when two or more articles write it; a rarer run that differs from it by a letter or two in
-one word, and shares a word with it that is not a function word, is a variant. A lone word
+Names are runs of capitalised words outside headlines, and the titles of works the corpus
+registered that are no such run ("Top Gun: Maverick"). A spelling counts as established
+when two or more articles write it; a rarer run that differs from it by a letter in one
+word (two when the established word has eight letters or more, or when it is a surname
+after a given name and the variant has), and shares a word with it that is not a function
+word, is a variant; a word that only extends the other is a longer name, unless it doubles
+its last letter. A lone word
 is held to more: six letters or more, one letter off, the same first letter, never written
 in lower case, not a given name, never in one article with the established spelling (that
 is two people), written at least twice, and its articles make claims about a work the established spelling's
@@ -33,7 +40,7 @@ from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
 from checker.rules.timeline import by_publication
 from claims.extract import lexicon
 from claims.extract.works import (edit_distance, fold, given_names, is_calendar_word,
-                                  is_title_case_line, is_variant)
+                                  is_title_case_line)
 from claims.models import Claim, Subject
 
 UPPER, LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
@@ -88,7 +95,27 @@ def spellings(corpus: Corpus) -> tuple[dict[str, Spelling], set[str]]:
         if text in found:
             for article, start in spelling.articles.items():
                 found[text].articles.setdefault(article, start)
+    add_titles(corpus, found)
     return found, lower
+
+
+def add_titles(corpus: Corpus, found: dict[str, Spelling]) -> None:
+    """Work titles that are no run of capitalised words ("Top Gun: Maverick"), as written
+    outside headlines, so that "Top Gun: Maverik" is measured against them too."""
+    titles = sorted({title for title in (corpus.lexicon.titles.values() if corpus.lexicon else ())
+                     if len(title.split()) > 1 and not NAME.fullmatch(title)}, key=len, reverse=True)
+    if not titles:
+        return
+    pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(map(re.escape, titles)) + r")(?![\w-])")
+    for article in corpus.articles.values():
+        offset = 0
+        for line in article.body.replace("’", "'").splitlines(keepends=True):
+            if line.strip() and not is_title_case_line(line.strip()):
+                for match in pattern.finditer(line):
+                    spelling = found.setdefault(match.group(), Spelling(match.group()))
+                    spelling.count += 1
+                    spelling.articles.setdefault(article.id, offset + match.start())
+            offset += len(line)
 
 
 def record(found: dict[str, Spelling], initial: dict[str, Spelling], article: str, start: int,
@@ -131,14 +158,14 @@ def slip(variant: Spelling, norm: Spelling, index: int, lower: set[str], known: 
     a, b = (POSSESSIVE.sub("", word) for word in (variant.words[index], norm.words[index]))
     if fold(a) == fold(b) or min(len(a), len(b)) < 4:
         return False  # case, accents or an apostrophe: house style, not a misspelling
-    if a.startswith(b) or b.startswith(a) or a.rstrip("s") == b.rstrip("s"):
+    if (a.startswith(b) or b.startswith(a)) and not doubled_last(a, b) or a.rstrip("s") == b.rstrip("s"):
         return False
     if len(norm.words) > 1:
         # Two ordinary words ("Other Women", "Other Woman") differ as words do; only a
         # name the corpus knows as a work or a person ("Iron Fist") vouches for the slip.
         if a.lower() in lower and b.lower() in lower and fold(norm.text) not in known:
             return False
-        return is_variant(a, b)
+        return close_spelling(a, b, person=index > 0 and norm.words[0].lower() in given_names())
     # A lone word has no other word to vouch for it being the same name, and one article
     # writing both ("Goldman" and "Goodman") is naming two people.
     if set(variant.articles) & set(norm.articles) or variant.count < 2:
@@ -146,6 +173,24 @@ def slip(variant: Spelling, norm: Spelling, index: int, lower: set[str], known: 
     return (min(len(a), len(b)) >= 6 and a[0] == b[0] and edit_distance(a.lower(), b.lower()) == 1
             and not {a.lower(), b.lower()} & (lower | given_names())
             and not is_calendar_word(a) and not is_calendar_word(b))
+
+
+def doubled_last(a: str, b: str) -> bool:
+    """One word is the other with its last letter doubled ("Cavil", "Cavill"): a slip, not a
+    longer name."""
+    short, long_ = sorted((a.lower(), b.lower()), key=len)
+    return long_ == short + short[-1:]
+
+
+def close_spelling(variant: str, norm: str, person: bool = False) -> bool:
+    """A word of a longer name spelt a letter or two off: the same first letter, one edit; two
+    when the common spelling has eight letters or more ("Christain Bale"), or, in a person's
+    surname (after a given name), the variant has ("Andy Sandberg" for "Andy Samberg"; not
+    "South American" for "South African")."""
+    if variant[0].lower() != norm[0].lower() or abs(len(variant) - len(norm)) > 2:
+        return False
+    limit = 2 if len(norm) >= 8 or person and len(variant) >= 8 else 1
+    return 0 < edit_distance(variant.lower(), norm.lower()) <= limit
 
 
 def norm_of(a: Spelling, b: Spelling) -> tuple[Spelling, Spelling]:

@@ -7,14 +7,17 @@ Intervals are days, both ends included (claims/intervals.py); None is unbounded.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Iterable, Sequence
 
 from checker.rules.base import Corpus
+from claims.extract import lexicon
 from claims.extract.temporal import find_timexes
-from claims.models import Claim, Interval, Published
+from claims.extract.works import fold
+from claims.models import Article, Claim, Interval, Published
 
 # Events that happen on a day; a shoot lasts months, so two times for it need not clash.
 POINT_EVENTS = {"release", "filming_start", "filming_end", "renewal", "cancellation"}
@@ -133,6 +136,27 @@ def states_a_date(claim: Claim) -> bool:
             and not is_past_plan(claim))
 
 
+def headline_end(article: Article) -> int | None:
+    """Where the body's headline ends: its first line, when that line is the article's title
+    ("Top Gun: Maverick delayed to July 2020" above the story); None when the body starts with
+    running text (a JSON Lines record keeps its title apart from the text)."""
+    if not article.title:
+        return None
+    offset = 0
+    for line in article.body.splitlines(keepends=True):
+        if line.strip():
+            return offset + len(line) if fold(line) == fold(article.title) else None
+        offset += len(line)
+    return None
+
+
+def in_headline(claim: Claim, corpus: Corpus) -> bool:
+    """The claim is stated in its article's headline."""
+    article = corpus.articles.get(claim.article)
+    end = headline_end(article) if article else None
+    return end is not None and claim.evidence.start < end
+
+
 def published(claim: Claim, corpus: Corpus) -> Published | None:
     """The publication date of the claim's article, None when undated."""
     article = corpus.articles.get(claim.article)
@@ -171,6 +195,18 @@ def same_date(said: Interval, old: Interval) -> bool:
     return overlaps(said, old) and within(said, month_hull(old))
 
 
+@cache
+def first_plan() -> re.Pattern:
+    """ "original", "initially": an old date that was the first of perhaps several."""
+    return lexicon.word_regex(lexicon.entry("events", "moves", "first_plan_words"))
+
+
+def between(first: Interval, middle: Interval, last: Interval) -> bool:
+    """Every day of `middle` comes after every day of `first` and before every day of `last`."""
+    return bool(first.latest and middle.earliest and middle.latest and last.earliest
+                and first.latest < middle.earliest and middle.latest < last.earliest)
+
+
 @dataclass
 class Move:
     """One article's report that an event moved: the dates it gives as superseded (old) and
@@ -188,6 +224,15 @@ class Move:
 
     def gives_new(self, claim: Claim) -> bool:
         return any(overlaps(claim.interval, new.interval) for new in self.new)
+
+    def passed_through(self, claim: Claim) -> bool:
+        """The claim's date lies wholly between an original date of this move and its new one:
+        a step on the way that the report skips ("nearly three years after its original July
+        2019 date, it finally opens on May 27, 2022" beside an earlier "November 2021"). A
+        plain "moves from X to Y" is one step, and explains no date between."""
+        return any(between(old.interval, claim.interval, new.interval)
+                   or between(new.interval, claim.interval, old.interval)
+                   for old in self.old if first_plan().search(old.evidence.text) for new in self.new)
 
     def reported_before(self, when: Published | None) -> bool:
         """Reported on a day before every day an article published `when` may have been
@@ -249,7 +294,8 @@ def stand(timed: Sequence[Claim], moves: Sequence[Move], corpus: Corpus) -> Stan
     is the one the latest move reported before it gives: with X -> Y -> Z reported by three
     articles, a later claim of X or of Y is stale and one of Z is current. A claim that was
     current when published (no move yet, or the latest one gave its date) and that a move
-    reported since made old was right at its time. Costs the claims times the moves of this
+    reported since made old, or passed through on its way from an old date to a new one, was
+    right at its time. Costs the claims times the moves of this
     one event."""
     standing = Standing()
     if not moves:
@@ -269,8 +315,9 @@ def stand(timed: Sequence[Claim], moves: Sequence[Move], corpus: Corpus) -> Stan
             standing.stale.append(stale)
             continue
         since = next((move for move in reversed(others) if not move.reported_before(when)
-                      and (move.made_old(claim) or move.gives_new(claim))), None)
-        (standing.explained if since and since.made_old(claim) else standing.current).append(claim)
+                      and (move.made_old(claim) or move.gives_new(claim) or move.passed_through(claim))), None)
+        explained = since is not None and not since.gives_new(claim)
+        (standing.explained if explained else standing.current).append(claim)
     return standing
 
 

@@ -251,6 +251,16 @@ def is_title_case(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.7
 
 
+# An infinitive after a trigger: "had been due to start filming", "is set to premiere".
+INFINITIVE_GAP = re.compile(r"\s+to\s+(?:\w+ly\s+)?")
+
+
+def governs(body: str, first: Trigger, second: Trigger) -> bool:
+    """The first trigger takes the second as its infinitive ("had been due to start filming"):
+    one verb group, whose finite verb is the first's."""
+    return first.end <= second.start and bool(INFINITIVE_GAP.fullmatch(body[first.end:second.start]))
+
+
 @lru_cache(maxsize=2048)
 def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
     """Event triggers in a sentence, longest match first, non-overlapping (cached: each

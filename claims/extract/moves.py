@@ -256,7 +256,9 @@ def old_plan(context: ArticleContext, clause: tuple[int, int], trigger: events.T
         if clause[0] <= other_time.start and other_time.end <= trigger.start and other_time.value[:1].isdigit():
             start = max(start, other_time.end)  # (not "previously", a vague time)
     for other in events.find_triggers(body[clause[0]:clause[1]], clause[0]):
-        if other.end <= trigger.start:
+        # (a plan word that governs this trigger is its verb group: "had been due to start
+        # filming this May")
+        if other.end <= trigger.start and not events.governs(body, other, trigger):
             start = max(start, other.end)
     between = body[trigger.end:timex.start] if timex.start >= trigger.end else ""
     return bool(patterns()["old_plan"].search(body[start:trigger.end]) or patterns()["old_plan"].search(between))

@@ -336,9 +336,11 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
                clause: tuple[int, int], timex: Timex | None) -> Claim | None:
     body = context.article.body
     subject_start = min(subj.start, trigger.start) if subj.start < trigger.start else clause[0]
-    # The verb group of an earlier event in the clause is not this one's.
+    # The verb group of an earlier event in the clause is not this one's (unless it takes this
+    # one as its infinitive: "had been due to start filming").
     previous = [t.end for t in events.find_triggers(sentence.text, sentence.start)
-                if subject_start <= t.start and t.end <= trigger.start and t.start >= clause[0]]
+                if subject_start <= t.start and t.end <= trigger.start and t.start >= clause[0]
+                and not events.governs(body, t, trigger)]
     if previous:
         subject_start = max(previous)
     before = body[max(clause[0], subject_start):trigger.start]
@@ -400,9 +402,10 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
     # that X will film" hedges the ranking, not the filming.
     modality_start = max(clause[0], subj.start - 25) if subj.start < trigger.start else clause[0]
     # ... and a cue that belongs to an earlier event of the clause is that one's ("X, due in
-    # theaters next summer, has started shooting").
+    # theaters next summer, has started shooting"), unless that event takes this one as its
+    # infinitive ("is due to open in March").
     earlier = [t.end for t in events.find_triggers(sentence.text, sentence.start)
-               if clause[0] <= t.start and t.end <= trigger.start]
+               if clause[0] <= t.start and t.end <= trigger.start and not events.governs(body, t, trigger)]
     modality_start = max([modality_start] + earlier)
     evidence_start, evidence_end = clause
     if evidence_end - evidence_start < 12:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claims.extract import events, grammar, lexicon, moves, strategies
 from claims.extract.context import ArticleContext
@@ -22,6 +22,8 @@ DONE = re.compile(r"\b(?:has|have|hasn't|haven't)\s+(?:(?:already|now|finally|of
 NOW_ING = re.compile(r"\bnow\s+\w+ing\b", re.IGNORECASE)
 # A TIMEX3 value with a time of day ("2017-07-13T21:00", "2017-07-13TNI") and its date part.
 TIME_OF_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})T.*")
+# A clock time that names no day: "8:30 p.m.", "9pm", "20:00 GMT".
+CLOCK_ONLY = re.compile(r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,4})?", re.IGNORECASE)
 
 
 # "slated X for a Dec. 18 release", "moved X to May": the time a scheduling verb gives.
@@ -93,12 +95,21 @@ def attached(q: TimeQuery, timex: Timex) -> bool:
 
 
 def noun_modifier(q: TimeQuery) -> Timex | None:
-    """"a September 30th debut", "an early 2018 slot": the time right before the noun."""
+    """"a September 30th debut", "an early 2018 slot": the time right before the noun. A
+    preposition before it orders the whole noun phrase, not the date ("Takes Its Cannes Bow
+    Ahead Of May 23 Release": the release is on May 23)."""
     if q.trigger.form != "noun":
         return None
     adjacent = [t for t in q.in_clause if t.end <= q.trigger.start and
                 re.fullmatch(r"[\s-]*(?:[\w+'’]+\s+){0,2}", q.body[t.end:q.trigger.start])]
-    return adjacent[-1] if adjacent else None
+    if not adjacent:
+        return None
+    timex = adjacent[-1]
+    return replace(timex, mod=None) if timex.mod in DIRECTIONAL_MODS else timex
+
+
+# Mods a preposition before a date gives ("ahead of May 23", "until May 23").
+DIRECTIONAL_MODS = {"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"}
 
 
 def times_after(q: TimeQuery) -> list[Timex]:
@@ -241,9 +252,11 @@ def most_specific(timexes: list[Timex]) -> Timex:
     """The first of the most precise times: "later this year on September 30th" is the 30th."""
     def precision(t: Timex) -> int:
         # A date the text dates fully beats one whose year was guessed ("Friday, Nov. 17, 2017").
-        # A bare weekday ("announced Tuesday") is a day, but a guessed one: a date wins.
-        score = (len(t.value) if t.value[:1].isdigit() else 0) * 2 + (not t.year_inferred)
-        return score - 3 if weekday_only().fullmatch(t.text) else score
+        # A bare weekday ("announced Tuesday") is a day, but a guessed one: a date wins; so
+        # does a clock time with no day of its own ("Aug. 12 ... at 8:30 p.m.": Aug. 12).
+        value = TIME_OF_DAY.sub(r"\1", t.value)
+        score = (len(value) if value[:1].isdigit() else 0) * 2 + (not t.year_inferred)
+        return score - 3 if weekday_only().fullmatch(t.text) or CLOCK_ONLY.fullmatch(t.text) else score
     best = max(precision(t) for t in timexes)
     return next(t for t in timexes if precision(t) == best)
 
