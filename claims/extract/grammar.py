@@ -167,7 +167,11 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
     if form in ("base",):
         if re.search(r"\b(?:to|for)\s*$", before):
             return "none"
-        return "present" if re.search(r"\b(?:[Tt]hey|[Ww]e|I|[Yy]ou|[Bb]oth|[A-Z]\w*s)\s*$", before) else "none"
+        if re.search(r"\b(?:[Tt]hey|[Ww]e|I|[Yy]ou|[Bb]oth|[A-Z]\w*s)\s*$", before):
+            return "present"
+        # "A and B open in May", "A's eighth season and B's sixth, both billed as the last,
+        # arrive on Aug. 12": a coordinated subject.
+        return "present" if re.search(r"\S\s+(?:and|&)\s+\S", before) and ";" not in before else "none"
     if form == "ing":
         # "Early rumors had X dropping in October": the finite verb before decides.
         head = last_match(words["past_heads"], " ".join(WORDS.findall(lead + " " + before)[-8:]))
@@ -216,7 +220,10 @@ def is_negated(before: str, after: str) -> bool:
     # (a delay in the next statement is that one's: "has yet to begin, and nobody expects
     # season 4 to arrive until 2019")
     after = NEXT_STATEMENT.split(after, 1)[0]
-    return not DELAY.search(after[:60]) and not DELAY.search(window)
+    # (a word of an aside closed before the verb is no delay: "X, a prequel set 1,200 years
+    # before Geralt's time, hasn't started filming yet")
+    own = " ".join(WORDS.findall(re.split(r"[,;(]", before)[-1])[-6:])
+    return not DELAY.search(after[:60]) and not DELAY.search(own)
 
 
 @cache
@@ -229,7 +236,8 @@ def past_after_subject() -> re.Pattern:
                       rf"\b[A-Z][\w'’-]+\s+(?:\w+ly\s+)?(?:[a-z]+ed|{irregular})\b(?!\s+(?:for|to|as|in|by)\b)")
 
 
-NEXT_STATEMENT = re.compile(r";|,\s+(?:and|but|while|although|though|whereas)\b", re.IGNORECASE)
+NEXT_STATEMENT = re.compile(r";|,\s+(?:and|but|while|although|though|whereas)\b|\s+but\s+(?=is|are|was|were|will|has|have|had|it|they)\b",
+                            re.IGNORECASE)
 
 
 def nearest_finite_tense(before: str, after: str = "") -> str | None:
