@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from claims.extract import event_typing, moves, order, subjects, times
+from claims.extract import event_typing, moves, order, seasons, subjects, times
 from claims.extract.pipeline import extract_corpus
 from claims.extract.works import fold, fold_title
 from claims.models import MIRRORED_RELATION, Claim
@@ -150,7 +150,7 @@ def named_in_cases() -> set[str]:
 @pytest.mark.parametrize("name", [f.__name__ for f in (
     *subjects.SUBJECT_STRATEGIES, *times.TIME_STRATEGIES, *times.YEAR_DIRECTIONS, *order.SYMMETRIC_STRATEGIES,
     *order.DIRECTED_STRATEGIES, *event_typing.TRIGGER_CHECKS, *event_typing.CLAIM_CHECKS, *event_typing.RETYPINGS,
-        *moves.OLD_DATE_CUES, *moves.HISTORY, *moves.OLD_YEARS)])
+        *moves.OLD_DATE_CUES, *moves.HISTORY, *moves.OLD_YEARS, *seasons.SEASON_WORKS, *seasons.DESCRIBED_SEASONS)])
 def test_every_strategy_and_check_has_a_case_that_names_it(name):
     assert name in named_in_cases(), f"no row of tests/cases/claims.yaml names {name!r} (by: or dropped_by:)"
 

@@ -25,6 +25,7 @@ class ArticleContext:
     seasoned: set[str] = field(default_factory=set)   # works named with a season number
     last_subject: tuple[str, int | None] | None = None  # the work the last claim was about
     named_last_sentence: str | None = None  # the work the sentence before was about
+    claimed_last_sentence: str | None = None  # the work of its first claim, if it made one
     subject_of_last_sentence: str | None = None  # its subject, when it made no claim
     # The focus is strong when the headline names it or the body names it again and again:
     # only then may a claim with no named work ("filming wraps in May") be about it.
@@ -38,6 +39,9 @@ class ArticleContext:
     # speaks of; and the works whose shoot the article told was halted.
     last_shoot: tuple[str, int | None, int] | None = None
     halted: set[str] = field(default_factory=set)
+    # work -> the number the article gives its final season ("a sixth and final season"),
+    # the last noted last (seasons.note_finals)
+    finals: dict[str, int] = field(default_factory=dict)
 
     def near(self, work: str | None, sentences: int = 2) -> bool:
         """The work was named in this sentence or one of the few before it."""
@@ -76,3 +80,4 @@ class Subj:
     start: int
     end: int
     explicit: bool
+    how: str = ""   # for a season the clause does not number: the strategy that found it

@@ -199,7 +199,11 @@ RELATIVE_CLOSED = re.compile(r",[\"”’']?\s*(?:(?:which|who)\s[^,;]*|in turn|
 # A headline capitalizes every word, so there a determiner may stand before capitalized
 # modifiers: "To A March Netflix Debut", "Gets Its October Premiere".
 HEADLINE_DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}$")
-PLURAL_SUBJECT = re.compile(r"(?:[A-Z][\w'’]*|both|all)['‘’\"”]?\s+$")
+# An aside about two subjects closed right before a plural verb: "A and B, both billed as the
+# last, arrive"; "A and B, which wrapped in May, premiere".
+PLURAL_APPOSITIVE_CLOSED = re.compile(r"\band\b[^,;:]*,\s*(?:both|all|each|which|who)\b[^,;:]*,\s*$")
+# (a numbered title ends a subject too: "X 7 and X 8 open")
+PLURAL_SUBJECT = re.compile(r"(?:[A-Z][\w'’]*|[A-Z][\w'’]*\s+\d{1,2}|both|all)['‘’\"”]?\s+$")
 VERB_BEFORE = re.compile(
     r"\b(?:to|will|['’]ll|would|could|may|might|can|should|must|did|does|do|don['’]t|had|has|have|"
     r"doesn['’]t|didn['’]t|won['’]t|they|we|i|you|both|not|never|finally|also|still|"
@@ -226,6 +230,8 @@ def noun_reading(form: str, before: str, headline: bool = False) -> str:
         return form  # "The show begins filming": a subject noun right before the verb
     if form == "s" and re.search(r"\b(?:and|but|then|also|now|later)\s+$", before):
         return form  # "X also stars Jane Doe and opens in theaters": a second verb of the subject
+    if form == "base" and PLURAL_APPOSITIVE_CLOSED.search(before):
+        return form  # "X's eighth season and Y's sixth, both billed as the last, arrive on Aug. 12"
     if form in ("ing", "s") and NOUN_BEFORE.search(before):
         return "noun"
     if form == "s" and not singular_subject().search(before) and not is_title_case(before):
@@ -286,6 +292,8 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
             continue  # a verb read as a noun that names no event: "the biggest hits of 2015"
         if needs_time == "season_object" and not has_season_object(text[match.end():]):
             continue  # "confirmed the news", "ordered pizza": no season ordered
+        if form == "be" and key.endswith(" due") and re.match(r"\s+to\s+[a-z]", text[match.end():]):
+            continue  # "had been due to start shooting": the verb after it is the trigger
         if needs_time == "for" and (re.match(r"\s+to\s+[a-z]", text[match.end():]) or re.search(
                 r"\b(?:its|the|a|an|their|his|her)\s+$", text[:match.start()], re.IGNORECASE)):
             continue  # "slated to premiere" (the verb after it is the trigger); "its scheduled date"

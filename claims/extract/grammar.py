@@ -46,6 +46,14 @@ AUXILIARY_BEFORE = re.compile(r"\b(?:has|have|had|is|are|was|were|be|been|being|
 IRREALIS = re.compile(r"\b(?:if|whether)\b", re.IGNORECASE)
 
 
+def conditional(before: str) -> bool:
+    """The verb is inside an "if" or "whether" clause: one opened before it and not closed by a
+    comma ("If it is cancelled, ..." but not "If you need to catch up on X, seasons 1-3 are
+    streaming")."""
+    opened = [m.end() for m in IRREALIS.finditer(before)]
+    return bool(opened) and "," not in before[opened[-1]:]
+
+
 def starts_with_verb(text: str) -> bool:
     """The text opens with an auxiliary ("would never happen", "is back", "has wrapped")."""
     words = tense_words()
@@ -170,7 +178,11 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
     if form in ("base",):
         if re.search(r"\b(?:to|for)\s*$", before):
             return "none"
-        return "present" if re.search(r"\b(?:[Tt]hey|[Ww]e|I|[Yy]ou|[Bb]oth|[A-Z]\w*s)\s*$", before) else "none"
+        if re.search(r"\b(?:[Tt]hey|[Ww]e|I|[Yy]ou|[Bb]oth|[A-Z]\w*s)\s*$", before):
+            return "present"
+        # "A and B open in May", "A's eighth season and B's sixth, both billed as the last,
+        # arrive on Aug. 12": a coordinated subject.
+        return "present" if re.search(r"\S\s+(?:and|&)\s+\S", before) and ";" not in before else "none"
     if form == "ing":
         # "Early rumors had X dropping in October": the finite verb before decides.
         head = last_match(words["past_heads"], " ".join(WORDS.findall(lead + " " + before)[-8:]))
@@ -234,7 +246,8 @@ def past_after_subject() -> re.Pattern:
                       rf"\b[A-Z][\w'’-]+\s+(?:\w+ly\s+)?(?:[a-z]+ed|{irregular})\b(?!\s+(?:for|to|as|in|by)\b)")
 
 
-NEXT_STATEMENT = re.compile(r";|,\s+(?:and|but|while|although|though|whereas)\b", re.IGNORECASE)
+NEXT_STATEMENT = re.compile(r";|,\s+(?:and|but|while|although|though|whereas)\b|\s+but\s+(?=is|are|was|were|will|has|have|had|it|they)\b",
+                            re.IGNORECASE)
 
 
 def nearest_finite_tense(before: str, after: str = "") -> str | None:

@@ -31,6 +31,10 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
                 continue
             if event not in ORDERED_EVENTS or object_event not in ORDERED_EVENTS:
                 continue  # renewals and cancellations are not scheduled against each other
+            if marker.symmetric and other.work == context.focus != subject.work:
+                # "the spin-off and the main show's third season will be filmed at the same
+                # time": a symmetric order told of the article's own work is about that work.
+                subject, other, event, object_event = other, subject, object_event, event
             claim = order_claim(context, sentence, triggers, marker, subject, other, event, object_event)
             claim.explain.update(marker=marker.text, order=strategy or "")
             claims.append(claim)

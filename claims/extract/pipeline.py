@@ -10,7 +10,7 @@ import dataclasses
 import re
 from functools import cache
 
-from claims.extract import boilerplate, confidence, event_typing, events, grammar, lexicon, moves, works
+from claims.extract import boilerplate, confidence, event_typing, events, grammar, lexicon, moves, seasons, works
 from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.order import decision_orders, order_claims
@@ -107,6 +107,10 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     body = context.article.body
     triggers = events.find_triggers(sentence.text, sentence.start)
     subjects = subjects_in(context, sentence)
+    # "the third season of another big British production, X": a noun inside a season's
+    # phrase describes its work; it is no event.
+    triggers = tuple(t for t in triggers if not any(s.how == "of_work" and s.start < t.start and t.end <= s.end
+                                                    for s in subjects))
     # A colon inside a title ("Top Gun: Maverick") breaks no clause.
     sentence.clauses = joined(sentence.clauses, [(s.start, s.end) for s in subjects if s.explicit])
     for subj in subjects:
@@ -152,7 +156,10 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             for event, timex in (("filming_start", first), ("filming_end", last)):
                 part = dataclasses.replace(trigger, event=event)
                 for subj in targets:
-                    claims.append(make_claim(context, sentence, part, subj, clause, timex))
+                    claim = make_claim(context, sentence, part, subj, clause, timex)
+                    if claim is not None:
+                        claim.explain.update(trigger=trigger.text, subject=subject_strategy or "", time="time_range")
+                    claims.append(claim)
             continue
         season_after = season_after_trigger(context, trigger, clause, subjects)
         if trigger.needs_season_object and (season_after or 1) < 2:
@@ -164,11 +171,14 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
         # "renewed X for an additional two seasons ahead of its Season 6 premiere": 7 and 8.
         counted = [(Subj(subj.work, season, subj.start, subj.end, subj.explicit), True)
                    for subj in targets for season in seasons_counted(context, trigger, subj, clause, subjects)]
-        for subj, is_counted in counted or [(subj, False) for subj in targets]:
+        # "Seasons 1 and 2 premiered in October 2016 and April 2018, respectively": a time each.
+        paired = None if counted else seasons.paired_times(context, sentence, time, len(targets))
+        for index, (subj, is_counted) in enumerate(counted or [(subj, False) for subj in targets]):
             # "renewed X for a second season"; "X's first season ... earned a second".
             if season_after and not is_counted and (subj.season is None or trigger.event == "renewal"):
                 subj = Subj(subj.work, season_after, subj.start, subj.end, subj.explicit)
-            claim = make_claim(context, sentence, trigger, subj, clause, time)
+            claim = make_claim(context, sentence, trigger, subj, clause, paired[index] if paired else time,
+                               group_start=min((t.start for t in targets), default=None))
             if claim is None or trigger.needs_season and (claim.subject.season or 1) < 2:
                 continue
             # A noun with no time ("a release date is still a mystery"), or "it" with no time
@@ -188,7 +198,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             if reason:
                 context.dropped.append((trigger.text, check))
                 continue
-            if claim.time is None and grammar.IRREALIS.search(body[clause[0]:trigger.start]):
+            if claim.time is None and grammar.conditional(body[clause[0]:trigger.start]):
                 continue  # "If this show was cancelled, ...": a condition states nothing
             # An order marker after the trigger (or a symmetric one) and no time: the order
             # claim says it all ("To Shoot Right After X", "will film back-to-back").
@@ -199,6 +209,10 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             claim, retyped = event_typing.retype(query, claim)
             claim.explain.update(trigger=trigger.text, subject=subject_strategy or "", time=time_strategy or "",
                                  retyped=retyped or "", work="named" if subj.explicit else "referred to")
+            if subj.how and claim.subject.season is not None:
+                claim.explain["season"] = subj.how
+            if paired:
+                claim.explain["time"] = "paired_times"
             readings.append(moves.Reading(claim, trigger, time, clause))
             made.append((trigger, claim))
             remember_shoot(context, trigger, subj, claim)
@@ -227,6 +241,7 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
             context.last_decision = (context.lexicon_key(claim.subject.work), claim.event)
     # What the sentence was about: its first claim's work, else the first work it names.
     about = [context.lexicon_key(c.subject.work) for c in claims if c.relation is None]
+    context.claimed_last_sentence = about[0] if about else None
     context.named_last_sentence = about[0] if about else next(
         (s.work for s in subjects if s.explicit), None)
     # A sentence with no claim whose subject is a work ("doubters figured X would never
@@ -333,9 +348,13 @@ def is_headline(context: ArticleContext, sentence: Sentence) -> bool:
 
 
 def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trigger, subj: Subj,
-               clause: tuple[int, int], timex: Timex | None) -> Claim | None:
+               clause: tuple[int, int], timex: Timex | None, group_start: int | None = None) -> Claim | None:
+    """One event claim; `group_start`: where the subject group starts when several works or
+    seasons share the verb ("A and B open in May": the verb group runs from A)."""
     body = context.article.body
     subject_start = min(subj.start, trigger.start) if subj.start < trigger.start else clause[0]
+    if group_start is not None and clause[0] <= group_start < subject_start:
+        subject_start = group_start
     # The verb group of an earlier event in the clause is not this one's (unless it takes this
     # one as its infinitive: "had been due to start filming").
     previous = [t.end for t in events.find_triggers(sentence.text, sentence.start)

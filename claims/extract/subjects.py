@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claims.extract import events, gazetteer, lexicon, registry, strategies, titles, works
+from claims.extract import events, gazetteer, lexicon, registry, seasons, strategies, titles, works
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.sentences import Sentence
 
@@ -69,37 +69,45 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
             if entry is None:
                 continue  # "the Mission: Impossible franchise": no entry of it
             mention = dataclasses.replace(mention, work=entry)
-        seasons = mention.seasons or (mention.season,)
-        if len(seasons) == 2 and mention.seasons and re.search(
+        numbers = mention.seasons or (mention.season,)
+        if len(numbers) == 2 and mention.seasons and re.search(
                 r"(?:through|to|-)", context.article.body[mention.start:mention.end + 30]):
-            seasons = tuple(range(seasons[0], seasons[1] + 1))
-        for season in seasons:
+            numbers = tuple(range(numbers[0], numbers[1] + 1))
+        for season in numbers:
             found.append(Subj(mention.work, season, mention.start, mention.end, True))
+    found = seasons.elliptic_seasons(context, found)
     taken = [(s.start, s.end) for s in found]  # mention spans include their season phrase
+    owners: list[Subj] = []
+    body = context.article.body
     for start, end, season in works.bare_seasons(sentence.text, sentence.start):
-        if any(a <= start < b for a, b in taken) or any(s.start > start and s.start - end < 6 for s in found):
+        if any(a <= start < b for a, b in taken):
             continue
-        # "X is filming its first season", "X ... when Netflix ordered a fourth season": the
-        # work named before it in the sentence; else the last work named with seasons, else
-        # the article's.
-        earlier = [s for s in found if s.explicit and s.end <= start]
-        if earlier:
-            work = earlier[-1].work
-        else:
-            work = next((w for w, s in reversed(context.recent) if w in context.seasoned), context.focus)
+        # "the first two seasons of X": the seasons of the work named right after.
+        owner = next((s for s in found if s.explicit and s.season is None and s.start > start
+                      and seasons.owner_gap().fullmatch(body[end:s.start])), None)
+        if owner:
+            owners.append(owner)
+            found.append(Subj(owner.work, season, start, owner.end, True, "of_work"))
+            continue
+        if any(s.start > start and s.start - end < 6 for s in found):
+            continue
+        work, how = seasons.season_work(context, sentence, found, start, end, season)
         if work:
-            found.append(Subj(work, season, start, end, False))
+            found.append(Subj(work, season, start, end, False, how))
+    found = [s for s in found if s not in owners]
+    found += seasons.described_seasons(context, sentence, found)
     found += numbered_entries(context, sentence, found)
-    seasons = list(found)
+    numbered = list(found)
     for start, end, phrase in works.short_references(sentence.text, sentence.start):
         # "a fourth season of the space drama": the season of the work the reference means
         # ("this show" points back as the season already does).
-        of_season = next((s for s in seasons if not s.explicit and s.season and phrase.startswith("the ")
+        of_season = next((s for s in numbered if not s.explicit and s.season and phrase.startswith("the ")
                           and re.fullmatch(r"\s+of\s+", context.article.body[s.end:start])), None)
         if of_season:
             work, _ = reference_work(context, found, start, phrase)
             if work:
-                found[found.index(of_season)] = Subj(work, of_season.season, of_season.start, of_season.end, False)
+                how = "parent_series" if seasons.is_parent_reference(phrase) else of_season.how
+                found[found.index(of_season)] = Subj(work, of_season.season, of_season.start, of_season.end, False, how)
             continue
         if any(s.start <= start < s.end + 25 for s in found):
             continue
@@ -110,7 +118,9 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
         if work and (named_here or context.may_mean(work)):
             season = named_here[-1].season if named_here and named_here[-1].work == work else None
             found.append(Subj(work, season, start, end, False))
-    return sorted(found, key=lambda s: s.start)
+    found = sorted(found, key=lambda s: s.start)
+    seasons.note_finals(context, sentence, found)
+    return found
 
 
 def reference_work(context: ArticleContext, found: list[Subj], start: int,
@@ -120,6 +130,8 @@ def reference_work(context: ArticleContext, found: list[Subj], start: int,
     the article is about."""
     kind = works.reference_kind(phrase)
     named_here = [s for s in found if s.explicit and s.end <= start and fits_kind(context, s.work, kind)]
+    if context.focus_strong and seasons.is_parent_reference(phrase):
+        return context.focus, named_here  # "season three of the main show": the spin-off's parent
     recent = [w for w, _ in reversed(context.recent) if fits_kind(context, w, kind)]
     if named_here:
         work = named_here[-1].work  # "X star Y said the new season will debut..."
@@ -147,8 +159,10 @@ def entry_reference() -> re.Pattern:
     """"the seventh film", "the seventh and eighth instalments": entries of a franchise by number."""
     ordinals = {k: v for k, v in works.knowledge()["ordinals"].items() if v}
     words = "|".join(sorted(map(re.escape, ordinals), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:the|its|their|a)\s+(?P<first>{words})(?:\s+and\s+(?P<second>{words}))?\s+"
-                      r"(?:films?|movies?|instal?lments?|entr(?:y|ies)|chapters?|sequels?|pictures?|outings?)(?!\w)",
+    # ... or the ordinal alone as a subject: "The seventh had been due to start shooting".
+    return re.compile(rf"(?<!\w)(?:the|its|their|a)\s+(?P<first>{words})(?:\s+and\s+(?P<second>{words}))?(?:\s+"
+                      r"(?:films?|movies?|instal?lments?|entr(?:y|ies)|chapters?|sequels?|pictures?|outings?)(?!\w)"
+                      r"|(?=\s+(?:had|has|was|is|will|would|could|should|might|may)\b))",
                       re.IGNORECASE)
 
 
@@ -165,7 +179,7 @@ def numbered_entries(context: ArticleContext, sentence: Sentence, found: list[Su
             word = match.group(group)
             entry = context.lexicon.numbered_entry(context_franchise(context), ordinals[word.lower()]) if word else None
             if entry:
-                entries.append(Subj(entry, None, start, end, False))
+                entries.append(Subj(entry, None, start, end, False, "entry"))
     return entries
 
 
@@ -416,7 +430,16 @@ def pronoun(q: SubjectQuery) -> list[Subj] | None:
     (or the subject of the sentence before, when that one made no claim)."""
     if q.before or not PRONOUN_SUBJECT.search(q.text_before[-40:]):
         return None
+    # "X had been due to start filming this May; it will now shoot from late July": the work
+    # the coordinated clause before named.
+    earlier = [s for s in q.subjects if (s.explicit or s.how == "entry") and q.sentence.start <= s.start < q.clause[0]]
+    joined = q.body[q.sentence.start:q.clause[0]].rstrip() + " " + re.match(r"\s*(?:(?:and|but|so)\b)?", q.text_before).group()
+    if earlier and COORDINATED_CLAUSE.search(joined.rstrip()):
+        return [Subj(earlier[-1].work, earlier[-1].season, q.trigger.start, q.trigger.start, False)]
     return work_in_passage(q)
+
+
+COORDINATED_CLAUSE = re.compile(r"(?:;|,\s*(?:and|but|so)|\s+(?:and|but)\s+then)\s*$", re.IGNORECASE)
 
 
 def object_pronoun(q: SubjectQuery) -> list[Subj] | None:
@@ -538,6 +561,13 @@ def production_focus(q: SubjectQuery) -> list[Subj] | None:
     if context.focus and context.focus_strong and not any(
             q.sentence.start <= s.start < trigger.start
             and (s.work != context.focus or s.season not in (None, context.focus_season)) for s in q.subjects):
+        last = context.claimed_last_sentence
+        if last and last != context.focus and not context.near(context.focus, 1) \
+                and context.lexicon.kind_of(last) == "series":
+            # "Amazon renewed The Expanse for a sixth season. Deadline had reported that
+            # production was pencilled in to begin on January 20", far from the article's
+            # own work: the series just told of, in the season it was renewed for.
+            return [Subj(last, context.renewed.get(last), trigger.start, trigger.start, False)]
         # "Production on new episodes has yet to begin, and nobody expects season 4 to
         # arrive": the season the sentence names for the work after the shoot.
         season = context.focus_season or next((s.season for s in q.subjects if s.work == context.focus

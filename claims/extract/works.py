@@ -353,23 +353,74 @@ def embedded(text: str, start: int, end: int) -> bool:
 @cache
 def bare_season_pattern() -> re.Pattern:
     """"season two", "the second season", "its third run", "a sixth and final season", "no
-    fifth season": a season with no work named."""
+    fifth season", "whose second season", and lists and ranges: "seasons 1 and 2", "series
+    one, two and three", "seasons 1-3", "the first two seasons", "its fifth and sixth
+    seasons"; "the fourth series" (British usage): a season with no work named."""
     info = knowledge()
-    ordinal_words = "|".join(sorted(map(re.escape, (k for k, v in info["ordinals"].items() if v)),
-                                    key=len, reverse=True))
+    data = lexicon.entry("works", "season_phrases")
+    ordinals = "|".join(sorted(map(re.escape, (k for k, v in info["ordinals"].items() if v)),
+                               key=len, reverse=True))
+    number = info["number"]
+    # (no roman numeral after the first number: "series 4 and I think")
+    listed = rf"(?:\d{{1,2}}|{lexicon.alternation(w for w in info['numbers'] if not re.fullmatch(r'[ivx]+', w))})"
+    links = lexicon.alternation(data["list_links"])
+    not_listed = rf"(?!\s+(?:{lexicon.alternation(data['list_not_before'])})\b)"
+    ranges = lexicon.alternation(data["range_links"])
+    determiners = lexicon.alternation(data["determiners"])
+    series_determiners = lexicon.alternation(data["series_determiners"])
+    possessive = (rf"(?:(?:(?:{lexicon.alternation(data['parent_words'])})\s+)?"
+                  rf"(?:{lexicon.alternation(data['possessive_nouns'])})['’]s?\s+)?")
     return re.compile(
-        rf"(?<![\w])(?:(?:season|series)\s+(?P<n>{info['number']})(?!\w)|(?:the|its|a|her|his|their|no)\s+"
-        rf"(?:\w+-episode\s+)?(?P<ord>{ordinal_words})(?:\s+and\s+(?:final|last))?\s+(?:season|run)(?!\w))",
+        rf"(?<![\w-])(?:(?:seasons?|series)\s+(?P<n>{number})(?P<more>(?:\s*(?:{links})\s*{listed}{not_listed}(?![\w-]))*)"
+        rf"(?:\s*(?P<range>{ranges})\s*(?P<last>{listed}))?(?![\w-])"
+        rf"|(?:the|its|their)\s+(?:{lexicon.alternation(data['first_words'])})\s+(?P<count>{listed})\s+"
+        rf"(?:seasons|runs|series(?!\s+(?:{lexicon.alternation(data['series_not_after'])})(?!\w)))(?!\w)"
+        rf"|(?:{determiners})\s+{possessive}(?:\w+-episode\s+)?(?P<ord>{ordinals})(?:\s+and\s+(?P<ord2>{ordinals}))?"
+        rf"(?:\s+and\s+(?:final|last))?\s+(?:seasons?|runs?)(?!\w)(?!\s+(?:{lexicon.alternation(data['role_after'])})\b)"
+        rf"|(?:{series_determiners})\s+{possessive}(?:\w+-episode\s+)?(?P<sord>{ordinals})(?:\s+and\s+(?P<sord2>{ordinals}))?"
+        rf"(?:\s+and\s+(?:final|last))?\s+series(?!\w)(?!\s+(?:{lexicon.alternation(data['series_not_after'])})(?!\w))"
+        rf"(?!\s+(?:{lexicon.alternation(data['role_after'])})\b)"
+        rf"|(?:{determiners})\s+(?P<hord>{ordinals})-season(?!\w))",
         re.IGNORECASE)
 
 
+def bare_values(match: re.Match) -> list[int]:
+    """The seasons one bare season phrase names, in order."""
+    info = knowledge()
+
+    def value(word: str | None) -> int | None:
+        if not word:
+            return None
+        word = word.lower()
+        return int(word) if word.isdigit() else info["numbers"].get(word, info["ordinals"].get(word))
+
+    if match.group("count"):  # "the first two seasons"
+        return list(range(1, (value(match.group("count")) or 0) + 1))
+    if match.group("n"):
+        values = [value(match.group("n"))] + [value(w) for w in re.findall(r"[\w]+", match.group("more") or "")
+                                              if value(w) is not None and w.lower() != "and"]
+        last = value(match.group("last"))
+        if last and len(values) == 1 and values[0] is not None and values[0] < last <= values[0] + 12:
+            values = list(range(values[0], last + 1))  # "seasons 1-3", "seasons one through three"
+        return [v for v in values if v]
+    pair = [value(match.group(g)) for g in ("ord", "ord2", "sord", "sord2", "hord")]
+    return [v for v in pair if v]
+
+
+RANKING_BEFORE = re.compile(r"\b(?:be|is|was|are|were|been|being|become|became|becomes|as)\s+$", re.IGNORECASE)
+
+
 def bare_seasons(text: str, offset: int) -> list[tuple[int, int, int]]:
-    """(start, end, season) of season phrases with no work: "season two", "the second season"."""
+    """(start, end, season) of season phrases with no work: "season two", "the second season";
+    a list gives one entry per season, all with the list's span ("seasons 1 and 2")."""
     found = []
     for match in bare_season_pattern().finditer(text):
-        season, _ = season_number(match)
-        if season:
-            found.append((offset + match.start(), offset + match.end(), season))
+        if match.group("sord") and RANKING_BEFORE.search(text, 0, match.start()):
+            continue  # "X was meant to be the third series released after Y": a rank among shows
+        # ("X, whose second season dropped": the season alone, not coordinated with X)
+        start = match.start() + (6 if match.group().lower().startswith("whose ") else 0)
+        for season in bare_values(match):
+            found.append((offset + start, offset + match.end(), season))
     return found
 
 
