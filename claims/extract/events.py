@@ -197,6 +197,9 @@ RELATIVE_CLOSED = re.compile(r",[\"”’']?\s*(?:(?:which|who)\s[^,;]*|in turn|
 # A headline capitalizes every word, so there a determiner may stand before capitalized
 # modifiers: "To A March Netflix Debut", "Gets Its October Premiere".
 HEADLINE_DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}$")
+# ("season two hits Netflix": a number after a season word is a name's)
+COUNTED_BEFORE = re.compile(r"(?<!\b[Ss]eason\s)(?<!\b[Ss]eries\s)(?<!\b[Pp]art\s)(?<!\b[Cc]hapter\s)(?<!\b[Vv]olume\s)"
+                            r"\b(?:two|three|four|five|several|these|those)\s+(?:[\w'’\"“”‘:-]+\s+){0,3}$")
 PLURAL_SUBJECT = re.compile(r"(?:[A-Z][\w'’]*|both|all)['‘’\"”]?\s+$")
 VERB_BEFORE = re.compile(
     r"\b(?:to|will|['’]ll|would|could|may|might|can|should|must|did|does|do|don['’]t|had|has|have|"
@@ -219,6 +222,8 @@ def noun_reading(form: str, before: str, headline: bool = False) -> str:
     if headline and form in ("s", "past") and before.strip() and before.rstrip()[-1:].isalnum() \
             and not NOUN_BEFORE.search(before):
         return form
+    if form == "s" and COUNTED_BEFORE.search(before):
+        return "noun"  # "the two 'Mission' films": a counted head takes no verb in -s
     # (A capitalized word in between is a headline's title: "The Punisher Premieres".)
     if form == "s" and (SINGULAR_SUBJECT.search(before) or RELATIVE_CLOSED.search(before)):
         return form  # "The show begins filming": a subject noun right before the verb
@@ -277,6 +282,8 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
         if needs_time == "for" and (re.match(r"\s+to\s+[a-z]", text[match.end():]) or re.search(
                 r"\b(?:its|the|a|an|their|his|her)\s+$", text[:match.start()], re.IGNORECASE)):
             continue  # "slated to premiere" (the verb after it is the trigger); "its scheduled date"
+        if key.endswith("due") and re.match(r"\s+to\s+[a-z]", text[match.end():]):
+            continue  # "had been due to start shooting", "halted due to the pandemic": no release
         if form == "noun" and key in move_nouns():
             needs_time = "for"  # "the delay from March to June", not "after the delay, ... now"
         found.append(Trigger(offset + match.start(), offset + match.end(), event, form,

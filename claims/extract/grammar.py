@@ -211,12 +211,14 @@ def modality(sentence_before: str, clause: str) -> str:
 def is_negated(before: str, after: str) -> bool:
     """The clause denies the event ("hasn't begun filming", "won't premiere in 2017")."""
     window = " ".join(WORDS.findall(before)[-6:])
-    if not NEGATION.search(window):
+    negation = last_match(NEGATION, window)
+    if not negation:
         return False
     # (a delay in the next statement is that one's: "has yet to begin, and nobody expects
-    # season 4 to arrive until 2019")
+    # season 4 to arrive until 2019"; one before the negation is another phrase's: "a prequel
+    # set 1,200 years before the main story, hasn't started")
     after = NEXT_STATEMENT.split(after, 1)[0]
-    return not DELAY.search(after[:60]) and not DELAY.search(window)
+    return not DELAY.search(after[:60]) and not DELAY.search(window[negation.start():])
 
 
 @cache

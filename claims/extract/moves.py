@@ -561,8 +561,14 @@ def after_the_move(q: OldYear) -> Timex | None:
 
 def current_move(q: OldYear) -> Timex | None:
     """"which had held the Nov. 19 date, moves to May 27, 2022": a move made now left a date
-    that was still ahead."""
-    return renormalize(q.timex, q.context.published, "future") if q.current else None
+    that was still ahead (not one after the date it was moved to: "had been due to start in
+    February ..., and it is now expected to start in September" is that year's February)."""
+    if not q.current:
+        return None
+    moved = renormalize(q.timex, q.context.published, "future")
+    later = [t.value[:7] for t in q.context.timexes if q.timex.end <= t.start < q.sentence.end
+             and re.match(r"\d{4}-\d{2}", t.value)]
+    return None if q.strategy == "old_plan" and later and moved.value[:7] > max(later) else moved
 
 
 def as_told(q: OldYear) -> Timex | None:

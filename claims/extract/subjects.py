@@ -66,8 +66,8 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
     for mention in works.find_mentions(sentence.text, sentence.start, context.lexicon):
         if mention.work in context.lexicon.registry.franchises:
             entry = franchise_entry(context, mention.work)
-            if entry is None:
-                continue  # "the Mission: Impossible franchise": no entry of it
+            if entry is None or several_entries(context.article.body, mention):
+                continue  # "the Mission: Impossible franchise", "the two 'Mission' films": no entry of it
             mention = dataclasses.replace(mention, work=entry)
         seasons = mention.seasons or (mention.season,)
         if len(seasons) == 2 and mention.seasons and re.search(
@@ -142,39 +142,108 @@ def fits_kind(context: ArticleContext, work: str | None, kind: str | None) -> bo
     return kind is None or known is None or known.kind is None or known.kind == kind
 
 
+ENTRY_NOUNS = r"(?:films?|movies?|instal?lments?|entr(?:y|ies)|chapters?|sequels?|pictures?|outings?)"
+
+
 @cache
 def entry_reference() -> re.Pattern:
-    """"the seventh film", "the seventh and eighth instalments": entries of a franchise by number."""
+    """"the seventh film", "the seventh and eighth instalments", "the eighth Mission" (a
+    franchise's short name), "The seventh had been due to start" (the noun left out):
+    entries of a franchise by number."""
     ordinals = {k: v for k, v in works.knowledge()["ordinals"].items() if v}
     words = "|".join(sorted(map(re.escape, ordinals), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:the|its|their|a)\s+(?P<first>{words})(?:\s+and\s+(?P<second>{words}))?\s+"
-                      r"(?:films?|movies?|instal?lments?|entr(?:y|ies)|chapters?|sequels?|pictures?|outings?)(?!\w)",
+    return re.compile(rf"(?<!\w)(?:the|its|their|a)\s+(?P<first>{words})(?:\s+and\s+(?P<second>{words}))?"
+                      rf"(?:\s+{ENTRY_NOUNS}(?!\w)|\s+['‘\"“]?(?P<name>(?-i:[A-Z])[\w'’-]*)['’\"”]?(?![\w-])"
+                      r"|(?P<ellipsis>(?=\s*[,;.)]|\s+(?:is|was|were|are|has|had|have|will|would|could|should|may|"
+                      r"might|did|does|opens?|opened|arrives?|arrived|lands?|landed|wrapped|started|starts|began|"
+                      r"begins|follows?|followed)\b)))",
+                      re.IGNORECASE)
+
+
+@cache
+def pair_reference() -> re.Pattern:
+    """"the two sequels", "the next two Mission: Impossible movies", "the two 'X' films",
+    "the two halves of the story": the pair of entries an article names."""
+    return re.compile(rf"(?<!\w)(?:the|both)\s+(?:next\s+|new\s+|upcoming\s+)?two\s+"
+                      rf"(?:['‘\"“]?[\w:'’-]+['’\"”]?\s+){{0,3}}?(?:{ENTRY_NOUNS}|halves|parts)(?!\w)",
                       re.IGNORECASE)
 
 
 def numbered_entries(context: ArticleContext, sentence: Sentence, found: list[Subj]) -> list[Subj]:
-    """Franchise entries named by their number ("the seventh and eighth films"): the entries of
-    the franchise the article is about that carry that number."""
+    """Franchise entries named by their number ("the seventh and eighth films", "Mission:
+    Impossible 7 and 8"), or as the pair the article names ("the two sequels"): the entries
+    of the franchise the article is about that carry that number."""
     ordinals = works.knowledge()["ordinals"]
+    lexicon_ = context.lexicon
+    franchise = context_franchise(context, found)
     entries = []
     for match in entry_reference().finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if any(s.start <= start < s.end for s in found):
             continue
+        if match.group("name") and lexicon_.key_of(match.group("name")) not in lexicon_.registry.franchises:
+            continue  # "the first Marvel series": no entry of a franchise
+        if match.group("ellipsis") is not None and franchise is None:
+            continue
         for group in ("first", "second"):
             word = match.group(group)
-            entry = context.lexicon.numbered_entry(context_franchise(context), ordinals[word.lower()]) if word else None
+            entry = lexicon_.numbered_entry(franchise, ordinals[word.lower()]) if word else None
             if entry:
                 entries.append(Subj(entry, None, start, end, False))
+    for subj in found:
+        # "Mission: Impossible 7 and 8": the second number is the same franchise's entry
+        also = re.match(r"[\"”’']?\s*(?:and|&)\s+(\d{1,2})(?![\w-])", context.article.body[subj.end:subj.end + 12],
+                        re.IGNORECASE)
+        number = works.entry_number(subj.work)
+        owner = next((f for f, members in lexicon_.registry.franchises.items() if subj.work in members), None)
+        entry = lexicon_.numbered_entry(owner, int(also.group(1))) if also and number and owner else None
+        if entry and subj.explicit:
+            entries.append(Subj(entry, None, subj.end + also.start(1), subj.end + also.end(), False))
+    for match in pair_reference().finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        pair = named_pair(context, franchise, [*found, *entries], start)
+        entries += [Subj(entry, None, start, end, False) for entry in pair]
     return entries
 
 
-def context_franchise(context: ArticleContext) -> str | None:
-    """The franchise the article is about: the one whose entries it names, or its focus's."""
+def named_pair(context: ArticleContext, franchise: str | None, found: list[Subj], start: int) -> list[str]:
+    """The two entries of the franchise the article named last (before `start`), by number."""
+    if franchise is None:
+        return []
+    members = set(context.lexicon.registry.franchises[franchise])
+    order = {work: index for work, index in context.named_at.items() if work in members}
+    for index, subj in enumerate(found):
+        if subj.work in members and subj.start < start:
+            order[subj.work] = context.sentence_index + index / 100 + 0.001
+    named = sorted(order, key=order.get)[-2:]
+    if len(named) < 2:
+        return []
+    return sorted(named, key=lambda w: works.entry_number(w) or 0)
+
+
+# "the eighth Mission", "the next two Mission: Impossible movies", "the Mission films": a
+# franchise's name after a number, or before a plural noun, names no one entry.
+ENTRY_COUNT_BEFORE = re.compile(r"(?i)\b(?:the|its|their|a|both|two|three|next)\s+(?:\w+\s+)?['‘\"“]?$")
+ENTRY_PLURAL_AFTER = re.compile(r"(?i)^['’\"”]?\s+(?:films|movies|sequels|instal?lments|entries|chapters|pictures|"
+                                r"outings|franchise|series|saga|universe)\b")
+
+
+def several_entries(body: str, mention: works.Mention) -> bool:
+    before = body[max(0, mention.start - 25):mention.start]
+    counted = ENTRY_COUNT_BEFORE.search(before)
+    return bool(counted and re.search(r"(?i)\b(?:two|three|next|both|%s)\b" % "|".join(
+        k for k, v in works.knowledge()["ordinals"].items() if v), counted.group())) \
+        or bool(ENTRY_PLURAL_AFTER.match(body[mention.end:mention.end + 30]))
+
+
+def context_franchise(context: ArticleContext, found: list[Subj] = ()) -> str | None:
+    """The franchise the article is about: the one whose entries it names (before or in this
+    sentence), or its focus's."""
     franchises = context.lexicon.registry.franchises
-    named = [f for f, entries in franchises.items() if context.focus in entries
-             or any(e in context.named_at for e in entries)]
-    return named[0] if len(named) == 1 else None
+    here = {s.work for s in found}
+    named = {tuple(entries): f for f, entries in franchises.items() if context.focus in entries
+             or any(e in context.named_at or e in here for e in entries)}   # (a short name shares its entries)
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def franchise_entry(context: ArticleContext, franchise: str) -> str | None:
@@ -437,6 +506,12 @@ MOVED_PRONOUN = re.compile(r"\s+(?:it|them)\s+(?:back\s+|forward\s+|up\s+|again\
 def work_in_passage(q: SubjectQuery) -> list[Subj] | None:
     """The work an "it" stands for: the last claim's subject, else the last named."""
     context = q.context
+    opening = [s for s in q.subjects if q.sentence.start <= s.start < q.clause[0]]
+    if opening and re.fullmatch(r"[\W_]*", q.body[q.sentence.start:opening[0].start]) and not q.sentence.headline:
+        # "The seventh had been due to start shooting in February, and it is now expected to
+        # start in September": the subject the sentence opened with.
+        first = opening[0]
+        return [Subj(first.work, first.season, q.trigger.start, q.trigger.start, False)]
     if not context.recent:
         return None
     work, season = context.last_subject or context.recent[-1]

@@ -70,13 +70,14 @@ class WorkLexicon:
         return work.kind if work else None
 
     def numbered_entry(self, franchise: str | None, number: int) -> str | None:
-        """The franchise's entry numbered so ("Mission: Impossible 7" for 7), if registered."""
+        """The franchise's entry numbered so ("Mission: Impossible 7" for 7), if registered
+        (by its title or by an alias: "Mission: Impossible 8", now "... The Final Reckoning")."""
         if franchise is None:
             return None
-        roman = {1: "i", 2: "ii", 3: "iii", 4: "iv", 5: "v", 6: "vi", 7: "vii", 8: "viii", 9: "ix", 10: "x"}
         for entry in self.registry.franchises.get(franchise, []):
-            last = entry.split()[-1]
-            if last == str(number) or last == roman.get(number):
+            work = self.registry.works.get(entry)
+            names = [entry] + [fold_title(alias) for alias in (work.aliases if work else ())]
+            if any(entry_number(name) == number for name in names):
                 return entry
         return None
 
@@ -84,6 +85,18 @@ class WorkLexicon:
         """The work a name as written stands for (its title or an alias), if any."""
         key = fold_title(name)
         return key if key in self.titles else self.alias_keys.get(key)
+
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+
+def entry_number(key: str) -> int | None:
+    """The number a folded title ends in ("mission impossible 7", "rocky iv"), if any."""
+    words = key.split()
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    return int(last) if last.isdigit() and len(last) <= 2 else ROMAN.get(last)
 
 
 # --- knowledge --------------------------------------------------------------------------
