@@ -38,6 +38,7 @@ class ArticleContext:
     # speaks of; and the works whose shoot the article told was halted.
     last_shoot: tuple[str, int | None, int] | None = None
     halted: set[str] = field(default_factory=set)
+    named_in_full: set[str] | None = None   # works named by a title or an alias (subjects.named_in_full)
 
     def near(self, work: str | None, sentences: int = 2) -> bool:
         """The work was named in this sentence or one of the few before it."""

@@ -640,7 +640,9 @@ def later_step(steps: list[Claim], others: list[Claim]) -> list[Claim]:
     date is one the article states as current (a move being reported, a schedule in the
     present or future), else its last step. (A past fact is no current date: "the first
     season premiered in 2019" beside "Netflix set its return for January 2020".)"""
+    # (an open-ended date, "ahead of May 23", overlaps every step: it fixes no current date)
     current = [c for c in others if not c.superseded and not c.negated and c.interval
+               and c.interval.earliest is not None and c.interval.latest is not None
                and (c.explain.get("step") == "current" or c.tense in ("present", "future", "none")
                     and c.explain.get("step") != "narrated")]
     if not current:

@@ -47,10 +47,11 @@ ORDINARY = "ordinary phrase"
 PART = "part of a longer title"
 JOINED = "names joined"
 FRANCHISE = "franchise name"
+RENAMED = "another title of a work"
 CONFIGURED = "listed as not a work"
 TOO_WEAK = "too little evidence"
 REASONS = (PERSON, FAMILY, ORGANISATION, NETWORK, PLACE, DEMONYM, EVENT, PUBLICATION, CREDIT, MUSIC, BRAND,
-           ORDINARY, PART, JOINED, FRANCHISE, CONFIGURED, TOO_WEAK)
+           ORDINARY, PART, JOINED, FRANCHISE, RENAMED, CONFIGURED, TOO_WEAK)
 
 ORGANISATION_REASONS = {"network": NETWORK, "studio": NETWORK, "streamer": NETWORK, "platform": NETWORK,
                         "agency": CREDIT, "credit": CREDIT, "festival": EVENT, "award": EVENT, "event": EVENT,

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claims.extract import events, gazetteer, lexicon, registry, strategies, titles, works
+from claims.extract import aliases, events, gazetteer, lexicon, registry, strategies, titles, works
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.sentences import Sentence
 
@@ -33,8 +33,9 @@ def focus_of(context: ArticleContext) -> tuple[str | None, int | None]:
     texts = [(title, -1, 3.0)] + [(s.text, s.start, 3.0 if s.headline else 1.0 if i < 4 else 0.5)
                                    for i, s in enumerate(context.sentences)]
     for index, (text, offset, weight) in enumerate(texts):
+        # (the focus is what an article names in full: a short form, "Ragnarok", says less)
         for mention in works.find_mentions(text, offset, context.lexicon):
-            if mention.work in context.lexicon.registry.franchises:
+            if mention.short or mention.work in context.lexicon.registry.franchises:
                 continue  # a franchise's name is no entry the article could be about
             if index and not context.sentences[index - 1].headline and mention.season:
                 in_body.add((mention.work, mention.season))
@@ -47,9 +48,9 @@ def focus_of(context: ArticleContext) -> tuple[str | None, int | None]:
     focus = max(counts, key=counts.get)
     headline_names = any(mention.work == focus for text, offset, _ in texts[:1] + [
         (s.text, s.start, 0) for s in context.sentences if s.headline]
-        for mention in works.find_mentions(text, offset, context.lexicon))
+        for mention in article_mentions(context, text, offset))
     body_sentences = sum(1 for s in context.sentences if not s.headline and any(
-        m.work == focus for m in works.find_mentions(s.text, s.start, context.lexicon)))
+        m.work == focus for m in article_mentions(context, s.text, s.start)))
     context.focus_strong = headline_names or body_sentences >= STRONG_FOCUS_SENTENCES
     named = seasons.get(focus, {})
     season = max(named, key=named.get) if named and max(named.values()) >= 3.0 else None
@@ -60,10 +61,53 @@ def focus_of(context: ArticleContext) -> tuple[str | None, int | None]:
     return focus, season
 
 
+def article_mentions(context: ArticleContext, text: str, offset: int) -> list[works.Mention]:
+    """The works a sentence names, a short form ("Maverick", "Part Two") read as the work
+    the article names in full."""
+    found = []
+    for mention in works.find_mentions(text, offset, context.lexicon):
+        if mention.short:
+            key = short_form_work(context, mention)
+            if key is None:
+                continue
+            mention = dataclasses.replace(mention, work=key)
+        found.append(mention)
+    return found
+
+
+def named_in_full(context: ArticleContext) -> set[str]:
+    """The works an article names by a title or an alias (not by a short form)."""
+    if context.named_in_full is None:
+        lexicon_ = context.lexicon
+        texts = [(context.article.title or "", -1)] + [(s.text, s.start) for s in context.sentences]
+        context.named_in_full = {m.work for text, offset in texts for m in works.find_mentions(text, offset, lexicon_)
+                                 if not m.short and m.work in lexicon_.registry.works}
+    return context.named_in_full
+
+
+def short_form_work(context: ArticleContext, mention: works.Mention) -> str | None:
+    """"Maverick" in an article naming "Top Gun: Maverick"; "Part Two" after "Dead Reckoning
+    Part One" (the sibling title the corpus knows): the one work it can be, else none."""
+    lexicon_ = context.lexicon
+    full = named_in_full(context)
+    named = lexicon_.short_forms.get(mention.short, set()) & full
+    if len(named) == 1:
+        return next(iter(named))
+    siblings = set()
+    for work in full:
+        known = lexicon_.registry.works.get(work)
+        for name in (known.title, *known.aliases) if known else ():
+            sibling = aliases.sibling_part(name, mention.short)
+            key = lexicon_.key_of(sibling) if sibling else None
+            if key and key != work:
+                siblings.add(key)
+    return siblings.pop() if len(siblings) == 1 else None
+
+
 def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
     """Works named or referred to in a sentence, in order."""
     found: list[Subj] = []
-    for mention in works.find_mentions(sentence.text, sentence.start, context.lexicon):
+    for mention in article_mentions(context, sentence.text, sentence.start):
         if mention.work in context.lexicon.registry.franchises:
             entry = franchise_entry(context, mention.work)
             if entry is None or several_entries(context.article.body, mention):
@@ -194,7 +238,7 @@ def numbered_entries(context: ArticleContext, sentence: Sentence, found: list[Su
         # "Mission: Impossible 7 and 8": the second number is the same franchise's entry
         also = re.match(r"[\"”’']?\s*(?:and|&)\s+(\d{1,2})(?![\w-])", context.article.body[subj.end:subj.end + 12],
                         re.IGNORECASE)
-        number = works.entry_number(subj.work)
+        number = lexicon_.entry_number(subj.work)
         owner = next((f for f, members in lexicon_.registry.franchises.items() if subj.work in members), None)
         entry = lexicon_.numbered_entry(owner, int(also.group(1))) if also and number and owner else None
         if entry and subj.explicit:
@@ -218,7 +262,7 @@ def named_pair(context: ArticleContext, franchise: str | None, found: list[Subj]
     named = sorted(order, key=order.get)[-2:]
     if len(named) < 2:
         return []
-    return sorted(named, key=lambda w: works.entry_number(w) or 0)
+    return sorted(named, key=lambda w: context.lexicon.entry_number(w) or 0)
 
 
 # "the eighth Mission", "the next two Mission: Impossible movies", "the Mission films": a
@@ -358,7 +402,9 @@ MODIFIER_AFTER = re.compile(
     r"(?:alum|alumna|alumnus|alums|star|actor|actress|actors|producer|"
     r"producers|creator|writer|director|host|hosts|judge|judges|contestant|contestants|winner|finalist|"
     r"cast\s+member|castmate|co-star|costar|showrunner|girlfriend|boyfriend|wife|husband|fan|fans|"
-    r"villain|character|singer|dancer|personality|executive|boss|veteran)\b", re.IGNORECASE)
+    r"villain|character|singer|dancer|personality|executive|boss|veteran|"
+    # "The Final Reckoning name arrived with the first teaser": the title's name, not the work
+    r"name|title|subtitle|moniker|logo|trailer|teaser|poster)\b", re.IGNORECASE)
 
 
 # A personal pronoun between a work and a verb is that verb's subject.
@@ -408,7 +454,7 @@ def counted_works(q: SubjectQuery) -> list[Subj] | None:
     if index == 0:
         return None
     previous = q.context.sentences[index - 1]
-    named = [m for m in works.find_mentions(previous.text, previous.start, q.context.lexicon) if m.explicit]
+    named = [m for m in article_mentions(q.context, previous.text, previous.start) if m.explicit]
     if len({m.work for m in named}) != count:
         return None
     return [Subj(m.work, None, m.start, m.end, True) for m in named]
