@@ -54,6 +54,7 @@ class Statement:
     current: str | None
     other: str
     later: bool
+    written: str = ""    # the name before, as written, when it is no registered work
 
 
 def title_statements(documents, key_at) -> list[Statement]:
@@ -70,10 +71,18 @@ def title_statements(documents, key_at) -> list[Statement]:
                         continue
                     before = text[:match.start()].rstrip(" ,(")
                     named = key_at(before)
-                    if named is None and not patterns["reference"].search(before[-20:]):
+                    written = "" if named else name_before(before)
+                    if named is None and not written and not patterns["reference"].search(before[-20:]):
                         continue  # neither a work's name nor "the film" before it
-                    found.append(Statement(article, named, other, later=kind == "renamed"))
+                    found.append(Statement(article, named, other, later=kind == "renamed", written=written))
     return found
+
+
+def name_before(text: str) -> str:
+    """The title-like run of capitalized words that ends the text ("Night Saga 8"), if any."""
+    runs = [m for m in titles.knowledge()["run"].finditer(text) if m.end() == len(text.rstrip("'’\"”"))]
+    return clean_name(runs[-1].group()) if runs and not titles.sentence_initial(text, runs[-1].start()) \
+        or runs and len(runs[-1].group().split()) > 1 else ""
 
 
 def clean_name(text: str) -> str:
@@ -112,14 +121,56 @@ def merge(learned: registry.Registry, keep: str, drop: str, other_title: str) ->
 def apply_statements(learned: registry.Registry, statements: list[Statement], headline_work, fold_title) -> None:
     """Make each pair of names one work: the registered one, the later name when both are."""
     for statement in statements:
-        current = statement.current or headline_work(statement.article)
         other = fold_title(statement.other)
+        if statement.current is None and statement.written and statement.later and other in learned.works:
+            # "Night Saga 8, now titled Y": the old name, never registered, is Y's alias
+            merge(learned, other, fold_title(statement.written), statement.written)
+            continue
+        current = statement.current or headline_work(statement.article)
         if current is None or current not in learned.works or other == current or other in learned.franchises:
             continue
         if other in learned.works and statement.later:
             merge(learned, other, current, learned.works[current].title)  # "X, now titled Y": Y is the work
         else:
             merge(learned, current, other, statement.other)
+
+
+PART_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+
+
+def part_of(name: str) -> tuple[str, int] | None:
+    """("dead reckoning", 2) for "Dead Reckoning Part Two"."""
+    part = PART_TAIL.search(name)
+    if not part or part.start() == 0:
+        return None
+    word = part.group("part").split()[-1].lower()
+    number = int(word) if word.isdigit() else PART_NUMBERS.get(word)
+    base = re.sub(r"^(?i:the)\s+", "", name[:part.start()]).strip(" :–—-").lower()
+    return (base, number) if number else None
+
+
+def join_parts(learned: registry.Registry, entry_number, numbered_entry) -> None:
+    """The parts of one title are consecutive entries of their franchise: when "Dead
+    Reckoning Part Two" is entry 8 ("Mission: Impossible 8"), "Dead Reckoning Part One" is
+    entry 7, and "Mission: Impossible 7" is its other title."""
+    parts: dict[str, list[tuple[str, int]]] = {}
+    for key, work in learned.works.items():
+        for name in (work.title, *work.aliases):
+            found = part_of(name)
+            if found:
+                parts.setdefault(found[0], []).append((key, found[1]))
+    for base, members in parts.items():
+        numbered = [(key, part, entry_number(key)) for key, part in members if entry_number(key)]
+        if not numbered:
+            continue
+        anchor, anchor_part, anchor_number = numbered[0]
+        franchise = next((f for f, entries in learned.franchises.items() if anchor in entries), None)
+        for key, part in members:
+            if key == anchor or entry_number(key) or key not in learned.works:
+                continue
+            entry = numbered_entry(franchise, anchor_number - anchor_part + part)
+            if entry and entry != key and entry != anchor and entry in learned.works:
+                merge(learned, key, entry, learned.works[entry].title)
 
 
 # --- short forms ---------------------------------------------------------------------------

@@ -549,11 +549,19 @@ MOVED_PRONOUN = re.compile(r"\s+(?:it|them)\s+(?:back\s+|forward\s+|up\s+|again\
                            r"(?:from|to|for|until|into|out\s+of|off)\s+(?P<det>)(?:(?:its|the|a|an)\s+)?", re.IGNORECASE)
 
 
+@cache
+def opening_subject() -> re.Pattern:
+    """What may open a sentence before its subject work: quotes, "The film ", "Netflix's ",
+    "The HBO series "."""
+    return re.compile(rf"[\W_]*(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[\w.&-]*['’]s\s+)?"
+                      rf"(?:(?:[\w+-]+\s+){{0,2}}?(?:{works.kind_nouns()})\s+)?['‘\"“]?", re.IGNORECASE)
+
+
 def work_in_passage(q: SubjectQuery) -> list[Subj] | None:
     """The work an "it" stands for: the last claim's subject, else the last named."""
     context = q.context
     opening = [s for s in q.subjects if q.sentence.start <= s.start < q.clause[0]]
-    if opening and re.fullmatch(r"[\W_]*", q.body[q.sentence.start:opening[0].start]) and not q.sentence.headline:
+    if opening and opening_subject().fullmatch(q.body[q.sentence.start:opening[0].start]) and not q.sentence.headline:
         # "The seventh had been due to start shooting in February, and it is now expected to
         # start in September": the subject the sentence opened with.
         first = opening[0]

@@ -225,6 +225,7 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
     if statements:
         headlines = {article: headline_work(lexicon_, sentences) for article, sentences in documents}
         aliases.apply_statements(learned, statements, headlines.get, fold_title)
+        aliases.join_parts(learned, lexicon_.entry_number, lexicon_.numbered_entry)
         index_works(lexicon_)
     for name, common in spelling_variants(person_counts).items():
         lexicon_.persons[name] = common
