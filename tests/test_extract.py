@@ -1,6 +1,6 @@
 """The claim extractor against tests/cases/claims.yaml: short texts and the claims they state.
 
-Each row is one small article: `text` is its body after a neutral headline (or the whole
+Each row is one small article (`corpus` lists other articles' texts read with it): `text` is its body after a neutral headline (or the whole
 body, headline line first, when `headline: null`), or `file` names an article under
 tests/fixtures/articles/extract/. `expected` lists claims by the fields worth checking;
 only the fields given are compared. An expected claim with `absent: true` (or every
@@ -125,8 +125,12 @@ def test_claims(case):
     for expected in case["expected"]:
         assert set(expected) <= FIELDS, set(expected) - FIELDS
     article = article_of(case)
-    extraction = extract_corpus([article])
-    claims = extraction.claims
+    # `corpus`: other articles read with it (the works a corpus learns from all of them)
+    others = [make_article(f"case-{case['name']}-{i}", f"{HEADLINE}\n\n{text}", f"{case['name']}-{i}.md",
+                           published=str(case.get("published", "2016-05")), title=HEADLINE,
+                           outlet="Example Screen News") for i, text in enumerate(case.get("corpus", []))]
+    extraction = extract_corpus([article, *others])
+    claims = [c for c in extraction.claims if c.article == article.id]
     if "dropped_by" in case:
         checks = {check for _, _, check in extraction.dropped}
         assert case["dropped_by"] in checks, f"no trigger dropped by {case['dropped_by']}: {extraction.dropped}"

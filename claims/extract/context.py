@@ -42,6 +42,7 @@ class ArticleContext:
     # work -> the number the article gives its final season ("a sixth and final season"),
     # the last noted last (seasons.note_finals)
     finals: dict[str, int] = field(default_factory=dict)
+    named_in_full: set[str] | None = None   # works named by a title or an alias (subjects.named_in_full)
 
     def near(self, work: str | None, sentences: int = 2) -> bool:
         """The work was named in this sentence or one of the few before it."""

@@ -204,6 +204,9 @@ HEADLINE_DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w'
 PLURAL_APPOSITIVE_CLOSED = re.compile(r"\band\b[^,;:]*,\s*(?:both|all|each|which|who)\b[^,;:]*,\s*$")
 # (a numbered title ends a subject too: "X 7 and X 8 open")
 PLURAL_SUBJECT = re.compile(r"(?:[A-Z][\w'’]*|[A-Z][\w'’]*\s+\d{1,2}|both|all)['‘’\"”]?\s+$")
+# ("season two hits Netflix": a number after a season word is a name's)
+COUNTED_BEFORE = re.compile(r"(?<!\b[Ss]eason\s)(?<!\b[Ss]eries\s)(?<!\b[Pp]art\s)(?<!\b[Cc]hapter\s)(?<!\b[Vv]olume\s)"
+                            r"\b(?:two|three|four|five|several|these|those)\s+(?:[\w'’\"“”‘:-]+\s+){0,3}$")
 VERB_BEFORE = re.compile(
     r"\b(?:to|will|['’]ll|would|could|may|might|can|should|must|did|does|do|don['’]t|had|has|have|"
     r"doesn['’]t|didn['’]t|won['’]t|they|we|i|you|both|not|never|finally|also|still|"
@@ -225,6 +228,8 @@ def noun_reading(form: str, before: str, headline: bool = False) -> str:
     if headline and form in ("s", "past") and before.strip() and before.rstrip()[-1:].isalnum() \
             and not NOUN_BEFORE.search(before):
         return form
+    if form == "s" and COUNTED_BEFORE.search(before):
+        return "noun"  # "the two 'Mission' films": a counted head takes no verb in -s
     # (A capitalized word in between is a headline's title: "The Punisher Premieres".)
     if form == "s" and (singular_subject().search(before) or RELATIVE_CLOSED.search(before)):
         return form  # "The show begins filming": a subject noun right before the verb
@@ -297,6 +302,8 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
         if needs_time == "for" and (re.match(r"\s+to\s+[a-z]", text[match.end():]) or re.search(
                 r"\b(?:its|the|a|an|their|his|her)\s+$", text[:match.start()], re.IGNORECASE)):
             continue  # "slated to premiere" (the verb after it is the trigger); "its scheduled date"
+        if key.endswith("due") and re.match(r"\s+to\s+[a-z]", text[match.end():]):
+            continue  # "had been due to start shooting", "halted due to the pandemic": no release
         if form == "noun" and key in move_nouns():
             needs_time = "for"  # "the delay from March to June", not "after the delay, ... now"
         found.append(Trigger(offset + match.start(), offset + match.end(), event, form,

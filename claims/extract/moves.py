@@ -563,8 +563,14 @@ def after_the_move(q: OldYear) -> Timex | None:
 
 def current_move(q: OldYear) -> Timex | None:
     """"which had held the Nov. 19 date, moves to May 27, 2022": a move made now left a date
-    that was still ahead."""
-    return renormalize(q.timex, q.context.published, "future") if q.current else None
+    that was still ahead (not one after the date it was moved to: "had been due to start in
+    February ..., and it is now expected to start in September" is that year's February)."""
+    if not q.current:
+        return None
+    moved = renormalize(q.timex, q.context.published, "future")
+    later = [t.value[:7] for t in q.context.timexes if q.timex.end <= t.start < q.sentence.end
+             and re.match(r"\d{4}-\d{2}", t.value)]
+    return None if q.strategy == "old_plan" and later and moved.value[:7] > max(later) else moved
 
 
 def as_told(q: OldYear) -> Timex | None:
@@ -636,7 +642,9 @@ def later_step(steps: list[Claim], others: list[Claim]) -> list[Claim]:
     date is one the article states as current (a move being reported, a schedule in the
     present or future), else its last step. (A past fact is no current date: "the first
     season premiered in 2019" beside "Netflix set its return for January 2020".)"""
+    # (an open-ended date, "ahead of May 23", overlaps every step: it fixes no current date)
     current = [c for c in others if not c.superseded and not c.negated and c.interval
+               and c.interval.earliest is not None and c.interval.latest is not None
                and (c.explain.get("step") == "current" or c.tense in ("present", "future", "none")
                     and c.explain.get("step") != "narrated")]
     if not current:

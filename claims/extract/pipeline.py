@@ -200,9 +200,10 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
                 continue
             if claim.time is None and grammar.conditional(body[clause[0]:trigger.start]):
                 continue  # "If this show was cancelled, ...": a condition states nothing
-            # An order marker after the trigger (or a symmetric one) and no time: the order
-            # claim says it all ("To Shoot Right After X", "will film back-to-back").
-            if claim.time is None and ordered and any(
+            # An order marker after the trigger (or a symmetric one) and no time written: the
+            # order claim says it all ("To Shoot Right After X", "will film back-to-back", "is
+            # shooting the two films back-to-back").
+            if (claim.time is None or time is None) and ordered and any(
                     clause[0] <= m.start < clause[1] and (m.symmetric or m.start > trigger.start)
                     for m in markers):
                 continue

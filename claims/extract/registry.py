@@ -47,10 +47,11 @@ ORDINARY = "ordinary phrase"
 PART = "part of a longer title"
 JOINED = "names joined"
 FRANCHISE = "franchise name"
+RENAMED = "another title of a work"
 CONFIGURED = "listed as not a work"
 TOO_WEAK = "too little evidence"
 REASONS = (PERSON, FAMILY, ORGANISATION, NETWORK, PLACE, DEMONYM, EVENT, PUBLICATION, CREDIT, MUSIC, BRAND,
-           ORDINARY, PART, JOINED, FRANCHISE, CONFIGURED, TOO_WEAK)
+           ORDINARY, PART, JOINED, FRANCHISE, RENAMED, CONFIGURED, TOO_WEAK)
 
 ORGANISATION_REASONS = {"network": NETWORK, "studio": NETWORK, "streamer": NETWORK, "platform": NETWORK,
                         "agency": CREDIT, "credit": CREDIT, "festival": EVENT, "award": EVENT, "event": EVENT,
@@ -437,6 +438,7 @@ def learn_registry(documents: Iterable[tuple[str, list[tuple[int, int, str, bool
     drop_surnames(registry, persons)
     registry.lower_counts = {key: lower_words[key] for key in registry.works if len(key.split()) == 1}
     find_franchises(registry, tallies)
+    join_subtitled_entries(registry, tallies, fold_title)
     add_configured_aliases(registry, config, fold_title)
     return registry, persons
 
@@ -715,6 +717,51 @@ def find_franchises(registry: Registry, tallies: dict[str, Tally]) -> None:
         registry.works.pop(key, None)
 
 
+def join_subtitled_entries(registry: Registry, tallies: dict[str, Tally], fold_title) -> None:
+    """A franchise entry's subtitle standing alone is the entry: "Dead Reckoning Part One" is
+    "Mission: Impossible – Dead Reckoning Part One", "Fallout" is "Mission: Impossible -
+    Fallout" (the head before the colon or dash is a franchise's name). The full title is
+    the work when outlets name it so as a work, else an alias of the subtitle's. A one-word
+    name that opens a franchise's name ("Mission" of "Mission: Impossible") is the
+    franchise's short name, no work."""
+    franchise_names = {re.sub(r"^(?i:the)\s+", "", registry.rejected[key].name).lower(): key
+                       for key in registry.franchises}
+    heads = {name.split(":")[0].strip(): key for name, key in franchise_names.items() if ":" in name}
+    for key in list(registry.works):
+        work = registry.works[key]
+        if len(key.split()) == 1 and work.title.lower() in heads:
+            franchise = heads[work.title.lower()]
+            registry.franchises[key] = registry.franchises[franchise]
+            registry.works.pop(key)
+            registry.rejected[key] = Rejected(key, work.title, FRANCHISE, work.mentions, work.evidence)
+    for key, tally in tallies.items():
+        form = display_form(tally) if tally.forms else ""
+        bare = re.sub(r"^(?i:the)\s+", "", form)
+        split = next((m for m in SUBTITLE_SEPARATOR.finditer(bare)
+                      if bare[:m.start()].lower() in franchise_names), None)
+        if not split:
+            continue
+        subtitle = fold_title(bare[split.end():])
+        if subtitle == key or subtitle not in registry.works:
+            continue
+        short = registry.works[subtitle]
+        if key in registry.works:
+            # the full title is the work; its subtitle alone, an alias
+            full = registry.works[key]
+            registry.works.pop(subtitle)
+            full.aliases = sorted(set(full.aliases) | {short.title} | set(short.aliases))
+            full.mentions += short.mentions
+            full.articles = len(tallies[key].articles | tallies[subtitle].articles)
+            full.kind = full.kind or short.kind
+            registry.rejected[subtitle] = Rejected(subtitle, short.title, PART, short.mentions, short.evidence)
+        else:
+            short.aliases = sorted(set(short.aliases) | {form})
+
+
+# "Mission: Impossible – Fallout": a franchise's name, then a colon or a dash and a subtitle.
+SUBTITLE_SEPARATOR = re.compile(r"\s*(?::|\s[–—-])\s+(?=\S)")
+
+
 SEQUEL_TAIL = re.compile(r"^(?:\s*[:–—-]\s*.+|\s+(?:\d{1,3}|[IVX]{1,5}|Part\s+\w+|Vol\.?\s*\w+|Chapter\s+\w+))$",
                          re.IGNORECASE)
 
@@ -727,9 +774,10 @@ def extends(title: str, work: str) -> bool:
     bare_work = re.sub(r"^(?i:the)\s+", "", work)
     if bare_title.lower().startswith(bare_work.lower() + " ") or bare_title.lower().startswith(bare_work.lower() + ":"):
         return not SEQUEL_TAIL.match(bare_title[len(bare_work):])
-    # (a franchise's name before a colon is no prefix: "Spider-Man: Homecoming")
+    # (a franchise's name before a colon or a dash is no prefix: "Spider-Man: Homecoming",
+    # "Mission: Impossible – Fallout")
     return bare_title.lower().endswith(" " + bare_work.lower()) and len(bare_title.split()) > len(bare_work.split()) \
-        and not bare_title[:-len(bare_work)].rstrip().endswith(":")
+        and not bare_title[:-len(bare_work)].rstrip().endswith((":", "–", "—", " -"))
 
 
 def add_configured_aliases(registry: Registry, config: WorkConfig, fold_title) -> None:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claims.extract import events, gazetteer, lexicon, registry, seasons, strategies, titles, works
+from claims.extract import aliases, events, gazetteer, lexicon, registry, seasons, strategies, titles, works
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.sentences import Sentence
 
@@ -33,8 +33,9 @@ def focus_of(context: ArticleContext) -> tuple[str | None, int | None]:
     texts = [(title, -1, 3.0)] + [(s.text, s.start, 3.0 if s.headline else 1.0 if i < 4 else 0.5)
                                    for i, s in enumerate(context.sentences)]
     for index, (text, offset, weight) in enumerate(texts):
+        # (the focus is what an article names in full: a short form, "Ragnarok", says less)
         for mention in works.find_mentions(text, offset, context.lexicon):
-            if mention.work in context.lexicon.registry.franchises:
+            if mention.short or mention.work in context.lexicon.registry.franchises:
                 continue  # a franchise's name is no entry the article could be about
             if index and not context.sentences[index - 1].headline and mention.season:
                 in_body.add((mention.work, mention.season))
@@ -47,9 +48,9 @@ def focus_of(context: ArticleContext) -> tuple[str | None, int | None]:
     focus = max(counts, key=counts.get)
     headline_names = any(mention.work == focus for text, offset, _ in texts[:1] + [
         (s.text, s.start, 0) for s in context.sentences if s.headline]
-        for mention in works.find_mentions(text, offset, context.lexicon))
+        for mention in article_mentions(context, text, offset))
     body_sentences = sum(1 for s in context.sentences if not s.headline and any(
-        m.work == focus for m in works.find_mentions(s.text, s.start, context.lexicon)))
+        m.work == focus for m in article_mentions(context, s.text, s.start)))
     context.focus_strong = headline_names or body_sentences >= STRONG_FOCUS_SENTENCES
     named = seasons.get(focus, {})
     season = max(named, key=named.get) if named and max(named.values()) >= 3.0 else None
@@ -60,14 +61,57 @@ def focus_of(context: ArticleContext) -> tuple[str | None, int | None]:
     return focus, season
 
 
+def article_mentions(context: ArticleContext, text: str, offset: int) -> list[works.Mention]:
+    """The works a sentence names, a short form ("Maverick", "Part Two") read as the work
+    the article names in full."""
+    found = []
+    for mention in works.find_mentions(text, offset, context.lexicon):
+        if mention.short:
+            key = short_form_work(context, mention)
+            if key is None:
+                continue
+            mention = dataclasses.replace(mention, work=key)
+        found.append(mention)
+    return found
+
+
+def named_in_full(context: ArticleContext) -> set[str]:
+    """The works an article names by a title or an alias (not by a short form)."""
+    if context.named_in_full is None:
+        lexicon_ = context.lexicon
+        texts = [(context.article.title or "", -1)] + [(s.text, s.start) for s in context.sentences]
+        context.named_in_full = {m.work for text, offset in texts for m in works.find_mentions(text, offset, lexicon_)
+                                 if not m.short and m.work in lexicon_.registry.works}
+    return context.named_in_full
+
+
+def short_form_work(context: ArticleContext, mention: works.Mention) -> str | None:
+    """"Maverick" in an article naming "Top Gun: Maverick"; "Part Two" after "Dead Reckoning
+    Part One" (the sibling title the corpus knows): the one work it can be, else none."""
+    lexicon_ = context.lexicon
+    full = named_in_full(context)
+    named = lexicon_.short_forms.get(mention.short, set()) & full
+    if len(named) == 1:
+        return next(iter(named))
+    siblings = set()
+    for work in full:
+        known = lexicon_.registry.works.get(work)
+        for name in (known.title, *known.aliases) if known else ():
+            sibling = aliases.sibling_part(name, mention.short)
+            key = lexicon_.key_of(sibling) if sibling else None
+            if key and key != work:
+                siblings.add(key)
+    return siblings.pop() if len(siblings) == 1 else None
+
+
 def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
     """Works named or referred to in a sentence, in order."""
     found: list[Subj] = []
-    for mention in works.find_mentions(sentence.text, sentence.start, context.lexicon):
+    for mention in article_mentions(context, sentence.text, sentence.start):
         if mention.work in context.lexicon.registry.franchises:
             entry = franchise_entry(context, mention.work)
-            if entry is None:
-                continue  # "the Mission: Impossible franchise": no entry of it
+            if entry is None or several_entries(context.article.body, mention):
+                continue  # "the Mission: Impossible franchise", "the two 'Mission' films": no entry of it
             mention = dataclasses.replace(mention, work=entry)
         numbers = mention.seasons or (mention.season,)
         if len(numbers) == 2 and mention.seasons and re.search(
@@ -154,41 +198,108 @@ def fits_kind(context: ArticleContext, work: str | None, kind: str | None) -> bo
     return kind is None or known is None or known.kind is None or known.kind == kind
 
 
+ENTRY_NOUNS = r"(?:films?|movies?|instal?lments?|entr(?:y|ies)|chapters?|sequels?|pictures?|outings?)"
+
+
 @cache
 def entry_reference() -> re.Pattern:
-    """"the seventh film", "the seventh and eighth instalments": entries of a franchise by number."""
+    """"the seventh film", "the seventh and eighth instalments", "the eighth Mission" (a
+    franchise's short name), "The seventh had been due to start" (the noun left out):
+    entries of a franchise by number."""
     ordinals = {k: v for k, v in works.knowledge()["ordinals"].items() if v}
     words = "|".join(sorted(map(re.escape, ordinals), key=len, reverse=True))
-    # ... or the ordinal alone as a subject: "The seventh had been due to start shooting".
-    return re.compile(rf"(?<!\w)(?:the|its|their|a)\s+(?P<first>{words})(?:\s+and\s+(?P<second>{words}))?(?:\s+"
-                      r"(?:films?|movies?|instal?lments?|entr(?:y|ies)|chapters?|sequels?|pictures?|outings?)(?!\w)"
-                      r"|(?=\s+(?:had|has|was|is|will|would|could|should|might|may)\b))",
+    return re.compile(rf"(?<!\w)(?:the|its|their|a)\s+(?P<first>{words})(?:\s+and\s+(?P<second>{words}))?"
+                      rf"(?:\s+{ENTRY_NOUNS}(?!\w)|\s+['‘\"“]?(?P<name>(?-i:[A-Z])[\w'’-]*)['’\"”]?(?![\w-])"
+                      r"|(?P<ellipsis>(?=\s*[,;.)]|\s+(?:is|was|were|are|has|had|have|will|would|could|should|may|"
+                      r"might|did|does|opens?|opened|arrives?|arrived|lands?|landed|wrapped|started|starts|began|"
+                      r"begins|follows?|followed)\b)))",
+                      re.IGNORECASE)
+
+
+@cache
+def pair_reference() -> re.Pattern:
+    """"the two sequels", "the next two Mission: Impossible movies", "the two 'X' films",
+    "the two halves of the story": the pair of entries an article names."""
+    return re.compile(rf"(?<!\w)(?:the|both)\s+(?:next\s+|new\s+|upcoming\s+)?two\s+"
+                      rf"(?:['‘\"“]?[\w:'’-]+['’\"”]?\s+){{0,3}}?(?:{ENTRY_NOUNS}|halves|parts)(?!\w)",
                       re.IGNORECASE)
 
 
 def numbered_entries(context: ArticleContext, sentence: Sentence, found: list[Subj]) -> list[Subj]:
-    """Franchise entries named by their number ("the seventh and eighth films"): the entries of
-    the franchise the article is about that carry that number."""
+    """Franchise entries named by their number ("the seventh and eighth films", "Mission:
+    Impossible 7 and 8"), or as the pair the article names ("the two sequels"): the entries
+    of the franchise the article is about that carry that number."""
     ordinals = works.knowledge()["ordinals"]
+    lexicon_ = context.lexicon
+    franchise = context_franchise(context, found)
     entries = []
     for match in entry_reference().finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         if any(s.start <= start < s.end for s in found):
             continue
+        if match.group("name") and lexicon_.key_of(match.group("name")) not in lexicon_.registry.franchises:
+            continue  # "the first Marvel series": no entry of a franchise
+        if match.group("ellipsis") is not None and franchise is None:
+            continue
         for group in ("first", "second"):
             word = match.group(group)
-            entry = context.lexicon.numbered_entry(context_franchise(context), ordinals[word.lower()]) if word else None
+            entry = lexicon_.numbered_entry(franchise, ordinals[word.lower()]) if word else None
             if entry:
                 entries.append(Subj(entry, None, start, end, False, "entry"))
+    for subj in found:
+        # "Mission: Impossible 7 and 8": the second number is the same franchise's entry
+        also = re.match(r"[\"”’']?\s*(?:and|&)\s+(\d{1,2})(?![\w-])", context.article.body[subj.end:subj.end + 12],
+                        re.IGNORECASE)
+        number = lexicon_.entry_number(subj.work)
+        owner = next((f for f, members in lexicon_.registry.franchises.items() if subj.work in members), None)
+        entry = lexicon_.numbered_entry(owner, int(also.group(1))) if also and number and owner else None
+        if entry and subj.explicit:
+            entries.append(Subj(entry, None, subj.end + also.start(1), subj.end + also.end(), False))
+    for match in pair_reference().finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        pair = named_pair(context, franchise, [*found, *entries], start)
+        entries += [Subj(entry, None, start, end, False) for entry in pair]
     return entries
 
 
-def context_franchise(context: ArticleContext) -> str | None:
-    """The franchise the article is about: the one whose entries it names, or its focus's."""
+def named_pair(context: ArticleContext, franchise: str | None, found: list[Subj], start: int) -> list[str]:
+    """The two entries of the franchise the article named last (before `start`), by number."""
+    if franchise is None:
+        return []
+    members = set(context.lexicon.registry.franchises[franchise])
+    order = {work: index for work, index in context.named_at.items() if work in members}
+    for index, subj in enumerate(found):
+        if subj.work in members and subj.start < start:
+            order[subj.work] = context.sentence_index + index / 100 + 0.001
+    named = sorted(order, key=order.get)[-2:]
+    if len(named) < 2:
+        return []
+    return sorted(named, key=lambda w: context.lexicon.entry_number(w) or 0)
+
+
+# "the eighth Mission", "the next two Mission: Impossible movies", "the Mission films": a
+# franchise's name after a number, or before a plural noun, names no one entry.
+ENTRY_COUNT_BEFORE = re.compile(r"(?i)\b(?:the|its|their|a|both|two|three|next)\s+(?:\w+\s+)?['‘\"“]?$")
+ENTRY_PLURAL_AFTER = re.compile(r"(?i)^['’\"”]?\s+(?:films|movies|sequels|instal?lments|entries|chapters|pictures|"
+                                r"outings|franchise|series|saga|universe)\b")
+
+
+def several_entries(body: str, mention: works.Mention) -> bool:
+    before = body[max(0, mention.start - 25):mention.start]
+    counted = ENTRY_COUNT_BEFORE.search(before)
+    return bool(counted and re.search(r"(?i)\b(?:two|three|next|both|%s)\b" % "|".join(
+        k for k, v in works.knowledge()["ordinals"].items() if v), counted.group())) \
+        or bool(ENTRY_PLURAL_AFTER.match(body[mention.end:mention.end + 30]))
+
+
+def context_franchise(context: ArticleContext, found: list[Subj] = ()) -> str | None:
+    """The franchise the article is about: the one whose entries it names (before or in this
+    sentence), or its focus's."""
     franchises = context.lexicon.registry.franchises
-    named = [f for f, entries in franchises.items() if context.focus in entries
-             or any(e in context.named_at for e in entries)]
-    return named[0] if len(named) == 1 else None
+    here = {s.work for s in found}
+    named = {tuple(entries): f for f, entries in franchises.items() if context.focus in entries
+             or any(e in context.named_at or e in here for e in entries)}   # (a short name shares its entries)
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def franchise_entry(context: ArticleContext, franchise: str) -> str | None:
@@ -303,7 +414,9 @@ MODIFIER_AFTER = re.compile(
     r"(?:alum|alumna|alumnus|alums|star|actor|actress|actors|producer|"
     r"producers|creator|writer|director|host|hosts|judge|judges|contestant|contestants|winner|finalist|"
     r"cast\s+member|castmate|co-star|costar|showrunner|girlfriend|boyfriend|wife|husband|fan|fans|"
-    r"villain|character|singer|dancer|personality|executive|boss|veteran)\b", re.IGNORECASE)
+    r"villain|character|singer|dancer|personality|executive|boss|veteran|"
+    # "The Final Reckoning name arrived with the first teaser": the title's name, not the work
+    r"name|title|subtitle|moniker|logo|trailer|teaser|poster)\b", re.IGNORECASE)
 
 
 # A personal pronoun between a work and a verb is that verb's subject.
@@ -353,7 +466,7 @@ def counted_works(q: SubjectQuery) -> list[Subj] | None:
     if index == 0:
         return None
     previous = q.context.sentences[index - 1]
-    named = [m for m in works.find_mentions(previous.text, previous.start, q.context.lexicon) if m.explicit]
+    named = [m for m in article_mentions(q.context, previous.text, previous.start) if m.explicit]
     if len({m.work for m in named}) != count:
         return None
     return [Subj(m.work, None, m.start, m.end, True) for m in named]
@@ -457,9 +570,23 @@ MOVED_PRONOUN = re.compile(r"\s+(?:it|them)\s+(?:back\s+|forward\s+|up\s+|again\
                            r"(?:from|to|for|until|into|out\s+of|off)\s+(?P<det>)(?:(?:its|the|a|an)\s+)?", re.IGNORECASE)
 
 
+@cache
+def opening_subject() -> re.Pattern:
+    """What may open a sentence before its subject work: quotes, "The film ", "Netflix's ",
+    "The HBO series "."""
+    return re.compile(rf"[\W_]*(?:(?:the|a|an)\s+)?(?:(?-i:[A-Z])[\w.&-]*['’]s\s+)?"
+                      rf"(?:(?:[\w+-]+\s+){{0,2}}?(?:{works.kind_nouns()})\s+)?['‘\"“]?", re.IGNORECASE)
+
+
 def work_in_passage(q: SubjectQuery) -> list[Subj] | None:
     """The work an "it" stands for: the last claim's subject, else the last named."""
     context = q.context
+    opening = [s for s in q.subjects if q.sentence.start <= s.start < q.clause[0]]
+    if opening and opening_subject().fullmatch(q.body[q.sentence.start:opening[0].start]) and not q.sentence.headline:
+        # "The seventh had been due to start shooting in February, and it is now expected to
+        # start in September": the subject the sentence opened with.
+        first = opening[0]
+        return [Subj(first.work, first.season, q.trigger.start, q.trigger.start, False)]
     if not context.recent:
         return None
     work, season = context.last_subject or context.recent[-1]

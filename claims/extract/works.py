@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from claims.extract import gazetteer, lexicon, registry, titles
+from claims.extract import aliases, gazetteer, lexicon, registry, titles
 from claims.extract.temporal import lexicon as time_lexicon
 
 TITLE_PREFIXES = {"the", "marvels", "netflixs", "disneys"}
@@ -46,6 +46,7 @@ class Mention:
     season: int | None
     seasons: tuple[int, ...] = ()   # "seasons one and two"
     explicit: bool = True           # named, not a short reference
+    short: str = ""                 # a short form ("Maverick"): its work is the article's (subjects.py)
 
 
 @dataclass
@@ -59,6 +60,10 @@ class WorkLexicon:
     mentions: dict[tuple[int, str], list[Mention]] = field(default_factory=dict)
     first_names: dict[str, str] = field(default_factory=dict)
     alias_keys: dict[str, str] = field(default_factory=dict)   # folded alias -> work key
+    # A subtitle or a part's number alone ("Maverick", "Part One") -> the works it may be the
+    # short form of: a work only in an article that names it in full (subjects.py).
+    short_forms: dict[str, set[str]] = field(default_factory=dict)
+    short_written: set[str] = field(default_factory=set)
     registry: registry.Registry = field(default_factory=registry.Registry)
 
     def display(self, key: str) -> str:
@@ -70,20 +75,40 @@ class WorkLexicon:
         return work.kind if work else None
 
     def numbered_entry(self, franchise: str | None, number: int) -> str | None:
-        """The franchise's entry numbered so ("Mission: Impossible 7" for 7), if registered."""
+        """The franchise's entry numbered so ("Mission: Impossible 7" for 7), if registered
+        (by its title or by an alias: "Mission: Impossible 8", now "... The Final Reckoning")."""
         if franchise is None:
             return None
-        roman = {1: "i", 2: "ii", 3: "iii", 4: "iv", 5: "v", 6: "vi", 7: "vii", 8: "viii", 9: "ix", 10: "x"}
         for entry in self.registry.franchises.get(franchise, []):
-            last = entry.split()[-1]
-            if last == str(number) or last == roman.get(number):
+            work = self.registry.works.get(entry)
+            names = [entry] + [fold_title(alias) for alias in (work.aliases if work else ())]
+            if any(entry_number(name) == number for name in names):
                 return entry
         return None
+
+    def entry_number(self, key: str) -> int | None:
+        """The number of a franchise's entry, by its title or an alias ("Mission: Impossible
+        8" for "... The Final Reckoning")."""
+        work = self.registry.works.get(key)
+        names = [key] + [fold_title(alias) for alias in (work.aliases if work else ())]
+        return next((number for number in map(entry_number, names) if number is not None), None)
 
     def key_of(self, name: str) -> str | None:
         """The work a name as written stands for (its title or an alias), if any."""
         key = fold_title(name)
         return key if key in self.titles else self.alias_keys.get(key)
+
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+
+
+def entry_number(key: str) -> int | None:
+    """The number a folded title ends in ("mission impossible 7", "rocky iv"), if any."""
+    words = key.split()
+    if len(words) < 2:
+        return None
+    last = words[-1]
+    return int(last) if last.isdigit() and len(last) <= 2 else ROMAN.get(last)
 
 
 # --- knowledge --------------------------------------------------------------------------
@@ -194,6 +219,26 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
     """
     learned, person_counts = registry.learn_registry(documents, event_words, excluded, config, fold_title)
     lexicon_ = WorkLexicon(registry=learned)
+    index_works(lexicon_)
+    # Titles an article says a work had ("X, now titled Y"): one work under both names.
+    statements = aliases.title_statements(documents, lambda text: name_ending(lexicon_, text))
+    if statements:
+        headlines = {article: headline_work(lexicon_, sentences) for article, sentences in documents}
+        aliases.apply_statements(learned, statements, headlines.get, fold_title)
+        aliases.join_parts(learned, lexicon_.entry_number, lexicon_.numbered_entry)
+        index_works(lexicon_)
+    for name, common in spelling_variants(person_counts).items():
+        lexicon_.persons[name] = common
+        lexicon_.persons.setdefault(name.split()[-1], common)
+    return lexicon_
+
+
+def index_works(lexicon_: WorkLexicon) -> None:
+    """The lexicon's titles, aliases, short forms and pattern, from its registry."""
+    learned = lexicon_.registry
+    lexicon_.titles.clear()
+    lexicon_.alias_keys.clear()
+    lexicon_.marked_only.clear()
     for key, work in learned.works.items():
         lexicon_.titles[key] = work.title
         if len(key.split()) == 1 and learned.lower_counts.get(key, 0) >= MARKED_ONLY_LOWER:
@@ -205,11 +250,34 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
             alias_key = fold_title(alias)
             if alias_key and alias_key not in lexicon_.titles:
                 lexicon_.alias_keys[alias_key] = work.key
-    for name, common in spelling_variants(person_counts).items():
-        lexicon_.persons[name] = common
-        lexicon_.persons.setdefault(name.split()[-1], common)
+    lexicon_.short_forms = {fold_title(form): keys for form, keys in aliases.short_forms(learned, fold_title).items()
+                            if fold_title(form) not in lexicon_.alias_keys}
+    lexicon_.short_written = {form for form in aliases.short_forms(learned, fold_title)
+                              if fold_title(form) in lexicon_.short_forms}
     build_pattern(lexicon_)
-    return lexicon_
+
+
+def name_ending(lexicon_: WorkLexicon, text: str) -> str | None:
+    """The registered work whose name ends the text ("Mission: Impossible 7" in "Paramount's
+    Mission: Impossible 7"), if any."""
+    if lexicon_.pattern is None:
+        return None
+    text = text.rstrip(" '’\"”")
+    found = [m for m in lexicon_.pattern.finditer(text) if m.end() == len(text)]
+    return lexicon_.key_of(found[-1].group()) if found else None
+
+
+def headline_work(lexicon_: WorkLexicon, sentences: list[tuple[int, int, str, bool]]) -> str | None:
+    """The one work an article's headline names (none when it names several)."""
+    named = set()
+    for _, _, text, headline in sentences:
+        if not headline or lexicon_.pattern is None:
+            continue
+        for match in lexicon_.pattern.finditer(text):
+            key = lexicon_.key_of(match.group())
+            if key and key in lexicon_.registry.works:
+                named.add(key)
+    return named.pop() if len(named) == 1 else None
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -261,6 +329,7 @@ def build_pattern(works: WorkLexicon) -> None:
         work = works.registry.works.get(key)
         for alias in work.aliases if work else ():
             forms.add(re.sub(r"^the\s+", "", alias, flags=re.IGNORECASE))
+    forms |= {re.sub(r"^the\s+", "", form, flags=re.IGNORECASE) for form in works.short_written}
     works.pattern = lexicon.PhraseMatcher(forms, ignore_case=False) if forms else None
 
 
@@ -290,8 +359,12 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
     title_case = registry.titles_case(text)  # (a headline capitalizes every word)
     for match in works.pattern.finditer(text):
         key = works.key_of(match.group())
+        short = ""
         if key is None:
-            continue
+            short = fold_title(match.group())
+            if short not in works.short_forms or nickname(text, match.start(), match.end()):
+                continue
+            key = ""
         if key in works.marked_only and not (
                 text[max(0, match.start() - 1):match.start()] in ("\"", "“", "'", "‘", "*", "_")
                 or info["season_after"].match(text[match.end():])
@@ -320,7 +393,7 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
                 season, seasons = season_number(before_match)
                 start = window + before_match.start()
         # The span covers the season phrase, so "X season 2 and Y" reads as coordinated.
-        mentions.append(Mention(offset + start, offset + end, key, season, seasons))
+        mentions.append(Mention(offset + start, offset + end, key, season, seasons, short=short))
     # "Jessica's second season": a first name standing for an eponymous work.
     for match in re.finditer(r"(?<!\w)([A-Z][a-z]+)['’]s\s+", text):
         key = works.first_names.get(match.group(1))
@@ -329,6 +402,14 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
             season, seasons = season_number(season_match)
             mentions.append(Mention(offset + match.start(1), offset + match.end(1), key, season, seasons))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def nickname(text: str, start: int, end: int) -> bool:
+    """A short form that is a person's name here: a nickname in quotes between a given name
+    and a surname (Pete "Maverick" Mitchell), or a name that speaks ("Maverick said")."""
+    quoted = re.search(r"[A-Z][a-z]+\s+['‘\"“]$", text[max(0, start - 20):start]) \
+        and re.match(r"['’\"”]\s+[A-Z][a-z]", text[end:end + 6])
+    return bool(quoted or knowledge()["person_after"].match(text[end:end + 30]))
 
 
 NEXT_CAPITAL = re.compile(r"^\s+(?!(?:Season|Series|Part|Vol|Chapter|S\d)\b)[A-Z][a-z]")
