@@ -561,3 +561,26 @@ def test_name_variant_compares_subtitled_titles():
                                                                  "dailyreel-2020-02-iron-meadow")]
     assert not [f.message for f in findings(FIXTURES / "name-variant" / "title" / "pass")
                 if f.rule == "name-variant"]
+
+
+def test_a_move_that_names_no_old_date_explains_other_dates_said_before_it():
+    # "Paramount shifted the film to May 23, 2025": whatever date earlier articles gave may be
+    # the one it left; a later article giving another date is still compared.
+    early, later = article("early", "2020-03-10", "Film Wire"), article("later", "2020-09-01", "Screen Ledger")
+    shifted = film(10, TRADE, NEW, tense="past")
+    shifted.explain["time"] = "move_destination"
+    said_before = [film(1, early, OLD), shifted]
+    assert not rule_findings(said_before, [early, TRADE], "date-conflict")
+    assert rule_findings([*said_before, film(20, later, OLD)], [early, TRADE, later], "date-conflict")
+    # Without the move, the two dates conflict.
+    unmoved = shifted.model_copy(update={"explain": {}})
+    assert rule_findings([film(1, early, OLD), unmoved], [early, TRADE], "date-conflict")
+
+
+def test_a_date_bounded_on_one_side_is_no_new_date_of_a_move():
+    # "Takes Its Cannes Bow Ahead Of May 23 Release" in the article that reports the move
+    # from OLD must not make OLD current again for an article published before it.
+    early = article("early", "2020-03-10", "Film Wire")
+    ahead = film(12, TRADE, "2021-11-19", tense="none", mod="BEFORE")
+    claims = [film(1, early, OLD), *move(10, TRADE, OLD, NEW), ahead]
+    assert not rule_findings(claims, [early, TRADE], "date-conflict")

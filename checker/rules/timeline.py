@@ -225,6 +225,10 @@ class Move:
     def gives_new(self, claim: Claim) -> bool:
         return any(overlaps(claim.interval, new.interval) for new in self.new)
 
+    def may_have_moved(self, claim: Claim) -> bool:
+        """The move names no old date, and the claim gives another date: perhaps the old one."""
+        return not self.old and not self.gives_new(claim)
+
     def passed_through(self, claim: Claim) -> bool:
         """The claim's date lies wholly between an original date of this move and its new one:
         a step on the way that the report skips ("nearly three years after its original July
@@ -246,9 +250,19 @@ class Move:
                 self.published.latest if self.published else dt.date.max, self.article)
 
 
+def open_ended(claim: Claim) -> bool:
+    return claim.time is not None and claim.time.mod in OPEN_MODS
+
+
+def moved_to(claim: Claim) -> bool:
+    """The claim gives the date an event was moved to (the extractor's move_destination)."""
+    return (claim.explain.get("time") == "move_destination" and dated(claim) and not claim.negated
+            and not claim.superseded)
+
+
 def reported_moves(claims: Iterable[Claim], corpus: Corpus) -> list[Move]:
     """The moves reported among one event's claims, the earliest report first."""
-    reporting = {claim.article for claim in claims if claim.superseded}
+    reporting = {claim.article for claim in claims if claim.superseded or moved_to(claim)}
     if not reporting:
         return []
     by_article: dict[str, list[Claim]] = defaultdict(list)
@@ -259,9 +273,14 @@ def reported_moves(claims: Iterable[Claim], corpus: Corpus) -> list[Move]:
     for article, said in by_article.items():
         old = [claim for claim in said if claim.superseded and dated(claim) and not claim.negated]
         if not old:
+            # "Paramount shifted the film to May 23, 2025": a move whose old date goes unsaid.
+            destinations = [claim for claim in said if moved_to(claim)]
+            moves.append(Move(article, published(destinations[0], corpus), [], destinations))
             continue
         move = Move(article, published(old[0], corpus), old)
-        move.new = [claim for claim in said if states_a_date(claim)
+        # ("Takes Its Cannes Bow Ahead Of May 23 Release": a date only bounded on one side
+        # gives no new date; it would cover every old one)
+        move.new = [claim for claim in said if states_a_date(claim) and not open_ended(claim)
                     and not any(same_date(claim.interval, o.interval) for o in old)]
         moves.append(move)
     return sorted(moves, key=lambda move: move.order)
@@ -315,7 +334,8 @@ def stand(timed: Sequence[Claim], moves: Sequence[Move], corpus: Corpus) -> Stan
             standing.stale.append(stale)
             continue
         since = next((move for move in reversed(others) if not move.reported_before(when)
-                      and (move.made_old(claim) or move.gives_new(claim) or move.passed_through(claim))), None)
+                      and (move.made_old(claim) or move.gives_new(claim) or move.passed_through(claim)
+                           or move.may_have_moved(claim))), None)
         explained = since is not None and not since.gives_new(claim)
         (standing.explained if explained else standing.current).append(claim)
     return standing
@@ -347,6 +367,7 @@ def current_claims(claims: Sequence[Claim], timed: Sequence[Claim], corpus: Corp
 # premieres, not one that moved. Its claims are split into cycles and compared only within one.
 # Films (and works of unknown kind) are not split: a film moved a year is a real move.
 
+OPEN_MODS = frozenset({"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"})
 CYCLE_EVENTS = frozenset({"release", "renewal", "filming_start", "filming_end"})
 # The least gap between two cycles' dates. Consecutive yearly premieres stated to the month are
 # about 330 days apart, to the season ("this fall" and next fall) 270, to the half-year 180;

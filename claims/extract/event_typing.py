@@ -69,6 +69,9 @@ def words() -> dict[str, re.Pattern]:
         "episode": re.compile(
             rf"(?<![\w-])(?P<lead>[\w'’-]+(?:\s+[\w'’-]+)?\s+)?(?:{lexicon.alternation(data['episode_words'])})(?![\w-])",
             re.IGNORECASE),
+        "with_piece": re.compile(
+            rf"^[^.;:]*?\bwith\s+(?:(?:a|an|the|its|this\s+year['’]s)\s+(?:[\w'’-]+\s+){{0,2}}?"
+            rf"(?i:{lexicon.alternation(data['episode_with_nouns'])})(?![\w-]))"),
         "season_episode_leads": {w.lower() for w in data["season_episode_leads"]},
         "person_verbs": {form.lower() for phrase in data["person_release_verbs"]
                          for form in events.verb_variants(phrase)},
@@ -433,6 +436,8 @@ def episode_airing(c: ClaimQuery) -> str | None:
             continue  # "the first eight episodes dropped": the season's opening
         return "an episode's airing"
     if events.release_parts().search(window):
+        return "an episode's airing"
+    if words()["with_piece"].match(q.body[q.trigger.end:q.clause[1]]):
         return "an episode's airing"
     return None
 

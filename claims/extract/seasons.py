@@ -106,10 +106,22 @@ def article_focus(q: SeasonQuery) -> str | None:
 SEASON_WORKS = (parent_series, named_before, focus_number, last_sentence_series, last_seasoned, article_focus)
 
 
+OWNER_NAME_AFTER = re.compile(r"\s+of\s+(?:the\s+)?['‘\"“]?[A-Z0-9]")
+
+
+def owned_by_unknown_name(q: SeasonQuery) -> bool:
+    """"alongside the third season of You": the season of a name the registry does not know
+    is no season of any work the article names."""
+    after = OWNER_NAME_AFTER.match(q.context.article.body, q.end)
+    return bool(after) and not any(q.end <= s.start <= after.end() + 2 for s in q.found)
+
+
 def season_work(context: ArticleContext, sentence: Sentence, found: list[Subj], start: int, end: int,
                 season: int) -> tuple[str | None, str | None]:
     """The work a bare season phrase belongs to, and the strategy that said so."""
     query = SeasonQuery(context, sentence, found, start, end, season)
+    if owned_by_unknown_name(query):
+        return None, None
     for strategy in SEASON_WORKS:
         work = strategy(query)
         if work:

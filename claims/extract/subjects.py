@@ -527,7 +527,10 @@ def with_clause(q: SubjectQuery) -> list[Subj] | None:
     of a "with" clause belongs to the work of the clause it hangs on."""
     if q.before or not WITH_CLAUSE.match(q.text_before):
         return None
-    previous = [s for s in q.subjects if q.sentence.start <= s.start and s.end <= q.clause[0] and s.explicit]
+    # (a season named bare counts: "Season 2 ... is slated to begin production, with its
+    # debut planned for 2021")
+    previous = [s for s in q.subjects if q.sentence.start <= s.start and s.end <= q.clause[0]
+                and (s.explicit or s.season is not None)]
     if previous:
         return [previous[-1]]
     # "Anna Boden and Ryan Fleck are directing with domestic release set for March 8": the
