@@ -708,9 +708,28 @@ def moved_shoot(q: TriggerQuery, claim: Claim) -> Claim | None:
     return claim.model_copy(update={"event": "filming_start"})
 
 
+def shoot_from_a_time(q: TriggerQuery, claim: Claim) -> Claim | None:
+    """"will be shooting on those blocks beginning at 6 a.m. on Monday": a shoot dated by
+    when it begins is its start."""
+    if claim.event != "filming" or claim.relation or claim.time is None or not claim.time_text:
+        return None
+    at = q.body.find(claim.time_text, q.trigger.end, q.clause[1])
+    if at < 0 or not start_words_before_time().search(q.body, q.trigger.end, at):
+        return None
+    return claim.model_copy(update={"event": "filming_start"})
+
+
+@cache
+def start_words_before_time() -> re.Pattern:
+    words_ = lexicon.alternation(lexicon.entry("events", "start_before_time"))
+    return re.compile(rf"(?<![\w-])(?:{words_})\s+(?:(?:on|in|at|from|this|next)\s+)?(?:[\w.:]+\s+){{0,4}}$",
+                      re.IGNORECASE)
+
+
 REPORTED_PAST = re.compile(r"\b(?:announced|said|confirmed|revealed|decided|declined|reported|told|stated)\b(?!.*\b(?:will|is|are)\b)",
                            re.IGNORECASE)
-RETYPINGS = (ruled_out, decided_not_to_renew, restart_after_halt, goes_before_cameras, moved_shoot)
+RETYPINGS = (ruled_out, decided_not_to_renew, restart_after_halt, goes_before_cameras, moved_shoot,
+             shoot_from_a_time)
 
 
 def retype(q: TriggerQuery, claim: Claim) -> tuple[Claim, str | None]:

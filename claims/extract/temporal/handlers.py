@@ -284,6 +284,10 @@ def h_relative(g, ctx, lex):
         if not day:
             return None
         if unit == "week":
+            # A US news week starts on Sunday: "this week" in a Sunday piece is the one starting
+            # that day, the next ISO week (TempEval keeps ISO weeks).
+            if day.isoweekday() == 7 and not ctx.tempeval:
+                day += dt.timedelta(days=1)
             return Found("DATE", _week_value(day + dt.timedelta(weeks=rel)), mod)
         # weekend: "the weekend" in news is the one just past unless the sentence looks ahead.
         if the and not g.get("rel"):

@@ -122,6 +122,8 @@ def find_timexes(text: str, published: Published | None, tense: str | None = Non
                 timex = dated or timex
             # (A clock time still on the DCT's day dates no clock time after it.)
             dayless = r.dct_day and timex.value == r.value
+            if out and _weekday_then_date(text, out[-1], timex, lex):
+                timex = _dated_weekday(text, out.pop(), timex)
             out.append(timex)
         pos = last_end
     return _join_alternatives(text, out, ctx)
@@ -148,6 +150,20 @@ def _clock_after_date(text: str, prev: Timex, clock: Timex) -> Timex | None:
         return None
     return Timex(clock.start, clock.end, clock.text, clock.type, day.group() + clock.value[10:], clock.mod,
                  prev.year_inferred)
+
+
+def _weekday_then_date(text: str, prev: Timex, date: Timex, lex: Lexicon) -> bool:
+    """ "6 a.m. on Monday, November 6": a weekday (with its clock time) and then the date it is."""
+    last = re.findall(r"[A-Za-z]+\.?", prev.text)
+    return (bool(last) and last[-1].lower().rstrip(".") in lex.weekdays and bool(DAY_VALUE.fullmatch(date.value))
+            and re.fullmatch(r",?[^\S\n]*", text[prev.end:date.start]) is not None)
+
+
+def _dated_weekday(text: str, prev: Timex, date: Timex) -> Timex:
+    """The date, with the clock time the weekday had ("2017-11-06T06:00")."""
+    clock = prev.value[10:] if prev.value[10:11] == "T" else ""
+    return Timex(prev.start, date.end, text[prev.start:date.end], prev.type if clock else date.type,
+                 date.value + clock, date.mod, date.year_inferred)
 
 
 ALTERNATIVE = re.compile(r",?\s+or\s+$")
