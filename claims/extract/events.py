@@ -206,7 +206,7 @@ PLURAL_APPOSITIVE_CLOSED = re.compile(r"\band\b[^,;:]*,\s*(?:both|all|each|which
 PLURAL_SUBJECT = re.compile(r"(?:[A-Z][\w'’]*|[A-Z][\w'’]*\s+\d{1,2}|both|all)['‘’\"”]?\s+$")
 # ("season two hits Netflix": a number after a season word is a name's)
 COUNTED_BEFORE = re.compile(r"(?<!\b[Ss]eason\s)(?<!\b[Ss]eries\s)(?<!\b[Pp]art\s)(?<!\b[Cc]hapter\s)(?<!\b[Vv]olume\s)"
-                            r"\b(?:two|three|four|five|several|these|those)\s+(?:[\w'’\"“”‘:-]+\s+){0,3}$")
+                            r"\b(?:two|three|four|five|several|these|those|a\s+couple\s+of|a\s+pair\s+of|a\s+few|many|multiple|various)\s+(?:[\w'’\"“”‘:-]+\s+){0,3}$")
 VERB_BEFORE = re.compile(
     r"\b(?:to|will|['’]ll|would|could|may|might|can|should|must|did|does|do|don['’]t|had|has|have|"
     r"doesn['’]t|didn['’]t|won['’]t|they|we|i|you|both|not|never|finally|also|still|"

@@ -214,10 +214,16 @@ def directed(q: OrderQuery) -> list[Pair] | None:
     if event is None:
         return []
     between = [t for t in q.right_triggers if t.end <= objects[0].start]
+    if not between and OWN_CLAUSE_AFTER_MARKER.match(body, q.marker.end, objects[0].start):
+        return []  # "waiting to launch X before it turns its attention to selling Y": no event of Y
     object_event = between[-1].event if between else event
     return [(subject, other, event, object_event) for subject in subjects_ for other in objects]
 
 
+# After the marker, a clause with a subject and verb of its own ("before it turns its
+# attention to"): the object's event is that verb's, and no event of the object's.
+OWN_CLAUSE_AFTER_MARKER = re.compile(r"\s+(?:it|they|he|she|we|you|I)\s+(?!(?:is|are|was|were|has|have|had)\b)[a-z]+\b",
+                                     re.IGNORECASE)
 DIRECTED_STRATEGIES = (come_first, fronted, directed)
 
 
