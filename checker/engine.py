@@ -14,7 +14,7 @@ from typing import Iterable
 
 from checker.config import Settings
 from checker.findings import Citation, Finding, Severity
-from checker.rules import RULES
+from checker.rules import RULES, timeline
 from checker.rules.base import Conflict, Corpus, Rule, Scope
 from claims.extract.pipeline import extract_corpus
 from claims.extract.works import WorkLexicon, fold_title
@@ -95,13 +95,16 @@ def sort_key(finding: Finding) -> tuple:
             finding.event or "", -finding.severity.rank, finding.rule, finding.fingerprint)
 
 
-def severity_of(rule: Rule, conflict: Conflict, settings: Settings) -> Severity:
+def severity_of(rule: Rule, conflict: Conflict, corpus: Corpus, settings: Settings) -> Severity:
     """The configured severity, else the rule's; an error drops to a warning when one of
     the claims is only rumored or speculated, and any finding to info when one of its event
     claims was read with little confidence (a pronoun, the article's focus, a thinly evidenced
-    work: claims/extract/confidence.py)."""
+    work: claims/extract/confidence.py) or is about a series' cycle it does not number
+    (timeline.unpinned_cycle)."""
     severity = settings.severity.get(rule.id) or conflict.severity or rule.severity
     if any(claim.confidence < settings.min_confidence for claim in conflict.claims if not claim.relation):
+        return Severity.INFO
+    if any(timeline.unpinned_cycle(claim, corpus) for claim in conflict.claims):
         return Severity.INFO
     if severity is Severity.ERROR and any(claim.modality in SOFT_MODALITIES for claim in conflict.claims):
         return Severity.WARNING
@@ -137,7 +140,7 @@ def make_finding(rule: Rule, conflict: Conflict, corpus: Corpus, settings: Setti
                          end=claim.evidence.end, text=claim.evidence.text) for claim in conflict.claims]
     evidence += list(conflict.citations)
     articles = list(dict.fromkeys(cite.article for cite in evidence))
-    return Finding(id="", rule=rule.id, severity=severity_of(rule, conflict, settings),
+    return Finding(id="", rule=rule.id, severity=severity_of(rule, conflict, corpus, settings),
                    subject=subject, event=event,
                    claims=list(dict.fromkeys(claim.id for claim in conflict.claims)),
                    articles=articles, message=conflict.message,

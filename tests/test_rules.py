@@ -584,3 +584,22 @@ def test_a_date_bounded_on_one_side_is_no_new_date_of_a_move():
     ahead = film(12, TRADE, "2021-11-19", tense="none", mod="BEFORE")
     claims = [film(1, early, OLD), *move(10, TRADE, OLD, NEW), ahead]
     assert not rule_findings(claims, [early, TRADE], "date-conflict")
+
+
+@pytest.mark.parametrize("text, earlier_run, severity", [
+    ("Night Owls Live premieres in March.", None, Severity.ERROR),          # a first run: an alarm
+    ("Night Owls Live returns in March.", None, Severity.INFO),              # a return: which cycle?
+    ("Night Owls Live premieres in March.", "2016-03", Severity.INFO),       # it ran a year before
+    ("Night Owls Live premieres in March.", "2016-12", Severity.ERROR)])     # too close to be a run before
+def test_a_finding_on_a_series_claim_that_numbers_no_cycle_is_info(text, earlier_run, severity):
+    a, b = article("a", "2017-01-05"), article("b", "2017-02-01", "Screen Ledger")
+    said = show(1, a, "2017-03").model_copy(update={"evidence": Evidence(start=0, end=len(text), text=text)})
+    claims = [said, show(2, b, "2017-05")]
+    articles = [a, b]
+    if earlier_run:
+        told = article("told", "2016-12-20", "Set Report")
+        claims.append(show(3, told, earlier_run, tense="past").model_copy(update={"event": "release"}))
+        articles.append(told)
+    found = [f for f in engine.find_conflicts(claims, articles) if f.rule == "date-conflict"
+             and "c1" in f.claims]
+    assert [f.severity for f in found] == [severity]

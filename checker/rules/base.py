@@ -38,6 +38,8 @@ class Corpus:
     work_aliases: dict[str, str] = field(default_factory=dict)
     # Accepted spellings of a name -> the spelling to report, from the configuration.
     person_aliases: dict[str, str] = field(default_factory=dict)
+    # Work key -> what shows a series ran before (timeline.earlier_runs), built when first asked.
+    runs: dict | None = None
 
     def work_key(self, title: str) -> str:
         key = fold_title(title)

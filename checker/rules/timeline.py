@@ -429,3 +429,56 @@ def cycles(claims: Sequence[Claim], corpus: Corpus) -> list[list[Claim]]:
         groups[-1].append(claim)
         end = stop if end is None else max(end, stop)
     return groups + [[claim] for _, claim in unplaced]
+
+
+# --- which cycle an unnumbered claim is about ----------------------------------------------------
+#
+# "The show returns in March", "the new season debuts next year", "Grey's Anatomy returns in
+# the fall": a claim about a series with no season number pins no cycle once the series has
+# run before. Real news is full of them (talk shows, reality shows, annual competitions), and
+# the cycles above split them only by dates, which is not enough: the engine reports a finding
+# that rests on one as info.
+
+def unpinned_cycle(claim: Claim, corpus: Corpus) -> bool:
+    """A release, renewal or shoot claim of a series with no season number, said of a return
+    ("returns", "the new season") or after the corpus told of an earlier run."""
+    if claim.relation or claim.subject.season is not None or claim.event not in CYCLE_EVENTS | {"filming"}:
+        return False
+    if claim.kind != "series":
+        return False
+    return bool(cycle_words().search(claim.evidence.text)) or ran_before(claim, corpus)
+
+
+@cache
+def cycle_words() -> re.Pattern:
+    return lexicon.word_regex(lexicon.entry("events", "cycle_words"))
+
+
+def ran_before(claim: Claim, corpus: Corpus) -> bool:
+    """The corpus, in articles published no later than the claim's, tells of a release of the
+    work (in the past tense) at least RUN_GAP_DAYS before the claim's time: a run before it."""
+    when = published(claim, corpus)
+    if when is None:
+        return False
+    earliest = claim.interval.earliest if claim.interval and claim.interval.earliest else when.earliest
+    return any(told <= when.latest and (earliest - latest).days >= RUN_GAP_DAYS
+               for told, latest in earlier_runs(corpus).get(corpus.work_key(claim.subject.work), ()))
+
+
+# Yearly premieres come 330 to 365 days apart, and one that slips within its cycle moves weeks.
+RUN_GAP_DAYS = 270
+
+
+def earlier_runs(corpus: Corpus) -> dict[str, list[tuple[dt.date, dt.date]]]:
+    """Work key -> (publication date, latest day) of each release the corpus tells in the past
+    tense, whatever the season."""
+    if corpus.runs is None:
+        runs: dict[str, list] = defaultdict(list)
+        for claim in corpus.claims:
+            when = published(claim, corpus)
+            if when is None or claim.relation or claim.negated or claim.event != "release" or claim.tense != "past":
+                continue
+            if claim.interval is not None and claim.interval.latest is not None:
+                runs[corpus.work_key(claim.subject.work)].append((when.earliest, claim.interval.latest))
+        corpus.runs = dict(runs)
+    return corpus.runs
