@@ -415,7 +415,7 @@ def promotion(c: ClaimQuery) -> str | None:
     """"the first trailer for X arrived today": the trailer, not X."""
     q, subj = c.trigger, c.subject
     if q.trigger.event == "release" and q.trigger.form != "noun" and events.is_promotion(
-            q.body, subj.start, subj.end, q.trigger.start, q.clause[0]):
+            q.body, subj.start, subj.end, q.trigger.start, q.clause[0], q.trigger.end):
         return "promotional material"
     return None
 

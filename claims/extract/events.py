@@ -784,11 +784,30 @@ def promotion_patterns() -> tuple[re.Pattern, re.Pattern]:
     return before, after
 
 
-def is_promotion(body: str, work_start: int, work_end: int, trigger_start: int, clause_start: int) -> bool:
-    """Whether the thing a release verb is about is the work's trailer, poster or clip."""
+def is_promotion(body: str, work_start: int, work_end: int, trigger_start: int, clause_start: int,
+                 trigger_end: int | None = None) -> bool:
+    """Whether the thing a release verb is about is the work's trailer, poster or clip: named
+    around the work, as the verb's object ("the film dropped its first teaser trailer
+    Thursday") or as the noun right before it ("a new preview clip released on Monday")."""
     before, after = promotion_patterns()
-    return bool(before.search(body[max(clause_start, work_start - 60):work_start])
-                or work_end <= trigger_start and after.match(body[work_end:trigger_start]))
+    if before.search(body[max(clause_start, work_start - 60):work_start]) \
+            or work_end <= trigger_start and after.match(body[work_end:trigger_start]):
+        return True
+    if trigger_end is None:
+        return False
+    subject, obj = promotion_around_verb()
+    return bool(subject.search(body[max(clause_start, trigger_start - 40):trigger_start])
+                or obj.match(body[trigger_end:trigger_end + 60]))
+
+
+@cache
+def promotion_around_verb() -> tuple[re.Pattern, re.Pattern]:
+    words = lexicon.alternation(lexicon.entry("events", "promotion"))
+    subject = re.compile(rf"(?<![\w-])(?:{words})s?\s+(?:(?:that|which|was|were|is|are|has|have|been|just|first|officially)\s+){{0,3}}$",
+                         re.IGNORECASE)
+    obj = re.compile(rf"^\s+(?:(?:a|an|the|its|their|his|her|another)\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{words})s?\b",
+                     re.IGNORECASE)
+    return subject, obj
 
 
 @cache

@@ -371,6 +371,28 @@ def narrative_time(context: ArticleContext, timex: Timex) -> str | None:
     return None
 
 
+# A year-less day this close to the publication date is that one, not a year away.
+NEAR_DAYS = 14
+PLAN_BEFORE = re.compile(r"\b(?:set|slated|scheduled|due|expected|supposed|planned|poised)\s+to\s+(?:\w+\s+){0,5}$",
+                         re.IGNORECASE)
+
+
+def nearer_day(timex: Timex, published, value: str, direction: str, before: str):
+    """The same day in the nearer year when the tense pushed it a year from a day within
+    NEAR_DAYS of the publication date: "to see MTV's March 20 release" in a piece published
+    March 21 (written ahead, published late), "was set to open on Nov. 17" in a piece of
+    Nov. 9 (a plan for the coming days, told in the past)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or published.day is None:
+        return None
+    if direction == "past" and not PLAN_BEFORE.search(before):
+        return None  # "premiered Nov. 17" in a piece of Nov. 9: last year's
+    other = renormalize(timex, published, "past" if direction == "future" else "future")
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", other.value or ""):
+        return None
+    gap = abs((dt.date.fromisoformat(other.value) - published.earliest).days)
+    return other if gap <= NEAR_DAYS and other.value != value else None
+
+
 def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | None,
                tense: str, before: str, lead: str = "", explain: dict | None = None) -> TimeValue | None:
     """The claim's TIMEX3 value: the time expression's, a year-less date given its year (the
@@ -390,6 +412,11 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
                 explain["year"] = name or "default: ahead"
             redated = renormalize(timex, published, direction or "future")
             value, mod = redated.value, redated.mod
+            nearer = nearer_day(timex, published, value, direction or "future", before)
+            if nearer:
+                value, mod = nearer.value, nearer.mod
+                if explain is not None:
+                    explain["year"] += "; nearest"
             written = context.written_year(timex)
             if written and (direction != "past" or written <= int(value[:4])) and \
                     (direction != "future" or written >= int(value[:4])):
