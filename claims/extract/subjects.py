@@ -544,8 +544,11 @@ def with_clause(q: SubjectQuery) -> list[Subj] | None:
 def pronoun(q: SubjectQuery) -> list[Subj] | None:
     """"it" is the work the passage is about: the last claim's subject, else the last named
     (or the subject of the sentence before, when that one made no claim)."""
-    if q.before or not PRONOUN_SUBJECT.search(q.text_before[-40:]):
+    found = PRONOUN_SUBJECT.search(q.text_before[-40:])
+    if q.before or not found:
         return None
+    if found.group().lower() == "they" and len({work for work, _ in q.context.recent[-3:]}) < 2:
+        return None  # "next week they are coming out with a new single": people, not one work
     # "X had been due to start filming this May; it will now shoot from late July": the work
     # the coordinated clause before named.
     earlier = [s for s in q.subjects if (s.explicit or s.how == "entry") and q.sentence.start <= s.start < q.clause[0]]
