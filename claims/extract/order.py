@@ -22,6 +22,8 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
     for marker in markers:
         if any(t.start <= marker.start and marker.end <= t.end for t in triggers):
             continue  # "go before cameras" is an event, not an order
+        if marker.symmetric and marker.text.lower() in connectives() and dated_on_both_sides(context, sentence, marker):
+            continue  # "X moves to April 10, 2020, while Y is coming July 26, 2019": a contrast
         pairs, strategy = order_pairs(context, sentence, triggers, subjects, marker, objects_so_far)
         if pairs and not marker.symmetric:
             objects_so_far.append((marker.start, list({id(p[0]): p[0] for p in pairs}.values())))
@@ -39,6 +41,14 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
             claim.explain.update(marker=marker.text, order=strategy or "")
             claims.append(claim)
     return claims
+
+
+def dated_on_both_sides(context: ArticleContext, sentence: Sentence, marker: events.Marker) -> bool:
+    """Each side of a symmetric marker has a calendar date of its own: the dates say how the
+    events stand, and "while" or "as" only sets them side by side."""
+    dated = [t for t in context.timexes if sentence.start <= t.start < sentence.end
+             and re.match(r"\d{4}", t.value or "") and re.search(r"\d", t.text)]
+    return any(t.end <= marker.start for t in dated) and any(t.start >= marker.end for t in dated)
 
 
 WORK_NOUN_BEFORE = re.compile(r"\b(?:series|show|film|movie|season|installment|entry)\s+"
