@@ -10,7 +10,7 @@ from claims.extract import events, grammar, lexicon, strategies, works
 from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.sentences import Sentence
-from claims.extract.subjects import PRONOUN_SUBJECT, group_back, group_with
+from claims.extract.subjects import PRONOUN_SUBJECT, group_back, group_with, is_unknown_name
 from claims.models import Claim, EventRef, Evidence, Subject
 
 
@@ -210,7 +210,8 @@ def directed(q: OrderQuery) -> list[Pair] | None:
         subjects_ = group_back(left[-1], left, body)
     elif q.sentence.start == clause[0] and q.word == "then" and q.context.recent:
         subjects_ = [Subj(*q.context.recent[-1], q.marker.start, q.marker.start, False)]
-    elif PRONOUN_SUBJECT.search(body[clause[0]:q.marker.start]) and q.context.recent and left_triggers:
+    elif PRONOUN_SUBJECT.search(body[clause[0]:q.marker.start]) and q.context.recent and left_triggers \
+            and not unknown_name_before_marker(q):
         work, season = q.context.last_subject or q.context.recent[-1]
         subjects_ = [Subj(work, season, q.marker.start, q.marker.start, False)]
     else:
@@ -234,6 +235,15 @@ def directed(q: OrderQuery) -> list[Pair] | None:
 # attention to"): the object's event is that verb's, and no event of the object's.
 OWN_CLAUSE_AFTER_MARKER = re.compile(r"\s+(?:it|they|he|she|we|you|I)\s+(?!(?:is|are|was|were|has|have|had)\b)[a-z]+\b",
                                      re.IGNORECASE)
+def unknown_name_before_marker(q: OrderQuery) -> bool:
+    """ "it wasn't clear it would work out - The Incredible Hulk, released after Iron Man,
+    stumbled": a name the registry does not know is what the marker orders, not the work
+    "it" stands for."""
+    names = NAME_RUN.findall(q.body[q.clause[0]:q.marker.start])
+    return bool(names) and is_unknown_name(q.context, names[-1])
+
+
+NAME_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:\s+(?:of|the|and|&)?\s*[A-Z0-9][\w'’.-]*)+")
 DIRECTED_STRATEGIES = (come_first, fronted, directed)
 
 

@@ -792,11 +792,16 @@ def unknown_name_before(q: SubjectQuery) -> bool:
     found = NAME_BEFORE_VERB.search(q.body[q.clause[0]:q.trigger.start])
     if not found:
         return False
-    name = found.group("name")
+    return is_unknown_name(q.context, found.group("name"))
+
+
+def is_unknown_name(context: ArticleContext, name: str) -> bool:
+    """A capitalized name the registry does not know, and no person, company, place or month:
+    perhaps a work the corpus names only once."""
     first = name.split()[0]
     if first.lower() in NOT_A_NAME and len(name.split()) == 1 or works.bare_seasons(name, 0):
         return False
-    return q.context.lexicon.key_of(name) is None and name not in q.context.lexicon.persons \
+    return context.lexicon.key_of(name) is None and name not in context.lexicon.persons \
         and not gazetteer.given_name_count(first) and not gazetteer.organisation_kind(name) \
         and not gazetteer.place_kind(name) and not titles.is_month(first)
 
