@@ -103,8 +103,62 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon, sentences: li
 
 # --- one sentence -------------------------------------------------------------------
 
+@dataclasses.dataclass
+class SentenceReading:
+    """What the steps of one sentence share: its triggers, works and order markers, and the
+    claims made so far."""
+
+    context: ArticleContext
+    sentence: Sentence
+    triggers: tuple[events.Trigger, ...]
+    subjects: list[Subj]
+    markers: list[events.Marker]
+    ordered: list[Claim] = dataclasses.field(default_factory=list)   # order claims
+    claims: list[Claim] = dataclasses.field(default_factory=list)
+    made: list[tuple[events.Trigger, Claim]] = dataclasses.field(default_factory=list)  # event claims, their triggers
+    readings: list[moves.Reading] = dataclasses.field(default_factory=list)
+    announced: list[Claim] = dataclasses.field(default_factory=list)  # renewals told by a return's announcement
+
+    @property
+    def body(self) -> str:
+        return self.context.article.body
+
+
+@dataclasses.dataclass
+class TriggerReading:
+    """One trigger being read: its clause, its works (and how they were found) and its time."""
+
+    trigger: events.Trigger
+    clause: tuple[int, int]
+    query: event_typing.TriggerQuery
+    targets: list[Subj]
+    subject_strategy: str | None
+    time: Timex | None
+    time_strategy: str | None
+
+
 def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
-    body = context.article.body
+    """The claims of one sentence: its order claims, each trigger's event claims, the moves
+    they tell, decisions ordered against other events; then what the sentence leaves for the
+    next one to read."""
+    read = read_sentence(context, sentence)
+    read.claims += read.ordered
+    for trigger in read.triggers:
+        found = trigger_reading(read, trigger)
+        if found is not None:
+            read_trigger(read, found)
+    # The event claims, read for the moves they tell (a date left, a new date asserted).
+    claims = read.claims + moves.sentence_moves(context, sentence, read.readings) + read.announced
+    claims = with_decision_orders(read, claims)
+    claims += continuation_claims(context, sentence, claims, list(read.triggers))
+    claims = [c for c in claims if not untimed_repeat(c, claims)]
+    remember(context, read.subjects, list(read.triggers))
+    remember_sentence(context, claims, read.subjects)
+    return claims
+
+
+def read_sentence(context: ArticleContext, sentence: Sentence) -> SentenceReading:
+    """The sentence's triggers, works and order markers, and its order claims."""
     triggers = events.find_triggers(sentence.text, sentence.start)
     subjects = subjects_in(context, sentence)
     # "the third season of another big British production, X": a noun inside a season's
@@ -116,123 +170,170 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     for subj in subjects:
         if subj.explicit:
             context.named_at[subj.work] = context.sentence_index
-    claims: list[Claim] = []
     markers = events.find_markers(sentence.text, sentence.start)
-    ordered = order_claims(context, sentence, triggers, subjects, markers)
-    claims += ordered
-    made: list[tuple[events.Trigger, Claim]] = []   # each event claim with its trigger
-    readings: list[moves.Reading] = []
-    announced: list[Claim] = []   # renewals told by a network's announcement of a return
-    for trigger in triggers:
-        clause = trigger_clause(sentence, trigger)
+    read = SentenceReading(context, sentence, triggers, subjects, markers)
+    read.ordered = order_claims(context, sentence, triggers, subjects, markers)
+    return read
+
+
+def trigger_reading(read: SentenceReading, trigger: events.Trigger) -> TriggerReading | None:
+    """A trigger that is the event it names, with the works it is about and its time; None
+    when it is no event (dropped checks are recorded) or states none."""
+    context, sentence = read.context, read.sentence
+    clause = trigger_clause(sentence, trigger)
+    query = event_typing.TriggerQuery(context, sentence, trigger, clause)
+    reason, check = event_typing.not_the_event(query)
+    if reason:
+        context.dropped.append((trigger.text, check))
+        return None
+    targets, subject_strategy = subjects_for(context, sentence, trigger, read.subjects, clause)
+    if not targets:
+        return None
+    time, time_strategy = time_for(context, sentence, trigger, clause, read.triggers)
+    if trigger.needs_time and time is None:
+        # "After Fox dropped the show", "will not return for a fifth season"
+        trigger = event_typing.dropped_work(query, subject_strategy) or event_typing.return_without_time(query, targets)
+        if trigger is None:
+            return None
         query = event_typing.TriggerQuery(context, sentence, trigger, clause)
-        reason, check = event_typing.not_the_event(query)
-        if reason:
-            context.dropped.append((trigger.text, check))
+    found = TriggerReading(trigger, clause, query, targets, subject_strategy, time, time_strategy)
+    return None if time_says_no_event(read, found) else found
+
+
+def time_says_no_event(read: SentenceReading, found: TriggerReading) -> bool:
+    """A trigger whose time is no event's: a decade as a setting, "set in 1985", a lost star."""
+    trigger, time, clause = found.trigger, found.time, found.clause
+    context, sentence = read.context, read.sentence
+    if trigger.needs_time and re.fullmatch(r"\d{2,3}", time.value):
+        return True  # a decade or century is a setting: "opens as the 1970s draw to a close"
+    if trigger.needs_for and (not TIME_AFTER_FOR.search(read.body[max(0, time.start - 30):time.start])
+                              and not moves.is_left(context, sentence, time)
+                              or any(clause[0] <= t.start < trigger.start for t in read.triggers)):
+        return True  # "the film is set in 1985": a setting; "Filming Set For 2017": filming's
+    if trigger.needs_slot and not moves.gives_up_a_date(context, sentence, trigger):
+        return True  # "lost its June 2020 date", not "lost its star in 2019"
+    return False
+
+
+def read_trigger(read: SentenceReading, found: TriggerReading) -> None:
+    """The event claims of one trigger: a shoot's start and end (to `read.claims`), or one
+    claim per work (and per season counted or paired) that states an event (to
+    `read.readings`, for the moves they tell)."""
+    context, sentence, trigger = read.context, read.sentence, found.trigger
+    span = time_range(context, found.time) if trigger.event == "filming" and not trigger.phase else None
+    if span:
+        read.claims += shoot_span_claims(read, found, span)
+        return
+    season_after = season_after_trigger(context, trigger, found.clause, read.subjects)
+    if trigger.needs_season_object and (season_after or 1) < 2:
+        return  # "ordered pizza", "confirmed the news": no season ordered
+    targets = found.targets + along_with(read, found)
+    # "renewed X for an additional two seasons ahead of its Season 6 premiere": 7 and 8.
+    counted = [(Subj(subj.work, season, subj.start, subj.end, subj.explicit), True)
+               for subj in targets for season in seasons_counted(context, trigger, subj, found.clause, read.subjects)]
+    # "Seasons 1 and 2 premiered in October 2016 and April 2018, respectively": a time each.
+    paired = None if counted else seasons.paired_times(context, sentence, found.time, len(targets))
+    for index, (subj, is_counted) in enumerate(counted or [(subj, False) for subj in targets]):
+        # "renewed X for a second season"; "X's first season ... earned a second".
+        if season_after and not is_counted and (subj.season is None or trigger.event == "renewal"):
+            subj = Subj(subj.work, season_after, subj.start, subj.end, subj.explicit)
+        claim = make_claim(context, sentence, trigger, subj, found.clause, paired[index] if paired else found.time,
+                           group_start=min((t.start for t in targets), default=None))
+        if claim is None or trigger.needs_season and (claim.subject.season or 1) < 2:
             continue
-        targets, subject_strategy = subjects_for(context, sentence, trigger, subjects, clause)
-        subj_strategy = subject_strategy
-        if not targets:
-            continue
-        time, time_strategy = time_for(context, sentence, trigger, clause, triggers)
-        if trigger.needs_time and time is None:
-            # "After Fox dropped the show", "will not return for a fifth season"
-            trigger = event_typing.dropped_work(query, subject_strategy) or event_typing.return_without_time(query, targets)
-            if trigger is None:
-                continue
-            query = event_typing.TriggerQuery(context, sentence, trigger, clause)
-        if trigger.needs_time and re.fullmatch(r"\d{2,3}", time.value):
-            continue  # a decade or century is a setting: "opens as the 1970s draw to a close"
-        if trigger.needs_for and (not TIME_AFTER_FOR.search(body[max(0, time.start - 30):time.start])
-                                  and not moves.is_left(context, sentence, time)
-                                  or any(clause[0] <= t.start < trigger.start for t in triggers)):
-            continue  # "the film is set in 1985": a setting; "Filming Set For 2017": filming's
-        if trigger.needs_slot and not moves.gives_up_a_date(context, sentence, trigger):
-            continue  # "lost its June 2020 date", not "lost its star in 2019"
-        span = time_range(context, time) if trigger.event == "filming" and not trigger.phase else None
-        if span:
-            # "shoots from June 2017 to March 2018": a start and an end.
-            first, last = span
-            for event, timex in (("filming_start", first), ("filming_end", last)):
-                part = dataclasses.replace(trigger, event=event)
-                for subj in targets:
-                    claim = make_claim(context, sentence, part, subj, clause, timex)
-                    if claim is not None:
-                        claim.explain.update(trigger=trigger.text, subject=subject_strategy or "", time="time_range")
-                    claims.append(claim)
-            continue
-        season_after = season_after_trigger(context, trigger, clause, subjects)
-        if trigger.needs_season_object and (season_after or 1) < 2:
-            continue  # "ordered pizza", "confirmed the news": no season ordered
-        targets = targets + [s for s in subjects if clause[0] <= s.start < clause[1]
-                             and s.start > trigger.end and ALONG_WITH.search(body[:s.start][-25:])
-                             and s not in targets
-                             and not any(trigger.end <= t.start < s.start for t in triggers)]
-        # "renewed X for an additional two seasons ahead of its Season 6 premiere": 7 and 8.
-        counted = [(Subj(subj.work, season, subj.start, subj.end, subj.explicit), True)
-                   for subj in targets for season in seasons_counted(context, trigger, subj, clause, subjects)]
-        # "Seasons 1 and 2 premiered in October 2016 and April 2018, respectively": a time each.
-        paired = None if counted else seasons.paired_times(context, sentence, time, len(targets))
-        for index, (subj, is_counted) in enumerate(counted or [(subj, False) for subj in targets]):
-            # "renewed X for a second season"; "X's first season ... earned a second".
-            if season_after and not is_counted and (subj.season is None or trigger.event == "renewal"):
-                subj = Subj(subj.work, season_after, subj.start, subj.end, subj.explicit)
-            claim = make_claim(context, sentence, trigger, subj, clause, paired[index] if paired else time,
-                               group_start=min((t.start for t in targets), default=None))
-            if claim is None or trigger.needs_season and (claim.subject.season or 1) < 2:
-                continue
-            # A noun with no time ("a release date is still a mystery"), or "it" with no time
-            # ("how it will all come out"), states nothing dated.
-            is_noun = trigger.form == "noun" and trigger.verb_form is None
-            # (but a shoot's noun with a verb of its own states it: "Production has not started yet")
-            if claim.time is None and (is_noun and not definite_event(context, trigger, subj_strategy)
-                                       or not subj.explicit and subj.start == trigger.start
-                                       and not (trigger.verb_form or trigger.phase)):
-                continue
-            if claim.time is None and ordered and any(
-                    clause[0] <= m.start < subj.start and not m.symmetric
-                    and m.text.lower() not in ("then", "followed by", "closely followed by")
-                    for m in markers):
-                continue  # "until X has come out": X's event is the order claim's object
-            reason, check = event_typing.not_the_works_event(query, subj)
-            if reason:
-                context.dropped.append((trigger.text, check))
-                continue
-            if claim.time is None and grammar.conditional(body[clause[0]:trigger.start]):
-                continue  # "If this show was cancelled, ...": a condition states nothing
-            # An order marker after the trigger (or a symmetric one) and no time written: the
-            # order claim says it all ("To Shoot Right After X", "will film back-to-back", "is
-            # shooting the two films back-to-back").
-            if (claim.time is None or time is None) and ordered and any(
-                    clause[0] <= m.start < clause[1] and (m.symmetric or m.start > trigger.start)
-                    for m in markers):
-                continue
-            claim, retyped = event_typing.retype(query, claim)
-            claim.explain.update(trigger=trigger.text, subject=subject_strategy or "", time=time_strategy or "",
-                                 retyped=retyped or "", work="named" if subj.explicit else "referred to")
-            if subj.how and claim.subject.season is not None:
-                claim.explain["season"] = subj.how
-            if paired:
-                claim.explain["time"] = "paired_times"
-            readings.append(moves.Reading(claim, trigger, time, clause))
-            made.append((trigger, claim))
-            remember_shoot(context, trigger, subj, claim)
-            renewal = event_typing.announced_return(query, claim)
-            if renewal:
-                renewal.explain.update(retyped="announced_return")
-                announced.append(renewal)
-    claims += moves.sentence_moves(context, sentence, readings) + announced
-    for order, other, decision in decision_orders(context, sentence, made, triggers, markers, subjects):
+        if not states_nothing(read, found, subj, claim):
+            keep_claim(read, found, subj, claim, bool(paired))
+
+
+def shoot_span_claims(read: SentenceReading, found: TriggerReading, span: tuple[Timex, Timex]) -> list[Claim]:
+    """"shoots from June 2017 to March 2018": a start and an end."""
+    claims = []
+    for event, timex in zip(("filming_start", "filming_end"), span):
+        part = dataclasses.replace(found.trigger, event=event)
+        for subj in found.targets:
+            claim = make_claim(read.context, read.sentence, part, subj, found.clause, timex)
+            if claim is not None:
+                claim.explain.update(trigger=found.trigger.text, subject=found.subject_strategy or "", time="time_range")
+                claims.append(claim)
+    return claims
+
+
+def along_with(read: SentenceReading, found: TriggerReading) -> list[Subj]:
+    """"premieres in 2017, along with X": works after the trigger that share its event."""
+    clause, trigger = found.clause, found.trigger
+    return [s for s in read.subjects if clause[0] <= s.start < clause[1]
+            and s.start > trigger.end and ALONG_WITH.search(read.body[:s.start][-25:])
+            and s not in found.targets
+            and not any(trigger.end <= t.start < s.start for t in read.triggers)]
+
+
+def states_nothing(read: SentenceReading, found: TriggerReading, subj: Subj, claim: Claim) -> bool:
+    """A claim its sentence does not state: the first check that says so wins (a dropped
+    check is recorded)."""
+    context, trigger, clause = read.context, found.trigger, found.clause
+    # A noun with no time ("a release date is still a mystery"), or "it" with no time
+    # ("how it will all come out"), states nothing dated.
+    is_noun = trigger.form == "noun" and trigger.verb_form is None
+    # (but a shoot's noun with a verb of its own states it: "Production has not started yet")
+    if claim.time is None and (is_noun and not definite_event(context, trigger, found.subject_strategy)
+                               or not subj.explicit and subj.start == trigger.start
+                               and not (trigger.verb_form or trigger.phase)):
+        return True
+    if claim.time is None and read.ordered and any(
+            clause[0] <= m.start < subj.start and not m.symmetric
+            and m.text.lower() not in ("then", "followed by", "closely followed by")
+            for m in read.markers):
+        return True  # "until X has come out": X's event is the order claim's object
+    reason, check = event_typing.not_the_works_event(found.query, subj)
+    if reason:
+        context.dropped.append((trigger.text, check))
+        return True
+    if claim.time is None and grammar.conditional(read.body[clause[0]:trigger.start]):
+        return True  # "If this show was cancelled, ...": a condition states nothing
+    # An order marker after the trigger (or a symmetric one) and no time written: the order
+    # claim says it all ("To Shoot Right After X", "will film back-to-back", "is shooting the
+    # two films back-to-back").
+    return (claim.time is None or found.time is None) and bool(read.ordered) and any(
+        clause[0] <= m.start < clause[1] and (m.symmetric or m.start > trigger.start) for m in read.markers)
+
+
+def keep_claim(read: SentenceReading, found: TriggerReading, subj: Subj, claim: Claim, paired: bool) -> None:
+    """The claim as the event it states, with how it was read, kept for the moves it tells;
+    remembered for decision orders, the shoot just told of and a network's announced return."""
+    context, trigger = read.context, found.trigger
+    claim, retyped = event_typing.retype(found.query, claim)
+    claim.explain.update(trigger=trigger.text, subject=found.subject_strategy or "", time=found.time_strategy or "",
+                         retyped=retyped or "", work="named" if subj.explicit else "referred to")
+    if subj.how and claim.subject.season is not None:
+        claim.explain["season"] = subj.how
+    if paired:
+        claim.explain["time"] = "paired_times"
+    read.readings.append(moves.Reading(claim, trigger, found.time, found.clause))
+    read.made.append((trigger, claim))
+    remember_shoot(context, trigger, subj, claim)
+    renewal = event_typing.announced_return(found.query, claim)
+    if renewal:
+        renewal.explain.update(retyped="announced_return")
+        read.announced.append(renewal)
+
+
+def with_decision_orders(read: SentenceReading, claims: list[Claim]) -> list[Claim]:
+    """A renewal or cancellation ordered against another event of the sentence."""
+    for order, other, decision in decision_orders(read.context, read.sentence, read.made, read.triggers,
+                                                  read.markers, read.subjects):
         claims.append(order)
         # "renewed X in November 2019, before season 7 had even premiered": the premiere is the
         # order's other side, no release of its own without a time of its own (one it took
         # from the decision's clause is not), nor with a season other than the order names
         # ("a day after Fox cancelled it" is a cancellation all the same).
         claims = [c for c in claims if not any(t is other and c is claim and other_side_only(c, order, decision)
-                                               for t, claim in made)]
-    claims += continuation_claims(context, sentence, claims, triggers)
-    claims = [c for c in claims if not untimed_repeat(c, claims)]
-    remember(context, subjects, triggers)
+                                               for t, claim in read.made)]
+    return claims
+
+
+def remember_sentence(context: ArticleContext, claims: list[Claim], subjects: list[Subj]) -> None:
+    """What the sentence leaves for the next: its last subject, renewals and decisions, and
+    what it was about."""
     for claim in claims:
         if claim.relation is None:
             context.last_subject = (context.lexicon_key(claim.subject.work), claim.subject.season)
@@ -250,7 +351,6 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     context.subject_of_last_sentence = None if claims else next(
         (s.work for s in subjects if s.explicit and grammar.starts_with_verb(context.article.body[s.end:s.end + 30])),
         None)
-    return claims
 
 
 def other_side_only(claim: Claim, order: Claim, decision: Claim) -> bool:
