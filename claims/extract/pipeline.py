@@ -453,33 +453,72 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
     """One event claim; `group_start`: where the subject group starts when several works or
     seasons share the verb ("A and B open in May": the verb group runs from A)."""
     body = context.article.body
-    subject_start = min(subj.start, trigger.start) if subj.start < trigger.start else clause[0]
-    if group_start is not None and clause[0] <= group_start < subject_start:
-        subject_start = group_start
-    # The verb group of an earlier event in the clause is not this one's (unless it takes this
-    # one as its infinitive: "had been due to start filming").
-    previous = [t.end for t in events.find_triggers(sentence.text, sentence.start)
-                if subject_start <= t.start and t.end <= trigger.start and t.start >= clause[0]
-                and not events.governs(body, t, trigger)]
-    if previous:
-        subject_start = max(previous)
+    subject_start = verb_group_start(context, sentence, trigger, subj, clause, group_start)
     before = body[max(clause[0], subject_start):trigger.start]
     if subj.start >= trigger.end:
         before = body[clause[0]:trigger.start]
     lead = body[clause[0]:max(clause[0], subject_start)]
-    if trigger.verb_start is not None and trigger.verb_start > trigger.start:
+    tense, participle_headline = claim_tense(context, sentence, trigger, subj, clause, subject_start, before, lead)
+    explain: dict[str, str] = {}
+    time = time_value(context, trigger, timex, tense, before, lead, explain)
+    is_denied = denied(body, trigger, clause, before, subject_start, subj)
+    # A halt of a shoot denies the filming ("production was halted": negated `filming`, CONTRACT §2).
+    negated = not is_denied if trigger.phase == "halt" else is_denied
+    if is_denied and timex is None:
+        time = None  # nothing is done by the time of writing
+    elif participle_headline and timex is None and trigger.event in ("renewal", "cancellation") and context.published:
+        time = TimeValue(value=context.published.value, mod="ON_OR_BEFORE")  # decided by the time of writing
+    interval = resolve_interval(time.value, time.mod, context.published) if time else None
+    season = claim_season(context, trigger, subj, timex, tense, before, interval)
+    quote = next((q for q in context.quotes if q[0] <= trigger.start < q[1]), None)
+    evidence_start, evidence_end = clause
+    if evidence_end - evidence_start < 12:
+        evidence_start, evidence_end = sentence.start, sentence.end
+    return Claim(
+        id="c0", article=context.article.id,
+        subject=Subject(work=context.lexicon.display(subj.work), season=season),
+        kind=context.lexicon.kind_of(subj.work),
+        event=trigger.event, time=time,
+        tense=tense,
+        modality=claim_modality(context, sentence, trigger, subj, clause),
+        negated=negated,
+        speaker=speaker_for(context, sentence, trigger, quote),
+        evidence=Evidence(start=evidence_start, end=evidence_end, text=body[evidence_start:evidence_end]),
+        time_text=timex.text if timex else None,
+        interval=interval,
+        confidence=0.8 if subj.explicit else 0.5,
+        explain=explain,
+    )
+
+
+def verb_group_start(context: ArticleContext, sentence: Sentence, trigger: events.Trigger, subj: Subj,
+                     clause: tuple[int, int], group_start: int | None) -> int:
+    """Where the trigger's verb group starts: at its subject, after the verb group of an
+    earlier event of the clause (unless that one takes this one as its infinitive: "had been
+    due to start filming")."""
+    body = context.article.body
+    subject_start = min(subj.start, trigger.start) if subj.start < trigger.start else clause[0]
+    if group_start is not None and clause[0] <= group_start < subject_start:
+        subject_start = group_start
+    previous = [t.end for t in events.find_triggers(sentence.text, sentence.start)
+                if subject_start <= t.start and t.end <= trigger.start and t.start >= clause[0]
+                and not events.governs(body, t, trigger)]
+    return max(previous) if previous else subject_start
+
+
+def claim_tense(context: ArticleContext, sentence: Sentence, trigger: events.Trigger, subj: Subj,
+                clause: tuple[int, int], subject_start: int, before: str, lead: str) -> tuple[str, bool]:
+    """The claim's tense, and whether the trigger is a headline's participle ("'X' Renewed For
+    Season 2 By Netflix": no finite verb, tense none)."""
+    body = context.article.body
+    if trigger.verb_start is not None:
         # "Shooting on X got under way": the aspect verb carries the tense.
-        tense = grammar.clause_tense(body[max(clause[0], subject_start):trigger.verb_start],
-                                     trigger.verb_text, trigger.verb_form, lead)
-    elif trigger.verb_start is not None:
         tense = grammar.clause_tense(body[max(clause[0], subject_start):trigger.verb_start],
                                      trigger.verb_text, trigger.verb_form, lead)
     else:
         tense = grammar.clause_tense(before, trigger.text, trigger.form, lead)
     if sentence.headline and tense == "none" and trigger.form == "s":
         tense = "present"
-    # "'X' Renewed For Season 2 By Netflix", "X delayed to July 2020", "'X' Production Halted": a
-    # headline's participle after its work is no finite verb.
     participle_headline = tense == "past" and (trigger.verb_form or trigger.form) in ("past", "participle") and (
         is_headline(context, sentence) and subj.start < trigger.start and not HEADLINE_AUXILIARY.search(before)
         or sentence.headline and not sentence.text.rstrip().endswith(".")
@@ -493,26 +532,27 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         # "the two-night premiere on August 14 will address that": the noun is the subject of
         # the verb after it.
         tense = grammar.tense_after_noun(body[trigger.end:clause[1]]) or tense
-    explain: dict[str, str] = {}
-    time = time_value(context, trigger, timex, tense, before, lead, explain)
-    is_denied = denied(body, trigger, clause, before, subject_start, subj)
-    # A halt of a shoot denies the filming ("production was halted": negated `filming`, CONTRACT §2).
-    negated = not is_denied if trigger.phase == "halt" else is_denied
-    if is_denied and timex is None:
-        time = None  # nothing is done by the time of writing
-    elif participle_headline and timex is None and trigger.event in ("renewal", "cancellation") and context.published:
-        time = TimeValue(value=context.published.value, mod="ON_OR_BEFORE")  # decided by the time of writing
+    return tense, participle_headline
+
+
+def claim_season(context: ArticleContext, trigger: events.Trigger, subj: Subj, timex: Timex | None,
+                 tense: str, before: str, interval) -> int | None:
+    """The season the claim is about."""
     season = season_for(context, subj, trigger, tense, before)
     if season is None and trigger.event == "renewal" and (timex is None or trigger.needs_season):
         # "Amazon has picked up X for a fourth season ... the show had been saved": an
         # undated renewal, or one in words that name no season, of a work told renewed is that one.
         season = context.renewed.get(subj.work)
-    interval = resolve_interval(time.value, time.mod, context.published) if time else None
     if season == context.focus_season and subj.season is None and trigger.event == "release" and \
             interval and interval.latest and context.published and interval.latest < context.published.earliest:
         season = None  # a launch dated before the article is the series', not the new season's
-    quote = next((q for q in context.quotes if q[0] <= trigger.start < q[1]), None)
-    speaker = speaker_for(context, sentence, trigger, quote)
+    return season
+
+
+def claim_modality(context: ArticleContext, sentence: Sentence, trigger: events.Trigger, subj: Subj,
+                   clause: tuple[int, int]) -> str:
+    """How firmly the claim is stated, from the hedges around its verb group."""
+    body = context.article.body
     window_end = next_trigger_start(context, sentence, trigger, clause)
     # (a cue in the next statement is that one's: "has not started yet, and according to
     # insiders the BBC is still searching")
@@ -527,26 +567,7 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
     earlier = [t.end for t in events.find_triggers(sentence.text, sentence.start)
                if clause[0] <= t.start and t.end <= trigger.start and not events.governs(body, t, trigger)]
     modality_start = max([modality_start] + earlier)
-    evidence_start, evidence_end = clause
-    if evidence_end - evidence_start < 12:
-        evidence_start, evidence_end = sentence.start, sentence.end
-    evidence_text = body[evidence_start:evidence_end]
-    return Claim(
-        id="c0", article=context.article.id,
-        subject=Subject(work=context.lexicon.display(subj.work), season=season),
-        kind=context.lexicon.kind_of(subj.work),
-        event=trigger.event, time=time,
-        tense=tense,
-        modality=grammar.modality(body[sentence.start:modality_start],
-                                  without_time_words(context, modality_start, window_end)),
-        negated=negated,
-        speaker=speaker,
-        evidence=Evidence(start=evidence_start, end=evidence_end, text=evidence_text),
-        time_text=timex.text if timex else None,
-        interval=interval,
-        confidence=0.8 if subj.explicit else 0.5,
-        explain=explain,
-    )
+    return grammar.modality(body[sentence.start:modality_start], without_time_words(context, modality_start, window_end))
 
 
 def denied(body: str, trigger: events.Trigger, clause: tuple[int, int], before: str, subject_start: int,
