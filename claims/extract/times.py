@@ -405,37 +405,61 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
     if published and trigger.event == "filming" and CURRENTLY.search(before):
         return TimeValue(value=published.value, mod=None)
     if timex is not None:
-        value, mod = timex.value, timex.mod
-        if timex.year_inferred and published:
-            direction, name = strategies.first(YEAR_DIRECTIONS, YearQuery(context, trigger, timex, tense, lead + before))
-            if explain is not None:
-                explain["year"] = name or "default: ahead"
-            redated = renormalize(timex, published, direction or "future")
-            value, mod = redated.value, redated.mod
-            nearer = nearer_day(timex, published, value, direction or "future", before)
-            if nearer:
-                value, mod = nearer.value, nearer.mod
-                if explain is not None:
-                    explain["year"] += "; nearest"
-            written = context.written_year(timex)
-            if written and (direction != "past" or written <= int(value[:4])) and \
-                    (direction != "future" or written >= int(value[:4])):
-                # The article writes the year with the same day, one the tense allows.
-                value = f"{written:04d}{value[4:]}"
-        if tense in ("present", "future") and published and published.day and \
-                weekday_only().fullmatch(timex.text) and not PAST_VERB_BEFORE.search(
-                    context.article.body[max(0, timex.start - 30):timex.start]):
-            # "opens in theaters on Friday": a scheduled weekday is the coming one.
-            value = normalize(timex.text, published, "future")[0] or value
-        if mod == "ON_OR_BEFORE" and grammar.NEGATION.search(before) and re.search(
-                r"\buntil\s+$", context.article.body[max(0, timex.start - 8):timex.start], re.IGNORECASE):
-            mod = None  # "won't start shooting until 2017": it starts in 2017
-        if value == "PRESENT_REF" and published and trigger.event.startswith("filming"):
-            return TimeValue(value=published.value, mod=None)
-        # A claim's time is a day (CONTRACT §2): "premieres tonight at 9 p.m." is the DCT's date.
-        return TimeValue(value=TIME_OF_DAY.sub(r"\1", value), mod=mod)
+        return written_time(context, trigger, timex, tense, before, lead, explain)
     if published is None:
         return None
+    return unwritten_time(context, trigger, tense, before, lead)
+
+
+def written_time(context: ArticleContext, trigger: events.Trigger, timex: Timex, tense: str, before: str,
+                 lead: str, explain: dict | None) -> TimeValue:
+    """The value of a time the clause writes, its year chosen when it writes none."""
+    published = context.published
+    value, mod = timex.value, timex.mod
+    if timex.year_inferred and published:
+        value, mod = year_given(context, trigger, timex, tense, before, lead, explain)
+    if tense in ("present", "future") and published and published.day and \
+            weekday_only().fullmatch(timex.text) and not PAST_VERB_BEFORE.search(
+                context.article.body[max(0, timex.start - 30):timex.start]):
+        # "opens in theaters on Friday": a scheduled weekday is the coming one.
+        value = normalize(timex.text, published, "future")[0] or value
+    if mod == "ON_OR_BEFORE" and grammar.NEGATION.search(before) and re.search(
+            r"\buntil\s+$", context.article.body[max(0, timex.start - 8):timex.start], re.IGNORECASE):
+        mod = None  # "won't start shooting until 2017": it starts in 2017
+    if value == "PRESENT_REF" and published and trigger.event.startswith("filming"):
+        return TimeValue(value=published.value, mod=None)
+    # A claim's time is a day (CONTRACT §2): "premieres tonight at 9 p.m." is the DCT's date.
+    return TimeValue(value=TIME_OF_DAY.sub(r"\1", value), mod=mod)
+
+
+def year_given(context: ArticleContext, trigger: events.Trigger, timex: Timex, tense: str, before: str,
+               lead: str, explain: dict | None) -> tuple[str, str | None]:
+    """A year-less date's value and mod with the year YEAR_DIRECTIONS choose (the nearer one
+    for a day next to the publication date; the one the article writes with the same day)."""
+    published = context.published
+    direction, name = strategies.first(YEAR_DIRECTIONS, YearQuery(context, trigger, timex, tense, lead + before))
+    if explain is not None:
+        explain["year"] = name or "default: ahead"
+    redated = renormalize(timex, published, direction or "future")
+    value, mod = redated.value, redated.mod
+    nearer = nearer_day(timex, published, value, direction or "future", before)
+    if nearer:
+        value, mod = nearer.value, nearer.mod
+        if explain is not None:
+            explain["year"] += "; nearest"
+    written = context.written_year(timex)
+    if written and (direction != "past" or written <= int(value[:4])) and \
+            (direction != "future" or written >= int(value[:4])):
+        # The article writes the year with the same day, one the tense allows.
+        value = f"{written:04d}{value[4:]}"
+    return value, mod
+
+
+def unwritten_time(context: ArticleContext, trigger: events.Trigger, tense: str, before: str,
+                   lead: str) -> TimeValue | None:
+    """No time written: the publication date for a shoot under way, a halt, or an event done
+    by the time of writing; else none."""
+    published = context.published
     if trigger.event == "filming" and trigger.form == "noun" and ONGOING.search(before):
         # "is in the last stretch of its shoot", "is halfway through production": under way
         return TimeValue(value=published.value, mod=None)
@@ -444,12 +468,6 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
         return TimeValue(value=published.value, mod=None)
     if trigger.event == "filming" and tense == "present" and trigger.form != "noun":
         return TimeValue(value=published.value, mod=None)  # ("sources close to the production": no shoot)
-    # Done by the time of writing: "has begun", "already wrapped", "Netflix Renews X",
-    # "season 2 kicks off", "now kicking off".
-    # An event noun's verb may stand before its work: "Amazon has handed X a renewal".
-    verb_before = ((lead + before)[-70:] if trigger.form == "noun" and trigger.event in ("renewal", "cancellation")
-                   else before[-40:])
-    verb_text = " ".join(filter(None, [verb_before, trigger.text, trigger.verb_text or ""]))
     # (the verb group inside the trigger counts: "Production on X has yet to begin")
     inner = trigger.text[:trigger.verb_start - trigger.start] if (trigger.verb_start or 0) > trigger.start else ""
     if grammar.NEGATION.search(" ".join((before + " " + inner).split()[-3:])):
@@ -460,12 +478,8 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
         return TimeValue(value=published.value, mod=None)
     if SUBORDINATE_TIME.search((lead + before)[-60:]):
         return None  # "will shoot right after the first film wraps": that wrap is ahead
-    if (trigger.event in ("filming_start", "filming_end", "renewal", "cancellation", "release") or trigger.phase) and (
-            DONE.search(verb_text)
-            or tense == "present" and trigger.event != "release"
-            and ((trigger.verb_form or trigger.form) in ("s", "verb") or NOW_ING.search(verb_text)
-                 or trigger.event == "filming_end" and trigger.form == "be")):  # "is in the can"
-        if DONE.search(verb_text):
+    if done_by_now(trigger, tense, before, lead):
+        if DONE.search(done_verb_text(trigger, before, lead)):
             reported = report_day(context, trigger)
             if reported:
                 return reported
@@ -473,3 +487,22 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
     if trigger.event == "release" and tense == "present" and "available" in trigger.text.lower():
         return TimeValue(value=published.value, mod="ON_OR_BEFORE")
     return None
+
+
+def done_verb_text(trigger: events.Trigger, before: str, lead: str) -> str:
+    """The verb group to read "done" in. An event noun's verb may stand before its work:
+    "Amazon has handed X a renewal"."""
+    verb_before = ((lead + before)[-70:] if trigger.form == "noun" and trigger.event in ("renewal", "cancellation")
+                   else before[-40:])
+    return " ".join(filter(None, [verb_before, trigger.text, trigger.verb_text or ""]))
+
+
+def done_by_now(trigger: events.Trigger, tense: str, before: str, lead: str) -> bool:
+    """Done by the time of writing: "has begun", "already wrapped", "Netflix Renews X",
+    "season 2 kicks off", "now kicking off", "is in the can"."""
+    verb_text = done_verb_text(trigger, before, lead)
+    return bool((trigger.event in ("filming_start", "filming_end", "renewal", "cancellation", "release") or trigger.phase)
+                and (DONE.search(verb_text)
+                     or tense == "present" and trigger.event != "release"
+                     and ((trigger.verb_form or trigger.form) in ("s", "verb") or NOW_ING.search(verb_text)
+                          or trigger.event == "filming_end" and trigger.form == "be")))
