@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from claims.extract import lexicon
@@ -34,7 +35,6 @@ def tense_words() -> dict[str, re.Pattern]:
 
 
 # A plan told by a participle alone ("X, set to premiere in May"): no finite verb.
-PARTICIPLE_FUTURES = {"set to", "slated to", "scheduled to", "expected to", "poised to", "due to"}
 FINITE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|['’]s|['’]re|am|will|would|shall|should|could|"
                            r"might|may|must|can|has|have|had|get|gets|got|seems?|seemed|appears?|appeared|looks?|"
                            r"looked|remains?|remained|now|still)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -97,71 +97,119 @@ def clashes(window: str, trigger: str, form: str, perfect: re.Match | None) -> b
 
 
 def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", words: int = 7) -> str:
-    """The grammatical time of the verb group ending in the trigger.
+    """The grammatical time of the verb group ending in the trigger: the first step of
+    TENSE_STEPS that answers.
 
     before: the clause text from its subject to the trigger.
     form: the trigger's form (base, s, past, participle, ing, be, noun, verb).
     """
     # A noun's verb may stand further back: "is reportedly in the last stretch of its shoot".
     window = " ".join(WORDS.findall(POSSESSIVE_S.sub("", before))[-(words + 5 if form == "noun" else words):])
-    words = tense_words()
-    if form == "noun" and re.search(r"\b(?:\w+ed|began)\b", trigger_text):
+    group = VerbGroup(before, trigger_text, trigger_text.lower(), form, lead, window)
+    for step in TENSE_STEPS:
+        tense = step(group)
+        if tense:
+            return tense
+    return "none"
+
+
+@dataclass
+class VerbGroup:
+    """The verb group ending in a trigger, and the auxiliaries found in its window."""
+
+    before: str
+    trigger_text: str
+    trigger_lower: str
+    form: str
+    lead: str
+    window: str
+
+    def __post_init__(self) -> None:
+        words = tense_words()
+        self.future = last_match(words["future"], self.window)
+        self.perfect = last_match(words["perfect"], self.window)
+        self.past_be = last_match(words["past_be"], self.window)
+        self.present_be = last_match(words["present_be"], self.window)
+
+
+def phrase_with_past(g: VerbGroup) -> str | None:
+    if g.form == "noun" and re.search(r"\b(?:\w+ed|began)\b", g.trigger_text):
         return "past"  # "cameras rolled", "cameras started rolling": a phrase with its own past verb
-    future = last_match(words["future"], window)
-    perfect = last_match(words["perfect"], window)
-    past_be = last_match(words["past_be"], window)
-    present_be = last_match(words["present_be"], window)
-    trigger_lower = trigger_text.lower()
-    # "will debuted": "will" and a past form with nothing between but an adverb; "will be
-    # released" and "will have wrapped" are grammatical.
-    if future and form in ("past",) and future.group().lower() in ("will", "'ll", "’ll", "shall") \
-            and re.fullmatch(r"\s*(?:(?:\w+ly|also|then|now|soon)\s*)?",
-                             window[future.end():]):
+    return None
+
+
+def clashing(g: VerbGroup) -> str | None:
+    """ "will debuted", "has premiere", "did premiered": an auxiliary and a form it cannot take
+    ("will be released" and "will have wrapped" are grammatical)."""
+    if g.future and g.form == "past" and g.future.group().lower() in ("will", "'ll", "’ll", "shall") \
+            and re.fullmatch(r"\s*(?:(?:\w+ly|also|then|now|soon)\s*)?", g.window[g.future.end():]):
         return "mixed"
-    if clashes(window, trigger_lower, form, perfect):
-        return "mixed"
-    do = DO_SUPPORT.search(window)
-    if form == "base" and do:
-        # "didn't premiere in March", "doesn't premiere until May": do carries the tense.
+    return "mixed" if clashes(g.window, g.trigger_lower, g.form, g.perfect) else None
+
+
+def do_support(g: VerbGroup) -> str | None:
+    """ "didn't premiere in March", "doesn't premiere until May": do carries the tense."""
+    do = DO_SUPPORT.search(g.window)
+    if g.form == "base" and do:
         return "past" if do.group(1).lower().startswith("did") else "present"
-    if trigger_lower.startswith(("was ", "were ")) or form == "be" and trigger_lower.split()[0] in ("was", "were"):
+    return None
+
+
+def be_phrase(g: VerbGroup) -> str | None:
+    """A trigger that opens with "is" or "was": "was slated for", "is about to begin production"."""
+    first = g.trigger_lower.split()[0] if g.trigger_lower.split() else ""
+    if g.trigger_lower.startswith(("was ", "were ")) or g.form == "be" and first in ("was", "were"):
         return "past"
-    if form == "be" and trigger_lower.split()[0] in ("is", "are", "'s", "'re"):
-        # "is slated for", "is about to begin production": the phrase itself looks ahead.
-        if words["future"].search(trigger_lower) or future and not present_be:
-            return "future"
-        return "present"
-    latest = max((m for m in (future, perfect, past_be, present_be) if m), key=lambda m: m.end(),
+    if g.form == "be" and first in ("is", "are", "'s", "'re"):
+        # (the phrase itself may look ahead)
+        return "future" if tense_words()["future"].search(g.trigger_lower) or g.future and not g.present_be \
+            else "present"
+    return None
+
+
+def auxiliary(g: VerbGroup) -> str | None:
+    """The last auxiliary of the window: "will", "has", "was", "is"."""
+    latest = max((m for m in (g.future, g.perfect, g.past_be, g.present_be) if m), key=lambda m: m.end(),
                  default=None)
-    if latest is not None and form == "s" and not re.fullmatch(ADVERB_GAP, window[latest.end():]):
+    if latest is None:
+        return None
+    if g.form == "s" and not re.fullmatch(ADVERB_GAP, g.window[latest.end():]):
         # "X, which had held the Nov. 19 date, moves to May 27": a verb in -s takes no
         # auxiliary; the one before belongs to another verb.
         return "present"
-    if latest is not None:
-        if latest is future:
-            head = last_match(words["past_heads"], window[:future.start()])
-            if head and future.group().lower().endswith(" to") and head.end() >= future.start() - 2 \
-                    and head.group().lower() not in ("was", "were", "had"):
-                return "past"
-            if future.group().lower() in ("set to", "slated to", "scheduled to", "supposed to", "due to",
-                                          "expected to", "about to", "ready to", "meant to",
-                                          "going to") and past_be \
-                    and past_be.end() <= future.start() + 1:
-                return "past"
-            if future.group().lower() in ("set to", "slated to", "scheduled to", "expected to", "due to",
-                                          "supposed to") \
-                    and re.search(r"\bhad\b(?:\s+[\w'’-]+){1,6}\s+" + re.escape(future.group()) + r"\b",
-                                  lead + " " + before, re.IGNORECASE):
-                return "past"  # "a report had the season slated to begin": a plan told as history
-            if future.group().lower() in PARTICIPLE_FUTURES and not FINITE_BEFORE.search(window[:future.start()]):
-                return "none"  # "Legally Blonde 3, set to premiere in 2020": a participle phrase
-            return "future"
-        if latest is perfect:
-            return "past"
-        if latest is past_be:
-            return "past"
-        if latest is present_be:
-            return "present"
+    if latest is g.future:
+        return future_tense(g)
+    return "present" if latest is g.present_be else "past"
+
+
+def future_tense(g: VerbGroup) -> str:
+    """A "will" or a plan with "to": future, unless told as history or a participle phrase."""
+    future, window = g.future, g.window
+    said = future.group().lower()
+    plans = tense_plans()
+    head = last_match(tense_words()["past_heads"], window[:future.start()])
+    if head and said.endswith(" to") and head.end() >= future.start() - 2 \
+            and head.group().lower() not in ("was", "were", "had"):
+        return "past"
+    if said in plans["plan_to"] and g.past_be and g.past_be.end() <= future.start() + 1:
+        return "past"
+    if said in plans["plan_had"] and re.search(r"\bhad\b(?:\s+[\w'’-]+){1,6}\s+" + re.escape(future.group()) + r"\b",
+                                               g.lead + " " + g.before, re.IGNORECASE):
+        return "past"  # "a report had the season slated to begin": a plan told as history
+    if said in plans["participle_futures"] and not FINITE_BEFORE.search(window[:future.start()]):
+        return "none"  # "Legally Blonde 3, set to premiere in 2020": a participle phrase
+    return "future"
+
+
+@cache
+def tense_plans() -> dict[str, frozenset[str]]:
+    data = lexicon.load("tense")
+    return {key: frozenset(data[key]) for key in ("plan_to", "plan_had", "participle_futures")}
+
+
+def verb_form(g: VerbGroup) -> str | None:
+    """No auxiliary: the trigger's own form decides."""
+    before, lead, form = g.before, g.lead, g.form
     if form == "past" or form == "participle" and re.search(r"\b(?:already|just|finally)\s*$", before):
         # "With X already wrapped", "once completed", "once officially wrapped": a participle
         # phrase, no finite verb ("after Fox cancelled it", "after a shoot that began": a subject).
@@ -175,7 +223,7 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
             r"\b(?:for|with|to|rumored|rumoured|set|slated)\s*$", before, re.IGNORECASE) else "none"
     if form == "s":
         return "present"
-    if form in ("base",):
+    if form == "base":
         if re.search(r"\b(?:to|for)\s*$", before):
             return "none"
         if re.search(r"\b(?:[Tt]hey|[Ww]e|I|[Yy]ou|[Bb]oth|[A-Z]\w*s)\s*$", before):
@@ -183,6 +231,13 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
         # "A and B open in May", "A's eighth season and B's sixth, both billed as the last,
         # arrive on Aug. 12": a coordinated subject.
         return "present" if re.search(r"\S\s+(?:and|&)\s+\S", before) and ";" not in before else "none"
+    return None
+
+
+def ing_or_noun(g: VerbGroup) -> str:
+    """A verb in -ing or a noun: the finite verb before decides."""
+    form, before, lead, window = g.form, g.before, g.lead, g.window
+    words = tense_words()
     if form == "ing":
         # "Early rumors had X dropping in October": the finite verb before decides.
         head = last_match(words["past_heads"], " ".join(WORDS.findall(lead + " " + before)[-8:]))
@@ -199,6 +254,10 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
     if past and re.search(r"[a-z]", window):
         return "past"
     return "none"
+
+
+# The ways to tell a verb group's tense, in order: the first that answers decides.
+TENSE_STEPS = (phrase_with_past, clashing, do_support, be_phrase, auxiliary, verb_form, ing_or_noun)
 
 
 def modality(sentence_before: str, clause: str) -> str:
