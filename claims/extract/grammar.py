@@ -34,14 +34,14 @@ def tense_words() -> dict[str, re.Pattern]:
     return found
 
 
-# A plan told by a participle alone ("X, set to premiere in May"): no finite verb.
-FINITE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|['’]s|['’]re|am|will|would|shall|should|could|"
-                           r"might|may|must|can|has|have|had|get|gets|got|seems?|seemed|appears?|appeared|looks?|"
-                           r"looked|remains?|remained|now|still)\s+(?:\w+\s+)?$", re.IGNORECASE)
-# An auxiliary right before a verb ("has wrapped", "was renewed", "is being pushed").
-AUXILIARY_BEFORE = re.compile(r"\b(?:has|have|had|is|are|was|were|be|been|being|['’]s|['’]ve|did|does|do|will|would|"
-                              r"hasn['’]t|haven['’]t|wasn['’]t|weren['’]t|isn['’]t|aren['’]t)\s+(?:\w+\s+){0,2}$",
-                              re.IGNORECASE)
+# A plan told by a participle alone ("X, set to premiere in May") has no finite verb before it;
+# these words (tense.yaml finite_before) make one.
+@cache
+def finite_before() -> re.Pattern:
+    words = lexicon.alternation(lexicon.entry("tense", "finite_before"))
+    return re.compile(rf"\b(?:{words})\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
 # A condition or an open question claims nothing: "if the shoot goes well", "whether they'll overlap".
 IRREALIS = re.compile(r"\b(?:if|whether)\b", re.IGNORECASE)
 
@@ -196,7 +196,7 @@ def future_tense(g: VerbGroup) -> str:
     if said in plans["plan_had"] and re.search(r"\bhad\b(?:\s+[\w'’-]+){1,6}\s+" + re.escape(future.group()) + r"\b",
                                                g.lead + " " + g.before, re.IGNORECASE):
         return "past"  # "a report had the season slated to begin": a plan told as history
-    if said in plans["participle_futures"] and not FINITE_BEFORE.search(window[:future.start()]):
+    if said in plans["participle_futures"] and not finite_before().search(window[:future.start()]):
         return "none"  # "Legally Blonde 3, set to premiere in 2020": a participle phrase
     return "future"
 

@@ -778,8 +778,10 @@ def subjects_for(context: ArticleContext, sentence: Sentence, trigger: events.Tr
 NAME_BEFORE_VERB = re.compile(r"(?:^|[,;:(]\s*|\s)['‘\"“]?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of|the|in|and|&|a|an|to)?\s*[A-Z0-9][\w'’.-]*)*)"
                               r"['’\"”]?\s+(?:(?:was|were|is|are|has|have|had|been|be|will|would|also|first|finally|"
                               r"originally|officially|reportedly)\s+)*$")
-NOT_A_NAME = {"the", "it", "he", "she", "they", "this", "that", "we", "i", "you", "his", "her", "its", "their",
-              "there", "which", "who"}
+@cache
+def not_a_name() -> frozenset[str]:
+    """Capitalized words that open a clause but name nothing (works.yaml not_a_name)."""
+    return frozenset(lexicon.entry("works", "not_a_name"))
 
 
 def unknown_name_before(q: SubjectQuery) -> bool:
@@ -799,7 +801,7 @@ def is_unknown_name(context: ArticleContext, name: str) -> bool:
     """A capitalized name the registry does not know, and no person, company, place or month:
     perhaps a work the corpus names only once."""
     first = name.split()[0]
-    if first.lower() in NOT_A_NAME and len(name.split()) == 1 or works.bare_seasons(name, 0):
+    if first.lower() in not_a_name() and len(name.split()) == 1 or works.bare_seasons(name, 0):
         return False
     return context.lexicon.key_of(name) is None and name not in context.lexicon.persons \
         and not gazetteer.given_name_count(first) and not gazetteer.organisation_kind(name) \
