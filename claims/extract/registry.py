@@ -143,8 +143,10 @@ def knowledge() -> dict:
         "noun_before": re.compile(
             rf"(?<![\w'’-])(?P<noun>{lexicon.alternation(nouns)})(?:\s+(?:on|from)\s+[A-Z][\w!+&.]*)?"
             rf"\s*,?\s*['‘\"“]?\s*$", re.IGNORECASE),
+        # (not a name modifying the noun before the title: "Nathan Fillion drama The Rookie")
         "noun_after": re.compile(
-            rf"^['’\"”]?\s+(?P<noun>{lexicon.alternation(nouns)})(?![\w-])", re.IGNORECASE),
+            rf"^['’\"”]?\s+(?P<noun>{lexicon.alternation(nouns)})(?![\w-])(?!\s+['‘\"“]?(?-i:(?:The\s+)?[A-Z]))",
+            re.IGNORECASE),
         # "Ember Falls, the HBO series, ...": a kind of work in apposition
         "noun_apposed": re.compile(
             rf"^['’\"”]?\s*,?\s+(?:the|a|an)\s+(?:[\w!+&.'’-]+\s+){{0,3}}?(?P<noun>{lexicon.alternation(nouns)})"
@@ -248,6 +250,11 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
     if info["maker_possessive"].search(o.before[-40:]):
         found.append(("maker's possessive", 1.5, True, None))
     noun = info["noun_before"].search(o.before[-40:])
+    # (after a comma, only a quoted name or one the apposition closes: "its follow-up, An
+    # Inconvenient Sequel: Truth to Power, in theaters", not "a spinoff, Nathan Fillion drama X")
+    if noun and re.search(r",\s*$", o.before) and not o.candidate.quoted \
+            and not re.match(r"\s*(?:[,.;:)]|$)", o.sentence[o.candidate.end:]):
+        noun = None
     if noun:
         found.append((f"'{noun.group('noun').lower()}' before it", 1.5, True, info["nouns"][noun.group("noun").lower()]))
     noun = info["noun_after"].match(o.after)
