@@ -75,8 +75,8 @@ def extract_claims(articles: list[Article]) -> list[Claim]:
 def extract_article(article: Article, lexicon_: works.WorkLexicon, sentences: list[Sentence],
                     dropped: list[tuple[str, str, str]] | None = None) -> list[Claim]:
     """The claims of one article; the triggers event typing set aside go to `dropped`."""
-    context = ArticleContext(article, lexicon_, sentences,
-                             find_timexes(article.body, article.published), quotation_spans(article.body))
+    timexes = [t for t in find_timexes(article.body, article.published) if not names_an_occasion(article.body, t)]
+    context = ArticleContext(article, lexicon_, sentences, timexes, quotation_spans(article.body))
     context.focus, context.focus_season = focus_of(context)
     claims: dict[tuple, Claim] = {}
     for index, sentence in enumerate(sentences):
@@ -99,6 +99,18 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon, sentences: li
         dropped.extend((article.id, text, check) for text, check in context.dropped)
     return [claim if claim.relation else claim.model_copy(update={"confidence": confidence.of(claim, lexicon_, context.focus)})
             for claim in moves.article_history(list(claims.values()))]
+
+
+def names_an_occasion(body: str, timex: Timex) -> bool:
+    """A time that names the occasion after it ("CNN's New Year's Eve special", "the 2018
+    Oscars party") dates that occasion, never a claim (events.yaml occasion_nouns)."""
+    return bool(occasion_after().match(body, timex.end))
+
+
+@cache
+def occasion_after() -> re.Pattern:
+    return re.compile(rf"['’]?s?\s+(?:{lexicon.alternation(lexicon.entry('events', 'occasion_nouns'))})(?![\w-])",
+                      re.IGNORECASE)
 
 
 # --- one sentence -------------------------------------------------------------------
