@@ -98,17 +98,26 @@ def sort_key(finding: Finding) -> tuple:
 def severity_of(rule: Rule, conflict: Conflict, corpus: Corpus, settings: Settings) -> Severity:
     """The configured severity, else the rule's; an error drops to a warning when one of
     the claims is only rumored or speculated, and any finding to info when one of its event
-    claims was read with little confidence (a pronoun, the article's focus, a thinly evidenced
-    work: claims/extract/confidence.py) or is about a series' cycle it does not number
-    (timeline.unpinned_cycle)."""
+    claims rests on a doubtful reading (`rests_on_doubt`)."""
     severity = settings.severity.get(rule.id) or conflict.severity or rule.severity
-    if any(claim.confidence < settings.min_confidence for claim in conflict.claims if not claim.relation):
-        return Severity.INFO
-    if any(timeline.unpinned_cycle(claim, corpus) for claim in conflict.claims):
+    if rests_on_doubt(conflict, corpus, settings):
         return Severity.INFO
     if severity is Severity.ERROR and any(claim.modality in SOFT_MODALITIES for claim in conflict.claims):
         return Severity.WARNING
     return severity
+
+
+def rests_on_doubt(conflict: Conflict, corpus: Corpus, settings: Settings) -> bool:
+    """The claims a finding is about (its anchor: the odd one out, the stale one) include a
+    doubtful reading, or every claim it holds them against is one. Doubtful: an event claim
+    read with less than `min-confidence`, or one about a series' cycle it does not number."""
+    def doubtful(claim: Claim) -> bool:
+        return not claim.relation and (claim.confidence < settings.min_confidence
+                                       or timeline.unpinned_cycle(claim, corpus))
+
+    anchor = list(conflict.anchor) if conflict.anchor is not None else list(conflict.claims)
+    others = [claim for claim in conflict.claims if not any(claim is a for a in anchor)]
+    return any(doubtful(claim) for claim in anchor) or bool(others) and all(doubtful(claim) for claim in others)
 
 
 def claim_identity(claim: Claim, corpus: Corpus) -> str:

@@ -170,3 +170,16 @@ def test_confidence_falls_with_how_indirectly_the_work_was_found():
     assert confidence[("Copper Valley", "release")] >= 0.9
     assert confidence[("Ember Falls", "renewal")] > confidence[("Ember Falls", "release")]
     assert confidence[("Ember Falls", "release")] < 0.7
+
+
+def test_a_work_named_in_passing_is_read_less_surely():
+    # The same clause about a work the article is about, and about one it mentions once.
+    said = "The HBO series {} premieres on May 3, 2027."
+    about = (f"Copper Valley returns\n\n{said.format('Copper Valley')} Copper Valley stars Ana Ruiz. "
+             "Copper Valley was renewed in March.")
+    passing = (f"Ana Ruiz talks family\n\nAna Ruiz spoke about her family. {said.format('Ember Falls')} "
+               "Ana Ruiz says she is happy.")
+    corpus = [make_article(ident, body, f"{ident}.md", published="2027-01-10", title=body.split("\n")[0],
+                           outlet="Example Screen News") for ident, body in (("about", about), ("passing", passing))]
+    confidence = {(c.article, c.event): c.confidence for c in extract_corpus(corpus).claims}
+    assert confidence[("about", "release")] > confidence[("passing", "release")]

@@ -9,6 +9,7 @@ claims keep the confidence order.py gives them.
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import cache
 
 from claims.extract import lexicon
@@ -23,11 +24,15 @@ def weights() -> dict:
     return lexicon.load("confidence")
 
 
-def of(claim: Claim, works: WorkLexicon, focus: str | None = None) -> float:
-    """The claim's confidence, 0.1 to `base`; `focus` is the key of the article's focus work."""
+def of(claim: Claim, works: WorkLexicon, focus: str | None = None, named_in: Counter | None = None,
+       strong_focus: bool = True) -> float:
+    """The claim's confidence, 0.1 to `base`; `focus` is the key of the article's focus work
+    (`strong_focus`: named in its headline or in three sentences), `named_in` how many
+    sentences of the article tell of each work."""
     data = weights()
     explain = claim.explain
-    on_focus = focus is not None and works.key_of(claim.subject.work) == focus
+    key = works.key_of(claim.subject.work)
+    on_focus = focus is not None and key == focus
     lost = data["subject"].get(explain.get("subject", ""), 0.0) * (data["focus_discount"] if on_focus else 1.0)
     if explain.get("work") == "referred to" and not on_focus:
         lost += data["referred_to"]
@@ -35,6 +40,8 @@ def of(claim: Claim, works: WorkLexicon, focus: str | None = None) -> float:
     lost += data["year"].get(explain.get("year", ""), 0.0)
     if thin_evidence(claim, works):
         lost += data["thin_evidence"]
+    if named_in is not None and not (on_focus and strong_focus) and named_in.get(key, 0) < 2:
+        lost += data["passing_mention"]
     return round(max(FLOOR, data["base"] - lost), 2)
 
 

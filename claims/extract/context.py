@@ -1,6 +1,7 @@
 """What one article carries while its sentences are read, and the work a claim is about."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from claims.extract import works
@@ -32,6 +33,7 @@ class ArticleContext:
     focus_strong: bool = False
     sentence_index: int = 0
     named_at: dict[str, int] = field(default_factory=dict)   # work -> last sentence naming it
+    named_in: Counter = field(default_factory=Counter)       # work -> sentences naming it
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (trigger, event-typing check)
     renewed: dict[str, int] = field(default_factory=dict)   # work -> the season last renewed
     last_decision: tuple[str, str] | None = None   # (work, event) of the last renewal or cancellation

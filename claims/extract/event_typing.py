@@ -537,6 +537,23 @@ SEASON_THING_BEFORE = re.compile(r"(?i)\b(?:date|premiere|details?|title|trailer
                                  r"finale|episodes?)\s+(?:for|of)\s+$")
 
 
+def another_entry(c: ClaimQuery) -> str | None:
+    """"the next 'Wonder Woman' is moving to June 5, 2020", "another Copper Valley film": a
+    new entry of the work named, not the work."""
+    q, subj = c.trigger, c.subject
+    if not subj.explicit or subj.season is not None or subj.start >= q.trigger.start:
+        return None
+    if another_entry_before().search(q.body[max(q.clause[0], subj.start - 20):subj.start]):
+        return "another entry of the work"
+    return None
+
+
+@cache
+def another_entry_before() -> re.Pattern:
+    words_ = lexicon.alternation(lexicon.entry("events", "another_entry_before"))
+    return re.compile(rf"(?<![\w-])(?:{words_})\s+['‘\"“]?$", re.IGNORECASE)
+
+
 def cancelled_thing(c: ClaimQuery) -> str | None:
     """"Brand cancelled a "Today" show appearance": the work names what was cancelled, an
     appearance, a concert, a screening."""
@@ -564,7 +581,7 @@ def adjacent_subject(q: TriggerQuery, subj: Subj) -> bool:
 
 
 CLAIM_CHECKS = (promotion, episode_airing, midseason_return, conditional, released_thing, airing_schedule,
-                passive_release, possessed_thing, cancelled_thing, passive_without_its_subject)
+                passive_release, possessed_thing, another_entry, cancelled_thing, passive_without_its_subject)
 
 
 def not_the_works_event(q: TriggerQuery, subject: Subj) -> tuple[str | None, str | None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that NFKD does not split into a base letter and an accent.
 LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
@@ -14,6 +15,7 @@ POSSESSIVE = re.compile(r"(?<=\w)'s?$")
 NOT_WORD = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str, possessive: bool = False) -> str:
     """Lower case, accents dropped, a final possessive dropped ("Netflix's", "Jones'") unless
     `possessive` keeps its letters ("Wendy's" -> "wendys", a name of its own), apostrophes

@@ -117,6 +117,7 @@ def _keys(phrase: str) -> tuple[str, ...]:
     return _without_the(fold(phrase, possessive=True), fold(phrase))
 
 
+@lru_cache(maxsize=65536)
 def given_name_count(word: str) -> int:
     """US births (1920-2019) given this first name, 0 when it is not a listed given name."""
     return counts("given_names.tsv").get(name_key(word), 0)
@@ -127,12 +128,14 @@ def given_names() -> frozenset[str]:
     return frozenset(counts("given_names.tsv"))
 
 
+@lru_cache(maxsize=65536)
 def surname_count(word: str) -> int:
     """People with this surname in the 2010 US Census, 0 when it is not a listed surname.
     Spaces, hyphens and apostrophes go, as the Census writes names ("O'Brien" is OBRIEN)."""
     return counts("surnames.tsv").get(name_key(word), 0)
 
 
+@lru_cache(maxsize=65536)
 def place_kinds(phrase: str) -> tuple[str, ...]:
     """Every kind of place the phrase names, most telling first: ("country", "state") for
     "Georgia"; () for no place."""
@@ -149,6 +152,7 @@ def place_kind(phrase: str) -> str | None:
     return kinds[0] if kinds else None
 
 
+@lru_cache(maxsize=65536)
 def organisation_kind(phrase: str) -> str | None:
     """The kind of a listed organisation, event or outlet: network, streamer, studio, agency,
     credit, platform, festival, award, publication, label, sports, company, institution,
@@ -157,12 +161,13 @@ def organisation_kind(phrase: str) -> str | None:
     return next((table[key] for key in _keys(phrase) if key in table), None)
 
 
+@lru_cache(maxsize=65536)
 def organisation_suffix(phrase: str) -> str | None:
     """The kind an organisation ending gives the phrase ("company" for "Roc Nation Records",
     "event" for "Paris Fashion Week", "publication" for "Malibu Times"), when a word other
     than an article or preposition stands before the ending; else None."""
     table = suffixes()
-    longest = max(len(ending.split()) for ending in table)
+    longest = longest_suffix()
     for key in (fold(phrase, possessive=True), fold(phrase)):
         words = key.split()
         for size in range(min(longest, len(words) - 1), 0, -1):
@@ -170,6 +175,12 @@ def organisation_suffix(phrase: str) -> str | None:
             if kind and not FUNCTION_WORDS.issuperset(words[:-size]):
                 return kind
     return None
+
+
+@cache
+def longest_suffix() -> int:
+    """Words in the longest organisation ending."""
+    return max(len(ending.split()) for ending in suffixes())
 
 
 def organisation_head(phrase: str) -> str | None:

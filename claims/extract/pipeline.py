@@ -97,7 +97,8 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon, sentences: li
     lexicon_.mentions.clear()  # the mentions are asked for per article; keep memory flat
     if dropped is not None:
         dropped.extend((article.id, text, check) for text, check in context.dropped)
-    return [claim if claim.relation else claim.model_copy(update={"confidence": confidence.of(claim, lexicon_, context.focus)})
+    return [claim if claim.relation else claim.model_copy(
+                update={"confidence": confidence.of(claim, lexicon_, context.focus, context.named_in, context.focus_strong)})
             for claim in moves.article_history(list(claims.values()))]
 
 
@@ -166,6 +167,10 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     claims = [c for c in claims if not untimed_repeat(c, claims)]
     remember(context, read.subjects, list(read.triggers))
     remember_sentence(context, claims, read.subjects)
+    # A work a sentence makes a claim about counts as told of there, named or referred to.
+    named = {s.work for s in read.subjects if s.explicit}
+    context.named_in.update({context.lexicon_key(c.subject.work) for c in claims if c.relation is None}
+                            - {context.lexicon_key(work) for work in named})
     return claims
 
 
@@ -182,6 +187,7 @@ def read_sentence(context: ArticleContext, sentence: Sentence) -> SentenceReadin
     for subj in subjects:
         if subj.explicit:
             context.named_at[subj.work] = context.sentence_index
+    context.named_in.update({subj.work for subj in subjects if subj.explicit})
     markers = events.find_markers(sentence.text, sentence.start)
     read = SentenceReading(context, sentence, triggers, subjects, markers)
     read.ordered = order_claims(context, sentence, triggers, subjects, markers)

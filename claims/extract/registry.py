@@ -289,12 +289,16 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
     return found
 
 
+AUXILIARIES_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:which|is|are|was|were|will|has|have|had|also|still|currently|now|just|"
+    r"finally|officially|reportedly|be|been|not|yet|never|already|first|[a-z’']+\s+to|(?:rumou?red|set|slated|scheduled|due|"
+    r"expected|eyed|dated|pegged|penciled|pencilled)\s+(?:for|in))\s+)*")
+
+
 def event_cue(o: Occurrence, event_words: re.Pattern) -> bool:
     """A release, filming or renewal word right after or before the name ("X premieres",
     "filming on X"): a weak cue, since persons and places stand next to them too."""
-    near_after = re.sub(r"^\s*,?\s*(?:(?:which|is|are|was|were|will|has|have|had|also|still|currently|now|just|"
-                        r"finally|officially|reportedly|be|been|not|yet|never|already|first|[a-z’']+\s+to|(?:rumou?red|set|slated|scheduled|due|"
-                        r"expected|eyed|dated|pegged|penciled|pencilled)\s+(?:for|in))\s+)*", "", o.after[:50])
+    near_after = AUXILIARIES_AFTER.sub("", o.after[:50])
     if event_words.match(near_after):
         return True
     ends = re.search(r"(\w+(?:\s+(?:of|on|for))?)\s+['‘\"“]?$", o.before[-40:])
@@ -669,13 +673,26 @@ def keep_whole_titles(registry: Registry, tallies: dict[str, Tally]) -> None:
     # (a given name alone is the short form of a title, not a title the longer one extends)
     standing = {k for k in registry.works if tallies[k].whole > 0
                 and not (len(k.split()) == 1 and gazetteer.given_name_count(k) > 0)}
+    forms = {k: display_form(tallies[k]) for k in registry.works}
+    # Standing titles by their words, so that each title is held only against the titles it
+    # begins or ends with (not every other title).
+    by_words: dict[str, list[str]] = defaultdict(list)
+    for k in standing:
+        by_words[bare_words(forms[k])].append(k)
+
+    def extends_a_standing_title(key: str) -> bool:
+        words = bare_words(forms[key]).split()
+        near = {k for i in range(1, len(words)) for part in (" ".join(words[:i]).rstrip(":"), " ".join(words[i:]))
+                for k in by_words.get(part, ())}
+        return any(k != key and extends(forms[key], forms[k]) for k in near)
+
     for key in list(registry.works):
         tally = tallies[key]
         if tally.quoted:
             continue
         sides = [k for k in tally.splits if k != key]
         joined = sides and (all(k in standing for k in sides) or any(is_other(k) for k in sides))
-        if joined or any(k != key and extends(display_form(tally), display_form(tallies[k])) for k in standing):
+        if joined or extends_a_standing_title(key):
             work = registry.works.pop(key)
             registry.rejected[key] = Rejected(key, work.title, JOINED, work.mentions, work.evidence)
     for key in list(registry.works):
@@ -771,6 +788,11 @@ SUBTITLE_SEPARATOR = re.compile(r"\s*(?::|\s[–—-])\s+(?=\S)")
 
 SEQUEL_TAIL = re.compile(r"^(?:\s*[:–—-]\s*.+|\s+(?:\d{1,3}|[IVX]{1,5}|Part\s+\w+|Vol\.?\s*\w+|Chapter\s+\w+))$",
                          re.IGNORECASE)
+
+
+def bare_words(title: str) -> str:
+    """A title in lower case without its leading "The", as `extends` compares it."""
+    return re.sub(r"^(?i:the)\s+", "", title).lower()
 
 
 def extends(title: str, work: str) -> bool:
