@@ -514,10 +514,31 @@ def is_other_production(text: str, start: int, end: int) -> bool:
     return bool(before.search(text[max(0, start - 25):start]) or after.match(text[end:end + 25]))
 
 
+PHASE_TOKEN = re.compile(r"[a-z]+")
+
+
+@cache
+def phase_vocabulary() -> frozenset[str]:
+    """Every word a halt or restart pattern needs one of: the phase verbs' forms, the frame
+    verbs ("shut", "put") and the phase nouns."""
+    data = lexicon.load("events")
+    words = {token for form in phase_forms() for token in PHASE_TOKEN.findall(form)}
+    words |= {token for form in frame_forms() for token in PHASE_TOKEN.findall(form)}
+    words |= {token for nouns in data["phase_nouns"].values() for noun in nouns for token in PHASE_TOKEN.findall(noun.lower())}
+    return frozenset(words - PHASE_FUNCTION_WORDS)
+
+
+# Words every sentence has: a form needs one of its other words too ("is on hold": "hold").
+PHASE_FUNCTION_WORDS = frozenset({"a", "an", "the", "to", "on", "in", "of", "for", "is", "are", "was", "were",
+                                  "be", "been", "being", "has", "have", "had", "will", "would", "it", "its", "s", "re"})
+
+
 def phase_triggers(text: str, offset: int, found: list[Trigger]) -> list[Trigger]:
     """The halts and restarts of a shoot in a sentence (CONTRACT §2): each replaces the
     filming word it holds ("production was halted in March" is one `filming` trigger, phase
     "halt", whose verb gives the tense)."""
+    if phase_vocabulary().isdisjoint(PHASE_TOKEN.findall(text.lower())):
+        return found  # most sentences hold no halt or restart word: one set test
     phases: list[Trigger] = []
     for phase, pattern in phase_patterns():
         for match in pattern.finditer(text):
