@@ -769,6 +769,9 @@ def join_subtitled_entries(registry: Registry, tallies: dict[str, Tally], fold_t
         if subtitle == key or subtitle not in registry.works:
             continue
         short = registry.works[subtitle]
+        full_kind = registry.works[key].kind if key in registry.works else kind_of(tally)
+        if short.kind and full_kind and short.kind != full_kind:
+            continue  # a series of the subtitle's name is another work: Amazon's "Homecoming"
         if key in registry.works:
             # the full title is the work; its subtitle alone, an alias
             full = registry.works[key]
