@@ -537,3 +537,13 @@ def test_a_finding_on_a_series_claim_that_numbers_no_cycle_is_info(text, earlier
     found = [f for f in engine.find_conflicts(claims, articles) if f.rule == "date-conflict"
              and "c1" in f.claims]
     assert [f.severity for f in found] == [severity]
+
+
+def test_a_release_told_for_one_named_market_is_compared_only_within_it():
+    # "hits UK cinemas 18 August" (a UK paper's release) beside "opens August 4" (the US date).
+    a, b, c = article("a", "2017-05-03", "UK Paper"), article("b", "2017-06-01", "Screen Ledger"), article("c", "2017-07-01", "Set Report")
+    uk = claim(1, a, "2017-08-18")
+    uk.explain["market"] = "uk"
+    us = [claim(2, b, "2017-08-04"), claim(3, c, "2017-08-04")]
+    assert not rule_findings([uk, *us], [a, b, c], "date-conflict")
+    assert rule_findings([uk.model_copy(update={"explain": {}}), *us], [a, b, c], "date-conflict")

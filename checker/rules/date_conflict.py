@@ -71,11 +71,17 @@ class Options(RuleOptions):
 
 
 def apart(a: Claim, b: Claim, options: Options) -> bool:
-    if not disjoint(a.interval, b.interval):
+    if not disjoint(a.interval, b.interval) or not same_market(a, b):
         return False
     gap = ((b.interval.earliest - a.interval.latest) if a.interval.latest and b.interval.earliest
            and a.interval.latest < b.interval.earliest else (a.interval.earliest - b.interval.latest))
     return options.tolerance_days < gap.days <= options.max_gap_days
+
+
+def same_market(a: Claim, b: Claim) -> bool:
+    """Two releases told for one market, or neither for a named one: "hits UK cinemas 18
+    August" is no conflict with "opens August 4" (the US date)."""
+    return a.explain.get("market") == b.explain.get("market")
 
 
 def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator[Conflict]:

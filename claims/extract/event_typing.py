@@ -59,7 +59,7 @@ def words() -> dict[str, re.Pattern]:
                                   re.IGNORECASE),
         "home": {gazetteer.fold(m) for m in data["home_markets"]},
         "territory": re.compile(
-            rf"\bin\s+(?:the\s+)?(?P<where>(?:[A-Z][\w.'’-]*\s+){{1,3}})(?:{lexicon.alternation(data['territory_nouns'])})\b"
+            rf"(?:\bin\s+(?:the\s+)?|(?<=\s))(?P<where>(?:[A-Z][\w.'’-]*\s+){{1,3}})(?:{lexicon.alternation(data['territory_nouns'])})\b"
             rf"|\bin\s+(?:the\s+)?(?P<country>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}})(?=\s*(?:on|in|this|next|and|,|\.|$))"
             # "on Netflix UK"
             rf"|\bon\s+(?i:{lexicon.alternation(data['platforms'])})\s+(?P<platform_country>UK|U\.K\.|US|U\.S\.|Canada|Australia|India)\b"),
@@ -172,6 +172,19 @@ def territory_opening(q: TriggerQuery) -> str | None:
             continue
         if gazetteer.place_kind(where) in ("country", "demonym", "region", "continent", "state"):
             return "one market's opening"
+    return None
+
+
+def market_named(q: TriggerQuery) -> str | None:
+    """The one market a release is told for, when the clause names it ("hits UK cinemas 18
+    August" in a UK paper: the release for its readers, but the UK's opening all the same):
+    the folded country, else None."""
+    if q.trigger.event != "release":
+        return None
+    for match in words()["territory"].finditer(q.after[:60]):
+        where = (match.group("where") or match.group("country") or match.group("platform_country") or "").strip()
+        if where and gazetteer.place_kind(where) in ("country", "demonym", "region", "continent"):
+            return gazetteer.fold(where)
     return None
 
 

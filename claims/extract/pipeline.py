@@ -322,6 +322,9 @@ def keep_claim(read: SentenceReading, found: TriggerReading, subj: Subj, claim: 
     claim, retyped = event_typing.retype(found.query, claim)
     claim.explain.update(trigger=trigger.text, subject=found.subject_strategy or "", time=found.time_strategy or "",
                          retyped=retyped or "", work="named" if subj.explicit else "referred to")
+    market = event_typing.market_named(found.query)
+    if market:
+        claim.explain["market"] = market
     if subj.how and claim.subject.season is not None:
         claim.explain["season"] = subj.how
     if paired:
