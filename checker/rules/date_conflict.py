@@ -20,7 +20,9 @@ July 23, 2021"); "November 2021" in April 2021 beside a later "nearly three year
 original July 2019 date, it finally opens May 27, 2022" (a step the report skips); a
 headline "premieres in October" over a body's "on October 7" (the body narrows it); a
 talk show's "returns in March" in 2017 and again in 2018 (two cycles of
-a long-running series, not one premiere that moved).
+a long-running series, not one premiere that moved); "hits UK cinemas 18 August" beside
+"opens August 4" (a release told for one named market is compared only with releases told
+for that market).
 Fix: check the studio's or network's announcement, correct the article that is wrong, or
 add that the date has since moved.
 How: a date the extractor marks superseded ("originally set for X", "moved from X to Y") is a
