@@ -556,7 +556,7 @@ def another_entry(c: ClaimQuery) -> str | None:
     q, subj = c.trigger, c.subject
     if not subj.explicit or subj.season is not None or subj.start >= q.trigger.start:
         return None
-    if another_entry_before().search(q.body[max(q.clause[0], subj.start - 20):subj.start]):
+    if another_entry_before().search(q.body[max(q.clause[0], subj.start - 40):subj.start]):
         return "another entry of the work"
     return None
 
@@ -564,7 +564,8 @@ def another_entry(c: ClaimQuery) -> str | None:
 @cache
 def another_entry_before() -> re.Pattern:
     words_ = lexicon.alternation(lexicon.entry("events", "another_entry_before"))
-    return re.compile(rf"(?<![\w-])(?:{words_})\s+['‘\"“]?$", re.IGNORECASE)
+    # (a kind of work between: "the follow-up to the film X")
+    return re.compile(rf"(?<![\w-])(?:{words_})\s+(?:the\s+[a-z-]+\s+)?['‘\"“]?$", re.IGNORECASE)
 
 
 def cancelled_thing(c: ClaimQuery) -> str | None:

@@ -371,8 +371,10 @@ def narrative_time(context: ArticleContext, timex: Timex) -> str | None:
     return None
 
 
-# A year-less day this close to the publication date is that one, not a year away.
+# A year-less day this close to the publication date is that one, not a year away; told in
+# the past tense with no plan, only a day or two after it (a publication date off by a day).
 NEAR_DAYS = 14
+NEAR_PAST_DAYS = 2
 PLAN_BEFORE = re.compile(r"\b(?:set|slated|scheduled|due|expected|supposed|planned|poised)\s+to\s+(?:\w+\s+){0,5}$",
                          re.IGNORECASE)
 
@@ -384,13 +386,14 @@ def nearer_day(timex: Timex, published, value: str, direction: str, before: str)
     Nov. 9 (a plan for the coming days, told in the past)."""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or published.day is None:
         return None
-    if direction == "past" and not PLAN_BEFORE.search(before):
-        return None  # "premiered Nov. 17" in a piece of Nov. 9: last year's
+    near = NEAR_DAYS if direction == "future" or PLAN_BEFORE.search(before) else NEAR_PAST_DAYS
+    # ("premiered Nov. 17" in a piece of Nov. 9: last year's; of Nov. 16, a piece dated a day
+    # early)
     other = renormalize(timex, published, "past" if direction == "future" else "future")
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", other.value or ""):
         return None
     gap = abs((dt.date.fromisoformat(other.value) - published.earliest).days)
-    return other if gap <= NEAR_DAYS and other.value != value else None
+    return other if gap <= near and other.value != value else None
 
 
 def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | None,
