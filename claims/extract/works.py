@@ -351,6 +351,10 @@ def find_mentions(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
     return works.mentions[key]
 
 
+# A part's or volume's number right after a title names another entry of it.
+ANOTHER_PART = re.compile(r"\s+(?:Part|Chapter|Vol\.?|Volume)\s+(?:\d{1,2}|[IVX]{1,4}|One|Two|Three|Four|Five)\b")
+
+
 def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
     mentions: list[Mention] = []
     if works.pattern is None:
@@ -372,6 +376,8 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
             continue
         if not title_case and embedded(text, match.start(), match.end()):
             continue  # "Mercy" in "the Mercy James Institute": part of another name
+        if ANOTHER_PART.match(text, match.end()) and not ANOTHER_PART.search(match.group()):
+            continue  # "Justice League Part Two": another entry, not "Justice League"
         season, seasons = None, ()
         start, end = match.start(), match.end()
         the = re.search(r"(?<![\w])[Tt]he\s+$", text[max(0, start - 4):start])
