@@ -139,7 +139,17 @@ def question(q: TriggerQuery) -> str | None:
     clause_text = q.body[q.clause[0]:q.clause[1]]
     if clause_text.rstrip(" \"”’')").endswith("?") and not re.search(r"\bthat\b", q.before):
         return "a question"
+    if indirect_question().search(q.body[max(q.clause[0], q.trigger.start - 60):q.trigger.start]):
+        return "a question"  # "fans have been asking when season two will hit Netflix"
     return None
+
+
+@cache
+def indirect_question() -> re.Pattern:
+    """A question told, not asked: "asking when", "wondering whether" before the event."""
+    asks = lexicon.alternation(lexicon.entry("events", "indirect_questions"))
+    return re.compile(rf"(?<![\w-])(?:{asks})\s+(?:when|whether|if)\b(?![^.;]*\b(?:answer|revealed|confirmed)\b)[^.;]*$",
+                      re.IGNORECASE)
 
 
 def festival_screening(q: TriggerQuery) -> str | None:

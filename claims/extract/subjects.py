@@ -705,6 +705,8 @@ def production_focus(q: SubjectQuery) -> list[Subj] | None:
         # arrive": the season the sentence names for the work after the shoot.
         season = context.focus_season or next((s.season for s in q.subjects if s.work == context.focus
                                                and s.season and s.start > trigger.end), None)
+        if season is None and context.last_subject and context.last_subject[0] == context.focus:
+            season = context.last_subject[1]  # the season the article was just telling of
         return [Subj(context.focus, season, trigger.start, trigger.start, False)]
     return None
 
