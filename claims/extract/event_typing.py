@@ -52,7 +52,7 @@ def words() -> dict[str, re.Pattern]:
     data = lexicon.load("events")
     return {
         "night_lead": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['premiere_night_lead'])})\s+"
-                                 r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’.\"“”‘-]+\s+){0,6}$", re.IGNORECASE),
+                                 r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’.,\"“”‘()\[\]-]+\s+){0,6}$", re.IGNORECASE),
         "night_before": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['premiere_night_before'])})\s+$",
                                    re.IGNORECASE),
         "night_after": re.compile(rf"^\s+(?:{lexicon.alternation(data['premiere_night_after'])})(?![\w-])",

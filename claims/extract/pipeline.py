@@ -308,11 +308,25 @@ def states_nothing(read: SentenceReading, found: TriggerReading, subj: Subj, cla
         return True
     if claim.time is None and grammar.conditional(read.body[clause[0]:trigger.start]):
         return True  # "If this show was cancelled, ...": a condition states nothing
+    if claim.time is None and trigger.form == "noun" and moved_noun(read.body, clause, trigger):
+        return True  # "pushing back the release date of X": a move that gives no date
     # An order marker after the trigger (or a symmetric one) and no time written: the order
     # claim says it all ("To Shoot Right After X", "will film back-to-back", "is shooting the
     # two films back-to-back").
     return (claim.time is None or found.time is None) and bool(read.ordered) and any(
         clause[0] <= m.start < clause[1] and (m.symmetric or m.start > trigger.start) for m in read.markers)
+
+
+def moved_noun(body: str, clause: tuple[int, int], trigger: events.Trigger) -> bool:
+    """The event noun is the object of a date move: "delayed the release of X"."""
+    return bool(move_verb_before().search(body, max(clause[0], trigger.start - 40), trigger.start))
+
+
+@cache
+def move_verb_before() -> re.Pattern:
+    forms = [form for verb in lexicon.entry("events", "date_moves") for form in lexicon.verb_forms(verb).values()]
+    return re.compile(rf"(?<![\w-])(?:{lexicon.alternation(forms)})\s+(?:(?:the|its|their|a)\s+)?(?:[\w'’-]+\s+)?$",
+                      re.IGNORECASE)
 
 
 def keep_claim(read: SentenceReading, found: TriggerReading, subj: Subj, claim: Claim, paired: bool) -> None:
