@@ -101,7 +101,7 @@ def noun_modifier(q: TimeQuery) -> Timex | None:
     if q.trigger.form != "noun":
         return None
     adjacent = [t for t in q.in_clause if t.end <= q.trigger.start and
-                re.fullmatch(r"[\s-]*(?:[\w+'’]+\s+){0,2}", q.body[t.end:q.trigger.start])]
+                re.fullmatch(r"[\s-]*(?:[\w+'’]+\s+){0,3}", q.body[t.end:q.trigger.start])]
     if not adjacent:
         return None
     timex = adjacent[-1]
@@ -414,6 +414,10 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
     return unwritten_time(context, trigger, tense, before, lead)
 
 
+# Before an event noun, these put it ahead of the writing: "Ahead of the premiere Sunday".
+LOOKING_AHEAD = re.compile(r"\b(?:ahead of|in advance of|in the run-up to|before|countdown to|leading up to)\b", re.IGNORECASE)
+
+
 def written_time(context: ArticleContext, trigger: events.Trigger, timex: Timex, tense: str, before: str,
                  lead: str, explain: dict | None) -> TimeValue:
     """The value of a time the clause writes, its year chosen when it writes none."""
@@ -421,10 +425,12 @@ def written_time(context: ArticleContext, trigger: events.Trigger, timex: Timex,
     value, mod = timex.value, timex.mod
     if timex.year_inferred and published:
         value, mod = year_given(context, trigger, timex, tense, before, lead, explain)
-    if tense in ("present", "future") and published and published.day and \
+    ahead = tense in ("present", "future") or trigger.form == "noun" and LOOKING_AHEAD.search(lead + before)
+    if ahead and published and published.day and \
             weekday_only().fullmatch(timex.text) and not PAST_VERB_BEFORE.search(
                 context.article.body[max(0, timex.start - 30):timex.start]):
-        # "opens in theaters on Friday": a scheduled weekday is the coming one.
+        # "opens in theaters on Friday", "ahead of the season premiere Sunday": a scheduled
+        # weekday is the coming one.
         value = normalize(timex.text, published, "future")[0] or value
     if mod == "ON_OR_BEFORE" and grammar.NEGATION.search(before) and re.search(
             r"\buntil\s+$", context.article.body[max(0, timex.start - 8):timex.start], re.IGNORECASE):
