@@ -77,7 +77,8 @@ def words() -> dict[str, re.Pattern]:
                          for form in events.verb_variants(phrase)},
         # (case matters: "Doctor Who returns" is a title, "who returns" a person)
         "own_object": re.compile(
-            r"^\s+(?P<det>a|an|the|its|his|her|their|our|my|your|this|that|these|those|some|new)\s+"
+            r"^\s+(?P<det>a|an|the|its|his|her|their|our|my|your|this|that|these|those|some|new|multiple|several|"
+            r"two|three|four|five|more)\s+"
             r"(?P<np>[\w'’-]+(?:\s+[\w'’-]+){0,3})", re.IGNORECASE),
         "own_heads": {w.lower() for w in data["own_release_objects"]},
         "platform_start": re.compile(rf"(?:{lexicon.alternation(data['platforms'])})(?![\w-])", re.IGNORECASE),
