@@ -824,7 +824,8 @@ def is_promotion(body: str, work_start: int, work_end: int, trigger_start: int, 
 @cache
 def promotion_around_verb() -> tuple[re.Pattern, re.Pattern]:
     words = lexicon.alternation(lexicon.entry("events", "promotion"))
-    subject = re.compile(rf"(?<![\w-])(?:{words})s?\s+(?:(?:that|which|was|were|is|are|has|have|been|just|first|officially)\s+){{0,3}}$",
+    subject = re.compile(rf"(?<![\w-])(?:{words})s?(?:\s+(?:of|from|for)\s+(?:it|them|the\s+[\w-]+))?"
+                         rf"\s+(?:(?:that|which|was|were|is|are|has|have|been|just|first|officially)\s+){{0,3}}$",
                          re.IGNORECASE)
     obj = re.compile(rf"^\s+(?:(?:a|an|the|its|their|his|her|another)\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{words})s?\b",
                      re.IGNORECASE)
