@@ -82,7 +82,8 @@ def reported_time(q: TimeQuery, timex: Timex) -> bool:
         return False
     before = q.body[max(q.clause[0], timex.start - 25):timex.start]
     after = q.body[timex.end:timex.end + 8]
-    return bool(REPORT_VERB.search(before) and re.match(r"\s*(?:that\b|,|:)", after))
+    # ("said today the fourth season will launch": a clause of its own follows without "that")
+    return bool(REPORT_VERB.search(before) and re.match(r"\s*(?:that\b|,|:|(?:the|a|an|its|their|his|her)\b|[A-Z“\"‘'])", after))
 
 
 def attached(q: TimeQuery, timex: Timex) -> bool:
