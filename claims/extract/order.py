@@ -227,6 +227,8 @@ def directed(q: OrderQuery) -> list[Pair] | None:
     between = [t for t in q.right_triggers if t.end <= objects[0].start]
     if not between and OWN_CLAUSE_AFTER_MARKER.match(body, q.marker.end, objects[0].start):
         return []  # "waiting to launch X before it turns its attention to selling Y": no event of Y
+    if episode_of().search(body, q.marker.end, objects[0].start):
+        return []  # "will debut March 7, following a new episode of Y": an episode, not Y's launch
     object_event = between[-1].event if between else event
     return [(subject, other, event, object_event) for subject in subjects_ for other in objects]
 
@@ -235,6 +237,13 @@ def directed(q: OrderQuery) -> list[Pair] | None:
 # attention to"): the object's event is that verb's, and no event of the object's.
 OWN_CLAUSE_AFTER_MARKER = re.compile(r"\s+(?:it|they|he|she|we|you|I)\s+(?!(?:is|are|was|were|has|have|had)\b)[a-z]+\b",
                                      re.IGNORECASE)
+@cache
+def episode_of() -> re.Pattern:
+    """An episode, finale or special of the work after the marker."""
+    words = lexicon.alternation(lexicon.entry("events", "episode_words"))
+    return re.compile(rf"(?<![\w-])(?:{words})\s+(?:of|from)\s+['‘\"“]?$", re.IGNORECASE)
+
+
 def unknown_name_before_marker(q: OrderQuery) -> bool:
     """ "it wasn't clear it would work out - The Incredible Hulk, released after Iron Man,
     stumbled": a name the registry does not know is what the marker orders, not the work
