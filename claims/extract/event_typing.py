@@ -417,9 +417,21 @@ def is_person_name(q: TriggerQuery, name: str) -> bool:
 
 
 # The readings of a trigger that make it no event of a work, in order.
+def expletive_report(q: TriggerQuery) -> str | None:
+    """"In February, it was confirmed she had been in a treatment facility": "it was
+    confirmed" reports the clause after it; nothing is renewed."""
+    lead = q.body[max(q.clause[0], q.trigger.start - 25):q.trigger.start] + q.trigger.text
+    if not re.search(r"(?i)\bit\s+(?:was|has\s+been|had\s+been|is|were)\s+(?:\w+ly\s+)?\w+$", lead):
+        return None
+    if re.match(r"\s+(?:that\b|he\b|she\b|they\b|we\b|I\b|[A-Z]\w*\s+(?:had|has|was|is|would|will)\b)",
+                q.body[q.trigger.end:q.trigger.end + 40]):
+        return "a report of something else"
+    return None
+
+
 TRIGGER_CHECKS = (question, idiom, request, something_else_made, festival_screening, premiere_night, territory_opening, series_end,
                   gun_sense, person_event, attributive_participle, other_production, on_camera, films_as_noun,
-                  many_productions, other_thing_under_way, bare_phase, person_on_set)
+                  many_productions, other_thing_under_way, bare_phase, person_on_set, expletive_report)
 
 
 def not_the_event(q: TriggerQuery) -> tuple[str | None, str | None]:
