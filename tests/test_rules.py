@@ -547,3 +547,12 @@ def test_a_release_told_for_one_named_market_is_compared_only_within_it():
     us = [claim(2, b, "2017-08-04"), claim(3, c, "2017-08-04")]
     assert not rule_findings([uk, *us], [a, b, c], "date-conflict")
     assert rule_findings([uk.model_copy(update={"explain": {}}), *us], [a, b, c], "date-conflict")
+
+
+def test_a_guess_after_the_event_was_reported_done_is_no_tense_drift():
+    a, b = article("a", "2018-05-29"), article("b", "2018-05-30", "Screen Ledger")
+    done = claim(1, a, "2018-05-29", event="cancellation", tense="past")
+    guess = claim(2, b, "FUTURE_REF", event="cancellation", tense="future")
+    assert rule_findings([done, guess], [a, b], "tense-drift")
+    guessed = guess.model_copy(update={"modality": "speculative"})
+    assert not rule_findings([done, guessed], [a, b], "tense-drift")

@@ -13,7 +13,8 @@ plan told as history); "was originally set for July 23" (an old date the article
 reports as moved away from); "has set the return for March 8" (the past tense is the
 announcement's, so past wording beside a later date is not flagged); a talk show that
 "premiered in March" in a 2017 article beside "will premiere in March" in a 2018 one (two
-cycles of a long-running series: see date-conflict).
+cycles of a long-running series: see date-conflict); a guess ("they could inevitably cancel
+the show") after the cancellation was reported.
 Fix: bring the tense up to date ("debuted", "has begun") or, if the date moved, say so.
 """
 from __future__ import annotations
@@ -50,6 +51,8 @@ def still_ahead(claim: Claim, corpus: Corpus) -> bool:
     when = published(claim, corpus)
     if claim.relation or claim.superseded or when is None or is_past_plan(claim):
         return False
+    if claim.modality == "speculative":
+        return False  # "they could cancel the show": a guess says nothing of what is ahead
     interval = claim.interval
     if claim.negated:
         return claim.tense in ("past", "present") and (interval is None or interval.latest is None
