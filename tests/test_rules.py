@@ -556,3 +556,14 @@ def test_a_guess_after_the_event_was_reported_done_is_no_tense_drift():
     assert rule_findings([done, guess], [a, b], "tense-drift")
     guessed = guess.model_copy(update={"modality": "speculative"})
     assert not rule_findings([done, guessed], [a, b], "tense-drift")
+
+
+@pytest.mark.parametrize("early, severity", [("2018-06-01", Severity.INFO), ("2018-06", Severity.ERROR)])
+def test_an_early_day_later_sources_contradict_may_have_moved(early, severity):
+    # "opens June 1, 2018" in July 2017, then "May 18" from 2018 on: announced, then moved
+    # (no source reports the move); an early month is no announced day.
+    a = article("a", "2017-07-11")
+    later = [article("b", "2018-02-08", "Screen Ledger"), article("c", "2018-05-11", "Set Report")]
+    claims = [film(1, a, early), film(2, later[0], "2018-05-18"), film(3, later[1], "2018-05-18")]
+    found = rule_findings(claims, [a, *later], "date-conflict")
+    assert [f.severity for f in found] == [severity]

@@ -22,7 +22,9 @@ headline "premieres in October" over a body's "on October 7" (the body narrows i
 talk show's "returns in March" in 2017 and again in 2018 (two cycles of
 a long-running series, not one premiere that moved); "hits UK cinemas 18 August" beside
 "opens August 4" (a release told for one named market is compared only with releases told
-for that market).
+for that market). Reported as info, not an alarm: a day given before every source that
+disagrees with it, while that day was still ahead ("opens June 1, 2018" in July 2017 beside
+"May 18" from 2018 on: announced, then moved, though no source reports the move).
 Fix: check the studio's or network's announcement, correct the article that is wrong, or
 add that the date has since moved.
 How: a date the extractor marks superseded ("originally set for X", "moved from X to Y") is a
@@ -52,6 +54,7 @@ only says "ahead of" or "after" a date is left alone: the date is often another 
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Iterator, Sequence
 
@@ -59,8 +62,8 @@ from checker.findings import Severity
 from checker.rules import wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
 from checker.rules.timeline import (POINT_EVENTS, Move, Stale, agreement, cycles, dated, disjoint,
-                                    in_headline, is_now, published_order, reported_moves, same_date,
-                                    stand, states_a_date, within)
+                                    in_headline, is_now, published, published_order, reported_moves,
+                                    same_date, stand, states_a_date, within)
 from claims.models import Claim
 
 
@@ -121,12 +124,34 @@ def disagreements(claims: Sequence[Claim], corpus: Corpus, options: Options) -> 
         opposed = [other for other in agreed.support
                    if other.article != group[0].article and apart(group[0], other, options)]
         if opposed:
-            yield conflict(group, opposed, corpus, "says")
+            found = conflict(group, opposed, corpus, "says")
+            if maybe_moved_since(group[0], opposed, corpus):
+                found.severity = Severity.INFO
+                found.message += (" It gave its day before any of them and while that day was still ahead:"
+                                  " the date may have moved since.")
+            yield found
     for denial in (claim for claim in claims if claim.negated):
         opposed = [other for other in timed
                    if other.article != denial.article and within(other.interval, denial.interval)]
         if opposed:
             yield conflict([denial], opposed, corpus, "says")
+
+
+def maybe_moved_since(claim: Claim, opposed: list[Claim], corpus: Corpus) -> bool:
+    """A day given before every source that disagrees with it, while that day was still ahead,
+    against other days: the date was announced and then moved, though no source reports the
+    move ("opens June 1, 2018" in July 2017 beside "May 18" from 2018 on). A month or a season
+    given early ("a November debut") is no announced day: it stays a conflict."""
+    when = published(claim, corpus)
+    if when is None or claim.time is None or not DAY.fullmatch(claim.time.value):
+        return False
+    if claim.interval is None or claim.interval.earliest is None or claim.interval.earliest <= when.latest:
+        return False
+    return all(DAY.fullmatch(other.time.value) and published(other, corpus) is not None
+               and published(other, corpus).earliest > when.latest for other in opposed)
+
+
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def headline_conflicts(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator[Conflict]:
