@@ -453,7 +453,13 @@ def promotion(c: ClaimQuery) -> str | None:
     if q.trigger.event == "release" and q.trigger.form != "noun" and events.is_promotion(
             q.body, subj.start, subj.end, q.trigger.start, q.clause[0], q.trigger.end):
         return "promotional material"
+    if q.trigger.event == "release" and q.trigger.form == "noun" and PROMOTION_OF.match(q.body, q.trigger.end) \
+            and events.promotion_around_verb()[1].match(q.body[q.trigger.end:q.trigger.end + 60]):
+        return "promotional material"  # "with the release of the first trailer for X"
     return None
+
+
+PROMOTION_OF = re.compile(r"\s+of\s+")
 
 
 def episode_airing(c: ClaimQuery) -> str | None:

@@ -420,6 +420,8 @@ def nickname(text: str, start: int, end: int) -> bool:
 
 NEXT_CAPITAL = re.compile(r"^\s+(?!(?:Season|Series|Part|Vol|Chapter|S\d)\b)[A-Z][a-z]")
 PREVIOUS_CAPITAL = re.compile(r"(?<![.!?:;\"“‘'(])[A-Z][a-z]+\s+$")
+# A capitalized word and "of" right before a title: "World of Harry Potter".
+NAME_OF_BEFORE = re.compile(r"(?<![.!?:;\"“‘'(])[A-Z][a-z]+\s+of\s+(?:the\s+)?$")
 
 
 def embedded(text: str, start: int, end: int) -> bool:
@@ -429,6 +431,8 @@ def embedded(text: str, start: int, end: int) -> bool:
     if NEXT_CAPITAL.match(text[end:end + 12]) and not text[end:end + 1] in ("'", "’"):
         return True
     before = text[max(0, start - 25):start]
+    if NAME_OF_BEFORE.search(before) and not titles.sentence_initial(text, start - len(NAME_OF_BEFORE.search(before).group())):
+        return True  # "The Wizarding World of Harry Potter": a longer name ending in the match
     found = PREVIOUS_CAPITAL.search(before)
     if found and not re.search(r"['’]s\s+$|^(?:The|A|An)\s+$", found.group()) \
             and not titles.sentence_initial(text, start - len(found.group())) \
