@@ -312,11 +312,6 @@ def franchise_entry(context: ArticleContext, franchise: str) -> str | None:
     return max(named, key=lambda e: context.named_at[e]) if len(named) == 1 else None
 
 
-def body_has_possessive(sentence: Sentence, start: int) -> bool:
-    """A season phrase that opens with "its"/"their" ("its first season")."""
-    return sentence.text[start - sentence.start:start - sentence.start + 6].lower().startswith(("its ", "their "))
-
-
 @cache
 def governing_gap() -> re.Pattern:
     """What may stand between a trigger and the work it governs: "filming on the new season

@@ -18,7 +18,6 @@ from claims.extract.temporal import lexicon as time_lexicon
 
 TITLE_PREFIXES = {"the", "marvels", "netflixs", "disneys"}
 WORD = r"[A-Z0-9][\w'’.\-+&]*"
-APOSTROPHE_S = re.compile(r"['’]s$")
 
 
 @lru_cache(maxsize=65536)
