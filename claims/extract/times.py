@@ -376,8 +376,11 @@ def narrative_time(context: ArticleContext, timex: Timex) -> str | None:
 # the past tense with no plan, only a day or two after it (a publication date off by a day).
 NEAR_DAYS = 14
 NEAR_PAST_DAYS = 2
-PLAN_BEFORE = re.compile(r"\b(?:set|slated|scheduled|due|expected|supposed|planned|poised)\s+to\s+(?:\w+\s+){0,5}$",
-                         re.IGNORECASE)
+@cache
+def plan_before() -> re.Pattern:
+    """A plan with "to" before the verb ("was set to open"): tense.yaml's plan words."""
+    plans = [*lexicon.entry("tense", "plan_to"), *lexicon.entry("tense", "participle_futures"), "planned to"]
+    return re.compile(rf"\b(?:{lexicon.alternation(plans)})\s+(?:\w+\s+){{0,5}}$", re.IGNORECASE)
 
 
 def nearer_day(timex: Timex, published, value: str, direction: str, before: str):
@@ -387,7 +390,7 @@ def nearer_day(timex: Timex, published, value: str, direction: str, before: str)
     Nov. 9 (a plan for the coming days, told in the past)."""
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) or published.day is None:
         return None
-    near = NEAR_DAYS if direction == "future" or PLAN_BEFORE.search(before) else NEAR_PAST_DAYS
+    near = NEAR_DAYS if direction == "future" or plan_before().search(before) else NEAR_PAST_DAYS
     # ("premiered Nov. 17" in a piece of Nov. 9: last year's; of Nov. 16, a piece dated a day
     # early)
     other = renormalize(timex, published, "past" if direction == "future" else "future")
@@ -416,7 +419,9 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
 
 
 # Before an event noun, these put it ahead of the writing: "Ahead of the premiere Sunday".
-LOOKING_AHEAD = re.compile(r"\b(?:ahead of|in advance of|in the run-up to|before|countdown to|leading up to)\b", re.IGNORECASE)
+@cache
+def looking_ahead() -> re.Pattern:
+    return lexicon.word_regex(lexicon.entry("events", "looking_ahead"))
 
 
 def written_time(context: ArticleContext, trigger: events.Trigger, timex: Timex, tense: str, before: str,
@@ -426,7 +431,7 @@ def written_time(context: ArticleContext, trigger: events.Trigger, timex: Timex,
     value, mod = timex.value, timex.mod
     if timex.year_inferred and published:
         value, mod = year_given(context, trigger, timex, tense, before, lead, explain)
-    ahead = tense in ("present", "future") or trigger.form == "noun" and LOOKING_AHEAD.search(lead + before)
+    ahead = tense in ("present", "future") or trigger.form == "noun" and looking_ahead().search(lead + before)
     if ahead and published and published.day and \
             weekday_only().fullmatch(timex.text) and not PAST_VERB_BEFORE.search(
                 context.article.body[max(0, timex.start - 30):timex.start]):
