@@ -97,7 +97,7 @@ def clean_name(text: str) -> str:
     if any(word[:1].islower() and word.lower() not in inner for word in words) \
             or words[-1].lower() in inner or re.search(r"['’]s$", words[-1]):
         return ""
-    reason, _ = registry.list_reason(text, text.lower(), registry.knowledge()["makers"])
+    reason, _ = registry.list_reason(text, text.lower())
     return "" if reason else text
 
 

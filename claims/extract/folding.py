@@ -22,8 +22,11 @@ def fold(text: str, possessive: bool = False) -> str:
     inside words dropped ("O'Brien" -> "obrien"), "&" read as "and" and "+" as "plus"
     ("Disney+" -> "disney plus"), any other punctuation a space ("U.S." -> "u s",
     "Spider-Man" -> "spider man"), white space collapsed."""
-    text = unicodedata.normalize("NFKD", text.casefold()).translate(LETTERS)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).strip()
+    if text.isascii():  # most names: nothing to decompose
+        text = text.lower().translate(LETTERS).strip()
+    else:
+        text = unicodedata.normalize("NFKD", text.casefold()).translate(LETTERS)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).strip()
     if not possessive:
         text = POSSESSIVE.sub("", text)
     text = text.replace("'", "")

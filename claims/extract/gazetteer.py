@@ -82,6 +82,13 @@ def organisations() -> dict[str, str]:
 
 
 @cache
+def organisation_words(*kinds: str) -> frozenset[str]:
+    """Every word of the listed organisations of these kinds: a phrase with none of them
+    names none of them (a quick test before trying each part of a long name)."""
+    return frozenset(word for name, kind in organisations().items() if kind in kinds for word in name.split())
+
+
+@cache
 def suffixes() -> dict[str, str]:
     """{folded ending: kind}: "records" -> "company", "film festival" -> "event"."""
     return _kind_table(_yaml("organisations.yaml")["suffixes"])

@@ -64,10 +64,45 @@ def strip_inner_adverbs(text: str) -> str:
     return " ".join(kept)
 
 
-def alternation(phrases: Iterable[str]) -> str:
-    """Phrases joined longest first, so "the end of" wins over "end"."""
-    unique = sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))
-    return "|".join(phrase_pattern(p) for p in unique)
+def phrase_tokens(phrase: str, slots: dict[str, str] | None = None) -> list[str]:
+    """A phrase as the regex pieces `phrase_pattern` makes of it, one per character or gap;
+    a placeholder word ("{platform}") is one piece, its slot's alternation."""
+    tokens: list[str] = []
+    words = phrase.split()
+    for index, word in enumerate(words):
+        if index:
+            tokens.append(r"\s+" + (INNER_ADVERB if words[index - 1].lower() in BE_FORMS else ""))
+        if slots and word[:1] == "{" and word[1:-1] in slots and word[-1:] == "}":
+            tokens.append(f"(?:{slots[word[1:-1]]})")
+            continue
+        tokens.extend("['’]" if char in "'’" else re.escape(char) for char in word)
+    return tokens
+
+
+def alternation(phrases: Iterable[str], slots: dict[str, str] | None = None) -> str:
+    """Phrases as one alternation that prefers the longest, so "the end of" wins over "end".
+
+    Factored as a trie ("premiere(?:s|d)?" rather than "premieres|premiered|premiere"): the
+    regex engine then tries one branch per first character instead of every phrase at every
+    position, which is most of the time spent matching long word lists."""
+    trie: dict = {}
+    for phrase in {p for p in phrases if p}:
+        node = trie
+        for token in phrase_tokens(phrase, slots):
+            node = node.setdefault(token, {})
+        node[""] = {}  # a phrase ends here
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [token + _trie_pattern(child) for token, child in sorted(node.items()) if token]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    if "" not in node:
+        return body
+    # A phrase may end here: the longer ones first (a greedy optional group).
+    return f"{body}?" if len(branches) == 1 and len(branches[0]) == 1 else f"(?:{body})?"
 
 
 def word_regex(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern:
@@ -104,6 +139,11 @@ class PhraseMatcher:
             self.by_first.setdefault(self.key(phrase.split()[0].rstrip(":,;.!?")), []).append(phrase)
         self.compiled: dict[str, re.Pattern] = {}
         self.cores = {core.group() for core in map(self.CORE.match, self.by_first) if core}
+        # Where a phrase may start: a word (after any leading quotes) whose part up to its first
+        # apostrophe is some phrase's first word. One scan in the regex engine, not a loop
+        # over every word of the text.
+        self.starts = re.compile(rf"(?<![\w+&'’-])['’-]*(?=(?:{alternation(self.cores)})(?![\w+&-]))"
+                                 rf"[\w+&'’-]+", self.flags) if self.cores else None
 
     def key(self, word: str) -> str:
         word = word.replace("’", "'")
@@ -111,13 +151,8 @@ class PhraseMatcher:
 
     def pattern_for(self, first: str) -> re.Pattern:
         if first not in self.compiled:
-            parts = []
-            for phrase in sorted(self.by_first[first], key=lambda p: (-len(p), p)):
-                part = phrase_pattern(phrase)
-                for name, values in self.slots.items():
-                    part = part.replace(re.escape("{" + name + "}"), f"(?:{values})")
-                parts.append(part)
-            self.compiled[first] = re.compile(rf"(?:{'|'.join(parts)})(?![\w-])", self.flags)
+            self.compiled[first] = re.compile(rf"(?:{alternation(self.by_first[first], self.slots)})(?![\w-])",
+                                              self.flags)
         return self.compiled[first]
 
     def forms(self, token: str) -> tuple[str, ...]:
@@ -129,18 +164,11 @@ class PhraseMatcher:
     def candidates(self, text: str) -> Iterable[tuple[int, str]]:
         """(offset, first-word key) where a phrase may start: a whole word, or the word
         after a leading quote or apostrophe ('The Punisher')."""
-        source = text.lower() if self.flags else text
-        if self.cores.isdisjoint(self.CORE.findall(source)):
-            return  # most sentences hold none of the first words: one set test
-        for word in self.WORD.finditer(text):
-            start = word.start()
-            if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
-                continue
+        if self.starts is None:
+            return
+        for word in self.starts.finditer(text):
             token = word.group().lstrip("'’-") or word.group()
-            start += len(word.group()) - len(token)
-            core = self.CORE.match(token)
-            if not core or self.key(core.group()) not in self.cores:
-                continue
+            start = word.end() - len(token)
             for key in self.forms(token):
                 if key in self.by_first:
                     yield start, key
@@ -161,8 +189,8 @@ class PhraseMatcher:
     def search(self, text: str) -> re.Match | None:
         return next(iter(self.finditer(text)), None)
 
-    def finditer(self, text: str) -> Iterable[re.Match]:
-        position = 0
+    def finditer(self, text: str, position: int = 0) -> Iterable[re.Match]:
+        """The phrases in the text, longest first and not overlapping, from `position` on."""
         for start, key in self.candidates(text):
             if start < position:
                 continue

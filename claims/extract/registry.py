@@ -22,10 +22,11 @@ not taken as a work. The configuration can add aliases and list names that are n
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable
 
 from claims.extract import gazetteer, lexicon, titles
@@ -113,9 +114,49 @@ class Registry:
 
 # --- knowledge ----------------------------------------------------------------------------
 
-def words_before(phrases: Iterable[str]) -> re.Pattern:
+TRAILING = " \t\n\r\u00a0,'‘\"“"
+WORD_CHARS = re.compile(r"[\w.'’&-]+")
+
+
+class EndingIn:
+    """A pattern anchored at the end of the text ("... starring X"), tried only when the
+    text's last word is one its phrases end with: a set probe spares the regex engine a
+    scan of the whole window at each of many names. `before_last` names words that may
+    stand second to last instead ("the series on HBO")."""
+
+    def __init__(self, pattern: re.Pattern, last_words: Iterable[str], before_last: Iterable[str] = (),
+                 inside_words: bool = False):
+        self.pattern = pattern
+        self.inside_words = inside_words  # the pattern may start inside a word (no boundary)
+        self.last_words = {fold_quote(word) for word in last_words}
+        self.before_last = {fold_quote(word) for word in before_last}
+
+    def search(self, text: str) -> re.Match | None:
+        words = text.rstrip(TRAILING).rsplit(None, 2)[-2:]
+        if not words:
+            return None
+        last = words[-1]
+        # (the phrase may begin after a mark inside the last word: "(in", "U.S.-based")
+        if not any(fold_quote(last[i:]) in self.last_words for i in range(len(last))
+                   if i == 0 or self.inside_words or not last[i - 1].isalnum()) \
+                and not (len(words) == 2 and fold_quote(words[0]) in self.before_last):
+            return None
+        return self.pattern.search(text)
+
+
+def fold_quote(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def last_words_of(phrases: Iterable[str]) -> set[str]:
+    return {phrase.split()[-1] for phrase in phrases if phrase.split()}
+
+
+def words_before(phrases: Iterable[str]) -> EndingIn:
     """One of the phrases ending right before a name (an opening quote allowed)."""
-    return re.compile(rf"(?<![\w'’-])(?:{lexicon.alternation(phrases)})\s*['‘\"“]?\s*$", re.IGNORECASE)
+    phrases = list(phrases)
+    return EndingIn(re.compile(rf"(?<![\w'’-])(?:{lexicon.alternation(phrases)})\s*['‘\"“]?\s*$", re.IGNORECASE),
+                    last_words_of(phrases))
 
 
 def words_after(phrases: Iterable[str]) -> re.Pattern:
@@ -140,9 +181,9 @@ def knowledge() -> dict:
     return {
         "nouns": {noun.lower(): kind for noun, kind in nouns.items()},
         # (a network between: "a documentary series on E!, 'I Am Cait'")
-        "noun_before": re.compile(
+        "noun_before": EndingIn(re.compile(
             rf"(?<![\w'’-])(?P<noun>{lexicon.alternation(nouns)})(?:\s+(?:on|from)\s+[A-Z][\w!+&.]*)?"
-            rf"\s*,?\s*['‘\"“]?\s*$", re.IGNORECASE),
+            rf"\s*,?\s*['‘\"“]?\s*$", re.IGNORECASE), last_words_of(nouns), ("on", "from")),
         # (not a name modifying the noun before the title: "Nathan Fillion drama The Rookie")
         "noun_after": re.compile(
             rf"^['’\"”]?\s+(?P<noun>{lexicon.alternation(nouns)})(?![\w-])(?!\s+['‘\"“]?(?-i:(?:The\s+)?[A-Z]))",
@@ -178,9 +219,9 @@ def knowledge() -> dict:
             rf"^['’\"”]?(?:['’]s?)?\s*(?::\s*|,\s*|\s*[-–]\s*)?(?:(?:season|series)s?\s+{number}(?!\w)|S\d{{1,2}}(?!\w)"
             rf"|(?:['’]s?\s+)?(?:(?:final|new|upcoming|last|latest)\s+)?(?:{ordinal})\s+(?:season|series|run)(?!\w))",
             re.IGNORECASE),
-        "season_before": re.compile(
+        "season_before": EndingIn(re.compile(
             rf"(?:(?:season|series)s?\s+{number}(?:\s*(?:,|and|&|-|through|to)\s*{number})*\s+of|(?:the|its|a|her|his|their)\s+(?:{ordinal})\s+"
-            rf"(?:season|series|run)s?\s+(?:of|for))\s+['‘\"“]?$", re.IGNORECASE),
+            rf"(?:season|series|run)s?\s+(?:of|for))\s+['‘\"“]?$", re.IGNORECASE), ("of", "for")),
         "maker_possessive": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(makers)})(?:[-/](?:{lexicon.alternation(makers)}))*"
                                        rf"['’]s?\s+['‘\"“]?$", re.IGNORECASE),
         "makers": {gazetteer.fold(m) for m in makers},
@@ -203,8 +244,9 @@ def knowledge() -> dict:
                                   rf"\s*(?:{lexicon.alternation(data['place_after'])})(?![\w-]))"),
         "publication_before": words_before(data["publication_before"]),
         "publication_after": words_after(data["publication_after"]),
-        "music_before": re.compile(rf"(?<![\w'’-])(?:{lexicon.alternation(data['music_before'])})"
-                                   r"(?:\s+(?:called|titled|entitled))?\s*,?\s*['‘\"“]?\s*$", re.IGNORECASE),
+        "music_before": EndingIn(re.compile(rf"(?<![\w'’-])(?:{lexicon.alternation(data['music_before'])})"
+                                            r"(?:\s+(?:called|titled|entitled))?\s*,?\s*['‘\"“]?\s*$", re.IGNORECASE),
+                                 last_words_of(data["music_before"]) | {"called", "titled", "entitled"}),
         "music_after": words_after(data["music_after"]),
         "brand_after": words_after(data["brand_after"]),
         "event_words": {w.lower() for w in data["event_words"]},
@@ -212,7 +254,8 @@ def knowledge() -> dict:
         "historical": {gazetteer.fold(w) for w in data["historical_events"]},
         "event_after": words_after(data["event_words"]),
         "family_after": words_after(data["family_after"]),
-        "credit_before": re.compile(rf"(?:{lexicon.alternation(data['credit_before'])})\s*$", re.IGNORECASE),
+        "credit_before": EndingIn(re.compile(rf"(?:{lexicon.alternation(data['credit_before'])})\s*$", re.IGNORECASE),
+                                  last_words_of(data["credit_before"]), inside_words=True),
         "credit_after": re.compile(rf"^\s*(?:{lexicon.alternation(data['credit_after'])})", re.IGNORECASE),
         "numbered": re.compile(r"(?:\s\d{1,2}|\s(?!I$)[IVX]{1,5}|\s(?:Part|Vol\.?|Volume|Chapter|Episode)\s+(?:\d+|[IVX]+|"
                                r"One|Two|Three|Four))$"),
@@ -230,11 +273,15 @@ class Occurrence:
     initial: bool    # nothing but quotes before it in its sentence
 
 
+POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+CLOSING_MARKS = re.compile(r"^[,'’\"”*_]+(?=\s|$)")
+
+
 def unquote_after(after: str) -> str:
     """The words after a name without its closing mark ("X," and "X"), keeping a possessive."""
-    if re.match(r"['’]s\b", after):
+    if POSSESSIVE_AFTER.match(after):
         return after
-    return re.sub(r"^[,'’\"”*_]+(?=\s|$)", "", after)
+    return CLOSING_MARKS.sub("", after)
 
 
 def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
@@ -295,15 +342,20 @@ AUXILIARIES_AFTER = re.compile(
     r"expected|eyed|dated|pegged|penciled|pencilled)\s+(?:for|in))\s+)*")
 
 
+LAST_WORDS = re.compile(r"(\w+(?:\s+(?:of|on|for))?)\s+['‘\"“]?$")
+
+
 def event_cue(o: Occurrence, event_words: re.Pattern) -> bool:
     """A release, filming or renewal word right after or before the name ("X premieres",
     "filming on X"): a weak cue, since persons and places stand next to them too."""
     near_after = AUXILIARIES_AFTER.sub("", o.after[:50])
     if event_words.match(near_after):
         return True
-    ends = re.search(r"(\w+(?:\s+(?:of|on|for))?)\s+['‘\"“]?$", o.before[-40:])
-    found = event_words.search(o.before[-40:]) if ends else None
-    return bool(found and found.end() >= ends.start())
+    tail = o.before[-40:]
+    ends = LAST_WORDS.search(tail)
+    # (a word ending in the last words, so it need start no further back than a long phrase)
+    return bool(ends) and any(found.end() >= ends.start()
+                              for found in event_words.finditer(tail, max(0, ends.start() - 30)))
 
 
 def rejection_cues(o: Occurrence) -> list[tuple[str, float, str]]:
@@ -441,7 +493,7 @@ def learn_registry(documents: Iterable[tuple[str, list[tuple[int, int, str, bool
             registry.rejected[key] = decision
         # Persons, for speakers and spelling checks: person cues over work cues.
         name = ROLE_PREFIX.sub("", display_form(tally))
-        shaped = list_reason(name, key, info["makers"])[0] == PERSON
+        shaped = list_reason(name, key)[0] == PERSON
         if (tally.against[PERSON] >= 1.5 or shaped and tally.against[PERSON] > 0) and tally.against[PERSON] > tally.work \
                 and len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split()):
             persons[name] += tally.occurrences
@@ -458,9 +510,14 @@ ROLE_PREFIX = re.compile(r"^(?:(?:[A-Z][\w.]*['’]s|Actor|Actress|Star|Showrunn
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 
 
+LONG_WORDS = re.compile(r"[A-Za-z][\w'’]*")
+BARE_NUMBER = re.compile(r"(?i:the)\s+[\d\s,.-]+")
+
+
+@lru_cache(maxsize=4096)
 def titles_case(text: str) -> bool:
     """Headlines capitalize every word: capitals there say nothing about titles."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", text) if len(w) > 3]
+    words = [w for w in LONG_WORDS.findall(text) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.9
 
 
@@ -471,7 +528,7 @@ def skip_candidate(candidate: Candidate) -> bool:
         return True
     if len(text) <= 3 and not candidate.quoted:
         return True
-    return bool(re.fullmatch(r"(?i:the)\s+[\d\s,.-]+", text))
+    return bool(BARE_NUMBER.fullmatch(text))
 
 
 def add_cue(tally: Tally, cue: str, weight: float, o: Occurrence) -> None:
@@ -491,16 +548,23 @@ def display_form(tally: Tally) -> str:
     return form
 
 
+@lru_cache(maxsize=65536)
 def holds_credit(form: str) -> bool:
     """"Getty Images 29", "South Korea EPA 5", "Christian Siriano Getty Images": a photo
     agency's name inside the run (with a picture's number): a caption's credit."""
     words = form.split()
+    listed = gazetteer.organisation_words("agency", "credit")
+    if not any(part in listed for word in words
+               for part in gazetteer.fold(word).split() + gazetteer.fold(word, possessive=True).split()):
+        return False
     return any(gazetteer.organisation_kind(" ".join(words[i:j])) in ("agency", "credit")
                for i in range(len(words)) for j in range(i + 1, min(len(words), i + 3) + 1))
 
 
-def list_reason(form: str, key: str, makers: set[str]) -> tuple[str | None, float]:
+@lru_cache(maxsize=65536)
+def list_reason(form: str, key: str) -> tuple[str | None, float]:
     """What the knowledge lists say the name is, before any cue."""
+    makers = knowledge()["makers"]
     if holds_credit(form):
         return CREDIT, 3.0
     kind = gazetteer.organisation_kind(form)
@@ -572,12 +636,12 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
         return rejected(CONFIGURED)
     if tally.work == 0:
         # Nothing said it was a work: listed only when something said what it is instead.
-        reason = max(tally.against, key=tally.against.get) if tally.against else list_reason(form, key, info["makers"])[0]
+        reason = max(tally.against, key=tally.against.get) if tally.against else list_reason(form, key)[0]
         return rejected(reason) if reason else None
     if key in excluded:
         return rejected(PUBLICATION)
     against = Counter(tally.against)
-    reason, prior = list_reason(form, key, info["makers"])
+    reason, prior = list_reason(form, key)
     if reason == PLACE and gazetteer.also_title(form):
         reason, prior = None, 0.0  # "Atlanta", "Fargo": a place's name that is also a series' title
     if reason in LIST_REASONS:
@@ -663,12 +727,10 @@ def keep_whole_titles(registry: Registry, tallies: dict[str, Tally]) -> None:
     title unless quoted as one. Then a shorter reading seen only inside a longer title
     ("Night Live" in "Saturday Night Live"), or a given name opening one ("Jessica" of
     "Jessica Jones"), is no work of its own."""
-    makers = knowledge()["makers"]
-
     def is_other(key: str) -> bool:
         if key in registry.rejected and registry.rejected[key].reason in (PERSON, PLACE, NETWORK):
             return True
-        return key in tallies and list_reason(display_form(tallies[key]), key, makers)[0] in (PERSON, PLACE, NETWORK)
+        return key in tallies and list_reason(display_form(tallies[key]), key)[0] in (PERSON, PLACE, NETWORK)
 
     # (a given name alone is the short form of a title, not a title the longer one extends)
     standing = {k for k in registry.works if tallies[k].whole > 0
@@ -695,9 +757,22 @@ def keep_whole_titles(registry: Registry, tallies: dict[str, Tally]) -> None:
         if joined or extends_a_standing_title(key):
             work = registry.works.pop(key)
             registry.rejected[key] = Rejected(key, work.title, JOINED, work.mentions, work.evidence)
+    ordered = sorted(registry.works)
+
+    def longer_titles(key: str) -> list[str]:
+        """The works read around this name, and those whose key starts with it (by a search
+        in the sorted keys, not a pass over every work)."""
+        found = [k for k in tallies[key].inside if k in registry.works and k != key]
+        for index in range(bisect.bisect_left(ordered, key + " "), len(ordered)):
+            if not ordered[index].startswith(key + " "):
+                break
+            if ordered[index] in registry.works and ordered[index] not in found:
+                found.append(ordered[index])
+        return found
+
     for key in list(registry.works):
         tally = tallies[key]
-        longer = [k for k in registry.works if k != key and (k in tally.inside or k.startswith(key + " "))]
+        longer = longer_titles(key)
         if not longer:
             continue
         inside = sum(tally.inside[k] for k in longer)
@@ -720,6 +795,7 @@ def drop_surnames(registry: Registry, persons: Counter) -> None:
             registry.rejected[key] = Rejected(key, work.title, PERSON, work.mentions, work.evidence)
 
 
+LEADING_THE = re.compile(r"^(?i:the)\s+")
 ENTRY_TAIL = re.compile(r"^(?:\s*[:–—-]\s*\S.*|\s+(?:\d{1,2}|[IVX]{1,5}|Part\s+\w+))$", re.IGNORECASE)
 
 
@@ -727,12 +803,18 @@ def find_franchises(registry: Registry, tallies: dict[str, Tally]) -> None:
     """A name whose works are all numbered or subtitled entries ("Mission: Impossible" of
     "Mission: Impossible 7" and "Mission: Impossible – Fallout") is a franchise, not an
     entry, unless outlets name it as a film of its own (in quotes: the original "Top Gun")."""
-    titles = {key: work.title for key, work in registry.works.items()}
-    for key, title in titles.items():
-        bare = re.sub(r"^(?i:the)\s+", "", title)
-        entries = [other for other, other_title in titles.items() if other != key
-                   and re.sub(r"^(?i:the)\s+", "", other_title).lower().startswith(bare.lower())
-                   and ENTRY_TAIL.match(re.sub(r"^(?i:the)\s+", "", other_title)[len(bare):])]
+    bare = {key: LEADING_THE.sub("", work.title) for key, work in registry.works.items()}
+    # Sorted, the titles that start with a name follow it: a search, not a pass over all.
+    ordered = sorted((title.lower(), key) for key, title in bare.items())
+    for key, title in bare.items():
+        prefix = title.lower()
+        entries = []
+        for index in range(bisect.bisect_left(ordered, (prefix,)), len(ordered)):
+            other_title, other = ordered[index]
+            if not other_title.startswith(prefix):
+                break
+            if other != key and ENTRY_TAIL.match(bare[other][len(title):]):
+                entries.append(other)
         if entries and tallies[key].quoted == 0:
             registry.franchises[key] = sorted(entries)
             work = registry.works[key]
@@ -758,8 +840,12 @@ def join_subtitled_entries(registry: Registry, tallies: dict[str, Tally], fold_t
             registry.franchises[key] = registry.franchises[franchise]
             registry.works.pop(key)
             registry.rejected[key] = Rejected(key, work.title, FRANCHISE, work.mentions, work.evidence)
+    if not franchise_names:
+        return
     for key, tally in tallies.items():
-        form = display_form(tally) if tally.forms else ""
+        if not any(SUBTITLE_SEPARATOR.search(form) for form in tally.forms):
+            continue
+        form = display_form(tally)
         bare = re.sub(r"^(?i:the)\s+", "", form)
         split = next((m for m in SUBTITLE_SEPARATOR.finditer(bare)
                       if bare[:m.start()].lower() in franchise_names), None)

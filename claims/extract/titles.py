@@ -71,6 +71,8 @@ def is_maker(word: str) -> bool:
 
 
 WORD = re.compile(r"\S+")
+NO_TITLE_WORD = re.compile(r"\d[A-Za-z]+\d|[A-Za-z]\d+[A-Za-z]|(?<!\S)#|(?<!\S)\d+-[a-z]")
+INITIALS = re.compile(r"(?:[A-Z]\.)+")
 POSSESSIVE_END = re.compile(r"(?:['’]s|s['’])$")
 TRAILING_MARKS = ".,;:!?-–—'’\"”)"
 
@@ -100,6 +102,13 @@ def readings(text: str, start: int, run: str) -> list[Candidate]:
     """The whole run and the shorter readings it may hide."""
     info = knowledge()
     words = words_of(run, start)
+    if len(words) == 1:  # most runs: one capitalized word, none of the splits below apply
+        if NO_TITLE_WORD.search(run):
+            return []
+        words = trim_end(words, info)
+        if not words or not title_like(text[words[0][0]:words[0][1]]) or is_time(words):
+            return []
+        return [Candidate(words[0][0], words[0][1], text[words[0][0]:words[0][1]], False, "")]
     # A date ends a run: "The Bachelorette's July 24 episode" holds no title "July 24"; a
     # year after a small word is a time, not a title's number ("Lirico in the 2011 ...").
     for index, (_, _, word) in enumerate(words):
@@ -121,7 +130,7 @@ def readings(text: str, start: int, run: str) -> list[Candidate]:
         return []
     # A word with digits inside ("AWx0OL64KA"), a hashtag, a measure ("10-part", "46-year-old"):
     # no title.
-    if any(re.search(r"\d[A-Za-z]+\d|[A-Za-z]\d+[A-Za-z]|^#|^\d+-[a-z]", w) for _, _, w in words):
+    if NO_TITLE_WORD.search(" ".join(w for _, _, w in words)):
         return []
     # "Grande's July": a possessive before a month is a date's.
     for index, (_, _, word) in enumerate(words[:-1]):
@@ -259,7 +268,7 @@ def trim_end(words: list, info: dict) -> list:
 def title_like(text: str) -> bool:
     """A reading worth weighing: a letter in it, not a bare number or a lone initial."""
     return any(ch.isalpha() for ch in text) and len(text.replace(".", "")) >= 2 \
-        and not re.fullmatch(r"(?:[A-Z]\.)+", text)
+        and not INITIALS.fullmatch(text)
 
 
 LONG_WORD = re.compile(r"[A-Za-z][\w'’]*")
