@@ -567,3 +567,40 @@ def test_an_early_day_later_sources_contradict_may_have_moved(early, severity):
     claims = [film(1, a, early), film(2, later[0], "2018-05-18"), film(3, later[1], "2018-05-18")]
     found = rule_findings(claims, [a, *later], "date-conflict")
     assert [f.severity for f in found] == [severity]
+
+
+# --- a release told as done, and a date a year or more after it: two entries -----------------
+
+@pytest.mark.parametrize("first, second, severity", [
+    ("2016", "2019-05-03", Severity.INFO),        # "the first film came out in 2016" / "comes out May 3, 2019"
+    ("2017-06-02", "2019-11", Severity.INFO),     # the film opened; "the sequel is slated for November 2019"
+    ("2017-06-02", "2017-11", Severity.ERROR)])   # months apart: one film, a wrong date
+def test_a_release_years_after_one_told_as_done_is_another_entry(first, second, severity):
+    a, b = article("a", "2017-07-01"), article("b", "2018-01-10", "Screen Ledger")
+    claims = [claim(1, a, first, tense="past"), claim(2, b, second)]
+    found = rule_findings(claims, [a, b], "date-conflict")
+    assert [f.severity for f in found] == [severity]
+
+
+def test_a_later_date_told_as_done_after_earlier_plans_is_a_slipped_date():
+    """ "opened in July 2023" (2025) beside "opens July 23, 2021" (2019): a date that slipped,
+    still a conflict."""
+    a, b = article("a", "2019-01-15"), article("b", "2025-05-15", "Screen Ledger")
+    claims = [claim(1, a, "2021-07-23"), claim(2, b, "2023-07", tense="past")]
+    found = rule_findings(claims, [a, b], "date-conflict")
+    assert found and found[0].severity == Severity.ERROR
+
+
+def test_a_release_years_before_is_no_tense_drift_for_a_new_entry():
+    a, b = article("a", "2017-07-01"), article("b", "2018-01-10", "Screen Ledger")
+    new_entry = [claim(1, a, "2002", tense="past"), claim(2, b, "2019")]
+    assert not rule_findings(new_entry, [a, b], "tense-drift")
+    same_film = [claim(1, a, "2017-06-02", tense="past"), claim(2, b, "2018-02")]
+    assert rule_findings(same_film, [a, b], "tense-drift")
+
+
+def test_out_now_is_not_ahead():
+    """ "is in theaters now", "is available to watch now on Netflix": out already."""
+    a, b = article("a", "2018-07-01"), article("b", "2018-08-10", "Screen Ledger")
+    claims = [claim(1, a, "2018-06-29", tense="past"), claim(2, b, "PRESENT_REF", tense="present")]
+    assert not rule_findings(claims, [a, b], "tense-drift")

@@ -62,7 +62,7 @@ from checker.findings import Severity
 from checker.rules import wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
 from checker.rules.timeline import (POINT_EVENTS, Move, Stale, agreement, cycles, dated, disjoint,
-                                    in_headline, is_now, published, published_order, reported_moves,
+                                    in_headline, is_now, other_entry, published, published_order, reported_moves,
                                     same_date, stand, states_a_date, within)
 from claims.models import Claim
 
@@ -125,7 +125,11 @@ def disagreements(claims: Sequence[Claim], corpus: Corpus, options: Options) -> 
                    if other.article != group[0].article and apart(group[0], other, options)]
         if opposed:
             found = conflict(group, opposed, corpus, "says")
-            if maybe_moved_since(group[0], opposed, corpus):
+            if all(other_entry(group[0], other) for other in opposed):
+                found.severity = Severity.INFO
+                found.message += (" A year or more apart, and one of them says it has happened: most likely"
+                                  " two works or two runs (a remake, a sequel, another season), not one date.")
+            elif maybe_moved_since(group[0], opposed, corpus):
                 found.severity = Severity.INFO
                 found.message += (" It gave its day before any of them and while that day was still ahead:"
                                   " the date may have moved since.")

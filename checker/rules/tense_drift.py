@@ -27,7 +27,8 @@ from typing import Iterator, Sequence
 from checker.findings import Severity
 from checker.rules import wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
-from checker.rules.timeline import POINT_EVENTS, cycles, is_past_plan, is_vague, published, published_order
+from checker.rules.timeline import (POINT_EVENTS, cycles, is_past_plan, is_vague, other_entry, published,
+                                    published_order)
 from claims.extract import lexicon
 from claims.models import Claim
 
@@ -59,8 +60,10 @@ def still_ahead(claim: Claim, corpus: Corpus) -> bool:
                                                       or interval.latest >= when.earliest)
     if claim.tense == "future":
         return plain_future(claim)
+    # ("is in theaters now", "is available to watch now": out already, not ahead)
     return (claim.tense == "present" and interval is not None and interval.earliest is not None
-            and interval.earliest >= when.earliest and claim.time.mod not in BY_NOW)
+            and interval.earliest >= when.earliest and claim.time.mod not in BY_NOW
+            and claim.time.value != "PRESENT_REF")
 
 
 @cache
@@ -112,8 +115,10 @@ def still_ahead_after_done(claims: Sequence[Claim], corpus: Corpus) -> Iterator[
             ahead[claim.article].append(claim)
     for article, stale in ahead.items():
         start = published(stale[0], corpus).earliest
+        # (not a release years before the date said to be ahead: another entry or run)
         earlier = [claim for claim in done if claim.article != article
-                   and published(claim, corpus).latest < start]
+                   and published(claim, corpus).latest < start
+                   and not any(other_entry(claim, later) for later in stale)]
         if earlier:
             first = stale[0]
             yield Conflict(claims=stale + earlier, anchor=stale, message=(

@@ -112,6 +112,27 @@ def is_past_plan(claim: Claim) -> bool:
     return claim.tense == "past" and claim.modality != "asserted"
 
 
+# Days apart beyond which a release one source says has happened and another source's date
+# are not one event told two ways: a remake, a sequel, a namesake or another season.
+ENTRIES_APART_DAYS = 365
+
+
+def other_entry(a: Claim, b: Claim) -> bool:
+    """The earlier of the two says the event has happened, and the dates lie a year or more apart:
+    "the first Iron Man came out in 2008" beside "the movie comes out on May 3, 2019", "the
+    animated series launched in 2002" beside "the live-action movie will premiere in 2019".
+    A release happens once; so far apart, they are two works or two runs, not one date told
+    wrong (two future dates a year apart stay a conflict: a date that moved)."""
+    if a.interval is None or b.interval is None:
+        return False
+    first, second = sorted((a, b), key=lambda claim: claim.interval.earliest or claim.interval.latest or dt.date.min)
+    # (the earlier one told as done; a later date told as done after earlier plans is a
+    # date that slipped: "opened in July 2023" beside "opens July 23, 2021")
+    if first.tense != "past" or first.interval.latest is None or second.interval.earliest is None:
+        return False
+    return (second.interval.earliest - first.interval.latest).days >= ENTRIES_APART_DAYS
+
+
 def is_now(claim: Claim, corpus: Corpus) -> bool:
     """ "is wrapping up production as we speak", "is currently filming": the time is the
     article's own date, standing for "under way now" rather than a date someone gave."""

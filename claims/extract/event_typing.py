@@ -83,6 +83,14 @@ def words() -> dict[str, re.Pattern]:
         "own_heads": {w.lower() for w in data["own_release_objects"]},
         "platform_start": re.compile(rf"(?:{lexicon.alternation(data['platforms'])})(?![\w-])", re.IGNORECASE),
         "idiom": lexicon.word_regex(data["idioms"]),
+        "person_debut": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['person_debut_kinds'])})\s+$",
+                                   re.IGNORECASE),
+        # "came in 21st place", "debuted at No. 3", "opened in second position": a chart or
+        # ratings rank, not a release
+        "ranking": re.compile(
+            rf"\s+(?:in\s+)?(?:at\s+)?(?:(?:no\.?|number|#)\s*\d+|(?:\d+(?:st|nd|rd|th)|"
+            rf"{lexicon.alternation(k for k, v in lexicon.entry('works', 'ordinals').items() if v)}|last|top)\s+"
+            rf"(?:{lexicon.alternation(data['ranking_nouns'])}))(?![\w-])", re.IGNORECASE),
         "request": re.compile(
             rf"(?<![\w-])(?:{lexicon.alternation(f for p in data['request_verbs'] for f in events.verb_variants(p))})"
             r"\s+(?:[\w'’]+\s+){0,4}?(?:not\s+)?to\s+$", re.IGNORECASE),
@@ -249,8 +257,9 @@ def person_event(q: TriggerQuery) -> str | None:
     if q.trigger.event != "release":
         return None
     if q.trigger.form == "noun":
-        if re.search(r"(?i)\b(?:her|his|my|your)\s+(?:[\w-]+\s+){0,2}$", q.before[-30:]):
-            return "a person's debut or return"
+        if re.search(r"(?i)\b(?:her|his|my|your)\s+(?:[\w-]+\s+){0,2}$", q.before[-30:]) \
+                or words()["person_debut"].search(q.before[-40:]):
+            return "a person's debut or return"  # "her debut", "Peele's directorial debut"
         return None
     text = re.sub(r"^(?:be|is|are|was|were|been|being)\s+", "", q.trigger.text.lower())
     if text not in words()["person_verbs"]:
@@ -269,6 +278,13 @@ def person_event(q: TriggerQuery) -> str | None:
                      q.before)
     if tail and tail.group(1).strip() in names:
         return "a person's debut or return"
+    return None
+
+
+def ranking(q: TriggerQuery) -> str | None:
+    """"came in 21st place on Sunday", "debuted at No. 1": a rank in a chart or the ratings."""
+    if q.trigger.event == "release" and q.trigger.form != "noun" and words()["ranking"].match(q.body, q.trigger.end):
+        return "a rank in a chart or the ratings"
     return None
 
 
@@ -429,7 +445,7 @@ def expletive_report(q: TriggerQuery) -> str | None:
     return None
 
 
-TRIGGER_CHECKS = (question, idiom, request, something_else_made, festival_screening, premiere_night, territory_opening, series_end,
+TRIGGER_CHECKS = (question, idiom, ranking, request, something_else_made, festival_screening, premiere_night, territory_opening, series_end,
                   gun_sense, person_event, attributive_participle, other_production, on_camera, films_as_noun,
                   many_productions, other_thing_under_way, bare_phase, person_on_set, expletive_report)
 
@@ -583,11 +599,19 @@ def another_entry(c: ClaimQuery) -> str | None:
     """"the next 'Wonder Woman' is moving to June 5, 2020", "another Copper Valley film": a
     new entry of the work named, not the work."""
     q, subj = c.trigger, c.subject
+    if subj.explicit and subj.season is None and another_entry_after().match(q.body, subj.end):
+        return "another entry of the work"  # "the Wonder Woman sequel", "the Copper Valley spinoff"
     if not subj.explicit or subj.season is not None or subj.start >= q.trigger.start:
         return None
     if another_entry_before().search(q.body[max(q.clause[0], subj.start - 40):subj.start]):
         return "another entry of the work"
     return None
+
+
+@cache
+def another_entry_after() -> re.Pattern:
+    words_ = lexicon.alternation(lexicon.entry("events", "another_entry_after"))
+    return re.compile(rf"['’\"”]?\s+(?:{words_})(?![\w-])", re.IGNORECASE)
 
 
 @cache

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from claims.extract import lexicon, works
+from claims.extract import gazetteer, lexicon, works
 from claims.extract.temporal import lexicon as time_lexicon
 
 
@@ -245,6 +245,8 @@ def noun_reading(form: str, before: str, headline: bool = False) -> str:
         return "noun"
     if form == "base" and HEADLINE_DETERMINER_BEFORE.search(before) and is_title_case(before):
         return "noun"
+    if form == "base" and (SEASON_BEFORE.search(before) or place_before(before)):
+        return "noun"  # "the Season 3 Premiere", "the European Premiere", "The New York premiere"
     if form == "base" and dated_noun_before().search(before):
         return "noun"  # "from its planned May 1 debut to May 8"
     if form == "base" and not VERB_BEFORE.search(before) and (
@@ -255,6 +257,25 @@ def noun_reading(form: str, before: str, headline: bool = False) -> str:
         # modifier ("Netflix's best Marvel launch").
         return "noun"
     return form
+
+
+SEASON_BEFORE = re.compile(r"\b(?:season|series)\s+\d{1,2}\s+$", re.IGNORECASE)
+PLACE_LEAD = re.compile(r"\b(?i:the|a|an|its|their|his|her)\s+((?:[A-Z][\w.'’-]*\s+){1,3})$")
+
+
+def place_before(before: str) -> bool:
+    """A place or its adjective between a determiner and the word: "the European", "The New
+    York", "a London"."""
+    lead = PLACE_LEAD.search(before)
+    if not lead:
+        return False
+    name = lead.group(1).strip()
+    return gazetteer.place_kind(name) is not None or gazetteer.fold(name) in regional_adjectives()
+
+
+@cache
+def regional_adjectives() -> frozenset[str]:
+    return frozenset(gazetteer.fold(word) for word in lexicon.entry("registry", "regional_adjectives"))
 
 
 def is_title_case(text: str) -> bool:

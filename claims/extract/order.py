@@ -25,6 +25,9 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
         if marker.symmetric and marker.text.lower() in connectives() and dated_on_both_sides(context, sentence, marker):
             continue  # "X moves to April 10, 2020, while Y is coming July 26, 2019": a contrast
         pairs, strategy = order_pairs(context, sentence, triggers, subjects, marker, objects_so_far)
+        if marker.text.lower() in connectives():
+            # "X leads with six nods, followed by Y with four": a ranking, not a timeline
+            pairs = [pair for pair in pairs if not ranked(context.article.body, pair[1])]
         if pairs and not marker.symmetric:
             objects_so_far.append((marker.start, list({id(p[0]): p[0] for p in pairs}.values())))
         for subject, other, event, object_event in pairs:
@@ -41,6 +44,19 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
             claim.explain.update(marker=marker.text, order=strategy or "")
             claims.append(claim)
     return claims
+
+
+def ranked(body: str, work: Subj) -> bool:
+    """A tally after the work's name ("followed by Y with four nominations", "with $20
+    million"): a place in a ranking."""
+    return bool(tally_after().match(body, work.end))
+
+
+@cache
+def tally_after() -> re.Pattern:
+    numbers = lexicon.entry("works", "numbers")
+    return re.compile(rf"['’\"”]?\s*,?\s+with\s+(?:(?:just|only|about|nearly|almost|around|over|more\s+than)\s+)?"
+                      rf"(?:\$|£|€|\d|(?:{lexicon.alternation(n for n in numbers if len(n) > 2)})(?![\w-]))", re.IGNORECASE)
 
 
 def dated_on_both_sides(context: ArticleContext, sentence: Sentence, marker: events.Marker) -> bool:

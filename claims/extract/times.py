@@ -52,7 +52,8 @@ class TimeQuery:
     def __post_init__(self) -> None:
         self.candidates = [t for t in self.context.timexes if t.type in CALENDAR_TYPES or t.value.endswith("_REF")]
         self.in_clause = [t for t in self.candidates if self.clause[0] <= t.start and t.end <= self.clause[1]
-                          and not names_a_slot(self.context.article.body, t)]
+                          and not names_a_slot(self.context.article.body, t) and not clock_only(t)
+                          and not quoted_title(self.context.article.body, t)]
         # ("Filming Now Set For 2017": a scheduling verb after an event is that event's.)
         self.next_trigger = min((t.start for t in self.triggers if t.start > self.trigger.end and not t.needs_for),
                                 default=self.sentence.end)
@@ -66,6 +67,24 @@ class TimeQuery:
 def slot_after() -> re.Pattern:
     words = lexicon.alternation(lexicon.entry("events", "slot_words"))
     return re.compile(rf"\s+(?:\d{{1,2}}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s+)?(?:[A-Z]{{1,3}}\s+)?(?:{words})\b", re.IGNORECASE)
+
+
+def clock_only(timex: Timex) -> bool:
+    """"airs at 7 a.m. PT", "during the 9 a.m. hour": an hour of the day names a broadcast
+    slot; with no day said, it dates no premiere (the normalizer puts it on the article's day)."""
+    return timex.type == "TIME" and not DAY_WORD.search(timex.text)
+
+
+# A word that names a day ("Monday", "tonight", "March 3"): "7 a.m." and "9 p.m. ET" have none.
+DAY_WORD = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3}|[A-Za-z]{3,}\.?\s+\d|(?i:day|night|tonight|today|tomorrow|"
+                      r"morning|evening|afternoon|noon|midnight)|\d{4}")
+
+
+def quoted_title(body: str, timex: Timex) -> bool:
+    """"air on “Today”", "'Tonight' host": a time word standing alone in quotation marks is
+    a title."""
+    return body[timex.start - 1:timex.start] in "“\"‘'" and body[timex.end:timex.end + 1] in "”\"’'" \
+        and timex.start > 0 and timex.end < len(body) and timex.text[:1].isupper()
 
 
 def names_a_slot(body: str, timex: Timex) -> bool:
@@ -92,7 +111,19 @@ def attached(q: TimeQuery, timex: Timex) -> bool:
     between = q.body[q.trigger.end:timex.start]
     if q.trigger.form == "noun":  # "production was halted in March": the noun's own verb
         between = OWN_VERB.sub("", between, count=1)
-    return not OTHER_VERB.search(between)
+    return not OTHER_VERB.search(between) and not subordinate_clause().search(between)
+
+
+@cache
+def subordinate_clause() -> re.Pattern:
+    """A clause of its own between the trigger and a later time: a subordinator, its subject
+    and a past verb ("nearing a cancellation after its ratings fell on Tuesday", "before the
+    couple split in May"). The time dates that clause's verb, not the trigger."""
+    data = lexicon.load("tense")
+    subordinators = data["subordinators"]
+    past = [*data["irregular_past"], *(forms[0] for forms in data["irregular"].values())]
+    return re.compile(rf"\b(?:{lexicon.alternation(subordinators)})\s+(?:[\w'’-]+\s+){{1,3}}?"
+                      rf"(?:{lexicon.alternation(past)}|[a-z]+ed)\b", re.IGNORECASE)
 
 
 def noun_modifier(q: TimeQuery) -> Timex | None:
