@@ -83,6 +83,8 @@ def words() -> dict[str, re.Pattern]:
         "own_heads": {w.lower() for w in data["own_release_objects"]},
         "platform_start": re.compile(rf"(?:{lexicon.alternation(data['platforms'])})(?![\w-])", re.IGNORECASE),
         "idiom": lexicon.word_regex(data["idioms"]),
+        "averted": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['averted_before'])})\s+"
+                              r"(?:(?:an?|the|its|their|official|possible|potential|imminent)\s+)*$", re.IGNORECASE),
         "person_debut": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['person_debut_kinds'])})\s+$",
                                    re.IGNORECASE),
         # "came in 21st place", "debuted at No. 3", "opened in second position": a chart or
@@ -281,6 +283,15 @@ def person_event(q: TriggerQuery) -> str | None:
     return None
 
 
+def averted(q: TriggerQuery) -> str | None:
+    """"nearing an official cancellation", "defended the show against cancellation": a
+    cancellation or renewal that has not happened."""
+    if q.trigger.event in ("cancellation", "renewal") and q.trigger.form == "noun" \
+            and words()["averted"].search(q.body[max(q.clause[0], q.trigger.start - 40):q.trigger.start]):
+        return "an event averted or not reached"
+    return None
+
+
 def ranking(q: TriggerQuery) -> str | None:
     """"came in 21st place on Sunday", "debuted at No. 1": a rank in a chart or the ratings."""
     if q.trigger.event == "release" and q.trigger.form != "noun" and words()["ranking"].match(q.body, q.trigger.end):
@@ -445,7 +456,7 @@ def expletive_report(q: TriggerQuery) -> str | None:
     return None
 
 
-TRIGGER_CHECKS = (question, idiom, ranking, request, something_else_made, festival_screening, premiere_night, territory_opening, series_end,
+TRIGGER_CHECKS = (question, idiom, ranking, averted, request, something_else_made, festival_screening, premiere_night, territory_opening, series_end,
                   gun_sense, person_event, attributive_participle, other_production, on_camera, films_as_noun,
                   many_productions, other_thing_under_way, bare_phase, person_on_set, expletive_report)
 

@@ -6,7 +6,7 @@ import re
 
 from dataclasses import dataclass, replace
 
-from claims.extract import events, grammar, lexicon, moves, strategies
+from claims.extract import events, gazetteer, grammar, lexicon, moves, strategies
 from claims.extract.context import ArticleContext
 from claims.extract.sentences import Sentence
 from functools import cache
@@ -53,7 +53,10 @@ class TimeQuery:
         self.candidates = [t for t in self.context.timexes if t.type in CALENDAR_TYPES or t.value.endswith("_REF")]
         self.in_clause = [t for t in self.candidates if self.clause[0] <= t.start and t.end <= self.clause[1]
                           and not names_a_slot(self.context.article.body, t) and not clock_only(t)
-                          and not quoted_title(self.context.article.body, t)]
+                          and not quoted_title(self.context.article.body, t)
+                          and not month_of_a_name(self.context.article.body, t)
+                          and not owned_by_other_event(self.context.article.body, t)
+                          and not (t.start >= self.trigger.end and possessive_time(self.context.article.body, t))]
         # ("Filming Now Set For 2017": a scheduling verb after an event is that event's.)
         self.next_trigger = min((t.start for t in self.triggers if t.start > self.trigger.end and not t.needs_for),
                                 default=self.sentence.end)
@@ -78,6 +81,60 @@ def clock_only(timex: Timex) -> bool:
 # A word that names a day ("Monday", "tonight", "March 3"): "7 a.m." and "9 p.m. ET" have none.
 DAY_WORD = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3}|[A-Za-z]{3,}\.?\s+\d|(?i:day|night|tonight|today|tomorrow|"
                       r"morning|evening|afternoon|noon|midnight)|\d{4}")
+
+
+def month_of_a_name(body: str, timex: Timex) -> bool:
+    """"Mama June", "June Shannon", "April Ryan": a month name inside a run of capitalized
+    names, with no day or year, is a person's name."""
+    if timex.type != "DATE" or any(ch.isdigit() for ch in timex.text) or " " in timex.text.strip():
+        return False
+    if not time_lexicon().months.get(timex.text.lower().rstrip(".")):
+        return False
+    before = NAME_BEFORE.search(body[max(0, timex.start - 30):timex.start])
+    after = NAME_AFTER.match(body, timex.end)
+    # ("Mama June"; not "Netflix June" nor "In June")
+    if before and before.group(1).lower() not in time_lexicon_words() \
+            and gazetteer.organisation_kind(before.group(1)) is None:
+        return True
+    # ("June Shannon"; not "In June Marvel announced")
+    return bool(after) and gazetteer.surname_count(after.group(1)) >= COMMON_SURNAME \
+        and gazetteer.organisation_kind(after.group(1)) is None
+
+
+COMMON_SURNAME = 1_000  # people with the surname in the 2010 US Census
+NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-Z][a-z]+)\s+$")
+NAME_AFTER = re.compile(r"\s+([A-Z][a-z]{2,})\b(?!\s+\d)")
+
+
+@cache
+def time_lexicon_words() -> frozenset[str]:
+    """Capitalized words that stand next to a month in a date, not in a name ("Early June",
+    "Monday, June"): prepositions, time words, weekdays, months."""
+    lex = time_lexicon()
+    return frozenset({*lex.months, *lex.weekdays, *(w.lower() for w in lexicon.entry("tense", "subordinators")),
+                      "in", "on", "by", "since", "from", "until", "through", "last", "next", "this", "early",
+                      "late", "mid", "since", "during", "before", "after", "the", "each", "every", "of",
+                      "and", "or", "to", "till", "around", "about", "circa"})
+
+
+def possessive_time(body: str, timex: Timex) -> bool:
+    """"one of Wednesday night's top programs", "Sunday's ratings": a time in the possessive
+    after the event word describes the noun it owns."""
+    return body[timex.end:timex.end + 2] in ("'s", "’s")
+
+
+def owned_by_other_event(body: str, timex: Timex) -> bool:
+    """"ahead of his June 17 wedding", "the attack on May 22, 2017": a time that belongs to
+    a person's or the news's event standing next to it."""
+    nouns = other_event_nouns()
+    return bool(nouns[0].match(body, timex.end) or nouns[1].search(body[max(0, timex.start - 40):timex.start]))
+
+
+@cache
+def other_event_nouns() -> tuple[re.Pattern, re.Pattern]:
+    nouns = lexicon.alternation(lexicon.entry("events", "other_event_nouns"))
+    return (re.compile(rf"\s+(?:[\w-]+\s+)?(?:{nouns})(?![\w-])", re.IGNORECASE),
+            re.compile(rf"(?<![\w-])(?:{nouns})\s+(?:on|in|of|from)\s+(?:the\s+)?$", re.IGNORECASE))
 
 
 def quoted_title(body: str, timex: Timex) -> bool:
