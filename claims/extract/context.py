@@ -45,6 +45,7 @@ class ArticleContext:
     # the last noted last (seasons.note_finals)
     finals: dict[str, int] = field(default_factory=dict)
     named_in_full: set[str] | None = None   # works named by a title or an alias (subjects.named_in_full)
+    time_uses: dict[tuple[int, int], bool] = field(default_factory=dict)  # (start, end) -> may date a work's event
 
     def near(self, work: str | None, sentences: int = 2) -> bool:
         """The work was named in this sentence or one of the few before it."""

@@ -83,6 +83,9 @@ def words() -> dict[str, re.Pattern]:
         "own_heads": {w.lower() for w in data["own_release_objects"]},
         "platform_start": re.compile(rf"(?:{lexicon.alternation(data['platforms'])})(?![\w-])", re.IGNORECASE),
         "idiom": lexicon.word_regex(data["idioms"]),
+        "attraction": lexicon.word_regex(data["attractions"]),
+        "attraction_after": re.compile(rf"['’\"”]?\s+(?:{lexicon.alternation(data['attractions'])})(?![\w-])",
+                                       re.IGNORECASE),
         "averted": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['averted_before'])})\s+"
                               r"(?:(?:an?|the|its|their|official|possible|potential|imminent)\s+)*$", re.IGNORECASE),
         "person_debut": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['person_debut_kinds'])})\s+$",
@@ -536,6 +539,20 @@ def released_thing(c: ClaimQuery) -> str | None:
     return "a release of something else"
 
 
+def attraction(c: ClaimQuery) -> str | None:
+    """"a planned drop tower dark ride attraction ... scheduled to open in 2017", "the Harry
+    Potter exhibition opens in May": a ride, a land or an exhibition named after the work
+    opens, not the work."""
+    q, subj = c.trigger, c.subject
+    if q.trigger.event != "release":
+        return None
+    start = max(q.clause[0], min(subj.start, q.trigger.start) - 60)
+    if words()["attraction"].search(q.body[start:q.trigger.start]) \
+            or subj.explicit and words()["attraction_after"].match(q.body, subj.end):
+        return "an attraction or exhibition"
+    return None
+
+
 def airing_schedule(c: ClaimQuery) -> str | None:
     """"X airs Sundays at 9pm on E!", "which aired Tuesday": an airing schedule or one
     night's episode, not the premiere (a bare weekday with no season or premiere word)."""
@@ -658,7 +675,7 @@ def adjacent_subject(q: TriggerQuery, subj: Subj) -> bool:
     return bool(words()["subject_verb_gap"].match(q.body[subj.end:q.trigger.start]))
 
 
-CLAIM_CHECKS = (promotion, episode_airing, midseason_return, conditional, released_thing, airing_schedule,
+CLAIM_CHECKS = (promotion, attraction, episode_airing, midseason_return, conditional, released_thing, airing_schedule,
                 passive_release, possessed_thing, another_entry, cancelled_thing, passive_without_its_subject)
 
 

@@ -135,13 +135,15 @@ class EndingIn:
         words = text.rstrip(TRAILING).rsplit(None, 2)[-2:]
         if not words:
             return None
-        last = words[-1]
-        # (the phrase may begin after a mark inside the last word: "(in", "U.S.-based")
-        if not any(fold_quote(last[i:]) in self.last_words for i in range(len(last))
-                   if i == 0 or self.inside_words or not last[i - 1].isalnum()) \
-                and not (len(words) == 2 and fold_quote(words[0]) in self.before_last):
+        last = fold_quote(words[-1])
+        if last in self.last_words or len(words) == 2 and fold_quote(words[0]) in self.before_last:
+            return self.pattern.search(text)
+        if last.isalnum() and not self.inside_words:
             return None
-        return self.pattern.search(text)
+        # (the phrase may begin after a mark inside the last word: "(in", "U.S.-based")
+        starts = range(1, len(last)) if self.inside_words else \
+            (i for i in range(1, len(last)) if not last[i - 1].isalnum())
+        return self.pattern.search(text) if any(last[i:] in self.last_words for i in starts) else None
 
 
 def fold_quote(word: str) -> str:

@@ -52,11 +52,10 @@ class TimeQuery:
     def __post_init__(self) -> None:
         self.candidates = [t for t in self.context.timexes if t.type in CALENDAR_TYPES or t.value.endswith("_REF")]
         self.in_clause = [t for t in self.candidates if self.clause[0] <= t.start and t.end <= self.clause[1]
-                          and not names_a_slot(self.context.article.body, t) and not clock_only(t)
-                          and not quoted_title(self.context.article.body, t)
-                          and not month_of_a_name(self.context.article.body, t)
-                          and not owned_by_other_event(self.context.article.body, t)
-                          and not (t.start >= self.trigger.end and possessive_time(self.context.article.body, t))]
+                          and may_date_a_work(self.context, t)
+                          and not (t.start >= self.trigger.end and possessive_time(self.context.article.body, t))
+                          and not (t.end <= self.trigger.start
+                                   and POSSESSIVE_OWNS_NOUN.match(self.context.article.body, t.end))]
         # ("Filming Now Set For 2017": a scheduling verb after an event is that event's.)
         self.next_trigger = min((t.start for t in self.triggers if t.start > self.trigger.end and not t.needs_for),
                                 default=self.sentence.end)
@@ -70,6 +69,17 @@ class TimeQuery:
 def slot_after() -> re.Pattern:
     words = lexicon.alternation(lexicon.entry("events", "slot_words"))
     return re.compile(rf"\s+(?:\d{{1,2}}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s+)?(?:[A-Z]{{1,3}}\s+)?(?:{words})\b", re.IGNORECASE)
+
+
+def may_date_a_work(context: ArticleContext, timex: Timex) -> bool:
+    """Not a schedule's slot, an hour alone, a title in quotes, a name, nor another event's
+    time (asked once per time expression of the article)."""
+    key = (timex.start, timex.end)
+    if key not in context.time_uses:
+        body = context.article.body
+        context.time_uses[key] = not (names_a_slot(body, timex) or clock_only(timex) or quoted_title(body, timex)
+                                      or month_of_a_name(body, timex) or owned_by_other_event(body, timex))
+    return context.time_uses[key]
 
 
 def clock_only(timex: Timex) -> bool:
@@ -121,6 +131,11 @@ def possessive_time(body: str, timex: Timex) -> bool:
     """"one of Wednesday night's top programs", "Sunday's ratings": a time in the possessive
     after the event word describes the noun it owns."""
     return body[timex.end:timex.end + 2] in ("'s", "’s")
+
+
+# "last year's tradition of airing", "this year's edition of": a time in the possessive that
+# owns a noun of its own before the event word.
+POSSESSIVE_OWNS_NOUN = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){1,2}(?:of|for|to)\s")
 
 
 def owned_by_other_event(body: str, timex: Timex) -> bool:
