@@ -604,3 +604,21 @@ def test_out_now_is_not_ahead():
     a, b = article("a", "2018-07-01"), article("b", "2018-08-10", "Screen Ledger")
     claims = [claim(1, a, "2018-06-29", tense="past"), claim(2, b, "PRESENT_REF", tense="present")]
     assert not rule_findings(claims, [a, b], "tense-drift")
+
+
+def test_a_move_only_guessed_at_is_no_reported_move():
+    """ "might be delayed from April 2019" reports no move: a later article still giving April
+    19, 2019 is not stale."""
+    a, b = article("a", "2017-11-27"), article("b", "2018-04-04", "Screen Ledger")
+    guessed = claim(1, a, "2019-04", "speculative", superseded=True, tense="past")
+    claims = [guessed, claim(2, a, "2018-09", "speculative"), claim(3, b, "2019-04-19", tense="past")]
+    assert all(f.claims[0] != "c3" for f in rule_findings(claims, [a, b], "date-conflict"))
+    assert any(f.claims[0] == "c3" for f in rule_findings(
+        [guessed.model_copy(update={"modality": "expected"}), claim(2, a, "2018-09"), claims[2]], [a, b], "date-conflict"))
+
+
+def test_a_guess_with_a_past_date_is_no_tense_drift():
+    """ "when I tweeted on May 30 that the show might get canceled": a guess, not a plan gone stale."""
+    a = article("a", "2017-06-09")
+    assert not rule_findings([claim(1, a, "2017-05-30", "speculative", event="cancellation")], [a], "tense-drift")
+    assert rule_findings([claim(1, a, "2017-05-30", event="cancellation")], [a], "tense-drift")

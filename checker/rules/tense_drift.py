@@ -81,8 +81,8 @@ def self_drift(claim: Claim, corpus: Corpus) -> str | None:
     """Why the claim's tense does not fit its own time, or None."""
     when, interval = published(claim, corpus), claim.interval
     if (when is None or interval is None or claim.negated or claim.relation or claim.superseded
-            or is_vague(claim)):
-        return None
+            or is_vague(claim) or claim.modality == "speculative"):
+        return None  # (a guess, "the show might get canceled", says nothing of what is ahead)
     # Past wording beside a later date is left alone: the past tense is most often the
     # announcement's ("has set the return for March 8"), which a claim does not tell apart.
     if plain_future(claim) and interval.latest is not None and interval.latest < when.earliest:

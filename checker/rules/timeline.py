@@ -282,7 +282,9 @@ def moved_to(claim: Claim) -> bool:
 
 
 def reported_moves(claims: Iterable[Claim], corpus: Corpus) -> list[Move]:
-    """The moves reported among one event's claims, the earliest report first."""
+    """The moves reported among one event's claims, the earliest report first (a move only
+    guessed at, "might be delayed", is none)."""
+    claims = [claim for claim in claims if claim.modality != "speculative"]
     reporting = {claim.article for claim in claims if claim.superseded or moved_to(claim)}
     if not reporting:
         return []

@@ -343,7 +343,8 @@ def attributive_participle(q: TriggerQuery) -> str | None:
 
 ATTRIBUTIVE_LEAD = re.compile(r"(?i)\b(?:the|a|an|its|his|her|their|this|that|these|those)\s+"
                               r"(?:(?:now|recently|newly|since|once|long|just|freshly|previously|ill-fated|"
-                              r"short-lived|much-delayed|oft-delayed)[\s-]+)?$")
+                              r"short-lived|much-delayed|oft-delayed|soon-to-be|to-be|yet-to-be|about-to-be|"
+                              r"soon\s+to\s+be|yet\s+to\s+be)[\s-]+)?$")
 # ... before a noun (a word that is no preposition, "by" or "in" would make it a verb).
 ATTRIBUTIVE_HEAD = re.compile(r"^\s+(?!(?:by|in|on|at|for|to|from|after|before|as|and|or|but|last|this|"
                               r"next|earlier|later|until|with|without|over|during|because)\b)['‘\"“]?[\w]")

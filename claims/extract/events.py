@@ -235,6 +235,8 @@ def noun_reading(form: str, before: str, headline: bool = False) -> str:
         return form  # "The show begins filming": a subject noun right before the verb
     if form == "s" and re.search(r"\b(?:and|but|then|also|now|later)\s+$", before):
         return form  # "X also stars Jane Doe and opens in theaters": a second verb of the subject
+    if form == "base" and TO_VERB_AND.search(before):
+        return form  # "to tease the upcoming movie and debut some new footage": a second infinitive
     if form == "base" and PLURAL_APPOSITIVE_CLOSED.search(before):
         return form  # "X's eighth season and Y's sixth, both billed as the last, arrive on Aug. 12"
     if form in ("ing", "s") and NOUN_BEFORE.search(before):
@@ -259,6 +261,7 @@ def noun_reading(form: str, before: str, headline: bool = False) -> str:
     return form
 
 
+TO_VERB_AND = re.compile(r"\bto\s+[a-z]+\s+(?:[\w'’-]+\s+){0,6}and\s+$")
 SEASON_BEFORE = re.compile(r"\b(?:season|series)\s+\d{1,2}\s+$", re.IGNORECASE)
 PLACE_LEAD = re.compile(r"\b(?i:the|a|an|its|their|his|her)\s+((?:[A-Z][\w.'’-]*\s+){1,3})$")
 
@@ -812,7 +815,9 @@ def festival_after() -> re.Pattern:
 
 
 def is_festival_screening(trigger: Trigger, body: str) -> bool:
-    return trigger.event == "release" and trigger.form != "noun" and bool(
+    """"premiered at Sundance", "its premiere at the Toronto International Film Festival"."""
+    noun_ok = trigger.form != "noun" or re.match(r"(?i)premiere|debut|bow", trigger.text)
+    return trigger.event == "release" and bool(noun_ok) and bool(
         festival_after().match(body[trigger.end:trigger.end + 80]))
 
 

@@ -503,8 +503,10 @@ def superseded(context: ArticleContext, sentence: Sentence, claim: Claim, timex:
         tense = "past"  # "which had held the Nov. 19 date, moves to May 27": the date was held before
     elif cue.strategy == "original_slot":
         tense = "none"  # "nearly three years after its original July 2019 date": a noun phrase
+    # (a move only guessed at, "might be delayed from April 2019", leaves the date a guess)
+    modality = "speculative" if claim.modality == "speculative" else "expected"
     return claim.model_copy(update={
-        "time": time, "time_text": timex.text, "superseded": True, "modality": "expected", "tense": tense,
+        "time": time, "time_text": timex.text, "superseded": True, "modality": modality, "tense": tense,
         "interval": resolve_interval(value, mod, context.published),
         "evidence": Evidence(start=start, end=end, text=body[start:end]), "explain": explain})
 

@@ -75,6 +75,8 @@ def extract_claims(articles: list[Article]) -> list[Claim]:
 def extract_article(article: Article, lexicon_: works.WorkLexicon, sentences: list[Sentence],
                     dropped: list[tuple[str, str, str]] | None = None) -> list[Claim]:
     """The claims of one article; the triggers event typing set aside go to `dropped`."""
+    if not any(events.find_triggers(s.text, s.start) or events.find_markers(s.text, s.start) for s in sentences):
+        return []  # no event word nor order marker: no claim (most celebrity news), nothing to read
     timexes = [t for t in find_timexes(article.body, article.published) if not names_an_occasion(article.body, t)]
     context = ArticleContext(article, lexicon_, sentences, timexes, quotation_spans(article.body))
     context.focus, context.focus_season = focus_of(context)

@@ -441,6 +441,11 @@ def learn_registry(documents: Iterable[tuple[str, list[tuple[int, int, str, bool
             lower_words.update(LOWER_WORD.findall(text))
             title_case = titles_case(text)
             found = titles.candidates(text, title_case)
+            if not found:
+                continue
+            # (where the sentence's film and series words stand, found once for all its names)
+            film_words = [(m.start(), m.end()) for m in info["film_words"].finditer(text)]
+            series_words = [(m.start(), m.end()) for m in info["series_words"].finditer(text)]
             spans = [(c.start, c.end, fold_title(c.text)) for c in found if not c.part]
             for candidate in found:
                 if skip_candidate(candidate):
@@ -471,9 +476,8 @@ def learn_registry(documents: Iterable[tuple[str, list[tuple[int, int, str, bool
                         tally.kind[kind] += 2
                 if event_cue(o, event_words):
                     add_cue(tally, "event word next to it", 1.0, o)
-                window = text[max(0, candidate.start - 60):candidate.end + 60]
-                tally.kind["film"] += 0.5 * len(info["film_words"].findall(window))
-                tally.kind["series"] += 0.5 * len(info["series_words"].findall(window))
+                tally.kind["film"] += 0.5 * words_near(film_words, candidate)
+                tally.kind["series"] += 0.5 * words_near(series_words, candidate)
                 for reason, weight, cue in rejection_cues(o):
                     tally.against[reason] += weight
                     tally.against_cues[(reason, cue)] += 1
@@ -514,6 +518,12 @@ LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 
 LONG_WORDS = re.compile(r"[A-Za-z][\w'’]*")
 BARE_NUMBER = re.compile(r"(?i:the)\s+[\d\s,.-]+")
+
+
+def words_near(spans: list[tuple[int, int]], candidate: Candidate, reach: int = 60) -> int:
+    """How many of the word spans lie within `reach` characters of the candidate."""
+    low, high = candidate.start - reach, candidate.end + reach
+    return sum(1 for start, end in spans if start >= low and end <= high)
 
 
 @lru_cache(maxsize=4096)
