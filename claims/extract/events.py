@@ -826,7 +826,8 @@ def promotion_patterns() -> tuple[re.Pattern, re.Pattern]:
     """Promotional material right before a work ("the trailer for X") or right after it
     ("X's new poster"), from events.yaml `promotion`."""
     words = lexicon.alternation(lexicon.entry("events", "promotion"))
-    before = re.compile(rf"\b(?:{words})s?\s+(?:for|of|from|to)\s+(?:[\w'’-]+\s+){{0,3}}$", re.IGNORECASE)
+    # (the kind of work between: "the trailer for her new reality show X")
+    before = re.compile(rf"\b(?:{words})s?\s+(?:for|of|from|to)\s+(?:[\w'’-]+\s+){{0,5}}$", re.IGNORECASE)
     after = re.compile(rf"^(?:['’]s?)?\s+(?:[\w'’-]+\s+){{0,2}}(?:{words})s?\b", re.IGNORECASE)
     return before, after
 

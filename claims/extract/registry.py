@@ -808,13 +808,14 @@ def drop_surnames(registry: Registry, persons: Counter) -> None:
 
 
 LEADING_THE = re.compile(r"^(?i:the)\s+")
+SUBTITLE_TAIL = re.compile(r"^\s*[:–—-]\s*\S")
 ENTRY_TAIL = re.compile(r"^(?:\s*[:–—-]\s*\S.*|\s+(?:\d{1,2}|[IVX]{1,5}|Part\s+\w+))$", re.IGNORECASE)
 
 
 def find_franchises(registry: Registry, tallies: dict[str, Tally]) -> None:
     """A name whose works are all numbered or subtitled entries ("Mission: Impossible" of
     "Mission: Impossible 7" and "Mission: Impossible – Fallout") is a franchise, not an
-    entry, unless outlets name it as a film of its own (in quotes: the original "Top Gun")."""
+    entry, unless outlets name it as a work of its own (in quotes: the original "Top Gun")."""
     bare = {key: LEADING_THE.sub("", work.title) for key, work in registry.works.items()}
     # Sorted, the titles that start with a name follow it: a search, not a pass over all.
     ordered = sorted((title.lower(), key) for key, title in bare.items())
@@ -827,7 +828,15 @@ def find_franchises(registry: Registry, tallies: dict[str, Tally]) -> None:
                 break
             if other != key and ENTRY_TAIL.match(bare[other][len(title):]):
                 entries.append(other)
-        if entries and tallies[key].quoted == 0:
+        # A name quoted as a title of its own is also a work: the original "Top Gun"; a series
+        # goes on beside its spin-offs ("The Witcher" and "The Witcher: Blood Origin"). But a
+        # film line with two subtitled entries or more ("Star Wars: The Last Jedi", "Star Wars:
+        # The Force Awakens") is a franchise unless a fifth of its mentions quote it: in a
+        # large corpus a stray quote is no sign.
+        quoted = tallies[key].quoted
+        subtitled = [other for other in entries if SUBTITLE_TAIL.match(bare[other][len(title):])]
+        if entries and (quoted == 0 or registry.works[key].kind == "film" and len(subtitled) >= 2
+                        and quoted * 5 < tallies[key].occurrences):
             registry.franchises[key] = sorted(entries)
             work = registry.works[key]
             registry.rejected[key] = Rejected(key, work.title, FRANCHISE, work.mentions, work.evidence)
