@@ -131,12 +131,14 @@ class EndingIn:
         self.last_words = {fold_quote(word) for word in last_words}
         self.before_last = {fold_quote(word) for word in before_last}
 
-    def search(self, text: str) -> re.Match | None:
-        words = text.rstrip(TRAILING).rsplit(None, 2)[-2:]
+    def search(self, text: str, tail: tuple[str, ...] | None = None) -> re.Match | None:
+        """The pattern's match at the end of the text; `tail` is the text's last words
+        (`last_words`), when the caller has them already."""
+        words = tail if tail is not None else last_words(text)
         if not words:
             return None
-        last = fold_quote(words[-1])
-        if last in self.last_words or len(words) == 2 and fold_quote(words[0]) in self.before_last:
+        last = words[-1]
+        if last in self.last_words or len(words) == 2 and words[0] in self.before_last:
             return self.pattern.search(text)
         if last.isalnum() and not self.inside_words:
             return None
@@ -144,6 +146,11 @@ class EndingIn:
         starts = range(1, len(last)) if self.inside_words else \
             (i for i in range(1, len(last)) if not last[i - 1].isalnum())
         return self.pattern.search(text) if any(last[i:] in self.last_words for i in starts) else None
+
+
+def last_words(text: str) -> tuple[str, ...]:
+    """The text's last two words (one when it has one), lower case, apostrophes straight."""
+    return tuple(fold_quote(word) for word in text.rstrip(TRAILING).rsplit(None, 2)[-2:])
 
 
 def fold_quote(word: str) -> str:
@@ -274,6 +281,9 @@ class Occurrence:
     sentence: str
     initial: bool    # nothing but quotes before it in its sentence
 
+    def __post_init__(self) -> None:
+        self.tail = last_words(self.before)  # its last words, for the cues that end there
+
 
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 CLOSING_MARKS = re.compile(r"^[,'’\"”*_]+(?=\s|$)")
@@ -294,11 +304,11 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
     # Quotes mark songs, books and sayings as well: a cue, but not one only titles get.
     if o.candidate.quoted:
         found.append(("quoted", 1.0, False, None))
-    if info["season_after"].match(o.after) or info["season_before"].search(o.before[-60:]):
+    if info["season_after"].match(o.after) or info["season_before"].search(o.before[-60:], o.tail):
         found.append(("season", 2.0, True, "series"))
     if info["maker_possessive"].search(o.before[-40:]):
         found.append(("maker's possessive", 1.5, True, None))
-    noun = info["noun_before"].search(o.before[-40:])
+    noun = info["noun_before"].search(o.before[-40:], o.tail)
     # (after a comma, only a quoted name or one the apposition closes: "its follow-up, An
     # Inconvenient Sequel: Truth to Power, in theaters", not "a spinoff, Nathan Fillion drama X")
     if noun and re.search(r",\s*$", o.before) and not o.candidate.quoted \
@@ -333,7 +343,7 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
             and subtitle.group(1).lower() not in titles.knowledge()["labels"] \
             and not gazetteer.given_name_count(text.split()[0]) and not text.split(":")[0].isupper():
         found.append(("subtitle", 1.0, False, None))  # (not "Gael Garcia Bernal: Well, ...", "Credit: X")
-    if info["work_in_before"].search(o.before[-40:]) or info["work_in_after"].match(o.after):
+    if info["work_in_before"].search(o.before[-40:], o.tail) or info["work_in_after"].match(o.after):
         found.append(("starring, role or set", 1.0, False, None))
     return found
 
@@ -365,7 +375,7 @@ def rejection_cues(o: Occurrence) -> list[tuple[str, float, str]]:
     info = knowledge()
     found = []
     before, after = o.before, o.after
-    if info["person_before"].search(before[-30:]) or info["honorific"].search(before[-20:]):
+    if info["person_before"].search(before[-30:], o.tail) or info["honorific"].search(before[-20:], o.tail):
         found.append((PERSON, 1.5, "role or honorific before it"))
     if info["person_after"].match(after):
         found.append((PERSON, 1.5, "speech or action verb after it"))
@@ -373,12 +383,12 @@ def rejection_cues(o: Occurrence) -> list[tuple[str, float, str]]:
         found.append((PERSON, 2.0, "an age after it"))
     if info["person_possessed"].match(after):
         found.append((PERSON, 1.5, "a person's possession after it"))
-    if info["place_before"].search(before[-25:]) and not info["place_not_after"].search(before[-45:]) \
+    if info["place_before"].search(before[-25:], o.tail) and not info["place_not_after"].search(before[-45:]) \
             or info["place_after"].match(after):
         found.append((PLACE, 1.0, "a place's preposition or state"))
-    if info["publication_before"].search(before[-30:]) or info["publication_after"].match(after):
+    if info["publication_before"].search(before[-30:], o.tail) or info["publication_after"].match(after):
         found.append((PUBLICATION, 1.5, "reported or told"))
-    if info["music_before"].search(before[-30:]) or info["music_after"].match(after):
+    if info["music_before"].search(before[-30:], o.tail) or info["music_after"].match(after):
         found.append((MUSIC, 2.0, "a song, album or tour word"))
     if info["brand_after"].match(after):
         found.append((BRAND, 2.0, "a product or brand word"))
@@ -391,7 +401,7 @@ def rejection_cues(o: Occurrence) -> list[tuple[str, float, str]]:
         # ("the Conners" is a family; "The Conners" inside a sentence may be a title)
         capital = plural_surname and before[-4:-1] == "The" and not o.initial
         found.append((FAMILY, 1.0 if capital else 2.0, "a family"))
-    if info["credit_before"].search(before[-15:]) or info["credit_after"].match(after) or \
+    if info["credit_before"].search(before[-15:], o.tail) or info["credit_after"].match(after) or \
             re.fullmatch(r"\s*\d{1,4}\s*$", after) and not o.candidate.quoted:
         found.append((CREDIT, 2.0, "a photo credit"))
     return found
