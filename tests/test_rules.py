@@ -96,7 +96,8 @@ def rule_findings(claims, articles, rule):
     ("asserted", Severity.ERROR), ("expected", Severity.ERROR),
     ("rumored", Severity.WARNING), ("speculative", Severity.WARNING)])
 def test_date_conflict_severity_follows_modality(modality, severity):
-    a, b, c = article("a", "2016-05-01"), article("b", "2016-06-01", "Screen Ledger"), article("c", "2016-07-01", "Set Report")
+    # (the odd one out between the others: no moved date explains it)
+    a, b, c = article("a", "2016-05-01"), article("b", "2016-07-01", "Screen Ledger"), article("c", "2016-06-01", "Set Report")
     claims = [claim(1, a, "2016-09-30"), claim(2, b, "2016-09-30"), claim(3, c, "2016-11-04", modality)]
     found = rule_findings(claims, [a, b, c], "date-conflict")
     assert [f.severity for f in found] == [severity]
@@ -480,7 +481,7 @@ def test_a_move_read_from_text_explains_the_earlier_date_and_flags_the_later(tmp
     (0.95, (0.5, 0.95), Severity.ERROR),    # one firm source still stands against it
     (0.95, (0.5, 0.5), Severity.INFO)])     # every source it is held against is doubtful
 def test_a_finding_resting_on_a_doubtful_reading_is_info(outlier, agreeing, severity):
-    a, b, c = article("a", "2016-05-01"), article("b", "2016-06-01", "Screen Ledger"), article("c", "2016-07-01", "Set Report")
+    a, b, c = article("a", "2016-05-01"), article("b", "2016-07-01", "Screen Ledger"), article("c", "2016-06-01", "Set Report")
     claims = [claim(1, a, "2016-09-30").model_copy(update={"confidence": agreeing[0]}),
               claim(2, b, "2016-09-30").model_copy(update={"confidence": agreeing[1]}),
               claim(3, c, "2016-11-04").model_copy(update={"confidence": outlier})]
@@ -489,7 +490,7 @@ def test_a_finding_resting_on_a_doubtful_reading_is_info(outlier, agreeing, seve
 
 
 def test_min_confidence_is_configurable():
-    a, b, c = article("a", "2016-05-01"), article("b", "2016-06-01", "Screen Ledger"), article("c", "2016-07-01", "Set Report")
+    a, b, c = article("a", "2016-05-01"), article("b", "2016-07-01", "Screen Ledger"), article("c", "2016-06-01", "Set Report")
     claims = [claim(1, a, "2016-09-30"), claim(2, b, "2016-09-30"),
               claim(3, c, "2016-11-04").model_copy(update={"confidence": 0.5})]
     found = [f for f in engine.find_conflicts(claims, [a, b, c], settings=Settings(min_confidence=0.4))
@@ -622,3 +623,15 @@ def test_a_guess_with_a_past_date_is_no_tense_drift():
     a = article("a", "2017-06-09")
     assert not rule_findings([claim(1, a, "2017-05-30", "speculative", event="cancellation")], [a], "tense-drift")
     assert rule_findings([claim(1, a, "2017-05-30", event="cancellation")], [a], "tense-drift")
+
+
+def test_the_newest_source_giving_a_later_date_is_a_possible_delay():
+    """ "opens June 5, 2020" (December 2018) beside "Nov. 1, 2019" (June and July 2018): the
+    newest source, a later date still ahead: a delay no source reports, info; the same date
+    from a source between the others stays a conflict."""
+    a, b, c = article("a", "2018-06-01"), article("b", "2018-07-09", "Screen Ledger"), article("c", "2018-12-24", "Set Report")
+    claims = [claim(1, a, "2019-11-01"), claim(2, b, "2019-11-01"), claim(3, c, "2020-06-05")]
+    assert [f.severity for f in rule_findings(claims, [a, b, c], "date-conflict")] == [Severity.INFO]
+    between = article("c", "2018-06-15", "Set Report")
+    claims = [claim(1, a, "2019-11-01"), claim(2, b, "2019-11-01"), claim(3, between, "2020-06-05")]
+    assert [f.severity for f in rule_findings(claims, [a, b, between], "date-conflict")] == [Severity.ERROR]

@@ -24,7 +24,10 @@ a long-running series, not one premiere that moved); "hits UK cinemas 18 August"
 "opens August 4" (a release told for one named market is compared only with releases told
 for that market). Reported as info, not an alarm: a day given before every source that
 disagrees with it, while that day was still ahead ("opens June 1, 2018" in July 2017 beside
-"May 18" from 2018 on: announced, then moved, though no source reports the move).
+"May 18" from 2018 on: announced, then moved, though no source reports the move); a later date
+given by the newest source, still ahead ("opens June 5, 2020" in December 2018 beside "Nov. 1,
+2019" from mid-2018: a delay no source reports); a release told as done and another date a
+year or more after it (a remake, a sequel, another run).
 Fix: check the studio's or network's announcement, correct the article that is wrong, or
 add that the date has since moved.
 How: a date the extractor marks superseded ("originally set for X", "moved from X to Y") is a
@@ -133,6 +136,10 @@ def disagreements(claims: Sequence[Claim], corpus: Corpus, options: Options) -> 
                 found.severity = Severity.INFO
                 found.message += (" It gave its day before any of them and while that day was still ahead:"
                                   " the date may have moved since.")
+            elif moved_later_since(group[0], opposed, corpus):
+                found.severity = Severity.INFO
+                found.message += (" It is the newest source and gives a later date, still ahead: the date"
+                                  " may have been pushed back since the others wrote.")
             yield found
     for denial in (claim for claim in claims if claim.negated):
         opposed = [other for other in timed
@@ -153,6 +160,23 @@ def maybe_moved_since(claim: Claim, opposed: list[Claim], corpus: Corpus) -> boo
         return False
     return all(DAY.fullmatch(other.time.value) and published(other, corpus) is not None
                and published(other, corpus).earliest > when.latest for other in opposed)
+
+
+def moved_later_since(claim: Claim, opposed: list[Claim], corpus: Corpus) -> bool:
+    """The newest of the sources gives a later date than every older one, a date still ahead
+    when it wrote ("opens June 5, 2020" in December 2018 beside "Nov. 1, 2019" from June
+    2018): a delay the corpus does not report, most likely, not a wrong date."""
+    when = published(claim, corpus)
+    if when is None or claim.interval is None or claim.interval.earliest is None or claim.tense == "past":
+        return False
+    if claim.interval.earliest <= when.latest:
+        return False
+    for other in opposed:
+        said = published(other, corpus)
+        if said is None or said.latest >= when.earliest or other.interval is None \
+                or other.interval.latest is None or other.interval.latest >= claim.interval.earliest:
+            return False
+    return True
 
 
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")

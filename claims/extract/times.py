@@ -78,7 +78,8 @@ def may_date_a_work(context: ArticleContext, timex: Timex) -> bool:
     if key not in context.time_uses:
         body = context.article.body
         context.time_uses[key] = not (names_a_slot(body, timex) or clock_only(timex) or quoted_title(body, timex)
-                                      or month_of_a_name(body, timex) or owned_by_other_event(body, timex))
+                                      or month_of_a_name(body, timex) or titled_time(body, timex)
+                                      or owned_by_other_event(body, timex))
     return context.time_uses[key]
 
 
@@ -150,6 +151,25 @@ def other_event_nouns() -> tuple[re.Pattern, re.Pattern]:
     nouns = lexicon.alternation(lexicon.entry("events", "other_event_nouns"))
     return (re.compile(rf"\s+(?:[\w-]+\s+)?(?:{nouns})(?![\w-])", re.IGNORECASE),
             re.compile(rf"(?<![\w-])(?:{nouns})\s+(?:on|in|of|from)\s+(?:the\s+)?$", re.IGNORECASE))
+
+
+def titled_time(body: str, timex: Timex) -> bool:
+    """"the Tonight Show team", "Today Show host", "Saturday Night Live": a capitalized time
+    word inside a sentence, with a capitalized word after it, names a show."""
+    words = timex.text.split()
+    if not words or any(ch.isdigit() for ch in timex.text) or not words[0][:1].isupper():
+        return False
+    if timex.start == 0 or re.search(r"[.!?:\n]\s*[\"“‘']?$", body[max(0, timex.start - 4):timex.start]):
+        return False  # a sentence's own capital
+    shape = words[0].lower() in RELATIVE_DAY_WORDS or len(words) == 2 and words[1] == "Night"
+    after = SHOW_WORD_AFTER.match(body, timex.end)
+    # (not a headline's capitals: "X Premieres Tonight On E!")
+    return shape and bool(after) and after.group(1).lower() not in lexicon.entry("titles", "inner") \
+        and not events.is_title_case(body[max(0, timex.start - 80):timex.start])
+
+
+RELATIVE_DAY_WORDS = {"today", "tonight", "tomorrow", "yesterday"}
+SHOW_WORD_AFTER = re.compile(r"\s+(?:Night\s+)?([A-Z][a-z]+)")
 
 
 def quoted_title(body: str, timex: Timex) -> bool:
