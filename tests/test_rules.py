@@ -635,3 +635,24 @@ def test_the_newest_source_giving_a_later_date_is_a_possible_delay():
     between = article("c", "2018-06-15", "Set Report")
     claims = [claim(1, a, "2019-11-01"), claim(2, b, "2019-11-01"), claim(3, between, "2020-06-05")]
     assert [f.severity for f in rule_findings(claims, [a, b, between], "date-conflict")] == [Severity.ERROR]
+
+
+OPENING_ARTICLES = {
+    "dailyreel-2018-02-ember-road": ("Daily Reel", "2018-02-10", 'The action film "Ember Road" opens on May 25, 2018.'),
+    "screenwire-2018-05-ember-road": ("Screen Wire", "2018-05-20", 'The action film "Ember Road" hits theaters on May 25.'),
+    "londonpost-2018-05-ember-road": ("London Post", "2018-05-22", 'The action film "Ember Road" opens 24 May.'),
+}
+
+
+@pytest.mark.parametrize("uk_text, flagged", [
+    ('The action film "Ember Road" opens 24 May.', False),                      # told the British way
+    ('The action film "Ember Road" is released in cinemas on May 24.', False),  # "cinemas"
+    ('The action film "Ember Road" opens on May 24.', True)])                   # one market: a day apart
+def test_a_film_opening_told_the_british_way_is_the_uks(tmp_path, uk_text, flagged):
+    for ident, (outlet, published, text) in OPENING_ARTICLES.items():
+        text = uk_text if ident.startswith("londonpost") else text
+        (tmp_path / f"{ident}.md").write_text(
+            f"---\nid: {ident}\noutlet: {outlet}\npublished: {published}\n---\nEmber Road News\n\n{text}\n",
+            encoding="utf-8")
+    conflicts = [f for f in findings(tmp_path) if f.rule == "date-conflict"]
+    assert bool(conflicts) is flagged

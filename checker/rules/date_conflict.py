@@ -22,7 +22,8 @@ headline "premieres in October" over a body's "on October 7" (the body narrows i
 talk show's "returns in March" in 2017 and again in 2018 (two cycles of
 a long-running series, not one premiere that moved); "hits UK cinemas 18 August" beside
 "opens August 4" (a release told for one named market is compared only with releases told
-for that market). Reported as info, not an alarm: a day given before every source that
+for that market; a film's opening told the British way, "opens 24 May" or "in cinemas", is the
+UK's). Reported as info, not an alarm: a day given before every source that
 disagrees with it, while that day was still ahead ("opens June 1, 2018" in July 2017 beside
 "May 18" from 2018 on: announced, then moved, though no source reports the move); a later date
 given by the newest source, still ahead ("opens June 5, 2020" in December 2018 beside "Nov. 1,
@@ -79,7 +80,8 @@ class Options(RuleOptions):
 
 
 def apart(a: Claim, b: Claim, options: Options) -> bool:
-    if not disjoint(a.interval, b.interval) or not same_market(a, b):
+    # (one article's headline and body speak for one market)
+    if not disjoint(a.interval, b.interval) or a.article != b.article and not same_market(a, b):
         return False
     gap = ((b.interval.earliest - a.interval.latest) if a.interval.latest and b.interval.earliest
            and a.interval.latest < b.interval.earliest else (a.interval.earliest - b.interval.latest))

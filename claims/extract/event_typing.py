@@ -212,6 +212,21 @@ def market_named(q: TriggerQuery) -> str | None:
     return None
 
 
+def british_opening(q: TriggerQuery, timex, kind: str | None) -> str | None:
+    """"'Solo' opens 24 May", "is released in cinemas on December 14": a film's opening told
+    the British way (the day before the month, or "cinemas") is the UK's, which often falls a
+    day or more from the US date: "uk", compared only with other openings told so."""
+    if q.trigger.event != "release" or kind != "film":
+        return None
+    day_first = timex is not None and DAY_FIRST.match(timex.text)
+    cinemas = BRITISH_SCREENS.search(q.body[q.trigger.start:q.clause[1]])
+    return "uk" if day_first or cinemas else None
+
+
+DAY_FIRST = re.compile(r"(?:[A-Z][a-z]+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+")
+BRITISH_SCREENS = re.compile(r"\bcinemas?\b", re.IGNORECASE)
+
+
 def outlet_markets(url: str | None) -> set[str]:
     """The markets an outlet's own country stands for, from its web address ("dailymail.co.uk")."""
     host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0].split(":")[0]
