@@ -817,8 +817,14 @@ def festival_after() -> re.Pattern:
 def is_festival_screening(trigger: Trigger, body: str) -> bool:
     """"premiered at Sundance", "its premiere at the Toronto International Film Festival"."""
     noun_ok = trigger.form != "noun" or re.match(r"(?i)premiere|debut|bow", trigger.text)
+    if trigger.event == "release" and trigger.form != "noun" and re.match(r"(?i)premier", trigger.text) \
+            and PREMIERE_THERE.match(body, trigger.end):
+        return True  # "will premiere there tomorrow": at the place just named, a festival or a venue
     return trigger.event == "release" and bool(noun_ok) and bool(
         festival_after().match(body[trigger.end:trigger.end + 80]))
+
+
+PREMIERE_THERE = re.compile(r"\s+there\b", re.IGNORECASE)
 
 
 @cache
