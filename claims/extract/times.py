@@ -213,7 +213,7 @@ def subordinate_clause() -> re.Pattern:
     couple split in May"). The time dates that clause's verb, not the trigger."""
     data = lexicon.load("tense")
     subordinators = data["subordinators"]
-    past = [*data["irregular_past"], *(forms[0] for forms in data["irregular"].values())]
+    past = [*data["irregular_past"], *(forms[0] for forms in data["irregular"].values()), *data["clause_verbs"]]
     return re.compile(rf"\b(?:{lexicon.alternation(subordinators)})\s+(?:[\w'’-]+\s+){{1,3}}?"
                       rf"(?:{lexicon.alternation(past)}|[a-z]+ed)\b", re.IGNORECASE)
 
