@@ -326,8 +326,8 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
         if needs_time == "for" and (re.match(r"\s+to\s+[a-z]", text[match.end():]) or re.search(
                 r"\b(?:its|the|a|an|their|his|her)\s+$", text[:match.start()], re.IGNORECASE)):
             continue  # "slated to premiere" (the verb after it is the trigger); "its scheduled date"
-        if key.endswith("due") and re.match(r"\s+to\s+[a-z]", text[match.end():]):
-            continue  # "had been due to start shooting", "halted due to the pandemic": no release
+        if key.endswith("due") and re.match(r"\s+to\s", text[match.end():]):
+            continue  # "had been due to start shooting", "halted due to the pandemic", "due to Emmy rules": no release
         if form == "noun" and key in move_nouns():
             needs_time = "for"  # "the delay from March to June", not "after the delay, ... now"
         found.append(Trigger(offset + match.start(), offset + match.end(), event, form,

@@ -336,7 +336,8 @@ OWN_VERB = re.compile(r"^\s*(?:(?:was|were|is|are|will|would|has|have|had|be|bee
 REPORT_VERB = re.compile(r"\b(?:confirmed|announced|said|revealed|reported|told|stated|added|explained|"
                          r"tweeted|wrote|noted|claimed|insisted|shared|posted)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A verb group of its own between a trigger and a later time ("was expected to share").
-OTHER_VERB = re.compile(r"\b(?:was|were|is|are|will|would|has|have|had)\s+(?:(?:\w+ly|not|also|been|being|be)\s+)*"
+OTHER_VERB = re.compile(r"\b(?:is|are|was|were)\s+to\s+be\s+\w+ed\b|"  # "is to be followed in the spring by"
+                        r"\b(?:was|were|is|are|will|would|has|have|had)\s+(?:(?:\w+ly|not|also|been|being|be)\s+)*"
                         r"(?:\w+\s+to\s+)?(?!(?:during|including|regarding|following|according|concerning|"
                         r"considering|pending|amazing|exciting|interesting|great|good)\b)\w+(?:ed|ing)\b|"
                         r"\b(?:said|says|told|tells|announced|revealed)\b"
