@@ -132,6 +132,8 @@ class PhraseMatcher:
     def __init__(self, phrases: Iterable[str], slots: dict[str, list[str]] | None = None,
                  ignore_case: bool = True):
         self.slots = {name: alternation(values) for name, values in (slots or {}).items()}
+        self.slot_values = {name: list(values) for name, values in (slots or {}).items()}
+        self._endings: frozenset[str] | None = None
         self.flags = re.IGNORECASE if ignore_case else 0
         self.by_first: dict[str, list[str]] = {}
         for phrase in phrases:
@@ -144,6 +146,20 @@ class PhraseMatcher:
         # over every word of the text.
         self.starts = re.compile(rf"(?<![\w+&'’-])['’-]*(?=(?:{alternation(self.cores)})(?![\w+&-]))"
                                  rf"[\w+&'’-]+", self.flags) if self.cores else None
+
+    def ending_words(self) -> frozenset[str]:
+        """The last words of the phrases (of a slot's values, for a phrase ending in one),
+        lower case with straight apostrophes: no phrase ends in a word outside them."""
+        if self._endings is None:
+            found = set()
+            for group in self.by_first.values():
+                for phrase in group:
+                    last = phrase.split()[-1]
+                    name = last[1:-1] if last.startswith("{") and last.endswith("}") else None
+                    values = self.slot_values.get(name, [last]) if name else [last]
+                    found.update(value.split()[-1].lower().replace("’", "'") for value in values if value.split())
+            self._endings = frozenset(found)
+        return self._endings
 
     def key(self, word: str) -> str:
         word = word.replace("’", "'")

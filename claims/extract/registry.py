@@ -363,6 +363,12 @@ def event_cue(o: Occurrence, event_words: re.Pattern) -> bool:
     near_after = AUXILIARIES_AFTER.sub("", o.after[:50])
     if event_words.match(near_after):
         return True
+    # (a phrase ending in the last word, or in the word before a last "of", "on" or "for")
+    last = [word.removesuffix("'s") for word in o.tail[-1:]]
+    if o.tail[-1:] and o.tail[-1] in ("of", "on", "for"):
+        last += [word.removesuffix("'s") for word in o.tail[-2:-1]]
+    if not any(word in event_words.ending_words() for word in last):
+        return False
     tail = o.before[-40:]
     ends = LAST_WORDS.search(tail)
     # (a word ending in the last words, so it need start no further back than a long phrase)
