@@ -656,3 +656,18 @@ def test_a_film_opening_told_the_british_way_is_the_uks(tmp_path, uk_text, flagg
             encoding="utf-8")
     conflicts = [f for f in findings(tmp_path) if f.rule == "date-conflict"]
     assert bool(conflicts) is flagged
+
+
+@pytest.mark.parametrize("abroad_text, flagged", [
+    ('The E! series "Ember Road" is streaming on hayu from August 7.', False),   # a service abroad
+    ('The E! series "Ember Road" premieres on August 7.', True)])
+def test_a_release_on_a_service_abroad_is_that_markets(tmp_path, abroad_text, flagged):
+    texts = {"dailyreel-2017-07-ember-road": ("Daily Reel", "2017-07-20", 'The E! series "Ember Road" premieres on August 6.'),
+             "screenwire-2017-08-ember-road": ("Screen Wire", "2017-08-01", 'The E! series "Ember Road" debuts on August 6.'),
+             "londonpost-2017-07-ember-road": ("London Post", "2017-07-25", abroad_text)}
+    for ident, (outlet, published, text) in texts.items():
+        (tmp_path / f"{ident}.md").write_text(
+            f"---\nid: {ident}\noutlet: {outlet}\npublished: {published}\n---\nEmber Road News\n\n{text}\n",
+            encoding="utf-8")
+    conflicts = [f for f in findings(tmp_path) if f.rule == "date-conflict" and f.severity != Severity.INFO]
+    assert bool(conflicts) is flagged

@@ -83,6 +83,8 @@ def words() -> dict[str, re.Pattern]:
         "own_heads": {w.lower() for w in data["own_release_objects"]},
         "platform_start": re.compile(rf"(?:{lexicon.alternation(data['platforms'])})(?![\w-])", re.IGNORECASE),
         "idiom": lexicon.word_regex(data["idioms"]),
+        "service_abroad": re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?:on|via)\s+({lexicon.alternation(data['services_abroad'])})(?![\w-])",
+                                     re.IGNORECASE),
         "attraction": lexicon.word_regex(data["attractions"]),
         "attraction_after": re.compile(rf"['’\"”]?\s+(?:{lexicon.alternation(data['attractions'])})(?![\w-])",
                                        re.IGNORECASE),
@@ -209,7 +211,15 @@ def market_named(q: TriggerQuery) -> str | None:
         where = (match.group("where") or match.group("country") or match.group("platform_country") or "").strip()
         if where and gazetteer.place_kind(where) in ("country", "demonym", "region", "continent"):
             return gazetteer.fold(where)
-    return None
+    # ("is streaming on hayu from Monday 7th August": a service that carries US shows abroad)
+    service = words()["service_abroad"].search(q.after[:40])
+    return platform_markets()[service.group(1).lower()] if service else None
+
+
+@cache
+def platform_markets() -> dict[str, str]:
+    return {name.lower(): gazetteer.fold(market) for name, market in
+            lexicon.entry("events", "services_abroad").items()}
 
 
 def british_opening(q: TriggerQuery, timex, kind: str | None) -> str | None:
