@@ -632,6 +632,8 @@ def quote_attribution(q: SubjectQuery) -> list[Subj] | None:
     # speaker's own moves and returns are no work's).
     if q.trigger.needs_time or q.trigger.form == "noun":
         return []  # ("the night of the premiere", in a quote: which premiere is anyone's guess)
+    if OTHER_SUBJECT_BEFORE.search(q.body[max(quote[0], q.trigger.start - 40):q.trigger.start]):
+        return []  # ("this is going to come out", "the truth will come out": the quote's own subject)
     outside = [s for s in q.subjects if s.explicit and not quote[0] <= s.start < quote[1]
                and (s.start >= quote[1] and s.start - quote[1] < ATTRIBUTION_WINDOW or context.near(s.work, 1))]
     if outside:
@@ -642,6 +644,10 @@ def quote_attribution(q: SubjectQuery) -> list[Subj] | None:
 
 
 ATTRIBUTION_WINDOW = 80   # characters after a quote in which its attribution names a work
+# A subject of the quote's own right before its verb: "this", "the truth", "everything".
+OTHER_SUBJECT_BEFORE = re.compile(r"\b(?:this|that|these|those|everything|something|nothing|the\s+truth|the\s+news|"
+                                  r"the\s+story|it\s+all|all\s+of\s+(?:it|this))\s+(?:(?:is|was|will|would|are|were|"
+                                  r"has|had|have|going|gonna|to|be|been|finally|all|eventually|soon)\s+)*$", re.IGNORECASE)
 
 
 def continued_shoot(q: SubjectQuery) -> list[Subj] | None:
