@@ -203,7 +203,13 @@ def attached(q: TimeQuery, timex: Timex) -> bool:
     between = q.body[q.trigger.end:timex.start]
     if q.trigger.form == "noun":  # "production was halted in March": the noun's own verb
         between = OWN_VERB.sub("", between, count=1)
+    if COORDINATED_BEFORE.search(between) and NEW_SUBJECT_AFTER.match(q.body, timex.end):
+        return False  # "premiere new seasons in two weeks, and today we have new details": the next clause's
     return not OTHER_VERB.search(between) and not subordinate_clause().search(between)
+
+
+COORDINATED_BEFORE = re.compile(r"[,;]\s+(?:and|but|so|while)?\s*$", re.IGNORECASE)
+NEW_SUBJECT_AFTER = re.compile(r",?\s+(?:we|i|you|he|she|they)\s+(?:['’]\w+\s+)?[a-z]+", re.IGNORECASE)
 
 
 @cache
