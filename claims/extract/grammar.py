@@ -65,8 +65,11 @@ def starts_with_verb(text: str) -> bool:
 @cache
 def modality_words() -> dict[str, re.Pattern]:
     data = lexicon.load("modality")
-    return {key: lexicon.word_regex(data[key]) for key in
-            ("rumored", "speculative", "expected", "neutral", "hedged_expectation")}
+    words = {key: lexicon.word_regex(data[key]) for key in
+             ("rumored", "speculative", "expected", "neutral", "hedged_expectation")}
+    words["past_plan"] = re.compile(rf"\b(?:was|were|had\s+been)\s+(?:{lexicon.alternation(data['past_plan_participles'])})\b",
+                                    re.IGNORECASE)
+    return words
 
 
 def last_match(pattern: re.Pattern, text: str) -> re.Match | None:
@@ -272,7 +275,8 @@ def modality(sentence_before: str, clause: str) -> str:
             (re.search(r"(?:\bthat|:|,)\s*$", frame) and words["rumored"].search(frame) or opening)
             and not CONFIRMING.search(frame)):
         return "rumored"
-    if words["expected"].search(scrubbed) or words["hedged_expectation"].search(scrubbed):
+    if words["expected"].search(scrubbed) or words["hedged_expectation"].search(scrubbed) \
+            or words["past_plan"].search(scrubbed):
         return "expected"
     speculative = words["speculative"].search(scrubbed)
     if speculative:
