@@ -86,8 +86,7 @@ def words() -> dict[str, re.Pattern]:
         "service_abroad": re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?:on|via)\s+({lexicon.alternation(data['services_abroad'])})(?![\w-])",
                                      re.IGNORECASE),
         "attraction": lexicon.word_regex(data["attractions"]),
-        "attraction_after": re.compile(rf"['’\"”]?\s+(?:{lexicon.alternation(data['attractions'])})(?![\w-])",
-                                       re.IGNORECASE),
+        "attraction_after": right_after_name(data["attractions"]),
         "averted": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['averted_before'])})\s+"
                               r"(?:(?:an?|the|its|their|official|possible|potential|imminent)\s+)*$", re.IGNORECASE),
         "person_debut": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['person_debut_kinds'])})\s+$",
@@ -201,10 +200,11 @@ def territory_opening(q: TriggerQuery) -> str | None:
     return None
 
 
-def market_named(q: TriggerQuery) -> str | None:
+def market_named(q: TriggerQuery, timex=None, kind: str | None = None) -> str | None:
     """The one market a release is told for, when the clause names it ("hits UK cinemas 18
-    August" in a UK paper: the release for its readers, but the UK's opening all the same):
-    the folded country, else None."""
+    August" in a UK paper: the release for its readers, but the UK's opening all the same),
+    a service abroad carries it, or a film's opening is told the British way: the folded
+    country, else None."""
     if q.trigger.event != "release":
         return None
     for match in words()["territory"].finditer(q.after[:60]):
@@ -213,7 +213,9 @@ def market_named(q: TriggerQuery) -> str | None:
             return gazetteer.fold(where)
     # ("is streaming on hayu from Monday 7th August": a service that carries US shows abroad)
     service = words()["service_abroad"].search(q.after[:40])
-    return platform_markets()[service.group(1).lower()] if service else None
+    if service:
+        return platform_markets()[service.group(1).lower()]
+    return british_opening(q, timex, kind)
 
 
 @cache
@@ -226,7 +228,7 @@ def british_opening(q: TriggerQuery, timex, kind: str | None) -> str | None:
     """"'Solo' opens 24 May", "is released in cinemas on December 14": a film's opening told
     the British way (the day before the month, or "cinemas") is the UK's, which often falls a
     day or more from the US date: "uk", compared only with other openings told so."""
-    if q.trigger.event != "release" or kind != "film":
+    if kind != "film":
         return None
     day_first = timex is not None and DAY_FIRST.match(timex.text)
     cinemas = BRITISH_SCREENS.search(q.body[q.trigger.start:q.clause[1]])
@@ -664,8 +666,13 @@ def another_entry(c: ClaimQuery) -> str | None:
 
 @cache
 def another_entry_after() -> re.Pattern:
-    words_ = lexicon.alternation(lexicon.entry("events", "another_entry_after"))
-    return re.compile(rf"['’\"”]?\s+(?:{words_})(?![\w-])", re.IGNORECASE)
+    return right_after_name(lexicon.entry("events", "another_entry_after"))
+
+
+def right_after_name(phrases) -> re.Pattern:
+    """One of the phrases right after a name (its closing quote allowed), matched at the
+    name's end: "the Copper Valley sequel", "the Copper Valley exhibition"."""
+    return re.compile(rf"['’\"”]?\s+(?:{lexicon.alternation(phrases)})(?![\w-])", re.IGNORECASE)
 
 
 @cache

@@ -338,7 +338,7 @@ def keep_claim(read: SentenceReading, found: TriggerReading, subj: Subj, claim: 
     claim, retyped = event_typing.retype(found.query, claim)
     claim.explain.update(trigger=trigger.text, subject=found.subject_strategy or "", time=found.time_strategy or "",
                          retyped=retyped or "", work="named" if subj.explicit else "referred to")
-    market = event_typing.market_named(found.query) or event_typing.british_opening(found.query, found.time, claim.kind)
+    market = event_typing.market_named(found.query, found.time, claim.kind)
     if market:
         claim.explain["market"] = market
     if subj.how and claim.subject.season is not None:

@@ -484,7 +484,7 @@ def relative_clause(q: SubjectQuery) -> list[Subj] | None:
         return None
     previous = [s for s in q.subjects if s.end <= q.clause[0]]
     if previous and q.clause[0] - previous[-1].end < 80:
-        if OTHER_ANTECEDENT.search(q.body[max(0, q.clause[0] - 60):q.clause[0]]):
+        if other_antecedent().search(q.body[max(0, q.clause[0] - 60):q.clause[0]]):
             return None  # "the Avatar sequel, which", "the second half of Season 4, which": another noun's
         if RELATED_WORK.search(q.body[max(0, previous[-1].start - 60):previous[-1].start]):
             # "The sequel to Tom Cruise's "Top Gun," which ...": the sequel, the work in focus
@@ -505,11 +505,15 @@ def second_verb(q: SubjectQuery) -> list[Subj] | None:
     return [first[0]] if first and titles_sentence_start(q, first[0]) else None
 
 
-# A noun other than the work right before the relative pronoun: "the Avatar sequel, which",
-# "its first trailer, which", "the second half of Season 4, which".
-OTHER_ANTECEDENT = re.compile(r"\b(?:sequels?|prequels?|spin-?offs?|remake|reboot|trailers?|teasers?|episodes?|finale|"
-                              r"(?:half|part|rest|remainder)\s+of\s+(?:the\s+|its\s+)?(?:(?:season|series)\s+\w+|\w+\s+season))"
-                              r"[\s'’\"”),]*$", re.IGNORECASE)
+@cache
+def other_antecedent() -> re.Pattern:
+    """A noun other than the work right before the relative pronoun: a new entry, promotional
+    material or an episode (events.yaml), or part of a season ("the Avatar sequel, which",
+    "its first trailer, which", "the second half of Season 4, which")."""
+    data = lexicon.load("events")
+    nouns = lexicon.alternation([*data["another_entry_after"], *data["promotion"], *data["episode_words"]])
+    return re.compile(rf"(?<![\w-])(?:(?:{nouns})s?|(?:half|part|rest|remainder)\s+of\s+(?:the\s+|its\s+)?"
+                      rf"(?:(?:season|series)\s+\w+|\w+\s+season))[\s'’\"”),]*$", re.IGNORECASE)
 
 
 # A work named as another's relative: "the sequel to Tom Cruise's "Top Gun"", "a spinoff of X".

@@ -123,9 +123,8 @@ def time_lexicon_words() -> frozenset[str]:
     "Monday, June"): prepositions, time words, weekdays, months."""
     lex = time_lexicon()
     return frozenset({*lex.months, *lex.weekdays, *(w.lower() for w in lexicon.entry("tense", "subordinators")),
-                      "in", "on", "by", "since", "from", "until", "through", "last", "next", "this", "early",
-                      "late", "mid", "since", "during", "before", "after", "the", "each", "every", "of",
-                      "and", "or", "to", "till", "around", "about", "circa"})
+                      "in", "on", "by", "from", "through", "last", "next", "this", "early", "late", "mid",
+                      "during", "the", "each", "every", "of", "and", "or", "to", "till", "around", "about", "circa"})
 
 
 def possessive_time(body: str, timex: Timex) -> bool:
