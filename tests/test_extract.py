@@ -183,3 +183,21 @@ def test_a_work_named_in_passing_is_read_less_surely():
                            outlet="Example Screen News") for ident, body in (("about", about), ("passing", passing))]
     confidence = {(c.article, c.event): c.confidence for c in extract_corpus(corpus).claims}
     assert confidence[("about", "release")] > confidence[("passing", "release")]
+
+
+@pytest.mark.parametrize("between, rival", [
+    ("Ana Ruiz will reprise the role for the sequel Harbor Road.", "Harbor Road"),  # the nearer name
+    ("Harbor Road creator Tom Vale praised her.", None),   # a title as a person's attribute
+    ("Ana Ruiz praised the cast.", None)])                 # no other work named
+def test_a_pronoun_past_a_nearer_work_is_read_less_surely(between, rival):
+    # The article is about Copper Valley; "It is out in November" after a sentence naming
+    # another work may mean that one.
+    body = ("The drama Copper Valley opened on May 3, 2027. The film Copper Valley stars Ana Ruiz. "
+            f"Harbor Road is a film. The film Harbor Road opens later. {between} It is out in November.")
+    title = "Copper Valley opens"
+    extraction = extract_corpus([make_article("rival", f"{title}\n\n{body}", "rival.md", published="2027-06-10",
+                                              title=title, outlet="Example Screen News")])
+    november = [c for c in extraction.claims if c.time and c.time.value.endswith("-11")]
+    assert [c.subject.work for c in november] == ["Copper Valley"]
+    assert november[0].explain.get("rival") == rival
+    assert (november[0].confidence < 0.7) == bool(rival)

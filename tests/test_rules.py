@@ -671,3 +671,18 @@ def test_a_release_on_a_service_abroad_is_that_markets(tmp_path, abroad_text, fl
             encoding="utf-8")
     conflicts = [f for f in findings(tmp_path) if f.rule == "date-conflict" and f.severity != Severity.INFO]
     assert bool(conflicts) is flagged
+
+
+@pytest.mark.parametrize("agreed, value, year, severity", [
+    (("2017-07-16", "2017-07-16"), "2018-07-16", "clause_tense", Severity.INFO),  # "Season 7 (which premiered July 16)"
+    (("2017-12-15", "2017-W50"), "2019-12", "default: ahead", Severity.INFO),   # "both got December premieres"
+    (("2019", "2019-06-09"), "2018-06-09", "default: ahead", Severity.INFO),    # "will debut June 9", a year early
+    (("2017-07-16", "2017-07-16"), "2018-07-16", "", Severity.ERROR),            # the article wrote the year
+    (("2017-07-16", "2017-07-16"), "2018-08-20", "clause_tense", Severity.ERROR)])  # another day, not only a year
+def test_a_year_the_article_did_not_write_is_no_conflict_of_dates(agreed, value, year, severity):
+    a, b = article("a", "2017-05-05"), article("b", "2017-05-25", "Screen Ledger")
+    late = article("c", "2019-12-21", "Set Report")
+    guessed = claim(3, late, value, tense="past")
+    guessed.explain["year"] = year
+    found = rule_findings([claim(1, a, agreed[0]), claim(2, b, agreed[1]), guessed], [a, b, late], "date-conflict")
+    assert [f.severity for f in found] == [severity]

@@ -58,6 +58,7 @@ only says "ahead of" or "after" a date is left alone: the date is often another 
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from typing import Iterator, Sequence
@@ -68,7 +69,7 @@ from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
 from checker.rules.timeline import (POINT_EVENTS, Move, Stale, agreement, cycles, dated, disjoint,
                                     in_headline, is_now, other_entry, published, published_order, reported_moves,
                                     same_date, stand, states_a_date, within)
-from claims.models import Claim
+from claims.models import Claim, Interval
 
 
 class Options(RuleOptions):
@@ -138,6 +139,10 @@ def disagreements(claims: Sequence[Claim], corpus: Corpus, options: Options) -> 
                 found.severity = Severity.INFO
                 found.message += (" It gave its day before any of them and while that day was still ahead:"
                                   " the date may have moved since.")
+            elif year_guessed(group[0], opposed):
+                found.severity = Severity.INFO
+                found.message += (" The article gives no year: the same day or month in another year, most"
+                                  " likely a wrong guess at the year, not another date.")
             elif moved_later_since(group[0], opposed, corpus):
                 found.severity = Severity.INFO
                 found.message += (" It is the newest source and gives a later date, still ahead: the date"
@@ -182,6 +187,32 @@ def moved_later_since(claim: Claim, opposed: list[Claim], corpus: Corpus) -> boo
 
 
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def year_guessed(claim: Claim, opposed: list[Claim]) -> bool:
+    """A date written without its year ("Season 7 (which premiered July 16)" in a piece from
+    the next year, "both got December premieres") that agrees with every disagreeing source
+    once given that source's year: what differs is the year the reading supplied, not the date
+    the article wrote."""
+    if not claim.explain.get("year") or claim.interval is None or claim.interval.earliest is None \
+            or claim.interval.latest is None:
+        return False
+    for other in opposed:
+        if other.interval is None or other.interval.earliest is None:
+            return False
+        years = {other.interval.earliest.year, (other.interval.latest or other.interval.earliest).year}
+        if not any(not disjoint(in_year(claim.interval, year), other.interval)
+                   for year in years - {claim.interval.earliest.year}):
+            return False
+    return True
+
+
+def in_year(interval: Interval, year: int) -> Interval:
+    """The same days in another year (February 29 becomes the 28th)."""
+    def moved(day: dt.date, to: int) -> dt.date:
+        return day.replace(year=to, day=min(day.day, 28)) if (day.month, day.day) == (2, 29) else day.replace(year=to)
+    span = interval.latest.year - interval.earliest.year
+    return Interval(earliest=moved(interval.earliest, year), latest=moved(interval.latest, year + span))
 
 
 def headline_conflicts(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator[Conflict]:

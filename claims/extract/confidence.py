@@ -38,6 +38,8 @@ def of(claim: Claim, works: WorkLexicon, focus: str | None = None, named_in: Cou
         lost += data["referred_to"]
     lost += data["time"].get(explain.get("time", ""), 0.0)
     lost += data["year"].get(explain.get("year", ""), 0.0)
+    if explain.get("rival"):
+        lost += data["rival_antecedent"]
     if thin_evidence(claim, works):
         lost += data["thin_evidence"]
     if named_in is not None and not (on_focus and strong_focus) and named_in.get(key, 0) < 2:

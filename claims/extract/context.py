@@ -33,6 +33,7 @@ class ArticleContext:
     focus_strong: bool = False
     sentence_index: int = 0
     named_at: dict[str, int] = field(default_factory=dict)   # work -> last sentence naming it
+    antecedent_at: dict[str, int] = field(default_factory=dict)  # the same, not as a person's attribute
     named_in: Counter = field(default_factory=Counter)       # work -> sentences naming it
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (trigger, event-typing check)
     renewed: dict[str, int] = field(default_factory=dict)   # work -> the season last renewed

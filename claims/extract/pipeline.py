@@ -10,7 +10,8 @@ import dataclasses
 import re
 from functools import cache
 
-from claims.extract import boilerplate, confidence, event_typing, events, grammar, lexicon, moves, seasons, works
+from claims.extract import (boilerplate, confidence, event_typing, events, grammar, lexicon, moves, registry, seasons,
+                            works)
 from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.order import decision_orders, order_claims
@@ -189,6 +190,8 @@ def read_sentence(context: ArticleContext, sentence: Sentence) -> SentenceReadin
     for subj in subjects:
         if subj.explicit:
             context.named_at[subj.work] = context.sentence_index
+            if not registry.knowledge()["people_after_title"].match(context.article.body[subj.end:subj.end + 40]):
+                context.antecedent_at[subj.work] = context.sentence_index
     context.named_in.update({subj.work for subj in subjects if subj.explicit})
     markers = events.find_markers(sentence.text, sentence.start)
     read = SentenceReading(context, sentence, triggers, subjects, markers)
@@ -331,6 +334,16 @@ def move_verb_before() -> re.Pattern:
                       re.IGNORECASE)
 
 
+def rival_antecedent(context: ArticleContext, subj: Subj) -> str | None:
+    """Another work named in this sentence or the one before, where a work only referred to
+    ("It is out in November", "the movie") was not: the nearer name may be what is meant. (Not
+    a title standing for a person's attribute: "Broadchurch creator Chris Chibnall".)"""
+    if subj.explicit or context.near(subj.work, 1):
+        return None
+    return next((work for work, index in context.antecedent_at.items()
+                 if work != subj.work and index >= context.sentence_index - 1), None)
+
+
 def keep_claim(read: SentenceReading, found: TriggerReading, subj: Subj, claim: Claim, paired: bool) -> None:
     """The claim as the event it states, with how it was read, kept for the moves it tells;
     remembered for decision orders, the shoot just told of and a network's announced return."""
@@ -338,6 +351,9 @@ def keep_claim(read: SentenceReading, found: TriggerReading, subj: Subj, claim: 
     claim, retyped = event_typing.retype(found.query, claim)
     claim.explain.update(trigger=trigger.text, subject=found.subject_strategy or "", time=found.time_strategy or "",
                          retyped=retyped or "", work="named" if subj.explicit else "referred to")
+    rival = rival_antecedent(context, subj)
+    if rival:
+        claim.explain["rival"] = context.lexicon.display(rival)
     market = event_typing.market_named(found.query, found.time, claim.kind)
     if market:
         claim.explain["market"] = market

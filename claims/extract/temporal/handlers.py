@@ -270,6 +270,12 @@ def h_relative(g, ctx, lex):
             rel = 0
         if not p:
             return None
+        said = ("the " if the else "") + _norm(g.get("rel") or "")
+        if said == "the last" and unit in ("week", "month", "year") and not ctx.tempeval \
+                and not re.match(r"\s+of\b", ctx.text[ctx.end:ctx.end + 4]):
+            # "arrived in the last week": the seven days up to the article, not the calendar week
+            # before ("last week"); TempEval-3 keeps the calendar week.
+            return Found("DURATION", _unit_value(1, unit, lex), None)
         if unit == "year":
             ranged = _year_range_value(p.year + rel, g)
             if ranged:
