@@ -637,6 +637,14 @@ def test_the_newest_source_giving_a_later_date_is_a_possible_delay():
     assert [f.severity for f in rule_findings(claims, [a, b, between], "date-conflict")] == [Severity.ERROR]
 
 
+def write_articles(folder: Path, texts: dict[str, tuple[str, str, str]]) -> None:
+    """Markdown articles {id: (outlet, published, text)} under one headline."""
+    for ident, (outlet, published, text) in texts.items():
+        (folder / f"{ident}.md").write_text(
+            f"---\nid: {ident}\noutlet: {outlet}\npublished: {published}\n---\nEmber Road News\n\n{text}\n",
+            encoding="utf-8")
+
+
 OPENING_ARTICLES = {
     "dailyreel-2018-02-ember-road": ("Daily Reel", "2018-02-10", 'The action film "Ember Road" opens on May 25, 2018.'),
     "screenwire-2018-05-ember-road": ("Screen Wire", "2018-05-20", 'The action film "Ember Road" hits theaters on May 25.'),
@@ -649,11 +657,8 @@ OPENING_ARTICLES = {
     ('The action film "Ember Road" is released in cinemas on May 24.', False),  # "cinemas"
     ('The action film "Ember Road" opens on May 24.', True)])                   # one market: a day apart
 def test_a_film_opening_told_the_british_way_is_the_uks(tmp_path, uk_text, flagged):
-    for ident, (outlet, published, text) in OPENING_ARTICLES.items():
-        text = uk_text if ident.startswith("londonpost") else text
-        (tmp_path / f"{ident}.md").write_text(
-            f"---\nid: {ident}\noutlet: {outlet}\npublished: {published}\n---\nEmber Road News\n\n{text}\n",
-            encoding="utf-8")
+    write_articles(tmp_path, {ident: (outlet, published, uk_text if ident.startswith("londonpost") else text)
+                              for ident, (outlet, published, text) in OPENING_ARTICLES.items()})
     conflicts = [f for f in findings(tmp_path) if f.rule == "date-conflict"]
     assert bool(conflicts) is flagged
 
@@ -665,10 +670,7 @@ def test_a_release_on_a_service_abroad_is_that_markets(tmp_path, abroad_text, fl
     texts = {"dailyreel-2017-07-ember-road": ("Daily Reel", "2017-07-20", 'The E! series "Ember Road" premieres on August 6.'),
              "screenwire-2017-08-ember-road": ("Screen Wire", "2017-08-01", 'The E! series "Ember Road" debuts on August 6.'),
              "londonpost-2017-07-ember-road": ("London Post", "2017-07-25", abroad_text)}
-    for ident, (outlet, published, text) in texts.items():
-        (tmp_path / f"{ident}.md").write_text(
-            f"---\nid: {ident}\noutlet: {outlet}\npublished: {published}\n---\nEmber Road News\n\n{text}\n",
-            encoding="utf-8")
+    write_articles(tmp_path, texts)
     conflicts = [f for f in findings(tmp_path) if f.rule == "date-conflict" and f.severity != Severity.INFO]
     assert bool(conflicts) is flagged
 
@@ -686,3 +688,15 @@ def test_a_year_the_article_did_not_write_is_no_conflict_of_dates(agreed, value,
     guessed.explain["year"] = year
     found = rule_findings([claim(1, a, agreed[0]), claim(2, b, agreed[1]), guessed], [a, b, late], "date-conflict")
     assert [f.severity for f in found] == [severity]
+
+
+@pytest.mark.parametrize("window_text, flagged", [
+    ('It is possible that the action film "Ember Road" will hit Netflix on December 1.', False),  # a window
+    ('The action film "Ember Road" will hit theaters on December 1.', True)])
+def test_a_films_arrival_on_a_streaming_service_is_its_streaming_window(tmp_path, window_text, flagged):
+    write_articles(tmp_path, {
+        "dailyreel-2018-02-ember-road": ("Daily Reel", "2018-02-10", 'The action film "Ember Road" opens on April 27.'),
+        "screenwire-2018-04-ember-road": ("Screen Wire", "2018-04-20", 'The action film "Ember Road" opens on April 27.'),
+        "setreport-2018-03-ember-road": ("Set Report", "2018-03-01", window_text)})
+    conflicts = [f for f in findings(tmp_path) if f.rule == "date-conflict" and f.severity != Severity.INFO]
+    assert bool(conflicts) is flagged

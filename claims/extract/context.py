@@ -54,8 +54,10 @@ class ArticleContext:
 
     def may_mean(self, work: str | None) -> bool:
         """An unnamed reference ("it", "the series", a quote) may stand for this work: named
-        just before, or the strong focus of the article."""
-        return work is not None and (self.near(work) or self.focus_strong and work == self.focus)
+        just before (not only as a person's attribute: "his Thor co-star"), or the strong focus
+        of the article."""
+        return work is not None and (self.antecedent_at.get(work, -99) >= self.sentence_index - 2
+                                     or self.focus_strong and work == self.focus)
 
     def written_year(self, timex: Timex) -> int | None:
         """The year the article itself writes for a year-less date's month and day ("had been

@@ -83,6 +83,7 @@ def words() -> dict[str, re.Pattern]:
         "own_heads": {w.lower() for w in data["own_release_objects"]},
         "platform_start": re.compile(rf"(?:{lexicon.alternation(data['platforms'])})(?![\w-])", re.IGNORECASE),
         "idiom": lexicon.word_regex(data["idioms"]),
+        "streaming_service": lexicon.word_regex(data["streaming_services"]),
         "service_abroad": re.compile(rf"^\s*(?:\w+\s+){{0,2}}?(?:on|via)\s+({lexicon.alternation(data['services_abroad'])})(?![\w-])",
                                      re.IGNORECASE),
         "attraction": lexicon.word_regex(data["attractions"]),
@@ -204,7 +205,7 @@ def market_named(q: TriggerQuery, timex=None, kind: str | None = None) -> str | 
     """The one market a release is told for, when the clause names it ("hits UK cinemas 18
     August" in a UK paper: the release for its readers, but the UK's opening all the same),
     a service abroad carries it, or a film's opening is told the British way: the folded
-    country, else None."""
+    country; "streaming" for a film's arrival on a streaming service; else None."""
     if q.trigger.event != "release":
         return None
     for match in words()["territory"].finditer(q.after[:60]):
@@ -215,6 +216,8 @@ def market_named(q: TriggerQuery, timex=None, kind: str | None = None) -> str | 
     service = words()["service_abroad"].search(q.after[:40])
     if service:
         return platform_markets()[service.group(1).lower()]
+    if kind == "film" and words()["streaming_service"].search(q.trigger.text + q.after[:40]):
+        return "streaming"  # "will hit Netflix on December 1": the film's streaming window
     return british_opening(q, timex, kind)
 
 

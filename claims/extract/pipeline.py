@@ -190,7 +190,7 @@ def read_sentence(context: ArticleContext, sentence: Sentence) -> SentenceReadin
     for subj in subjects:
         if subj.explicit:
             context.named_at[subj.work] = context.sentence_index
-            if not registry.knowledge()["people_after_title"].match(context.article.body[subj.end:subj.end + 40]):
+            if not attributive(context, subj):
                 context.antecedent_at[subj.work] = context.sentence_index
     context.named_in.update({subj.work for subj in subjects if subj.explicit})
     markers = events.find_markers(sentence.text, sentence.start)
@@ -334,6 +334,12 @@ def move_verb_before() -> re.Pattern:
                       re.IGNORECASE)
 
 
+def attributive(context: ArticleContext, subj: Subj) -> bool:
+    """A title standing for a person's attribute ("his Thor co-star Tessa Thompson", "Broadchurch
+    creator Chris Chibnall"): named, but no antecedent for a later "it" or "the comedy"."""
+    return bool(registry.knowledge()["people_after_title"].match(context.article.body[subj.end:subj.end + 40]))
+
+
 def rival_antecedent(context: ArticleContext, subj: Subj) -> str | None:
     """Another work named in this sentence or the one before, where a work only referred to
     ("It is out in November", "the movie") was not: the nearer name may be what is meant. (Not
@@ -398,7 +404,7 @@ def remember_sentence(context: ArticleContext, claims: list[Claim], subjects: li
     about = [context.lexicon_key(c.subject.work) for c in claims if c.relation is None]
     context.claimed_last_sentence = about[0] if about else None
     context.named_last_sentence = about[0] if about else next(
-        (s.work for s in subjects if s.explicit), None)
+        (s.work for s in subjects if s.explicit and not attributive(context, s)), None)
     # A sentence with no claim whose subject is a work ("doubters figured X would never
     # happen"): what a following "it" stands for.
     context.subject_of_last_sentence = None if claims else next(

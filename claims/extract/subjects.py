@@ -609,6 +609,8 @@ def work_in_passage(q: SubjectQuery) -> list[Subj] | None:
         work, season = named, next((s for w, s in reversed(context.recent) if w == named), None)
     if not context.may_mean(work):
         return None  # "it" far from any work named: not a work's
+    if context.lexicon.kind_of(work) == "film" and works.bare_seasons(q.body[q.sentence.start:q.trigger.start], 0):
+        return None  # "no release date set for Season 3 yet, it's expected ...": a series', not the film's
     if q.sentence.headline is False:
         return [Subj(work, season, q.trigger.start, q.trigger.start, False)]
     return None

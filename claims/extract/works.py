@@ -515,7 +515,6 @@ def bare_seasons(text: str, offset: int) -> list[tuple[int, int, int]]:
 
 
 @cache
-@cache
 def kind_nouns() -> str:
     """The one-word nouns for a kind of work ("drama", "pic", "sequel"; not "season" or
     "project"), as a regex alternation."""
