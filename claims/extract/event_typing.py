@@ -681,8 +681,8 @@ def right_after_name(phrases) -> re.Pattern:
 @cache
 def another_entry_before() -> re.Pattern:
     words_ = lexicon.alternation(lexicon.entry("events", "another_entry_before"))
-    # (a kind of work between: "the follow-up to the film X")
-    return re.compile(rf"(?<![\w-])(?:{words_})\s+(?:the\s+[a-z-]+\s+)?['‘\"“]?$", re.IGNORECASE)
+    # (a kind of work between: "the follow-up to the film X", "the sequel to the hit film X")
+    return re.compile(rf"(?<![\w-])(?:{words_})\s+(?:the\s+(?:[a-z-]+\s+){{1,2}})?['‘\"“]?$", re.IGNORECASE)
 
 
 def cancelled_thing(c: ClaimQuery) -> str | None:

@@ -168,8 +168,9 @@ def sentence_claims(context: ArticleContext, sentence: Sentence) -> list[Claim]:
     claims = with_decision_orders(read, claims)
     claims += continuation_claims(context, sentence, claims, list(read.triggers))
     claims = [c for c in claims if not untimed_repeat(c, claims)]
-    remember(context, read.subjects, list(read.triggers))
-    remember_sentence(context, claims, read.subjects)
+    if any(char.isalpha() for char in sentence.text):  # (a list's "1." leaves the memory alone)
+        remember(context, read.subjects, list(read.triggers))
+        remember_sentence(context, claims, read.subjects)
     # A work a sentence makes a claim about counts as told of there, named or referred to.
     named = {s.work for s in read.subjects if s.explicit}
     context.named_in.update({context.lexicon_key(c.subject.work) for c in claims if c.relation is None}

@@ -157,6 +157,9 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
             continue
         if any(s.explicit and 0 <= s.start - end <= 3 for s in found):
             continue  # "the drama Copper Valley": the name that follows says which work
+        if any(s.explicit and 0 <= s.start - end <= 60 and RELATED_WORK.search(context.article.body[start:s.start])
+               for s in found):
+            continue  # "the sequel to the hit film X": not X, and no work named
         work, named_here = reference_work(context, found, start, phrase)
         # (in a piece about a person, "the show" is no work the article has not just named)
         if work and (named_here or context.may_mean(work)):
@@ -487,12 +490,18 @@ def relative_clause(q: SubjectQuery) -> list[Subj] | None:
         if other_antecedent().search(q.body[max(0, q.clause[0] - 60):q.clause[0]]):
             return None  # "the Avatar sequel, which", "the second half of Season 4, which": another noun's
         if RELATED_WORK.search(q.body[max(0, previous[-1].start - 60):previous[-1].start]):
-            # "The sequel to Tom Cruise's "Top Gun," which ...": the sequel, the work in focus
-            focus = q.context.focus
-            if focus and q.context.focus_strong and focus != previous[-1].work:
-                return [Subj(focus, q.context.focus_season, q.trigger.start, q.trigger.start, False)]
-            return None
+            # "The sequel to Tom Cruise's "Top Gun," which ...": the sequel
+            return related_work_subject(q, previous[-1])
         return group_back(previous[-1], previous, q.body)
+    return None
+
+
+def related_work_subject(q: SubjectQuery, original: Subj) -> list[Subj] | None:
+    """The sequel (spin-off, remake) a clause tells of when it names only the original: the
+    work in focus, when the article is about another work than the original; else none."""
+    focus = q.context.focus
+    if focus and q.context.focus_strong and focus != original.work:
+        return [Subj(focus, q.context.focus_season, q.trigger.start, q.trigger.start, False)]
     return None
 
 
@@ -517,8 +526,9 @@ def other_antecedent() -> re.Pattern:
 
 
 # A work named as another's relative: "the sequel to Tom Cruise's "Top Gun"", "a spinoff of X".
-RELATED_WORK = re.compile(r"\b(?:sequel|prequel|follow-up|followup|spinoff|spin-off|successor|remake|reboot)\s+"
-                          r"(?:to|of)\s+(?:(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)?(?:the\s+)?[\"“‘']?$",
+# (Not a remake or a reboot: it keeps its original's title, "Disney's remake of The Lion King".)
+RELATED_WORK = re.compile(r"\b(?:sequel|prequel|follow-up|followup|spinoff|spin-off|successor)\s+"
+                          r"(?:to|of)\s+(?:(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)?(?:the\s+)?(?:[a-z\d][\w-]*\s+){0,2}[\"“‘']?$",
                           re.IGNORECASE)
 
 
