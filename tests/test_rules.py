@@ -559,7 +559,11 @@ def test_a_guess_after_the_event_was_reported_done_is_no_tense_drift():
     assert not rule_findings([done, guessed], [a, b], "tense-drift")
 
 
-@pytest.mark.parametrize("early, severity", [("2018-06-01", Severity.INFO), ("2018-06", Severity.ERROR)])
+@pytest.mark.parametrize("early, severity", [
+    ("2018-06-01", Severity.INFO), ("2018-06", Severity.ERROR),
+    ("2019", Severity.INFO),     # "set to be released in 2019": a year ahead
+    ("2017", Severity.INFO),     # "later this year", the year still running
+    ("2016", Severity.ERROR)])   # a year already over: no plan that could still move
 def test_an_early_day_later_sources_contradict_may_have_moved(early, severity):
     # "opens June 1, 2018" in July 2017, then "May 18" from 2018 on: announced, then moved
     # (no source reports the move); an early month is no announced day.
@@ -700,3 +704,17 @@ def test_a_films_arrival_on_a_streaming_service_is_its_streaming_window(tmp_path
         "setreport-2018-03-ember-road": ("Set Report", "2018-03-01", window_text)})
     conflicts = [f for f in findings(tmp_path) if f.rule == "date-conflict" and f.severity != Severity.INFO]
     assert bool(conflicts) is flagged
+
+
+@pytest.mark.parametrize("agreed, value, said, severity", [
+    ("2017-05-12", "2017-05-13", "tomorrow", Severity.INFO),       # dated the opening day, written the day before
+    ("2018-02-26", "2018-W10", "last week", Severity.INFO),        # "down from last week's series premiere"
+    ("2017-05-12", "2017-05-13", "May 13", Severity.ERROR),        # the date as written
+    ("2017-05-12", "2017-05-26", "two weeks from tomorrow", Severity.ERROR)])  # more than a week off
+def test_a_time_counted_from_the_articles_date_within_a_week_is_info(agreed, value, said, severity):
+    a, b = article("a", "2017-03-24"), article("b", "2018-06-01", "Screen Ledger")
+    counting = article("c", "2017-05-12", "Set Report")
+    counted = claim(3, counting, value).model_copy(update={"time_text": said})
+    found = rule_findings([claim(1, a, agreed), claim(2, b, agreed, tense="past"), counted], [a, b, counting],
+                          "date-conflict")
+    assert [f.severity for f in found] == [severity]

@@ -139,6 +139,10 @@ def disagreements(claims: Sequence[Claim], corpus: Corpus, options: Options) -> 
                 found.severity = Severity.INFO
                 found.message += (" It gave its day before any of them and while that day was still ahead:"
                                   " the date may have moved since.")
+            elif counted_from_the_article(group[0], opposed):
+                found.severity = Severity.INFO
+                found.message += (" Its time is counted from the article's date, within a week of the"
+                                  " others: the date the corpus gives the article may be off (an update).")
             elif year_guessed(group[0], opposed):
                 found.severity = Severity.INFO
                 found.message += (" The article gives no year: the same day or month in another year, most"
@@ -158,13 +162,18 @@ def disagreements(claims: Sequence[Claim], corpus: Corpus, options: Options) -> 
 def maybe_moved_since(claim: Claim, opposed: list[Claim], corpus: Corpus) -> bool:
     """A day given before every source that disagrees with it, while that day was still ahead,
     against other days: the date was announced and then moved, though no source reports the
-    move ("opens June 1, 2018" in July 2017 beside "May 18" from 2018 on). A month or a season
-    given early ("a November debut") is no announced day: it stays a conflict."""
+    move ("opens June 1, 2018" in July 2017 beside "May 18" from 2018 on). So is a year given
+    while it was still running or ahead ("set to be released in 2017" in August 2016, "slated
+    to air later this year"): the coarsest of plans, the one that slips most. A month or a
+    season given early ("a November debut") is a date told: it stays a conflict."""
     when = published(claim, corpus)
-    if when is None or claim.time is None or not DAY.fullmatch(claim.time.value):
+    if when is None or claim.time is None or claim.interval is None or claim.interval.earliest is None:
         return False
-    if claim.interval is None or claim.interval.earliest is None or claim.interval.earliest <= when.latest:
-        return False
+    if DAY.fullmatch(claim.time.value):
+        if claim.interval.earliest <= when.latest:
+            return False
+    elif not (YEAR.fullmatch(claim.time.value) and claim.interval.latest and claim.interval.latest > when.latest):
+        return False  # (a year still running or ahead: "set to be released in 2017", "later this year")
     return all(DAY.fullmatch(other.time.value) and published(other, corpus) is not None
                and published(other, corpus).earliest > when.latest for other in opposed)
 
@@ -187,6 +196,30 @@ def moved_later_since(claim: Claim, opposed: list[Claim], corpus: Corpus) -> boo
 
 
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+YEAR = re.compile(r"\d{4}")
+
+
+def counted_from_the_article(claim: Claim, opposed: list[Claim]) -> bool:
+    """ "hits theaters tomorrow", "down from last week's series premiere": a time the article
+    counts from its own date (no number in it, a week or less long: "tomorrow", "Friday",
+    "last week"), a week or less from every other source's. Crawled articles often carry the date of an update, and the conflict is then
+    only that shift."""
+    if not claim.time_text or any(char.isdigit() for char in claim.time_text) or claim.interval is None \
+            or claim.interval.earliest is None or claim.interval.latest is None \
+            or (claim.interval.latest - claim.interval.earliest).days > 7:
+        return False
+    return all(other.interval is not None and other.interval.earliest is not None and other.interval.latest is not None
+               and (other.interval.latest - other.interval.earliest).days <= 7
+               and gap_days(claim.interval, other.interval) <= 7 for other in opposed)
+
+
+def gap_days(a: Interval, b: Interval) -> int:
+    """Days between two intervals, 0 when they meet."""
+    if a.latest < b.earliest:
+        return (b.earliest - a.latest).days
+    if b.latest < a.earliest:
+        return (a.earliest - b.latest).days
+    return 0
 
 
 def year_guessed(claim: Claim, opposed: list[Claim]) -> bool:

@@ -123,7 +123,7 @@ def knowledge() -> dict:
     studio_re = lexicon.alternation(studios)
     number = rf"(?:\d{{1,2}}|{number_words})"
     season_after = re.compile(
-        rf"^[\"”’']?(?:['’]s?)?\s*(?::\s*|,\s*|\s*-\s*)?(?:(?:season|series)s?[\s-]+(?P<n>{number})"
+        rf"^(?:,?[\"”’'])?(?:['’]s?)?\s*(?::\s*|,\s*|\s*-\s*)?(?:(?:season|series)s?[\s-]+(?P<n>{number})"
         rf"(?:\s*(?:,|and|&|-|through|to)\s*(?P<n2>{number}))?(?!\w)|S(?P<s>\d{{1,2}})(?!\w)"
         rf"|(?:['’]s?\s+)?(?:(?:final|new|upcoming|last|latest)\s+)?(?P<ord>{ordinal_words})\s+(?:season|series|run)(?!\w))",
         re.IGNORECASE)
