@@ -718,3 +718,12 @@ def test_a_time_counted_from_the_articles_date_within_a_week_is_info(agreed, val
     found = rule_findings([claim(1, a, agreed), claim(2, b, agreed, tense="past"), counted], [a, b, counting],
                           "date-conflict")
     assert [f.severity for f in found] == [severity]
+
+
+def test_a_written_date_against_only_times_counted_from_their_articles_within_a_week_is_info():
+    """ "will debut Monday, February 26" beside a ratings story's "last week's series premiere"
+    dated a week late: the two disagree only by the ratings story's date."""
+    a, b = article("a", "2017-11-17"), article("b", "2018-03-13", "Screen Ledger")
+    written = claim(1, a, "2018-02-26").model_copy(update={"time_text": "Monday, February 26"})
+    counted = claim(2, b, "2018-W10", tense="past").model_copy(update={"time_text": "last week"})
+    assert [f.severity for f in rule_findings([written, counted], [a, b], "date-conflict")] == [Severity.INFO]

@@ -200,17 +200,25 @@ YEAR = re.compile(r"\d{4}")
 
 
 def counted_from_the_article(claim: Claim, opposed: list[Claim]) -> bool:
-    """ "hits theaters tomorrow", "down from last week's series premiere": a time the article
-    counts from its own date (no number in it, a week or less long: "tomorrow", "Friday",
-    "last week"), a week or less from every other source's. Crawled articles often carry the date of an update, and the conflict is then
-    only that shift."""
-    if not claim.time_text or any(char.isdigit() for char in claim.time_text) or claim.interval is None \
-            or claim.interval.earliest is None or claim.interval.latest is None \
-            or (claim.interval.latest - claim.interval.earliest).days > 7:
+    """ "hits theaters tomorrow", "down from last week's series premiere": the times differ by
+    a week or less, and those of one side are counted from their article's own date (no number
+    in them, a week or less long: "tomorrow", "Friday", "last week"). Crawled articles often
+    carry the date of an update, and the conflict is then only that shift."""
+    if not all(short_time(other) and gap_days(claim.interval, other.interval) <= 7 for other in [claim, *opposed]):
         return False
-    return all(other.interval is not None and other.interval.earliest is not None and other.interval.latest is not None
-               and (other.interval.latest - other.interval.earliest).days <= 7
-               and gap_days(claim.interval, other.interval) <= 7 for other in opposed)
+    return counted(claim) or all(counted(other) for other in opposed)
+
+
+def short_time(claim: Claim) -> bool:
+    """A time of a week or less: a day, a weekend, a week."""
+    interval = claim.interval
+    return interval is not None and interval.earliest is not None and interval.latest is not None \
+        and (interval.latest - interval.earliest).days <= 7
+
+
+def counted(claim: Claim) -> bool:
+    """Its time is counted from the article's date: written with no number."""
+    return bool(claim.time_text) and not any(char.isdigit() for char in claim.time_text)
 
 
 def gap_days(a: Interval, b: Interval) -> int:
