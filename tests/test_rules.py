@@ -727,3 +727,14 @@ def test_a_written_date_against_only_times_counted_from_their_articles_within_a_
     written = claim(1, a, "2018-02-26").model_copy(update={"time_text": "Monday, February 26"})
     counted = claim(2, b, "2018-W10", tense="past").model_copy(update={"time_text": "last week"})
     assert [f.severity for f in rule_findings([written, counted], [a, b], "date-conflict")] == [Severity.INFO]
+
+
+@pytest.mark.parametrize("done_published, flagged", [
+    ("2018-04-13", False),   # "reported done" two months before every date given: a misreading
+    ("2018-06-20", True)])   # done after the date given: the later "opens June 30" has drifted
+def test_a_timeless_done_report_before_every_date_given_is_no_evidence(done_published, flagged):
+    a, b = article("a", "2018-02-01"), article("b", done_published, "Screen Ledger")
+    late = article("c", "2018-06-25", "Set Report")
+    done = claim(2, b, "2018", tense="past").model_copy(update={"time": None, "interval": None})
+    claims = [claim(1, a, "2018-06-15"), done, claim(3, late, "2018-06-30", tense="present")]
+    assert bool(rule_findings(claims, [a, b, late], "tense-drift")) is flagged

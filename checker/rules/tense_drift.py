@@ -103,9 +103,23 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: RuleOptions) -> Iter
         yield from still_ahead_after_done(cycle, corpus)
 
 
+def too_early(done: Claim, claims: Sequence[Claim], corpus: Corpus) -> bool:
+    """A report of the event done that gives no time, published before every date the corpus
+    gives it ("Incredibles 2 will see a campaign ... being launched" in April beside "opens
+    June 15"): a misreading more likely than a release no one dated."""
+    if done.interval is not None:
+        return False
+    when = published(done, corpus)
+    dated = [claim.interval.earliest for claim in claims if claim is not done and not claim.negated
+             and claim.interval is not None and claim.interval.earliest is not None and claim.time is not None
+             and not is_vague(claim)]
+    return bool(dated) and min(dated) > when.latest
+
+
 def still_ahead_after_done(claims: Sequence[Claim], corpus: Corpus) -> Iterator[Conflict]:
     """Articles that speak of the event as ahead after another reported it done."""
-    done = sorted((claim for claim in claims if reported_done(claim, corpus)),
+    done = sorted((claim for claim in claims
+                   if reported_done(claim, corpus) and not too_early(claim, claims, corpus)),
                   key=lambda claim: published_order(claim, corpus))
     if not done:
         return

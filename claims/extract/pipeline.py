@@ -585,6 +585,8 @@ def claim_tense(context: ArticleContext, sentence: Sentence, trigger: events.Tri
         and not HEADLINE_AUXILIARY.search(body[max(clause[0], subject_start):trigger.verb_start or trigger.start]))
     if participle_headline:
         tense = "none"
+    if trigger.form == "noun" and ahead_adjective().search(body[max(clause[0], trigger.start - 40):trigger.start]):
+        tense = "future"  # "the upcoming Disney release of X": ahead, whatever the clause's verb
     if tense == "none" and trigger.bare:
         # "It resumed in August, only to stop again in November": the verb it continues.
         tense = grammar.nearest_finite_tense(body[sentence.start:trigger.start]) or tense
@@ -593,6 +595,13 @@ def claim_tense(context: ArticleContext, sentence: Sentence, trigger: events.Tri
         # the verb after it.
         tense = grammar.tense_after_noun(body[trigger.end:clause[1]]) or tense
     return tense, participle_headline
+
+
+@cache
+def ahead_adjective() -> re.Pattern:
+    """An ahead adjective (tense.yaml) and up to two words before an event noun."""
+    return re.compile(rf"(?<![\w-])(?:{lexicon.alternation(lexicon.entry('tense', 'ahead_adjectives'))})"
+                      rf"(?:\s+[\w'’-]+){{0,2}}\s+$", re.IGNORECASE)
 
 
 def claim_season(context: ArticleContext, trigger: events.Trigger, subj: Subj, timex: Timex | None,
