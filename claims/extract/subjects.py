@@ -155,6 +155,8 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
             continue
         if any(s.start <= start < s.end + 25 for s in found):
             continue
+        if len(phrase.split()) > 2 and phrase.split()[1] in earlier_entry_words():
+            continue  # "when the first film premiered in 2004": an earlier entry, not the work in focus
         if any(s.explicit and 0 <= s.start - end <= 3 for s in found):
             continue  # "the drama Copper Valley": the name that follows says which work
         if any(s.explicit and 0 <= s.start - end <= 60 and RELATED_WORK.search(context.article.body[start:s.start])
@@ -168,6 +170,11 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
     found = sorted(found, key=lambda s: s.start)
     seasons.note_finals(context, sentence, found)
     return found
+
+
+@cache
+def earlier_entry_words() -> frozenset[str]:
+    return frozenset(lexicon.entry("works", "earlier_entry_words"))
 
 
 def reference_work(context: ArticleContext, found: list[Subj], start: int,
