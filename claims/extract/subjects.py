@@ -155,7 +155,7 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
             continue
         if any(s.start <= start < s.end + 25 for s in found):
             continue
-        if len(phrase.split()) > 2 and phrase.split()[1] in earlier_entry_words():
+        if phrase.split()[1] in earlier_entry_words() and phrase not in listed_references():
             continue  # "when the first film premiered in 2004": an earlier entry, not the work in focus
         if any(s.explicit and 0 <= s.start - end <= 3 for s in found):
             continue  # "the drama Copper Valley": the name that follows says which work
@@ -175,6 +175,12 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
 @cache
 def earlier_entry_words() -> frozenset[str]:
     return frozenset(lexicon.entry("works", "earlier_entry_words"))
+
+
+@cache
+def listed_references() -> frozenset[str]:
+    """The short references works.yaml lists ("the first season" is the work's own)."""
+    return frozenset(phrase.lower() for phrase in lexicon.entry("works", "references"))
 
 
 def reference_work(context: ArticleContext, found: list[Subj], start: int,
