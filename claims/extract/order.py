@@ -24,6 +24,8 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
             continue  # "go before cameras" is an event, not an order
         if marker.symmetric and marker.text.lower() in connectives() and dated_on_both_sides(context, sentence, marker):
             continue  # "X moves to April 10, 2020, while Y is coming July 26, 2019": a contrast
+        if person_after(context.article.body, marker):
+            continue  # "after appearing in 7 episodes in Season 1": a person's time, no work's event
         pairs, strategy = order_pairs(context, sentence, triggers, subjects, marker, objects_so_far)
         if marker.text.lower() in connectives():
             # "X leads with six nods, followed by Y with four": a ranking, not a timeline
@@ -324,6 +326,19 @@ def order_claim(context: ArticleContext, sentence: Sentence, triggers: list[even
         confidence=LOOSE_CONFIDENCE if grammar.IRREALIS.search(body[clause[0]:marker.start])
         or marker.text.lower() in events.approximate_markers() else 0.6,
     )
+
+
+def person_after(body: str, marker: events.Marker) -> bool:
+    """A person's doing right after the marker: "after appearing in", "after his debut in"."""
+    return bool(person_after_marker().match(body, marker.end))
+
+
+@cache
+def person_after_marker() -> re.Pattern:
+    verbs = lexicon.alternation(lexicon.entry("order", "person_verbs_after_marker"))
+    nouns = lexicon.alternation(lexicon.entry("order", "person_nouns_after_marker"))
+    return re.compile(rf"\s+(?:(?:{verbs})(?![\w-])|(?:his|her)\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})(?![\w-]))",
+                      re.IGNORECASE)
 
 
 @cache
