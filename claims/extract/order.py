@@ -71,6 +71,7 @@ def dated_on_both_sides(context: ArticleContext, sentence: Sentence, marker: eve
 
 WORK_NOUN_BEFORE = re.compile(r"\b(?:series|show|film|movie|season|installment|entry)\s+"
                               r"(?:\w+\s+)?$", re.IGNORECASE)
+PERSONAL_PRONOUN = re.compile(r"(?<![\w'’])(?:I|we|you|he|she|they|him|her|them)(?![\w'’])", re.IGNORECASE)
 LOOSE_CONFIDENCE = 0.3
 ORDERED_EVENTS = {"release", "filming", "filming_start", "filming_end"}
 
@@ -94,8 +95,10 @@ class OrderQuery:
         self.clause = self.sentence.clause_at(marker.start)
         self.left = [s for s in self.subjects if s.end <= marker.start and s.start >= self.sentence.start]
         self.right = [s for s in self.subjects if s.start >= marker.end]
-        self.left_triggers = [t for t in self.triggers if t.end <= marker.start]
-        self.right_triggers = [t for t in self.triggers if t.start >= marker.end]
+        # (not a person's "his tremendous debut as a lead in X": no event of X's)
+        works_triggers = [t for t in self.triggers if not person_debut(self.context.article.body, t)]
+        self.left_triggers = [t for t in works_triggers if t.end <= marker.start]
+        self.right_triggers = [t for t in works_triggers if t.start >= marker.end]
         self.near_event = event_near(self.triggers, marker.start, self.sentence)
         self.word = marker.text.lower()
 
@@ -236,8 +239,11 @@ def directed(q: OrderQuery) -> list[Pair] | None:
         return []
     event = left_triggers[-1].event if left_triggers else (
         q.passage_event() if q.word in ("then", "followed by", "closely followed by") else None)
-    if event is None and subjects_ and WORK_NOUN_BEFORE.search(body[subjects_[-1].end:q.marker.start]):
-        event = "release"  # "X, the fourth series after A and B": the order of launches
+    gap = body[subjects_[-1].end:q.marker.start] if subjects_ else ""
+    if event is None and subjects_ and WORK_NOUN_BEFORE.search(gap) and not PERSONAL_PRONOUN.search(gap):
+        # "X, the fourth series after A and B": the order of launches (not "X ... we'll see
+        # him in more than one film after Y": a clause of its own, a star's films)
+        event = "release"
     if event is None and q.word in events.negated_until():
         event = q.near_event  # "no more X until Y has come out": X's next release
     if event is None:
@@ -326,6 +332,15 @@ def order_claim(context: ArticleContext, sentence: Sentence, triggers: list[even
         confidence=LOOSE_CONFIDENCE if grammar.IRREALIS.search(body[clause[0]:marker.start])
         or marker.text.lower() in events.approximate_markers() else 0.6,
     )
+
+
+def person_debut(body: str, trigger: events.Trigger) -> bool:
+    """"his tremendous debut", "her first appearance": a person's, after "his" or "her"."""
+    return trigger.form == "noun" and trigger.text.lower() in lexicon.entry("order", "person_nouns_after_marker") \
+        and bool(PERSON_POSSESSIVE_BEFORE.search(body, max(0, trigger.start - 40), trigger.start))
+
+
+PERSON_POSSESSIVE_BEFORE = re.compile(r"(?<![\w'’])(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 def person_after(body: str, marker: events.Marker) -> bool:
