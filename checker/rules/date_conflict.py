@@ -131,32 +131,29 @@ def disagreements(claims: Sequence[Claim], corpus: Corpus, options: Options) -> 
                    if other.article != group[0].article and apart(group[0], other, options)]
         if opposed:
             found = conflict(group, opposed, corpus, "says")
-            if all(other_entry(group[0], other) for other in opposed):
+            why = explanation(group[0], opposed, corpus)
+            if why:
                 found.severity = Severity.INFO
-                found.message += (" A year or more apart, and one of them says it has happened: most likely"
-                                  " two works or two runs (a remake, a sequel, another season), not one date.")
-            elif maybe_moved_since(group[0], opposed, corpus):
-                found.severity = Severity.INFO
-                found.message += (" It gave its day before any of them and while that day was still ahead:"
-                                  " the date may have moved since.")
-            elif counted_from_the_article(group[0], opposed):
-                found.severity = Severity.INFO
-                found.message += (" Its time is counted from the article's date, within a week of the"
-                                  " others: the date the corpus gives the article may be off (an update).")
-            elif year_guessed(group[0], opposed):
-                found.severity = Severity.INFO
-                found.message += (" The article gives no year: the same day or month in another year, most"
-                                  " likely a wrong guess at the year, not another date.")
-            elif moved_later_since(group[0], opposed, corpus):
-                found.severity = Severity.INFO
-                found.message += (" It is the newest source and gives a later date, still ahead: the date"
-                                  " may have been pushed back since the others wrote.")
+                found.message += " " + why
             yield found
     for denial in (claim for claim in claims if claim.negated):
         opposed = [other for other in timed
                    if other.article != denial.article and within(other.interval, denial.interval)]
         if opposed:
             yield conflict([denial], opposed, corpus, "says")
+
+
+def explanation(claim: Claim, opposed: list[Claim], corpus: Corpus) -> str | None:
+    """What most likely explains the disagreement other than a wrong date (the finding is then
+    info), or None."""
+    for likely, why in EXPLANATIONS:
+        if likely(claim, opposed, corpus):
+            return why
+    return None
+
+
+def two_entries(claim: Claim, opposed: list[Claim], corpus: Corpus) -> bool:
+    return all(other_entry(claim, other) for other in opposed)
 
 
 def maybe_moved_since(claim: Claim, opposed: list[Claim], corpus: Corpus) -> bool:
@@ -199,7 +196,7 @@ DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 YEAR = re.compile(r"\d{4}")
 
 
-def counted_from_the_article(claim: Claim, opposed: list[Claim]) -> bool:
+def counted_from_the_article(claim: Claim, opposed: list[Claim], corpus: Corpus | None = None) -> bool:
     """ "hits theaters tomorrow", "down from last week's series premiere": the times differ by
     a week or less, and those of one side are counted from their article's own date (no number
     in them, a week or less long: "tomorrow", "Friday", "last week"). Crawled articles often
@@ -230,7 +227,7 @@ def gap_days(a: Interval, b: Interval) -> int:
     return 0
 
 
-def year_guessed(claim: Claim, opposed: list[Claim]) -> bool:
+def year_guessed(claim: Claim, opposed: list[Claim], corpus: Corpus | None = None) -> bool:
     """A date written without its year ("Season 7 (which premiered July 16)" in a piece from
     the next year, "both got December premieres") that agrees with every disagreeing source
     once given that source's year: what differs is the year the reading supplied, not the date
@@ -351,6 +348,21 @@ def own_conflict(group: list[Stale], corpus: Corpus) -> Conflict:
 
 def unique(claims: list[Claim]) -> list[Claim]:
     return list({claim.id: claim for claim in claims}.values())
+
+
+# In order: the first that holds explains the finding.
+EXPLANATIONS = (
+    (two_entries, "A year or more apart, and one of them says it has happened: most likely two works or two runs"
+                  " (a remake, a sequel, another season), not one date."),
+    (maybe_moved_since, "It gave its day before any of them and while that day was still ahead: the date may"
+                        " have moved since."),
+    (counted_from_the_article, "Its time is counted from the article's date, within a week of the others: the"
+                               " date the corpus gives the article may be off (an update)."),
+    (year_guessed, "The article gives no year: the same day or month in another year, most likely a wrong guess"
+                   " at the year, not another date."),
+    (moved_later_since, "It is the newest source and gives a later date, still ahead: the date may have been"
+                        " pushed back since the others wrote."),
+)
 
 
 RULE = Rule(id="date-conflict", severity=Severity.ERROR,

@@ -10,7 +10,7 @@ from claims.extract import events, grammar, lexicon, strategies, works
 from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.sentences import Sentence
-from claims.extract.subjects import PRONOUN_SUBJECT, group_back, group_with, is_unknown_name
+from claims.extract.subjects import OTHER_SUBJECT, PRONOUN_SUBJECT, group_back, group_with, is_unknown_name
 from claims.models import Claim, EventRef, Evidence, Subject
 
 
@@ -71,7 +71,6 @@ def dated_on_both_sides(context: ArticleContext, sentence: Sentence, marker: eve
 
 WORK_NOUN_BEFORE = re.compile(r"\b(?:series|show|film|movie|season|installment|entry)\s+"
                               r"(?:\w+\s+)?$", re.IGNORECASE)
-PERSONAL_PRONOUN = re.compile(r"(?<![\w'’])(?:I|we|you|he|she|they|him|her|them)(?![\w'’])", re.IGNORECASE)
 LOOSE_CONFIDENCE = 0.3
 ORDERED_EVENTS = {"release", "filming", "filming_start", "filming_end"}
 
@@ -240,7 +239,7 @@ def directed(q: OrderQuery) -> list[Pair] | None:
     event = left_triggers[-1].event if left_triggers else (
         q.passage_event() if q.word in ("then", "followed by", "closely followed by") else None)
     gap = body[subjects_[-1].end:q.marker.start] if subjects_ else ""
-    if event is None and subjects_ and WORK_NOUN_BEFORE.search(gap) and not PERSONAL_PRONOUN.search(gap):
+    if event is None and subjects_ and WORK_NOUN_BEFORE.search(gap) and not OTHER_SUBJECT.search(gap):
         # "X, the fourth series after A and B": the order of launches (not "X ... we'll see
         # him in more than one film after Y": a clause of its own, a star's films)
         event = "release"
@@ -340,7 +339,9 @@ def person_debut(body: str, trigger: events.Trigger) -> bool:
         and bool(PERSON_POSSESSIVE_BEFORE.search(body, max(0, trigger.start - 40), trigger.start))
 
 
-PERSON_POSSESSIVE_BEFORE = re.compile(r"(?<![\w'’])(?:his|her)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# "his", "her" and up to two words: "his tremendous", "her first".
+PERSON_POSSESSIVE = r"(?:his|her)\s+(?:[\w-]+\s+){0,2}"
+PERSON_POSSESSIVE_BEFORE = re.compile(rf"(?<![\w'’]){PERSON_POSSESSIVE}$", re.IGNORECASE)
 
 
 def person_after(body: str, marker: events.Marker) -> bool:
@@ -352,8 +353,7 @@ def person_after(body: str, marker: events.Marker) -> bool:
 def person_after_marker() -> re.Pattern:
     verbs = lexicon.alternation(lexicon.entry("order", "person_verbs_after_marker"))
     nouns = lexicon.alternation(lexicon.entry("order", "person_nouns_after_marker"))
-    return re.compile(rf"\s+(?:(?:{verbs})(?![\w-])|(?:his|her)\s+(?:[\w-]+\s+){{0,2}}(?:{nouns})(?![\w-]))",
-                      re.IGNORECASE)
+    return re.compile(rf"\s+(?:(?:{verbs})(?![\w-])|{PERSON_POSSESSIVE}(?:{nouns})(?![\w-]))", re.IGNORECASE)
 
 
 @cache
