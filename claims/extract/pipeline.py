@@ -10,13 +10,14 @@ import dataclasses
 import re
 from functools import cache
 
-from claims.extract import boilerplate, confidence, event_typing, events, grammar, lexicon, moves, seasons, works
+from claims.extract import (boilerplate, confidence, event_typing, events, grammar, lexicon, moves, registry, seasons,
+                            works)
 from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.order import decision_orders, order_claims
 from claims.extract.registry import WorkConfig
 from claims.extract.sentences import Sentence, joined, quotation_spans, split_sentences
-from claims.extract.subjects import MODIFIER_AFTER, focus_of, subjects_for, subjects_in
+from claims.extract.subjects import focus_of, subjects_for, subjects_in
 from claims.extract.temporal import Timex, find_timexes
 from claims.extract.times import CALENDAR_TYPES, TIME_AFTER_FOR, time_for, time_range, time_value
 from claims.intervals import resolve_interval
@@ -336,8 +337,10 @@ def move_verb_before() -> re.Pattern:
 
 def attributive(context: ArticleContext, subj: Subj) -> bool:
     """A title standing for a person's attribute ("his Thor co-star Tessa Thompson", "Broadchurch
-    creator Chris Chibnall"): named, but no antecedent for a later "it" or "the comedy"."""
-    return bool(MODIFIER_AFTER.match(context.article.body[subj.end:subj.end + 60]))
+    creator Chris Chibnall"): named, but no antecedent for a later "it" or "the comedy". (Only
+    persons: subjects.MODIFIER_AFTER also takes "X fans", "X trailer", which still name the work
+    a later "which premieres" is about.)"""
+    return bool(registry.knowledge()["people_after_title"].match(context.article.body[subj.end:subj.end + 40]))
 
 
 def rival_antecedent(context: ArticleContext, subj: Subj) -> str | None:

@@ -201,7 +201,8 @@ def knowledge() -> dict:
         "noun_apposed": re.compile(
             rf"^['’\"”]?\s*,?\s+(?:the|a|an)\s+(?:[\w!+&.'’-]+\s+){{0,3}}?(?P<noun>{lexicon.alternation(nouns)})"
             rf"\s*(?:[,.;:)—–]|$|(?:that|which|from|on|about|starring|based)\b)", re.IGNORECASE),
-        "after_title": words_after(data["after_title"]),
+        "after_title": words_after(data["after_title"] + data["people_after_title"]),
+        "people_after_title": words_after(data["people_after_title"]),
         # "Universal has slated X for a Dec. 18 release", "moving X from Nov. 20 to ...".
         "scheduled_before": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(scheduling)})\s+"
                                        r"(?:(?:its|the|their|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s)\s+)?(?:[\w-]+\s+){0,2}$",
