@@ -326,7 +326,56 @@ def headline_colon(q: TimeQuery) -> Timex | None:
     return None
 
 
-TIME_STRATEGIES = (noun_modifier, move_destination, after_trigger, before_trigger, headline_colon)
+def duration_since(q: TimeQuery) -> Timex | None:
+    """"in the two decades since X first premiered", "it has been five years since X opened":
+    an amount of time before "since" counts the event back from the article's date."""
+    published = q.context.published
+    if published is None:
+        return None
+    durations = [t for t in q.context.timexes if t.type == "DURATION" and q.sentence.start <= t.start
+                 and t.end <= q.trigger.start and q.trigger.start - t.end <= NEAR_BEFORE]
+    for timex in reversed(durations):
+        gap = q.body[timex.end:q.trigger.start]
+        if not since_after().match(gap) or any(timex.end <= t.start < q.trigger.start for t in q.triggers):
+            continue
+        value = counted_back(published, timex.value)
+        if value:
+            # (a round count of years or decades is about that long: "two decades since")
+            rough = value.isdigit() and int(timex.value[1:-1]) % 10 == 0
+            return replace(timex, type="DATE", value=value, mod="APPROX" if rough else None)
+    return None
+
+
+def counted_back(published, duration: str) -> str | None:
+    """The date a TIMEX3 duration ("P20Y", "P3M", "P2W") counts back to from the publication
+    date, at the precision of the unit, or None when the date is too vague for it."""
+    m = re.fullmatch(r"P(\d{1,4})([YMWD])", duration)
+    if m is None:
+        return None
+    n, unit = int(m.group(1)), m.group(2)
+    if unit == "Y":
+        return f"{published.year - n:04d}" if published.year - n >= 1 else None
+    if published.month is None:
+        return None
+    if unit == "M":
+        months = published.year * 12 + published.month - 1 - n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}" if months >= 12 else None
+    if published.day is None:
+        return None
+    days = n * 7 if unit == "W" else n
+    try:
+        return (dt.date(published.year, published.month, published.day) - dt.timedelta(days=days)).isoformat()
+    except (OverflowError, ValueError):
+        return None
+
+
+@cache
+def since_after() -> re.Pattern:
+    words = lexicon.alternation(lexicon.entry("events", "counted_since"))
+    return re.compile(rf"\s+(?:{words})\s", re.IGNORECASE)
+
+
+TIME_STRATEGIES = (noun_modifier, move_destination, after_trigger, before_trigger, headline_colon, duration_since)
 
 
 def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
