@@ -659,7 +659,8 @@ OPENING_ARTICLES = {
 @pytest.mark.parametrize("uk_text, flagged", [
     ('The action film "Ember Road" opens 24 May.', False),                      # told the British way
     ('The action film "Ember Road" is released in cinemas on May 24.', False),  # "cinemas"
-    ('The action film "Ember Road" opens on May 24.', True)])                   # one market: a day apart
+    ('The action film "Ember Road" opens on May 24.', True),                    # one market: a day apart
+    ('The action film "Ember Road" opens in US cinemas on May 24.', True)])     # the home market's: the release
 def test_a_film_opening_told_the_british_way_is_the_uks(tmp_path, uk_text, flagged):
     write_articles(tmp_path, {ident: (outlet, published, uk_text if ident.startswith("londonpost") else text)
                               for ident, (outlet, published, text) in OPENING_ARTICLES.items()})

@@ -210,6 +210,8 @@ def market_named(q: TriggerQuery, timex=None, kind: str | None = None) -> str | 
         return None
     for match in words()["territory"].finditer(q.after[:60]):
         where = (match.group("where") or match.group("country") or match.group("platform_country") or "").strip()
+        if where and gazetteer.fold(where) in words()["home"]:
+            return None  # "opens in US cinemas on May 24": the home market's opening is the release
         if where and gazetteer.place_kind(where) in ("country", "demonym", "region", "continent"):
             return gazetteer.fold(where)
     # ("is streaming on hayu from Monday 7th August": a service that carries US shows abroad)
