@@ -739,3 +739,14 @@ def test_a_timeless_done_report_before_every_date_given_is_no_evidence(done_publ
     done = claim(2, b, "2018", tense="past").model_copy(update={"time": None, "interval": None})
     claims = [claim(1, a, "2018-06-15"), done, claim(3, late, "2018-06-30", tense="present")]
     assert bool(rule_findings(claims, [a, b, late], "tense-drift")) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ('The Netflix series Ember Road will resume production in early 2018, a spokesperson said.', True),
+    ('“The Netflix series Ember Road will resume production in early 2018,” a spokesperson said.', False)])
+def test_a_quotation_keeps_the_speakers_tense(tmp_path, text, flagged):
+    """An old statement quoted in a later article ("production will resume in early 2018," in
+    June 2018) is the speaker's future, not the article's drift; the article's own words are."""
+    write_articles(tmp_path, {"dailyreel-2018-06-ember-road": ("Daily Reel", "2018-06-16", text)})
+    drift = [f for f in findings(tmp_path) if f.rule == "tense-drift"]
+    assert bool(drift) is flagged

@@ -9,8 +9,10 @@ begin production in April" (April 4, 2017) after "production started today, Apri
 Passes: "premieres on September 30" in May 2016 (the scheduled present); "Netflix
 announced it would premiere in May" (the future seen from the past); an earlier "will
 start filming in April" beside a later "has begun filming"; "was slated for October" (a
-plan told as history); "was originally set for July 23" (an old date the article itself
-reports as moved away from); "has set the return for March 8" (the past tense is the
+plan told as history); a spokesperson quoted as saying "production will resume in early
+2018" in a June 2018 article (a quotation keeps the speaker's tense); "was originally set for
+July 23" (an old date the article itself reports as moved away from); "has set the return
+for March 8" (the past tense is the
 announcement's, so past wording beside a later date is not flagged); a talk show that
 "premiered in March" in a 2017 article beside "will premiere in March" in a 2018 one (two
 cycles of a long-running series: see date-conflict); a guess ("they could inevitably cancel
@@ -50,7 +52,7 @@ def still_ahead(claim: Claim, corpus: Corpus) -> bool:
     """Spoken of as not yet done at the article's date: "will premiere", "is about to begin",
     "is wrapping up production as we speak", "hasn't begun filming"."""
     when = published(claim, corpus)
-    if claim.relation or claim.superseded or when is None or is_past_plan(claim):
+    if claim.relation or claim.superseded or when is None or is_past_plan(claim) or quoted(claim):
         return False
     if claim.modality == "speculative":
         return False  # "they could cancel the show": a guess says nothing of what is ahead
@@ -64,6 +66,13 @@ def still_ahead(claim: Claim, corpus: Corpus) -> bool:
     return (claim.tense == "present" and interval is not None and interval.earliest is not None
             and interval.earliest >= when.earliest and claim.time.mod not in BY_NOW
             and claim.time.value != "PRESENT_REF")
+
+
+def quoted(claim: Claim) -> bool:
+    """Inside a direct quotation: "production will resume in early 2018," a spokesperson
+    tells TVLine. The tense is the speaker's on the day they spoke, which an article may
+    quote months later; the article's own words are what can drift."""
+    return "quoted" in claim.explain
 
 
 @cache
@@ -81,7 +90,7 @@ def self_drift(claim: Claim, corpus: Corpus) -> str | None:
     """Why the claim's tense does not fit its own time, or None."""
     when, interval = published(claim, corpus), claim.interval
     if (when is None or interval is None or claim.negated or claim.relation or claim.superseded
-            or is_vague(claim) or claim.modality == "speculative"):
+            or is_vague(claim) or claim.modality == "speculative" or quoted(claim)):
         return None  # (a guess, "the show might get canceled", says nothing of what is ahead)
     # Past wording beside a later date is left alone: the past tense is most often the
     # announcement's ("has set the return for March 8"), which a claim does not tell apart.

@@ -522,6 +522,9 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
     lead = body[clause[0]:max(clause[0], subject_start)]
     tense, participle_headline = claim_tense(context, sentence, trigger, subj, clause, subject_start, before, lead)
     explain: dict[str, str] = {}
+    quote = next((q for q in context.quotes if q[0] <= trigger.start < q[1]), None)
+    if quote is not None:
+        explain["quoted"] = "a direct quotation"  # its tense is the speaker's, on the day they spoke
     time = time_value(context, trigger, timex, tense, before, lead, explain)
     is_denied = denied(body, trigger, clause, before, subject_start, subj)
     # A halt of a shoot denies the filming ("production was halted": negated `filming`, CONTRACT §2).
@@ -532,7 +535,6 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         time = TimeValue(value=context.published.value, mod="ON_OR_BEFORE")  # decided by the time of writing
     interval = resolve_interval(time.value, time.mod, context.published) if time else None
     season = claim_season(context, trigger, subj, timex, tense, before, interval)
-    quote = next((q for q in context.quotes if q[0] <= trigger.start < q[1]), None)
     evidence_start, evidence_end = clause
     if evidence_end - evidence_start < 12:
         evidence_start, evidence_end = sentence.start, sentence.end
