@@ -574,6 +574,24 @@ def test_an_early_day_later_sources_contradict_may_have_moved(early, severity):
     assert [f.severity for f in found] == [severity]
 
 
+@pytest.mark.parametrize("opposed, severity", [
+    ((("b", "2018-04-18", "2019-12-20"), ("c", "", "2019-12")), Severity.INFO),  # an undated source says no order
+    ((("b", "2018-04-18", "2019-12"),), Severity.ERROR),                          # a month: no announced day
+    ((("c", "", "2019-12-20"),), Severity.ERROR),                                 # no source known to be later
+    ((("b", "2017-01-10", "2019-12-20"), ("c", "", "2019-12")), Severity.ERROR)])  # an earlier one disagrees
+def test_an_early_day_against_later_and_undated_sources_may_have_moved(opposed, severity):
+    """ "will debut on May 23rd, 2019" (April 2017) beside "slated to open on December 20, 2019"
+    (April 2018) and an undated "will be released in December 2019"."""
+    early = article("a", "2017-04-15")
+    others = [Article(id=ident, body="text", outlet=f"Outlet {ident}",
+                      published=parse_published(published) if published else None)
+              for ident, published, _ in opposed]
+    claims = [film(1, early, "2019-05-23")] + [film(number, source, value) for number, (source, (_, _, value))
+                                               in enumerate(zip(others, opposed), start=2)]
+    found = rule_findings(claims, [early, *others], "date-conflict")
+    assert [f.severity for f in found] == [severity]
+
+
 # --- a release told as done, and a date a year or more after it: two entries -----------------
 
 @pytest.mark.parametrize("first, second, severity", [

@@ -162,7 +162,8 @@ def maybe_moved_since(claim: Claim, opposed: list[Claim], corpus: Corpus) -> boo
     move ("opens June 1, 2018" in July 2017 beside "May 18" from 2018 on). So is a year given
     while it was still running or ahead ("set to be released in 2017" in August 2016, "slated
     to air later this year"): the coarsest of plans, the one that slips most. A month or a
-    season given early ("a November debut") is a date told: it stays a conflict."""
+    season given early ("a November debut") is a date told: it stays a conflict. Sources with
+    no publication date say nothing of the order and are left out."""
     when = published(claim, corpus)
     if when is None or claim.time is None or claim.interval is None or claim.interval.earliest is None:
         return False
@@ -171,8 +172,9 @@ def maybe_moved_since(claim: Claim, opposed: list[Claim], corpus: Corpus) -> boo
             return False
     elif not (YEAR.fullmatch(claim.time.value) and claim.interval.latest and claim.interval.latest > when.latest):
         return False  # (a year still running or ahead: "set to be released in 2017", "later this year")
-    return all(DAY.fullmatch(other.time.value) and published(other, corpus) is not None
-               and published(other, corpus).earliest > when.latest for other in opposed)
+    dated = [other for other in opposed if published(other, corpus) is not None]
+    return bool(dated) and all(DAY.fullmatch(other.time.value)
+                               and published(other, corpus).earliest > when.latest for other in dated)
 
 
 def moved_later_since(claim: Claim, opposed: list[Claim], corpus: Corpus) -> bool:
