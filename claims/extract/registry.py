@@ -493,8 +493,11 @@ def learn_registry(documents: Iterable[tuple[str, list[tuple[int, int, str, bool
                         tally.kind[kind] += 2
                 if event_cue(o, event_words):
                     add_cue(tally, "event word next to it", 1.0, o)
-                tally.kind["film"] += 0.5 * words_near(film_words, candidate)
-                tally.kind["series"] += 0.5 * words_near(series_words, candidate)
+                if film_words or series_words:
+                    own = [(candidate.start, candidate.end)] + [(start, end) for start, end, other in spans
+                                                                 if other == key]
+                    tally.kind["film"] += 0.5 * words_near(film_words, candidate, own)
+                    tally.kind["series"] += 0.5 * words_near(series_words, candidate, own)
                 for reason, weight, cue in rejection_cues(o):
                     tally.against[reason] += weight
                     tally.against_cues[(reason, cue)] += 1
@@ -537,10 +540,14 @@ LONG_WORDS = re.compile(r"[A-Za-z][\w'’]*")
 BARE_NUMBER = re.compile(r"(?i:the)\s+[\d\s,.-]+")
 
 
-def words_near(spans: list[tuple[int, int]], candidate: Candidate, reach: int = 60) -> int:
-    """How many of the word spans lie within `reach` characters of the candidate."""
+def words_near(spans: list[tuple[int, int]], candidate: Candidate, own: list[tuple[int, int]],
+               reach: int = 60) -> int:
+    """How many of the word spans lie within `reach` characters of the candidate, outside
+    every mention of the same title (a title's own words say nothing of its kind: "Star
+    Wars: Episode IX", "Movie 43")."""
     low, high = candidate.start - reach, candidate.end + reach
-    return sum(1 for start, end in spans if start >= low and end <= high)
+    return sum(1 for start, end in spans if start >= low and end <= high
+               and not any(start >= s and end <= e for s, e in own))
 
 
 @lru_cache(maxsize=4096)
