@@ -140,6 +140,12 @@ def words() -> dict[str, re.Pattern]:
             rf"(?:{lexicon.alternation(lexicon.entry('registry', 'person_before'))})\s+"
             r"(?:(?:will|won't|won’t|would|wouldn't|is|was|isn't|wasn't|has|had|also|not|be|been|never|"
             r"finally|reportedly|set|expected|to)\s+){0,4}$", re.IGNORECASE),
+        "people_before": re.compile(
+            rf"(?<![\w'’-])(?:{lexicon.alternation(data['person_nouns_before'])})\s+"
+            r"(?:(?:who|that)\s+(?:are|is|were|will\s+be)\s+)?$", re.IGNORECASE),
+        "return_for_work": re.compile(
+            rf"^\s+for\s+(?:the|this|that|its|their|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?"
+            rf"(?:{lexicon.alternation(data['person_return_works'])})\b", re.IGNORECASE),
         "return_target": re.compile(
             r"^\s+(?:to\s+(?:(?:the|its|his|her|their|a|an)\s+)?(?:(?!(?:for|with|on|in|at|this|next)\b)[\w'’-]+\s+){0,2}?"
             rf"(?:{lexicon.alternation(data['person_return_targets'])})\b|"
@@ -305,8 +311,12 @@ def person_event(q: TriggerQuery) -> str | None:
     if words()["person_subject"].search(subject) and not re.search(r"(?i)\b(?:it|they|which|that)\b", subject[-15:]) \
             or re.match(r"\s*,?\s*who\b", q.before):  # "who plays X's father, will be returning"
         return "a person's debut or return"
-    if words()["role_subject"].search(subject) or words()["return_target"].match(q.body[q.trigger.end:q.clause[1]]):
+    after = q.body[q.trigger.end:q.clause[1]]
+    if words()["role_subject"].search(subject) or words()["return_target"].match(after) \
+            or words()["people_before"].search(subject):
         return "a person's debut or return"
+    if text.startswith("return") and words()["return_for_work"].match(after):
+        return "a person's debut or return"  # "Leia Organa also returns for the film"
     sentence_before = q.body[q.sentence.start:q.trigger.start]
     if words()["appearance"].search(sentence_before) and re.search(r"\band\s+(?:\w+\s+){0,2}$", q.before):
         return "a person's debut or return"  # "appeared in X ... and returned for season seven"
