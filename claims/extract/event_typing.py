@@ -142,7 +142,7 @@ def words() -> dict[str, re.Pattern]:
             r"finally|reportedly|set|expected|to)\s+){0,4}$", re.IGNORECASE),
         "people_before": re.compile(
             rf"(?<![\w'’-])(?:{lexicon.alternation(data['person_nouns_before'])})\s+"
-            r"(?:(?:who|that)\s+(?:are|is|were|will\s+be)\s+)?$", re.IGNORECASE),
+            r"(?:(?:who|that)\s+(?:are|is|were|will\s+be)\s+)?$"),  # (lower case: "Pawn Stars premiered" is a title)
         "return_for_work": re.compile(
             rf"^\s+for\s+(?:the|this|that|its|their|a|an)\s+(?:[\w'’-]+\s+){{0,2}}?"
             rf"(?:{lexicon.alternation(data['person_return_works'])})\b", re.IGNORECASE),
