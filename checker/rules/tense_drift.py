@@ -6,14 +6,13 @@ done was usually written from stale copy.
 Flags: "Luke Cage will debut on September 30, 2016" in an October 2016 article; "is about to
 begin production in April" (April 4, 2017) after "production started today, April 3rd"
 (April 3, 2017).
-Passes: "premieres on September 30" in May 2016 (the scheduled present); "Netflix
-announced it would premiere in May" (the future seen from the past); an earlier "will
-start filming in April" beside a later "has begun filming"; "was slated for October" (a
-plan told as history); a spokesperson quoted as saying "production will resume in early
-2018" in a June 2018 article (a quotation keeps the speaker's tense); "was originally set for
-July 23" (an old date the article itself reports as moved away from); "has set the return
-for March 8" (the past tense is the
-announcement's, so past wording beside a later date is not flagged); a talk show that
+Passes: "premieres on September 30" in May 2016 (the scheduled present); "Netflix announced it
+would premiere in May" (the future seen from the past); an earlier "will start filming in
+April" beside a later "has begun filming"; "was slated for October" (a plan told as history);
+a spokesperson quoted as saying "production will resume in early 2018" in a June 2018 article
+(a quotation keeps the speaker's tense); "was originally set for July 23" (an old date the
+article itself reports as moved away from); "has set the return for March 8" (the past tense
+is the announcement's, so past wording beside a later date is not flagged); a talk show that
 "premiered in March" in a 2017 article beside "will premiere in March" in a 2018 one (two
 cycles of a long-running series: see date-conflict); a guess ("they could inevitably cancel
 the show") after the cancellation was reported.
