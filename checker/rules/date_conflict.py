@@ -84,9 +84,7 @@ def apart(a: Claim, b: Claim, options: Options) -> bool:
     # (one article's headline and body speak for one market)
     if not disjoint(a.interval, b.interval) or a.article != b.article and not same_market(a, b):
         return False
-    gap = ((b.interval.earliest - a.interval.latest) if a.interval.latest and b.interval.earliest
-           and a.interval.latest < b.interval.earliest else (a.interval.earliest - b.interval.latest))
-    return options.tolerance_days < gap.days <= options.max_gap_days
+    return options.tolerance_days < gap_days(a.interval, b.interval) <= options.max_gap_days
 
 
 def same_market(a: Claim, b: Claim) -> bool:
@@ -198,7 +196,7 @@ DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 YEAR = re.compile(r"\d{4}")
 
 
-def counted_from_the_article(claim: Claim, opposed: list[Claim], corpus: Corpus | None = None) -> bool:
+def counted_from_the_article(claim: Claim, opposed: list[Claim], corpus: Corpus) -> bool:
     """ "hits theaters tomorrow", "down from last week's series premiere": the times differ by
     a week or less, and those of one side are counted from their article's own date (no number
     in them, a week or less long: "tomorrow", "Friday", "last week"). Crawled articles often
@@ -221,15 +219,15 @@ def counted(claim: Claim) -> bool:
 
 
 def gap_days(a: Interval, b: Interval) -> int:
-    """Days between two intervals, 0 when they meet."""
-    if a.latest < b.earliest:
+    """Days between two intervals, 0 when they meet (an open end meets everything)."""
+    if a.latest and b.earliest and a.latest < b.earliest:
         return (b.earliest - a.latest).days
-    if b.latest < a.earliest:
+    if b.latest and a.earliest and b.latest < a.earliest:
         return (a.earliest - b.latest).days
     return 0
 
 
-def year_guessed(claim: Claim, opposed: list[Claim], corpus: Corpus | None = None) -> bool:
+def year_guessed(claim: Claim, opposed: list[Claim], corpus: Corpus) -> bool:
     """A date written without its year ("Season 7 (which premiered July 16)" in a piece from
     the next year, "both got December premieres") that agrees with every disagreeing source
     once given that source's year: what differs is the year the reading supplied, not the date
