@@ -300,7 +300,7 @@ def person_event(q: TriggerQuery) -> str | None:
     if q.trigger.event != "release":
         return None
     if q.trigger.form == "noun":
-        if re.search(r"(?i)\b(?:her|his|my|your)\s+(?:[\w-]+\s+){0,2}$", q.before[-30:]) \
+        if grammar.PERSON_POSSESSIVE_BEFORE.search(q.before[-30:]) \
                 or words()["person_debut"].search(q.before[-40:]):
             return "a person's debut or return"  # "her debut", "Peele's directorial debut"
         return None

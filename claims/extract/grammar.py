@@ -17,6 +17,10 @@ POSSESSIVE_S = re.compile(r"(?<!\b[Ii]t)(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Tt]hat)(
 DELAY = re.compile(r"\b(?:until|till|before|for some time|for a while|for long|much of a leap|"
                    r"anything|any more|anymore|sure|know)\b", re.IGNORECASE)
 WORDS = re.compile(r"[\w'’+-]+")
+# A person's possessive and up to two words ("his tremendous", "her first", "my"): what follows
+# is the person's ("her debut", "his tremendous debut as a lead"), not a work's event.
+PERSON_POSSESSIVE = r"(?:his|her|my|your)\s+(?:[\w-]+\s+){0,2}"
+PERSON_POSSESSIVE_BEFORE = re.compile(rf"(?<![\w'’]){PERSON_POSSESSIVE}$", re.IGNORECASE)
 CONFIRMING = re.compile(r"\b(?:confirm|confirmed|confirms|announced|announces|revealed|reveals|"
                         r"made it official|official)\b", re.IGNORECASE)
 REPORTING_WOULD = re.compile(

@@ -336,12 +336,7 @@ def order_claim(context: ArticleContext, sentence: Sentence, triggers: list[even
 def person_debut(body: str, trigger: events.Trigger) -> bool:
     """"his tremendous debut", "her first appearance": a person's, after "his" or "her"."""
     return trigger.form == "noun" and trigger.text.lower() in lexicon.entry("order", "person_nouns_after_marker") \
-        and bool(PERSON_POSSESSIVE_BEFORE.search(body, max(0, trigger.start - 40), trigger.start))
-
-
-# "his", "her" and up to two words: "his tremendous", "her first".
-PERSON_POSSESSIVE = r"(?:his|her)\s+(?:[\w-]+\s+){0,2}"
-PERSON_POSSESSIVE_BEFORE = re.compile(rf"(?<![\w'’]){PERSON_POSSESSIVE}$", re.IGNORECASE)
+        and bool(grammar.PERSON_POSSESSIVE_BEFORE.search(body, max(0, trigger.start - 40), trigger.start))
 
 
 def person_after(body: str, marker: events.Marker) -> bool:
@@ -353,7 +348,7 @@ def person_after(body: str, marker: events.Marker) -> bool:
 def person_after_marker() -> re.Pattern:
     verbs = lexicon.alternation(lexicon.entry("order", "person_verbs_after_marker"))
     nouns = lexicon.alternation(lexicon.entry("order", "person_nouns_after_marker"))
-    return re.compile(rf"\s+(?:(?:{verbs})(?![\w-])|{PERSON_POSSESSIVE}(?:{nouns})(?![\w-]))", re.IGNORECASE)
+    return re.compile(rf"\s+(?:(?:{verbs})(?![\w-])|{grammar.PERSON_POSSESSIVE}(?:{nouns})(?![\w-]))", re.IGNORECASE)
 
 
 @cache
