@@ -159,7 +159,7 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
             continue  # "when the first film premiered in 2004": an earlier entry, not the work in focus
         if any(s.explicit and 0 <= s.start - end <= 3 for s in found):
             continue  # "the drama Copper Valley": the name that follows says which work
-        if any(s.explicit and 0 <= s.start - end <= 60 and RELATED_WORK.search(context.article.body[start:s.start])
+        if any(s.explicit and 0 <= s.start - end <= 60 and related_work().search(context.article.body[start:s.start])
                for s in found):
             continue  # "the sequel to the hit film X": not X, and no work named
         work, named_here = reference_work(context, found, start, phrase)
@@ -502,7 +502,7 @@ def relative_clause(q: SubjectQuery) -> list[Subj] | None:
     if previous and q.clause[0] - previous[-1].end < 80:
         if other_antecedent().search(q.body[max(0, q.clause[0] - 60):q.clause[0]]):
             return None  # "the Avatar sequel, which", "the second half of Season 4, which": another noun's
-        if RELATED_WORK.search(q.body[max(0, previous[-1].start - 60):previous[-1].start]):
+        if related_work().search(q.body[max(0, previous[-1].start - 60):previous[-1].start]):
             # "The sequel to Tom Cruise's "Top Gun," which ...": the sequel
             return related_work_subject(q, previous[-1])
         return group_back(previous[-1], previous, q.body)
@@ -538,11 +538,13 @@ def other_antecedent() -> re.Pattern:
                       rf"(?:(?:season|series)\s+\w+|\w+\s+season))[\s'’\"”),]*$", re.IGNORECASE)
 
 
-# A work named as another's relative: "the sequel to Tom Cruise's "Top Gun"", "a spinoff of X".
-# (Not a remake or a reboot: it keeps its original's title, "Disney's remake of The Lion King".)
-RELATED_WORK = re.compile(r"\b(?:sequel|prequel|follow-up|followup|spinoff|spin-off|successor)\s+"
-                          r"(?:to|of)\s+(?:(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)?(?:the\s+)?(?:[a-z\d][\w-]*\s+){0,2}[\"“‘']?$",
-                          re.IGNORECASE)
+@cache
+def related_work() -> re.Pattern:
+    """A work named as another's relative, up to the name: "the sequel to Tom Cruise's "Top
+    Gun"", "a spinoff of the hit film X" (works.yaml related_work_nouns)."""
+    nouns = lexicon.alternation(lexicon.entry("works", "related_work_nouns"))
+    return re.compile(rf"\b(?:{nouns})\s+(?:to|of)\s+(?:(?:[A-Z][\w.-]*\s+){{0,2}}[A-Z][\w.-]*['’]s\s+)?"
+                      rf"(?:the\s+)?(?:[a-z\d][\w-]*\s+){{0,2}}[\"“‘']?$", re.IGNORECASE)
 
 
 def titles_sentence_start(q: SubjectQuery, subj: Subj) -> bool:
