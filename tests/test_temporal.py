@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from claims.extract.temporal import Timex, find_timexes, load, normalize, parse_published, renormalize
+from claims.extract.temporal import Timex, counted_back, find_timexes, load, normalize, parse_published, renormalize
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "timex.yaml").read_text(encoding="utf-8"))
 
@@ -117,3 +117,17 @@ def test_renormalize_leaves_written_years_and_weekdays():
     assert renormalize(written, dct, "future") is written
     weekday = find_timexes("The panel is on Saturday, April 25.", dct)[0]
     assert renormalize(weekday, dct, "future") == weekday
+
+
+@pytest.mark.parametrize("published, duration, value", [
+    ("2018-05-30", "P20Y", "1998"),          # "in the two decades since": the year
+    ("2018-05-30", "P3M", "2018-02"),        # "three months since": the month
+    ("2018-02-10", "P3M", "2017-11"),        # across a year's start
+    ("2018-05-30", "P3W", "2018-05-09"),     # "three weeks since": the day
+    ("2018-03-01", "P1D", "2018-02-28"),
+    ("2018", "P3M", None),                   # a publication year alone is too coarse for months
+    ("2018-05", "P2D", None),                # ... and a month for days
+    ("2018-05-30", "PXY", None),             # "years since": no number, no date
+    ("0005-05-30", "P20Y", None)])           # before year 1: no date
+def test_counted_back(published, duration, value):
+    assert counted_back(parse_published(published), duration) == value

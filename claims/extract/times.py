@@ -11,7 +11,7 @@ from claims.extract.context import ArticleContext
 from claims.extract.sentences import Sentence
 from functools import cache
 
-from claims.extract.temporal import Timex, lexicon as time_lexicon, normalize, renormalize
+from claims.extract.temporal import Timex, counted_back, lexicon as time_lexicon, normalize, renormalize
 from claims.models import TimeValue
 
 CALENDAR_TYPES = {"DATE", "TIME"}
@@ -344,29 +344,6 @@ def duration_since(q: TimeQuery) -> Timex | None:
             rough = value.isdigit() and int(timex.value[1:-1]) % 10 == 0
             return replace(timex, type="DATE", value=value, mod="APPROX" if rough else None)
     return None
-
-
-def counted_back(published, duration: str) -> str | None:
-    """The date a TIMEX3 duration ("P20Y", "P3M", "P2W") counts back to from the publication
-    date, at the precision of the unit, or None when the date is too vague for it."""
-    m = re.fullmatch(r"P(\d{1,4})([YMWD])", duration)
-    if m is None:
-        return None
-    n, unit = int(m.group(1)), m.group(2)
-    if unit == "Y":
-        return f"{published.year - n:04d}" if published.year - n >= 1 else None
-    if published.month is None:
-        return None
-    if unit == "M":
-        months = published.year * 12 + published.month - 1 - n
-        return f"{months // 12:04d}-{months % 12 + 1:02d}" if months >= 12 else None
-    if published.day is None:
-        return None
-    days = n * 7 if unit == "W" else n
-    try:
-        return (dt.date(published.year, published.month, published.day) - dt.timedelta(days=days)).isoformat()
-    except (OverflowError, ValueError):
-        return None
 
 
 @cache

@@ -59,11 +59,11 @@ from __future__ import annotations
 
 from claims.extract.temporal.data import DATA_DIR, TYPES, VAGUE_VALUES, Lexicon, TimeDataError, alternation, \
     lexicon, load
-from claims.extract.temporal.dates import SEASON_MONTHS, choose_year
+from claims.extract.temporal.dates import SEASON_MONTHS, choose_year, counted_back
 from claims.extract.temporal.handlers import HANDLERS, Found
 from claims.extract.temporal.resolve import normalize, parse_published, renormalize
 from claims.extract.temporal.scanner import Timex, find_timexes
 
-__all__ = ["DATA_DIR", "HANDLERS", "SEASON_MONTHS", "TYPES", "VAGUE_VALUES", "Found", "Lexicon", "TimeDataError",
-           "Timex", "alternation", "choose_year", "find_timexes", "lexicon", "load", "normalize", "parse_published",
-           "renormalize"]
+__all__ = ["DATA_DIR", "HANDLERS", "SEASON_MONTHS", "TYPES", "VAGUE_VALUES", "Found", "Lexicon",
+           "TimeDataError", "Timex", "alternation", "choose_year", "counted_back", "find_timexes",
+           "lexicon", "load", "normalize", "parse_published", "renormalize"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from typing import Callable
 
 from claims.models import Published
@@ -80,3 +81,27 @@ def _day_of(published: Published | None) -> dt.date | None:
     if published and published.month and published.day:
         return dt.date(published.year, published.month, published.day)
     return None
+
+
+def counted_back(published: Published, duration: str) -> str | None:
+    """The date a TIMEX3 duration ("P20Y", "P3M", "P2W") counts back to from the publication
+    date ("two decades since" in 2018: "1998"), at the precision of its unit, or None when the
+    publication date is too coarse for it or the date falls outside the calendar."""
+    m = re.fullmatch(r"P(\d{1,4})([YMWD])", duration)
+    if m is None:
+        return None
+    n, unit = int(m.group(1)), m.group(2)
+    if unit == "Y":
+        return f"{published.year - n:04d}" if published.year - n >= 1 else None
+    if unit == "M":
+        if published.month is None or published.year * 12 + published.month - 1 - n < 12:
+            return None
+        year, month = _shift_month(published.year, published.month, -n)
+        return f"{year:04d}-{month:02d}"
+    day = _day_of(published)
+    if day is None:
+        return None
+    try:
+        return (day - dt.timedelta(days=n * 7 if unit == "W" else n)).isoformat()
+    except OverflowError:
+        return None
