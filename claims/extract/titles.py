@@ -12,15 +12,15 @@ reading over the whole corpus and keeps the whole title when the evidence is for
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
+from typing import NamedTuple
+from functools import cache, lru_cache
 
 from claims.extract import gazetteer, lexicon
 from claims.extract.temporal import lexicon as time_lexicon
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """(A tuple: tens of thousands are made per corpus, and a frozen dataclass is slow to build.)"""
     start: int          # offsets in the sentence text
     end: int
     text: str
@@ -79,7 +79,10 @@ TRAILING_MARKS = ".,;:!?-–—'’\"”)"
 
 def sentence_initial(text: str, start: int) -> bool:
     """Nothing but opening quotes or a list mark before: the capital may be the sentence's."""
-    lead = text[:start].rstrip().rstrip("\"“‘'*_([").rstrip()
+    # (the last few characters say it; the whole prefix only when they are all blanks and marks)
+    lead = text[max(0, start - 12):start].rstrip().rstrip("\"“‘'*_([").rstrip()
+    if not lead and start > 12:
+        lead = text[:start].rstrip().rstrip("\"“‘'*_([").rstrip()
     return not lead or lead.endswith((".", "!", "?", ":", "•", "|", "—", "–"))
 
 
@@ -89,9 +92,21 @@ def candidates(text: str, title_case: bool = False) -> list[Candidate]:
     found: list[Candidate] = []
     if not title_case:
         for match in knowledge()["run"].finditer(text):
-            found += readings(text, match.start(), match.group())
+            start = match.start()
+            found += [Candidate(start + s, start + e, run, False, part) for s, e, run, part
+                      in run_readings(match.group(), sentence_initial(text, start))]
     found += quoted_spans(text)
     return found
+
+
+@lru_cache(maxsize=65536)
+def run_readings(run: str, initial: bool) -> tuple[tuple[int, int, str, str], ...]:
+    """The readings of a capitalized run as (start, end, text, part), offsets in the run:
+    they depend only on the run and on whether it opens its sentence, and names recur."""
+    # (A stand-in for the sentence before the run: nothing, or a word.)
+    lead = "" if initial else "x "
+    return tuple((c.start - len(lead), c.end - len(lead), c.text, c.part)
+                 for c in readings(lead + run, len(lead), run))
 
 
 def words_of(run: str, start: int) -> list[tuple[int, int, str]]:
