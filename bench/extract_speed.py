@@ -2,22 +2,25 @@
 """Extraction speed and peak memory: `checker extract` (read + extract) beside dateparser.
 
     .venv/bin/python bench/extract_speed.py [--corpus PATH] [--limit N] [--sample 300]
-                                            [--seed 1] [--repeat 10] [--json OUT]
+                                            [--seed 1] [--repeat 10] [--jobs N] [--json OUT]
 
 Runs, each in its own subprocess so that one run's peak memory does not mix with another's:
 
-- checker on the whole corpus: `read_articles` + `extract_claims`, what `checker extract` does;
+- checker on the whole corpus: `read_articles` + `extract_corpus`, what `checker extract` does,
+  in one process, then again with `--jobs` worker processes (default: every core);
 - checker on the corpus repeated `--repeat` times (ids made unique), to show how it scales;
 - checker on a random sample of `--sample` articles (fixed `--seed`);
 - dateparser's `search_dates` over the texts of that same sample. It manages about 60
   articles/s, so it only gets the sample; the ratio on the same articles is the fair one.
 
-Seconds exclude interpreter start, imports and a warm-up call on one short text (which
-loads dateparser's language data and the checker's data files). Checker's seconds include reading and decompressing
-the corpus file; dateparser is handed the texts already in memory. Peak memory is the
-subprocess's peak resident set size (VmHWM on Linux, else ru_maxrss), interpreter
-included; "base MiB" is that peak after imports and the warm-up, before any article is
-read. "setup s" is the warm-up: loading data and compiling patterns, once per process.
+Seconds (wall clock) exclude interpreter start, imports and a warm-up call on one short text
+(which loads dateparser's language data and the checker's data files); "CPU s" is the CPU
+time over the same span, the worker processes' included. Checker's seconds include reading
+and decompressing the corpus file; dateparser is handed the texts already in memory. Peak
+memory is the subprocess's peak resident set size (VmHWM on Linux, else ru_maxrss),
+interpreter included; "base MiB" is that peak after imports and the warm-up, before any
+article is read; "workers' peak MiB" is the largest worker process's. "setup s" is the
+warm-up: loading data and compiling patterns, once per process.
 """
 from __future__ import annotations
 
@@ -54,8 +57,19 @@ def rss_mib() -> float:
 
 # --- workers: each runs in a fresh interpreter and prints one JSON object -------------------------
 
-def work_checker(corpus: str) -> dict:
-    from claims.extract.pipeline import extract_claims
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished worker processes, user and system."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def children_peak_mib() -> float:
+    """The largest peak resident set of a finished worker process (0 when there was none)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * (1 if sys.platform == "darwin" else 1024) / 2**20
+
+
+def work_checker(corpus: str, jobs: int = 1) -> dict:
+    from claims.extract.pipeline import extract_claims, extract_corpus
     from claims.reading import make_article, read_articles
 
     # Like dateparser's warm-up: data files load and patterns compile before the clock starts.
@@ -64,12 +78,13 @@ def work_checker(corpus: str) -> dict:
                                  published="2011-05")])
     setup = time.perf_counter() - warm_up
     base = rss_mib()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     articles, problems = read_articles([corpus])
-    claims = extract_claims(articles)
+    claims = extract_corpus(articles, jobs=jobs).claims
     seconds = time.perf_counter() - start
     return {"articles": len(articles), "problems": len(problems), "claims": len(claims),
-            "seconds": seconds, "setup_s": setup, "base_mib": base, "peak_mib": rss_mib()}
+            "seconds": seconds, "cpu_s": cpu_seconds() - cpu, "setup_s": setup, "base_mib": base,
+            "peak_mib": rss_mib(), "workers_peak_mib": children_peak_mib()}
 
 
 def work_dateparser(corpus: str) -> dict:
@@ -83,7 +98,7 @@ def work_dateparser(corpus: str) -> dict:
     records = [json.loads(line) for line in gzip.open(corpus, "rt", encoding="utf-8")]
     base = rss_mib()
     found = failures = 0
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     for record in records:
         published = record.get("published") or ""
         base_date = (dt.datetime.fromisoformat(published + "-01" * (2 - published.count("-")))
@@ -95,7 +110,8 @@ def work_dateparser(corpus: str) -> dict:
             failures += 1
     seconds = time.perf_counter() - start
     return {"articles": len(records), "problems": failures, "claims": found,
-            "seconds": seconds, "setup_s": setup, "base_mib": base, "peak_mib": rss_mib()}
+            "seconds": seconds, "cpu_s": cpu_seconds() - cpu, "setup_s": setup, "base_mib": base,
+            "peak_mib": rss_mib(), "workers_peak_mib": 0.0}
 
 
 WORKERS = {"checker": work_checker, "dateparser": work_dateparser}
@@ -109,8 +125,8 @@ def run_in_subprocess(script: str, worker_args: list[str], label: str) -> dict:
     return json.loads(done.stdout)
 
 
-def measure(system: str, corpus: Path, label: str) -> dict:
-    result = run_in_subprocess(__file__, ["--worker", system, "--corpus", str(corpus)], label)
+def measure(system: str, corpus: Path, label: str, jobs: int = 1) -> dict:
+    result = run_in_subprocess(__file__, ["--worker", system, "--corpus", str(corpus), "--jobs", str(jobs)], label)
     result["system"] = label
     result["articles_per_s"] = result["articles"] / result["seconds"] if result["seconds"] else None
     print(f"  {label}: {result['articles']} articles in {result['seconds']:.2f} s", file=sys.stderr)
@@ -142,13 +158,14 @@ def write_corpus(path: Path, lines: list[str], repeat: int = 1) -> Path:
 def render(results: list[dict]) -> str:
     from tabulate import tabulate
 
-    rows = [(r["system"], r["articles"], f"{r['seconds']:.2f}",
+    rows = [(r["system"], r["articles"], f"{r['seconds']:.2f}", f"{r['cpu_s']:.2f}",
              f"{r['articles_per_s']:,.1f}" if r["articles_per_s"] else "-",
-             f"{r['peak_mib']:.0f}", f"{r['base_mib']:.0f}", f"{r['setup_s']:.2f}", r["claims"])
+             f"{r['peak_mib']:.0f}", f"{r['workers_peak_mib']:.0f}" if r["workers_peak_mib"] else "-",
+             f"{r['base_mib']:.0f}", f"{r['setup_s']:.2f}", r["claims"])
             for r in results]
-    return tabulate(rows, headers=("system", "articles", "seconds", "articles/s", "peak MiB",
-                                   "base MiB", "setup s", "claims / dates"),
-                    disable_numparse=True, colalign=("left",) + ("right",) * 7)
+    return tabulate(rows, headers=("system", "articles", "seconds", "CPU s", "articles/s", "peak MiB",
+                                   "workers' peak MiB", "base MiB", "setup s", "claims / dates"),
+                    disable_numparse=True, colalign=("left",) + ("right",) * 9)
 
 
 def main() -> None:
@@ -159,10 +176,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=10, help="copies for the scale run (<2: skip)")
     parser.add_argument("--limit", type=int, help="only the corpus's first N articles")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--jobs", type=int, default=0,
+                        help="worker processes for a second whole-corpus run (default: every core; 1: skip it)")
     parser.add_argument("--worker", choices=WORKERS, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(WORKERS[args.worker](str(args.corpus))))
+        print(json.dumps(WORKERS[args.worker](str(args.corpus), *([args.jobs] if args.worker == "checker" else []))))
         return
     if not args.corpus.is_file():
         sys.exit(f"extract_speed: {args.corpus}: no such corpus file")
@@ -174,6 +193,10 @@ def main() -> None:
         corpus = write_corpus(Path(tmp) / "limited.jsonl.gz", lines) if args.limit else args.corpus
         sample_corpus = write_corpus(Path(tmp) / "sample.jsonl.gz", sample)
         results.append(measure("checker", corpus, "checker"))
+        from claims.extract import parallel
+        jobs = args.jobs or parallel.cores()
+        if jobs > 1:
+            results.append(measure("checker", corpus, f"checker --jobs {jobs}", jobs))
         if args.repeat > 1:
             repeated = write_corpus(Path(tmp) / "repeated.jsonl.gz", lines, args.repeat)
             results.append(measure("checker", repeated, f"checker x{args.repeat}"))

@@ -29,17 +29,24 @@ store_option = click.option(
     help=f"The review store: a SQLite file or a database URL (postgresql://user@host/db). "
          f"Default: $CHECKER_STORE, else the configuration's store, else {DEFAULT_STORE}.")
 
+jobs_option = click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
+    help="Worker processes for extraction; the claims are the same whatever their number. "
+         "Default: the configuration's jobs, else every core (one for a small corpus).")
+
 
 def fail(message: str) -> NoReturn:
     click.echo(f"checker: error: {clean(message)}", err=True)
     raise SystemExit(EXIT_BAD_INPUT)
 
 
-def load(config_file: Path | None) -> Settings:
+def load(config_file: Path | None, jobs: int | None = None) -> Settings:
+    """The settings, with what the command line overrides."""
     try:
-        return load_settings(Path.cwd(), config_file)
+        settings = load_settings(Path.cwd(), config_file)
     except ConfigError as err:
         fail(str(err))
+    return settings.model_copy(update={"jobs": jobs}) if jobs else settings
 
 
 def chosen_store(location: str | None, settings: Settings) -> str:

@@ -50,6 +50,8 @@ class Settings(BaseModel):
     # A date, tense or order finding that rests on a claim read with less confidence than this
     # (claims/data/confidence.yaml) is info, not an alarm.
     min_confidence: float = Field(default=0.7, ge=0.0, le=1.0)
+    # Worker processes for extraction (None: every core); small corpora use one.
+    jobs: int | None = Field(default=None, ge=1)
 
     def work_config(self) -> WorkConfig:
         """What the configuration tells the work registry: aliases and names that are not works."""

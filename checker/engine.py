@@ -160,7 +160,8 @@ def extract(targets: Iterable[str], published: str | None = None,
             settings: Settings | None = None) -> Report:
     """Read the articles under the targets and extract their claims (`checker extract`)."""
     articles, problems = read_articles(targets, published)
-    extraction = extract_corpus(articles, (settings or Settings()).work_config())
+    settings = settings or Settings()
+    extraction = extract_corpus(articles, settings.work_config(), settings.jobs)
     return Report(articles=articles, claims=extraction.claims, problems=problems,
                   lexicon=extraction.lexicon)
 

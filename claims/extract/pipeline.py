@@ -10,8 +10,8 @@ import dataclasses
 import re
 from functools import cache
 
-from claims.extract import (boilerplate, confidence, event_typing, events, grammar, lexicon, moves, registry, seasons,
-                            works)
+from claims.extract import (boilerplate, confidence, event_typing, events, grammar, lexicon, moves, parallel,
+                            registry, seasons, works)
 from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.order import decision_orders, order_claims
@@ -39,11 +39,11 @@ def outlet_names(articles: list[Article]) -> set[str]:
 
 
 def learn(articles: list[Article], texts: dict[str, list[Sentence]],
-          config: WorkConfig | None = None) -> works.WorkLexicon:
+          config: WorkConfig | None = None, jobs: int | None = 1) -> works.WorkLexicon:
     pattern = events.work_cue_matcher()
     documents = [(article.id, [(s.start, s.end, s.text, s.headline) for s in texts[article.id]])
                  for article in articles]
-    return works.learn_works(documents, pattern, outlet_names(articles), config)
+    return works.learn_works(documents, pattern, outlet_names(articles), config, jobs)
 
 
 @dataclasses.dataclass
@@ -56,17 +56,33 @@ class Extraction:
     dropped: list[tuple[str, str, str]] = dataclasses.field(default_factory=list)
 
 
-def extract_corpus(articles: list[Article], config: WorkConfig | None = None) -> Extraction:
-    """Every claim of every article, ids c1, c2, ... in article order."""
+def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
+                   jobs: int | None = 1) -> Extraction:
+    """Every claim of every article, ids c1, c2, ... in article order.
+
+    jobs: worker processes (None: every core); the claims are the same whatever their number.
+    """
     texts = {a.id: boilerplate.without_captions(split_sentences(a.body, boilerplate.skipped_lines(a)))
              for a in articles}
-    lexicon_ = learn(articles, texts, config)
+    lexicon_ = learn(articles, texts, config, jobs)
     claims: list[Claim] = []
     dropped: list[tuple[str, str, str]] = []
-    for article in articles:
-        for claim in extract_article(article, lexicon_, texts[article.id], dropped):
+    for batch_claims, batch_dropped in parallel.map_ranges(extract_range, len(articles), jobs,
+                                                           (articles, lexicon_, texts)):
+        for claim in batch_claims:
             claims.append(claim.model_copy(update={"id": f"c{len(claims) + 1}"}))
+        dropped += batch_dropped
     return Extraction(claims, lexicon_, dropped)
+
+
+def extract_range(shared: tuple, start: int, stop: int) -> tuple[list[Claim], list[tuple[str, str, str]]]:
+    """The claims of articles[start:stop], and the triggers event typing set aside."""
+    articles, lexicon_, texts = shared
+    claims: list[Claim] = []
+    dropped: list[tuple[str, str, str]] = []
+    for article in articles[start:stop]:
+        claims += extract_article(article, lexicon_, texts[article.id], dropped)
+    return claims, dropped
 
 
 def extract_claims(articles: list[Article]) -> list[Claim]:

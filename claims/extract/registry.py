@@ -27,9 +27,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Iterable
+from typing import Iterable, Sequence
 
-from claims.extract import gazetteer, lexicon, titles
+from claims.extract import gazetteer, lexicon, parallel, titles
 from claims.extract.titles import Candidate
 
 # The reasons a candidate is not a work, as `checker works` shows them.
@@ -436,23 +436,89 @@ class Tally:
     inside: Counter = field(default_factory=Counter)      # longer keys it was read inside
     splits: set = field(default_factory=set)              # its sides where "and"/"with" may join two
 
+    def __reduce__(self):
+        # (Batches travel from worker processes as plain values, empty containers as None:
+        # most names have no cue at all, and pickling a dataclass of empty Counters is slow.)
+        return restore_tally, tuple((dict(value) if isinstance(value, Counter) else value) or None
+                                    if isinstance(value, (dict, set)) else value
+                                    for value in (getattr(self, name) for name in TALLY_FIELDS))
+
+    def add(self, later: Tally) -> None:
+        """Sum a later batch's tally of the same name into this one (first examples kept)."""
+        self.forms.update(later.forms)
+        self.occurrences += later.occurrences
+        self.whole += later.whole
+        self.non_initial += later.non_initial
+        self.quoted += later.quoted
+        self.titled += later.titled
+        self.work += later.work      # (weights are halves: sums are exact in any order)
+        self.strong += later.strong
+        self.cues.update(later.cues)
+        self.weights.update(later.weights)
+        self.against.update(later.against)
+        self.against_cues.update(later.against_cues)
+        self.kind.update(later.kind)
+        for cue, example in later.examples.items():
+            self.examples.setdefault(cue, example)
+        self.articles |= later.articles
+        self.inside.update(later.inside)
+        self.splits |= later.splits
+
+
+TALLY_FIELDS = tuple(Tally.__dataclass_fields__)
+
+
+def restore_tally(*values) -> Tally:
+    tally = Tally()
+    for name, value in zip(TALLY_FIELDS, values):
+        if value is not None:
+            current = getattr(tally, name)
+            if isinstance(current, Counter):
+                current.update(value)
+            elif isinstance(current, (dict, set)):
+                current.update(value)
+            else:
+                setattr(tally, name, value)
+    return tally
+
 
 def snippet(o: Occurrence) -> str:
     return f"{o.before[-30:].lstrip()}{o.candidate.text}{o.after[:30].rstrip()}".strip()
 
 
-def learn_registry(documents: Iterable[tuple[str, list[tuple[int, int, str, bool]]]],
-                   event_words: re.Pattern, excluded: set[str],
-                   config: WorkConfig | None = None, fold_title=None) -> tuple[Registry, dict]:
-    """Weigh every candidate over the corpus and decide each name once.
+@dataclass
+class Tallies:
+    """What a run of documents says of every name: the map step of learning, summed exactly
+    by `merge` (counts and halves of weights, sets, first examples), so that batches read in
+    worker processes give what one pass over the corpus gives."""
+    by_name: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    lower_words: Counter = field(default_factory=Counter)
+    # Sides of "X and Y" seen before the whole "X and Y" was: a whole seen in an earlier batch
+    # takes them, as it would have in one pass.
+    early_splits: dict[str, set] = field(default_factory=lambda: defaultdict(set))
 
-    documents: (article id, [(sentence start, sentence end, text, headline)]).
-    excluded: folded names known not to be works (the corpus's outlets and authors).
-    Returns the registry and the persons seen (name -> count), for speakers and name checks.
-    """
+    def merge(self, later: Tallies) -> None:
+        """Add a later batch's tallies, as if its documents had been read after these."""
+        for whole, sides in later.early_splits.items():
+            if whole in self.by_name:
+                self.by_name[whole].splits.update(sides)
+            else:
+                self.early_splits[whole].update(sides)
+        for key, theirs in later.by_name.items():
+            if key in self.by_name:
+                self.by_name[key].add(theirs)
+            else:
+                self.by_name[key] = theirs
+        self.lower_words.update(later.lower_words)
+
+
+def tally_documents(documents: Iterable[tuple[str, list[tuple[int, int, str, bool]]]],
+                    event_words: re.Pattern, fold_title) -> Tallies:
+    """Weigh every candidate of the documents: each occurrence's cues, for and against."""
     info = knowledge()
-    tallies: dict[str, Tally] = defaultdict(Tally)
-    lower_words: Counter = Counter()
+    found_so_far = Tallies()
+    tallies = found_so_far.by_name
+    lower_words = found_so_far.lower_words
     for article_id, sentences in documents:
         for _, _, text, headline in sentences:
             lower_words.update(LOWER_WORD.findall(text))
@@ -503,9 +569,43 @@ def learn_registry(documents: Iterable[tuple[str, list[tuple[int, int, str, bool
                     tally.against_cues[(reason, cue)] += 1
                     tally.examples.setdefault(cue, snippet(o))
             for start, end, whole in spans:
+                sides = {fold_title(c.text) for c in found
+                         if c.part == "split" and start <= c.start and c.end <= end}
+                if not sides:
+                    continue
                 if whole in tallies:
-                    tallies[whole].splits.update(fold_title(c.text) for c in found
-                                                 if c.part == "split" and start <= c.start and c.end <= end)
+                    tallies[whole].splits.update(sides)
+                else:
+                    found_so_far.early_splits[whole].update(sides)
+    return found_so_far
+
+
+def learn_registry(documents: Sequence[tuple[str, list[tuple[int, int, str, bool]]]],
+                   event_words: re.Pattern, excluded: set[str],
+                   config: WorkConfig | None = None, fold_title=None, jobs: int | None = 1) -> tuple[Registry, dict]:
+    """Weigh every candidate over the corpus and decide each name once.
+
+    documents: (article id, [(sentence start, sentence end, text, headline)]).
+    excluded: folded names known not to be works (the corpus's outlets and authors).
+    jobs: worker processes to weigh the documents in (None: every core).
+    Returns the registry and the persons seen (name -> count), for speakers and name checks.
+    """
+    batches = parallel.map_ranges(tally_range, len(documents), jobs, (documents, event_words, fold_title))
+    found = batches[0] if batches else Tallies()
+    for batch in batches[1:]:
+        found.merge(batch)
+    return decide_all(found, excluded, config, fold_title)
+
+
+def tally_range(shared: tuple, start: int, stop: int) -> Tallies:
+    documents, event_words, fold_title = shared
+    return tally_documents(documents[start:stop], event_words, fold_title)
+
+
+def decide_all(found: Tallies, excluded: set[str], config: WorkConfig | None,
+               fold_title) -> tuple[Registry, dict]:
+    """Each name decided once, over the whole corpus's tallies."""
+    tallies, lower_words = found.by_name, found.lower_words
     registry = Registry()
     config = config or WorkConfig()
     not_works = {fold_title(name) for name in config.not_works}

@@ -1,0 +1,123 @@
+"""Extraction in worker processes: the same claims, registry and findings as in one process."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from checker.cli import main
+from claims.extract import parallel, registry
+from claims.extract.pipeline import extract_corpus
+from claims.reading import read_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests/fixtures/articles"
+# The seeds and most fixture articles (rule fixtures that reuse another's id left out).
+CORPUS = [str(ROOT / "articles"), *(str(FIXTURES / "rules" / name) for name in
+                                    ("date-conflict", "mixed-tense", "order-conflict/flag", "tense-drift",
+                                     "name-variant/title")),
+          *(str(FIXTURES / name) for name in ("works", "good", "ci/corpus", "extract", "review"))]
+
+
+@pytest.fixture
+def small_batches(monkeypatch):
+    """Worker processes even for a corpus of a few dozen articles."""
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 4)
+
+
+@pytest.mark.parametrize("count, parts, expected", [
+    (10, 3, [(0, 3), (3, 6), (6, 10)]),
+    (2, 4, [(0, 1), (1, 2)]),            # fewer items than parts: no empty range
+    (0, 3, []),
+    (5, 1, [(0, 5)])])
+def test_ranges_cover_the_items_in_order(count, parts, expected):
+    assert parallel.ranges(count, parts) == expected
+
+
+@pytest.mark.parametrize("jobs, items, expected", [
+    (1, 10_000, 1),        # asked for one
+    (4, 100, 1),           # too few articles to be worth a worker
+    (2, 10_000, 2),
+    (8, 600, 3)])          # no more workers than batches of MIN_ITEMS / 2
+def test_workers_for(jobs, items, expected, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 400)
+    assert parallel.workers_for(jobs, items) == expected
+
+
+def test_map_ranges_keeps_the_order_of_the_batches(small_batches):
+    found = parallel.map_ranges(lambda shared, start, stop: shared[start:stop], 40, 2, list(range(40)))
+    assert len(found) > 1 and [n for batch in found for n in batch] == list(range(40))
+
+
+def registry_state(lexicon) -> str:
+    learned = lexicon.registry
+    return repr((list(learned.works.items()), list(learned.rejected.items()), learned.franchises,
+                 learned.lower_counts, sorted(lexicon.persons.items())))
+
+
+def test_two_workers_give_the_claims_and_registry_of_one(small_batches):
+    articles, problems = read_articles(CORPUS)
+    assert not problems and len(articles) > 30
+    one, two = extract_corpus(articles, jobs=1), extract_corpus(articles, jobs=2)
+    assert parallel.workers_for(2, len(articles)) == 2
+    assert one.claims and [c.model_dump() for c in two.claims] == [c.model_dump() for c in one.claims]
+    assert two.dropped == one.dropped
+    assert registry_state(two.lexicon) == registry_state(one.lexicon)
+
+
+def test_check_json_is_the_same_with_any_number_of_jobs(small_batches):
+    outputs = []
+    for jobs in ("1", "2", "3"):
+        result = CliRunner().invoke(main, ["check", *CORPUS, "--format", "json", "--no-store",
+                                           "--fail-on", "never", "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+        outputs.append(json.loads(result.stdout))
+    assert outputs[0]["findings"] and outputs[1] == outputs[0] and outputs[2] == outputs[0]
+
+
+def test_jobs_must_be_a_positive_number():
+    result = CliRunner().invoke(main, ["check", CORPUS[0], "--jobs", "0"])
+    assert result.exit_code == 2 and "--jobs" in result.output
+
+
+def test_sides_of_a_pair_met_before_the_pair_go_to_a_pair_an_earlier_batch_saw():
+    earlier, later = registry.Tallies(), registry.Tallies()
+    earlier.by_name["copper valley and paper saints"].occurrences = 1
+    later.early_splits["copper valley and paper saints"].update({"copper valley", "paper saints"})
+    later.early_splits["never seen"].add("one side")
+    later.by_name["copper valley"].occurrences = 2
+    earlier.merge(later)
+    assert earlier.by_name["copper valley and paper saints"].splits == {"copper valley", "paper saints"}
+    assert earlier.early_splits == {"never seen": {"one side"}}
+    assert list(earlier.by_name) == ["copper valley and paper saints", "copper valley"]
+
+
+def test_a_merged_tally_sums_counts_and_keeps_the_first_example():
+    first, second = registry.Tally(), registry.Tally()
+    first.cues["season"] += 1
+    first.examples["season"] = "first"
+    first.work, first.articles = 2.0, {"a"}
+    first.forms.update({"The Copper Valley": 1})
+    second.forms.update({"Copper Valley": 2, "The Copper Valley": 1})
+    second.against.update({registry.PERSON: 1.5})
+    second.cues.update({"season": 2, "quoted": 1})
+    second.examples.update({"season": "second", "quoted": "quoted"})
+    second.work, second.articles = 3.5, {"b"}
+    first.add(second)
+    assert first.cues == {"season": 3, "quoted": 1} and list(first.cues) == ["season", "quoted"]
+    assert first.examples == {"season": "first", "quoted": "quoted"}
+    assert first.work == 5.5 and first.articles == {"a", "b"}
+    assert first.forms == {"The Copper Valley": 2, "Copper Valley": 2} and list(first.forms)[0] == "The Copper Valley"
+    assert first.against == {registry.PERSON: 1.5}
+
+
+def test_jobs_in_the_configuration(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "checker.toml").write_text("jobs = 0\n")
+    result = CliRunner().invoke(main, ["check", CORPUS[0], "--no-store"])
+    assert result.exit_code == 2 and "checker.toml: jobs:" in result.output
+    (tmp_path / "checker.toml").write_text("jobs = 2\n")
+    result = CliRunner().invoke(main, ["check", CORPUS[0], "--no-store", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
