@@ -38,11 +38,11 @@ def test_ranges_cover_the_items_in_order(count, parts, expected):
 
 @pytest.mark.parametrize("jobs, items, expected", [
     (1, 10_000, 1),        # asked for one
-    (4, 100, 1),           # too few articles to be worth a worker
+    (4, 80, 1),            # too few articles to be worth a worker
     (2, 10_000, 2),
-    (8, 600, 3)])          # no more workers than batches of MIN_ITEMS / 2
+    (8, 150, 3)])          # no more workers than batches of MIN_ITEMS / 2
 def test_workers_for(jobs, items, expected, monkeypatch):
-    monkeypatch.setattr(parallel, "MIN_ITEMS", 400)
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 100)
     assert parallel.workers_for(jobs, items) == expected
 
 

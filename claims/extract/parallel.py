@@ -3,7 +3,7 @@
 The workers are forked: they share the parent's corpus, sentences and work registry as they
 stand at the fork, and nothing but the results travels through a pipe. Where fork is missing
 (Windows; macOS, where it is unsafe) and for small corpora, the work runs in this process: a
-worker's start costs more than a few hundred articles take.
+worker's start costs more than a few dozen articles take.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from typing import Callable, TypeVar
 Result = TypeVar("Result")
 
 # Fewer items than this run in this process.
-MIN_ITEMS = 400
+MIN_ITEMS = 100
 # Batches per worker: more than one, so that a worker that drew long articles does not keep
 # the others waiting.
 BATCHES_PER_WORKER = 4
