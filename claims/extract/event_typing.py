@@ -51,8 +51,10 @@ class TriggerQuery:
 def words() -> dict[str, re.Pattern]:
     data = lexicon.load("events")
     return {
+        "amount_after": re.compile(rf"\s+to\s+(?:(?:{lexicon.alternation(data['amount_lead'])})\s+)?[$£€\d]",
+                                   re.IGNORECASE),
         "night_lead": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['premiere_night_lead'])})\s+"
-                                 r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’.,\"“”‘()\[\]-]+\s+){0,6}$", re.IGNORECASE),
+                                 r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’.,\"“”‘()\[\]-]+\s+){0,8}$", re.IGNORECASE),
         "night_before": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['premiere_night_before'])})\s+$",
                                    re.IGNORECASE),
         "night_after": re.compile(rf"^\s+(?:{lexicon.alternation(data['premiere_night_after'])})(?![\w-])",
@@ -371,6 +373,14 @@ def idiom(q: TriggerQuery) -> str | None:
     return None
 
 
+def a_sum(q: TriggerQuery) -> str | None:
+    """"comes out to approximately $420,000 an episode": a sum, not a release."""
+    if q.trigger.event == "release" and q.trigger.text.lower().endswith(" out") \
+            and words()["amount_after"].match(q.body, q.trigger.end):
+        return "a sum"
+    return None
+
+
 def attributive_participle(q: TriggerQuery) -> str | None:
     """"a role in the cancelled TV drama Pan Am", "her now cancelled show", "the newly revived
     series": a participle that describes a noun tells no event (CONTRACT: attributive
@@ -502,7 +512,7 @@ def expletive_report(q: TriggerQuery) -> str | None:
     return None
 
 
-TRIGGER_CHECKS = (question, idiom, ranking, averted, request, something_else_made, festival_screening, premiere_night, territory_opening, series_end,
+TRIGGER_CHECKS = (question, idiom, a_sum, ranking, averted, request, something_else_made, festival_screening, premiere_night, territory_opening, series_end,
                   gun_sense, person_event, attributive_participle, other_production, on_camera, films_as_noun,
                   many_productions, other_thing_under_way, bare_phase, person_on_set, expletive_report)
 

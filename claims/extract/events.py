@@ -809,7 +809,8 @@ def scheduling_regex() -> re.Pattern:
 def festival_after() -> re.Pattern:
     """"at Sundance", "at the Venice Film Festival", "at San Diego Comic-Con" after a verb."""
     names = lexicon.alternation(lexicon.entry("events", "festivals"))
-    return re.compile(rf"^\s+(?:(?:in|on)\s+[^,.;]{{0,20}}?\s+)?at\s+(?:the\s+)?(?:\d{{4}}\s+)?"
+    # (a year, an edition or "annual" before the name: "at the 37th Toronto International Film Festival")
+    return re.compile(rf"^\s+(?:(?:in|on)\s+[^,.;]{{0,20}}?\s+)?at\s+(?:the\s+)?(?:(?:\d{{4}}|\d{{1,3}}(?:st|nd|rd|th)|annual)\s+){{0,2}}"
                       rf"(?:(?:{names})\b|(?:[A-Z][\w'’.&-]*\s+){{1,5}}(?:Film\s+)?(?:Festival|Fest|Con)\b)",
                       re.IGNORECASE)
 

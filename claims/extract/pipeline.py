@@ -94,7 +94,8 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon, sentences: li
     """The claims of one article; the triggers event typing set aside go to `dropped`."""
     if not any(events.find_triggers(s.text, s.start) or events.find_markers(s.text, s.start) for s in sentences):
         return []  # no event word nor order marker: no claim (most celebrity news), nothing to read
-    timexes = [t for t in find_timexes(article.body, article.published) if not names_an_occasion(article.body, t)]
+    timexes = [t for t in find_timexes(article.body, article.published)
+               if not names_an_occasion(article.body, t) and not inside_a_title(t, sentences, lexicon_)]
     context = ArticleContext(article, lexicon_, sentences, timexes, quotation_spans(article.body))
     context.focus, context.focus_season = focus_of(context)
     claims: dict[tuple, Claim] = {}
@@ -119,6 +120,16 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon, sentences: li
     return [claim if claim.relation else claim.model_copy(
                 update={"confidence": confidence.of(claim, lexicon_, context.focus, context.named_in, context.focus_strong)})
             for claim in moves.article_history(list(claims.values()))]
+
+
+def inside_a_title(timex: Timex, sentences: list[Sentence], lexicon_: works.WorkLexicon) -> bool:
+    """A time word that is part of a work's title ("Wonder Woman 1984", "Take Me Home
+    Tonight", "Friday Night Lights") names the work, never a time."""
+    for sentence in sentences:
+        if sentence.start <= timex.start < sentence.end:
+            return any(mention.start <= timex.start and timex.end <= mention.end
+                       for mention in works.find_mentions(sentence.text, sentence.start, lexicon_))
+    return False
 
 
 def names_an_occasion(body: str, timex: Timex) -> bool:
