@@ -710,10 +710,19 @@ def part_of_a_name(text: str, match: re.Match) -> bool:
     """A capitalized trigger inside a running sentence belongs to a name: "Best Film
     Editing", "the Sundance Film Festival", "Premiere Magazine" (a headline capitalizes
     every word, and a sentence its first)."""
-    if not match.group()[:1].isupper() or is_title_case(text):
+    if not match.group()[:1].isupper():
+        return False
+    # A company's name ends in it, headline or not: "Wolf Films", "Bad Robot Productions".
+    name_before = CAPITALIZED_BEFORE.search(text, 0, match.start())
+    if name_before and gazetteer.organisation_suffix(f"{name_before.group(1)} {match.group()}"):
+        return True
+    if is_title_case(text):
         return False
     lead = text[:match.start()].rstrip().rstrip("\"“‘'*_(").rstrip()
     return bool(lead) and not lead.endswith((".", "!", "?", ":", "|", "—", "–"))
+
+
+CAPITALIZED_BEFORE = re.compile(r"([A-Z][\w'’&.-]*)\s+$")
 
 
 def film_before_title(text: str, match: re.Match) -> bool:
