@@ -537,8 +537,9 @@ def promotion(c: ClaimQuery) -> str | None:
             q.body, subj.start, subj.end, q.trigger.start, q.clause[0], q.trigger.end):
         return "promotional material"
     if q.trigger.event == "release" and q.trigger.form == "noun" and PROMOTION_OF.match(q.body, q.trigger.end) \
-            and events.promotion_around_verb()[1].match(q.body[q.trigger.end:q.trigger.end + 60]):
-        return "promotional material"  # "with the release of the first trailer for X"
+            and (events.promotion_around_verb()[1].match(q.body[q.trigger.end:q.trigger.end + 60])
+                 or subj.start >= q.trigger.end and events.promotion_patterns()[1].match(q.body[subj.end:subj.end + 40])):
+        return "promotional material"  # "with the release of the first trailer for X", "of the X toy line"
     return None
 
 
