@@ -123,11 +123,13 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon, sentences: li
 
 
 def inside_a_title(timex: Timex, sentences: list[Sentence], lexicon_: works.WorkLexicon) -> bool:
-    """A time word that is part of a work's title ("Wonder Woman 1984", "Take Me Home
-    Tonight", "Friday Night Lights") names the work, never a time."""
+    """A time word that is part of a longer work's title ("Wonder Woman 1984", "Take Me Home
+    Tonight", "Friday Night Lights") names the work, never a time. (A title that is only the
+    time word, "Today", is a time where nothing marks it as a title: works.reads_as_time.)"""
     for sentence in sentences:
         if sentence.start <= timex.start < sentence.end:
             return any(mention.start <= timex.start and timex.end <= mention.end
+                       and mention.end - mention.start > timex.end - timex.start
                        for mention in works.find_mentions(sentence.text, sentence.start, lexicon_))
     return False
 

@@ -139,6 +139,7 @@ def knowledge() -> dict:
         "studios": {fold(s) for s in studios},
         "season_after": season_after, "season_before": season_before,
         "not_start": {fold(w) for w in data["not_title_start"]},
+        "day_words": {fold(w) for w in data["day_words"]},
         "inner": set(data["title_inner"]) - set(data["title_joiners"]),
         "work_noun_after": re.compile(
             rf"^\s+(?:{lexicon.alternation(data['work_nouns'])})(?!\w)", re.IGNORECASE),
@@ -197,6 +198,14 @@ def starts_with_given_name(title: str) -> bool:
     return len(words) in (2, 3) and gazetteer.given_name_count(words[0]) > 0 and all(w[:1].isupper() for w in words)
 
 
+def reads_as_time(key: str) -> bool:
+    """A one-word title a reader also takes for a time: a year, a day word, a month or weekday."""
+    return bool(YEAR_WORD.fullmatch(key)) or key in knowledge()["day_words"] or is_calendar_word(key)
+
+
+YEAR_WORD = re.compile(r"(?:1[89]|20)\d\d")
+
+
 def is_calendar_word(word: str) -> bool:
     """A month or weekday name ("March", "Fri."): the time after a title, not part of it."""
     folded = fold(word).rstrip(".")
@@ -241,8 +250,8 @@ def index_works(lexicon_: WorkLexicon) -> None:
     lexicon_.marked_only.clear()
     for key, work in learned.works.items():
         lexicon_.titles[key] = work.title
-        if len(key.split()) == 1 and learned.lower_counts.get(key, 0) >= MARKED_ONLY_LOWER:
-            lexicon_.marked_only.add(key)  # "Love", "Suits": a title only where marked as one
+        if len(key.split()) == 1 and (learned.lower_counts.get(key, 0) >= MARKED_ONLY_LOWER or reads_as_time(key)):
+            lexicon_.marked_only.add(key)  # "Love", "Suits", "Today", "1986": a title only where marked as one
     for key in learned.franchises:
         lexicon_.titles[key] = learned.rejected[key].name  # found in text, then read as an entry
     for work in learned.works.values():
