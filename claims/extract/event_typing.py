@@ -616,7 +616,8 @@ def airing_schedule(c: ClaimQuery) -> str | None:
     clause = q.body[q.clause[0]:q.clause[1]]
     if words()["recurring"].search(clause):
         return "an airing schedule"
-    times_in_clause = [t for t in q.context.timexes if q.clause[0] <= t.start < q.clause[1]]
+    # ("now airs on Lifetime": "now" says where it airs these days, not when it opened)
+    times_in_clause = [t for t in q.context.timexes if q.clause[0] <= t.start < q.clause[1] and t.value != "PRESENT_REF"]
     if q.lemma.startswith("air") and not times_in_clause and q.trigger.form in ("s", "base", "ing") \
             and not words()["season_opening"].search(clause):
         return "an airing schedule"  # "X airs on ABC": where it airs, not when it opens
