@@ -790,8 +790,8 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
     if reason == PERSON and best != PERSON and against[PERSON] >= 2.0:
         best = PERSON  # "Justin Timberlake ... album": a musician is a person
     words = key.split()
-    if re.fullmatch(r"[\w'’]+(?:-[a-z]+)+", form):
-        return rejected(ORDINARY)  # "Oscar-winning", "A-list": adjectives
+    if HYPHENATED_ADJECTIVE.search(form):
+        return rejected(ORDINARY)  # "Oscar-winning", "A-list", "Grey Goose-sponsored": adjectives
     # What speaks against a work must be outweighed, more so when no cue only titles get
     # is among the work's.
     # Cues no person or place gets: a season, a maker's possessive, a studio's date, a kind
@@ -836,6 +836,10 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
         return rejected(best or TOO_WEAK)
     return Work(key, form, kind_of(tally), sorted({f for f in tally.forms if f != form}),
                 tally.occurrences, len(tally.articles), evidence)
+
+
+# A name ending in a word with a lower-case part after a hyphen is an adjective.
+HYPHENATED_ADJECTIVE = re.compile(r"(?:^|\s)[\w'’&]+(?:-[a-z]+)+$")
 
 
 def kind_of(tally: Tally) -> str | None:

@@ -163,6 +163,8 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
                for s in found):
             continue  # "the sequel to the hit film X": not X, and no work named
         work, named_here = reference_work(context, found, start, phrase)
+        if work and related_reference(phrase) and original_of_another(context, work):
+            continue  # "the spinoff will debut" in a piece that calls the work its parent
         # (in a piece about a person, "the show" is no work the article has not just named)
         if work and (named_here or context.may_mean(work)):
             season = named_here[-1].season if named_here and named_here[-1].work == work else None
@@ -536,6 +538,28 @@ def other_antecedent() -> re.Pattern:
     nouns = lexicon.alternation([*data["another_entry_after"], *data["promotion"], *data["episode_words"]])
     return re.compile(rf"(?<![\w-])(?:(?:{nouns})s?|(?:half|part|rest|remainder)\s+of\s+(?:the\s+|its\s+)?"
                       rf"(?:(?:season|series)\s+\w+|\w+\s+season))[\s'’\"”),]*$", re.IGNORECASE)
+
+
+def related_reference(phrase: str) -> bool:
+    """"the sequel", "the spinoff": a reference whose noun makes it another work's relative."""
+    return phrase.split()[-1].lower() in related_work_nouns()
+
+
+@cache
+def related_work_nouns() -> frozenset[str]:
+    return frozenset(noun.lower() for noun in lexicon.entry("works", "related_work_nouns"))
+
+
+def original_of_another(context: ArticleContext, work: str) -> bool:
+    """The article names the work as another's original: "a spinoff of Copper Valley", "the
+    Copper Valley sequel", "Copper Valley's spin-off"."""
+    title = context.lexicon.titles.get(work)
+    if not title:
+        return False
+    nouns = lexicon.alternation(sorted(related_work_nouns()))
+    name = rf"['‘\"“]?{re.escape(title)}['’\"”]?"
+    return bool(re.search(rf"(?i:\b(?:{nouns})\s+(?:to|of)\s+(?:the\s+)?(?:hit\s+)?){name}|"
+                          rf"{name}(?:['’]s)?\s+(?i:(?:{nouns}))\b", context.article.body))
 
 
 @cache
