@@ -820,7 +820,7 @@ def festival_after() -> re.Pattern:
     names = lexicon.alternation(lexicon.entry("events", "festivals"))
     # (a year, an edition or "annual" before the name: "at the 37th Toronto International Film Festival")
     return re.compile(rf"^\s+(?:(?:in|on)\s+[^,.;]{{0,20}}?\s+)?at\s+(?:the\s+)?(?:(?:\d{{4}}|\d{{1,3}}(?:st|nd|rd|th)|annual)\s+){{0,2}}"
-                      rf"(?:(?:{names})\b|(?:[A-Z][\w'’.&-]*\s+){{1,5}}(?:Film\s+)?(?:Festival|Fest|Con)\b)",
+                      rf"(?:(?:{names})\b|(?:[A-Z][\w'’.&-]*\s+){{1,5}}(?:Film\s+)?(?:Festival|Fest|Con|Fashion\s+Week)\b)",
                       re.IGNORECASE)
 
 
