@@ -318,7 +318,8 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
     if noun:
         found.append((f"'{noun.group('noun').lower()}' before it", 1.5, True, info["nouns"][noun.group("noun").lower()]))
     noun = info["noun_after"].match(o.after)
-    if noun and not info["event_after"].match(o.after):
+    # (a person's name before the noun makes it that person's work: "a new Woody Allen movie")
+    if noun and not info["event_after"].match(o.after) and not person_named(text):
         found.append((f"'{noun.group('noun').lower()}' after it", 1.5, True, info["nouns"][noun.group("noun").lower()]))
     noun = info["noun_apposed"].match(o.after)
     if noun:
@@ -347,6 +348,15 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
     if info["work_in_before"].search(o.before[-40:], o.tail) or info["work_in_after"].match(o.after):
         found.append(("starring, role or set", 1.0, False, None))
     return found
+
+
+def person_named(text: str) -> bool:
+    """A name the lists read as a person's, after any leading article ("the Woody Allen")."""
+    bare = LEADING_ARTICLE.sub("", text)
+    return list_reason(bare, bare.lower())[0] == PERSON
+
+
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 AUXILIARIES_AFTER = re.compile(
