@@ -318,8 +318,9 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
     if noun:
         found.append((f"'{noun.group('noun').lower()}' before it", 1.5, True, info["nouns"][noun.group("noun").lower()]))
     noun = info["noun_after"].match(o.after)
-    # (a person's name before the noun makes it that person's work: "a new Woody Allen movie")
-    if noun and not info["event_after"].match(o.after) and not person_named(text):
+    # (a person's name before the noun makes it that person's work, "a new Woody Allen movie",
+    # "her Woody Allen project"; but "the Kim Possible movie" is the film of that title)
+    if noun and not info["event_after"].match(o.after) and not (person_named(text) and not THE_BEFORE.search(o.before)):
         found.append((f"'{noun.group('noun').lower()}' after it", 1.5, True, info["nouns"][noun.group("noun").lower()]))
     noun = info["noun_apposed"].match(o.after)
     if noun:
@@ -357,6 +358,8 @@ def person_named(text: str) -> bool:
 
 
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# "the X", "the live-action X": a definite article at most two words before a name.
+THE_BEFORE = re.compile(r"(?<![\w'’-])[Tt]he\s+(?:[\w-]+\s+){0,2}$")
 
 
 AUXILIARIES_AFTER = re.compile(
