@@ -38,6 +38,8 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
                 continue
             if event not in ORDERED_EVENTS or object_event not in ORDERED_EVENTS:
                 continue  # renewals and cancellations are not scheduled against each other
+            if promoted(context, sentence, triggers, subject, marker):
+                continue  # "a clip from X released a week before Y hit theaters": the clip's release
             if marker.symmetric and other.work == context.focus != subject.work:
                 # "the spin-off and the main show's third season will be filmed at the same
                 # time": a symmetric order told of the article's own work is about that work.
@@ -46,6 +48,15 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
             claim.explain.update(marker=marker.text, order=strategy or "")
             claims.append(claim)
     return claims
+
+
+def promoted(context: ArticleContext, sentence: Sentence, triggers: list[events.Trigger], subject: Subj,
+             marker: events.Marker) -> bool:
+    """The release verb between the work and the marker is its trailer's or clip's."""
+    trigger = next((t for t in triggers if t.event == "release" and t.form != "noun"
+                    and subject.end <= t.start < marker.start), None)
+    return bool(trigger) and events.is_promotion(context.article.body, subject.start, subject.end, trigger.start,
+                                                 sentence.clause_at(trigger.start)[0], trigger.end)
 
 
 def ranked(body: str, work: Subj) -> bool:
