@@ -163,8 +163,10 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
                for s in found):
             continue  # "the sequel to the hit film X": not X, and no work named
         work, named_here = reference_work(context, found, start, phrase)
-        if work and related_reference(phrase) and original_of_another(context, work):
-            continue  # "the spinoff will debut" in a piece that calls the work its parent
+        if work and related_reference(phrase) and (original_of_another(context, work) or any(
+                s.explicit and s.work != work and s.start >= end
+                and NAMED_AS.search(context.article.body[end:s.start]) for s in found)):
+            continue  # "the spinoff will debut" in a piece on its parent; "the sequel ... is called X"
         # (in a piece about a person, "the show" is no work the article has not just named)
         if work and (named_here or context.may_mean(work)):
             season = named_here[-1].season if named_here and named_here[-1].work == work else None
@@ -538,6 +540,10 @@ def other_antecedent() -> re.Pattern:
     nouns = lexicon.alternation([*data["another_entry_after"], *data["promotion"], *data["episode_words"]])
     return re.compile(rf"(?<![\w-])(?:(?:{nouns})s?|(?:half|part|rest|remainder)\s+of\s+(?:the\s+|its\s+)?"
                       rf"(?:(?:season|series)\s+\w+|\w+\s+season))[\s'’\"”),]*$", re.IGNORECASE)
+
+
+# "is called", "will be titled", "has been named": the name after it is the work's.
+NAMED_AS = re.compile(r"\b(?:called|titled|entitled|named)\s+['‘\"“]?$", re.IGNORECASE)
 
 
 def related_reference(phrase: str) -> bool:
