@@ -730,8 +730,8 @@ def list_reason(form: str, key: str) -> tuple[str | None, float]:
     suffix = gazetteer.organisation_suffix(form)
     if suffix:
         return ORGANISATION_REASONS.get(suffix, ORGANISATION), 2.0
-    last, last_two = form.split()[-1].lower(), " ".join(form.lower().split()[-2:])
-    if (last in knowledge()["event_words"] or last_two in knowledge()["event_words"]) and len(form.split()) > 1:
+    last = form.split()[-1].lower()
+    if last in knowledge()["event_words"] and len(form.split()) > 1:
         return EVENT, 2.0
     folded = gazetteer.fold(form)
     if folded in knowledge()["regional"]:
