@@ -184,7 +184,9 @@ def festival_screening(q: TriggerQuery) -> str | None:
 def premiere_night(q: TriggerQuery) -> str | None:
     """"at Tuesday night's red-carpet premiere", "the world premiere", "the premiere party":
     a night on a carpet, not the work's opening to the public."""
-    if q.trigger.event != "release" or q.trigger.form != "noun" or "premiere" not in q.trigger.text.lower():
+    # (after a title, "the X premiere" may read as a verb: "attended the X premiere" is a noun)
+    if q.trigger.event != "release" or "premiere" not in q.trigger.text.lower() \
+            or q.trigger.form != "noun" and q.trigger.text.lower() != "premiere":
         return None
     found = words()
     lead = q.body[max(q.sentence.start, q.trigger.start - 60):q.trigger.start]

@@ -39,6 +39,18 @@ def weekday_only() -> re.Pattern:
     return re.compile(rf"(?:this\s+|next\s+)?(?:{names})\.?(?:\s+(?:{parts}))?", re.IGNORECASE)
 
 
+def scheduled_weekday(text: str) -> bool:
+    """A weekday with at most a part of the day or a clock time: "Friday", "Friday night",
+    "9 p.m. on Friday", "midnight on Friday"."""
+    return bool(weekday_only().fullmatch(text) or clock_on_weekday().fullmatch(text))
+
+
+@cache
+def clock_on_weekday() -> re.Pattern:
+    return re.compile(rf"(?:\d{{1,2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?|midnight|noon)\s+(?:on\s+)?"
+                      rf"(?:{weekday_only().pattern})", re.IGNORECASE)
+
+
 @dataclass
 class TimeQuery:
     """A trigger, its clause and the time expressions that may date it."""
@@ -588,7 +600,7 @@ def written_time(context: ArticleContext, trigger: events.Trigger, timex: Timex,
         value, mod = year_given(context, trigger, timex, tense, before, lead, explain)
     ahead = tense in ("present", "future") or trigger.form == "noun" and looking_ahead().search(lead + before)
     if ahead and published and published.day and \
-            weekday_only().fullmatch(timex.text) and not PAST_VERB_BEFORE.search(
+            scheduled_weekday(timex.text) and not PAST_VERB_BEFORE.search(
                 context.article.body[max(0, timex.start - 30):timex.start]):
         # "opens in theaters on Friday", "ahead of the season premiere Sunday": a scheduled
         # weekday is the coming one.
