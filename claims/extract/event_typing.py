@@ -71,6 +71,8 @@ def words() -> dict[str, re.Pattern]:
         "episode": re.compile(
             rf"(?<![\w-])(?P<lead>[\w'’-]+(?:\s+[\w'’-]+)?\s+)?(?:{lexicon.alternation(data['episode_words'])})(?![\w-])",
             re.IGNORECASE),
+        "content_after": re.compile(rf"\s+(?:{lexicon.alternation(data['episode_content_after'])})(?![\w-])",
+                                    re.IGNORECASE),
         "with_piece": re.compile(
             rf"^[^.;:]*?\bwith\s+(?:(?:a|an|the|its|this\s+year['’]s)\s+(?:[\w'’-]+\s+){{0,2}}?"
             rf"(?i:{lexicon.alternation(data['episode_with_nouns'])})(?![\w-]))"),
@@ -567,6 +569,9 @@ def episode_airing(c: ClaimQuery) -> str | None:
         return "an episode's airing"
     if words()["with_piece"].match(q.body[q.trigger.end:q.clause[1]]):
         return "an episode's airing"
+    if (q.trigger.form == "noun" or q.trigger.text.lower() == "premiere") \
+            and words()["content_after"].match(q.body, q.trigger.end):
+        return "an episode's airing"  # "The Westworld premiere begins with Bernard ...": what it shows
     return None
 
 
