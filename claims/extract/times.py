@@ -47,8 +47,9 @@ def scheduled_weekday(text: str) -> bool:
 
 @cache
 def clock_on_weekday() -> re.Pattern:
-    return re.compile(rf"(?:\d{{1,2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?|midnight|noon)\s+(?:on\s+)?"
-                      rf"(?:{weekday_only().pattern})", re.IGNORECASE)
+    clock_words = "|".join(map(re.escape, time_lexicon().clock_words))
+    return re.compile(rf"(?:{CLOCK_ONLY.pattern}|{clock_words})\s+(?:on\s+)?(?:{weekday_only().pattern})",
+                      re.IGNORECASE)
 
 
 @dataclass
