@@ -186,9 +186,7 @@ def festival_screening(q: TriggerQuery) -> str | None:
 def premiere_night(q: TriggerQuery) -> str | None:
     """"at Tuesday night's red-carpet premiere", "the world premiere", "the premiere party":
     a night on a carpet, not the work's opening to the public."""
-    # (after a title, "the X premiere" may read as a verb: "attended the X premiere" is a noun)
-    if q.trigger.event != "release" or "premiere" not in q.trigger.text.lower() \
-            or q.trigger.form != "noun" and q.trigger.text.lower() != "premiere":
+    if q.trigger.event != "release" or not noun_premiere(q.trigger):
         return None
     found = words()
     lead = q.body[max(q.sentence.start, q.trigger.start - 60):q.trigger.start]
@@ -196,6 +194,13 @@ def premiere_night(q: TriggerQuery) -> str | None:
             or found["night_after"].match(q.body[q.trigger.end:q.trigger.end + 30]):
         return "a premiere night"
     return None
+
+
+def noun_premiere(trigger: events.Trigger) -> bool:
+    """"premiere" as a noun; also where a title before it made the base form read as a verb
+    ("attended the X premiere", "The X premiere begins with ..."): the checks that call this
+    look for what only the noun takes."""
+    return "premiere" in trigger.text.lower() and (trigger.form == "noun" or trigger.text.lower() == "premiere")
 
 
 def territory_opening(q: TriggerQuery) -> str | None:
@@ -569,8 +574,7 @@ def episode_airing(c: ClaimQuery) -> str | None:
         return "an episode's airing"
     if words()["with_piece"].match(q.body[q.trigger.end:q.clause[1]]):
         return "an episode's airing"
-    if (q.trigger.form == "noun" or q.trigger.text.lower() == "premiere") \
-            and words()["content_after"].match(q.body, q.trigger.end):
+    if (q.trigger.form == "noun" or noun_premiere(q.trigger)) and words()["content_after"].match(q.body, q.trigger.end):
         return "an episode's airing"  # "The Westworld premiere begins with Bernard ...": what it shows
     return None
 
