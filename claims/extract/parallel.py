@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from typing import Callable, TypeVar
 
 Result = TypeVar("Result")
@@ -35,8 +36,8 @@ def workers_for(jobs: int | None, items: int) -> int:
     """How many processes to use: `jobs` (None: every core), one where forking is not possible
     or the items are too few to be worth it."""
     wanted = cores() if jobs is None else jobs
-    if wanted <= 1 or items < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods() \
-            or os.uname().sysname == "Darwin":
+    if wanted <= 1 or items < MIN_ITEMS or sys.platform == "darwin" \
+            or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return min(wanted, items // (MIN_ITEMS // 2))
 

@@ -452,9 +452,7 @@ class Tally:
     def __reduce__(self):
         # (Batches travel from worker processes as plain values, empty containers as None:
         # most names have no cue at all, and pickling a dataclass of empty Counters is slow.)
-        return restore_tally, tuple((dict(value) if isinstance(value, Counter) else value) or None
-                                    if isinstance(value, (dict, set)) else value
-                                    for value in (getattr(self, name) for name in TALLY_FIELDS))
+        return restore_tally, tuple(plain(getattr(self, name)) for name in TALLY_FIELDS)
 
     def add(self, later: Tally) -> None:
         """Sum a later batch's tally of the same name into this one (first examples kept)."""
@@ -481,17 +479,20 @@ class Tally:
 TALLY_FIELDS = tuple(Tally.__dataclass_fields__)
 
 
+def plain(value):
+    """A tally's field as it travels: a container as a plain dict or set, None when empty."""
+    if isinstance(value, (dict, set)):
+        return (dict(value) if isinstance(value, dict) else value) or None
+    return value
+
+
 def restore_tally(*values) -> Tally:
     tally = Tally()
     for name, value in zip(TALLY_FIELDS, values):
-        if value is not None:
-            current = getattr(tally, name)
-            if isinstance(current, Counter):
-                current.update(value)
-            elif isinstance(current, (dict, set)):
-                current.update(value)
-            else:
-                setattr(tally, name, value)
+        if isinstance(getattr(tally, name), (dict, set)):
+            getattr(tally, name).update(value or ())  # (into the field's own Counter, dict or set)
+        else:
+            setattr(tally, name, value)
     return tally
 
 
