@@ -201,3 +201,18 @@ def test_a_pronoun_past_a_nearer_work_is_read_less_surely(between, rival):
     assert [c.subject.work for c in november] == ["Copper Valley"]
     assert november[0].explain.get("rival") == rival
     assert (november[0].confidence < 0.7) == bool(rival)
+
+
+def test_only_an_article_that_names_a_work_is_read_for_claims():
+    # A work named only in the title (not repeated in the body) is still what "the series"
+    # means; an article naming no work at all is not read, so no trigger of it is typed.
+    teaches = make_article("teaches", "Jane Doe stars in the Netflix series Copper Valley.", "teaches.md",
+                           published="2027-01-10", outlet="Example Screen News")
+    titled = make_article("titled", "The series premieres on Netflix on May 3, 2027.", "titled.md",
+                          published="2027-01-10", title="Copper Valley gets a date", outlet="Example Screen News")
+    unnamed = make_article("unnamed", "Will the series premiere in May?", "unnamed.md",
+                           published="2027-01-10", outlet="Example Screen News")
+    extraction = extract_corpus([teaches, titled, unnamed])
+    assert [(c.article, c.subject.work, c.event, c.time.value) for c in extraction.claims] == [
+        ("titled", "Copper Valley", "release", "2027-05-03")]
+    assert not [item for item in extraction.dropped if item[0] == "unnamed"]

@@ -94,6 +94,8 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon, sentences: li
     """The claims of one article; the triggers event typing set aside go to `dropped`."""
     if not any(events.find_triggers(s.text, s.start) or events.find_markers(s.text, s.start) for s in sentences):
         return []  # no event word nor order marker: no claim (most celebrity news), nothing to read
+    if not names_a_work(article, lexicon_, sentences):
+        return []  # every claim is about a work the article names (or refers back to): none here
     timexes = [t for t in find_timexes(article.body, article.published)
                if not names_an_occasion(article.body, t) and not inside_a_title(t, sentences, lexicon_)]
     context = ArticleContext(article, lexicon_, sentences, timexes, quotation_spans(article.body))
@@ -120,6 +122,14 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon, sentences: li
     return [claim if claim.relation else claim.model_copy(
                 update={"confidence": confidence.of(claim, lexicon_, context.focus, context.named_in, context.focus_strong)})
             for claim in moves.article_history(list(claims.values()))]
+
+
+def names_a_work(article: Article, lexicon_: works.WorkLexicon, sentences: list[Sentence]) -> bool:
+    """The article names some work of the registry (a title, an alias, a short form or a
+    franchise) in its title or a sentence: what every subject, reference and season phrase
+    starts from. (The mentions are kept per sentence, so the claims' reading reuses them.)"""
+    return bool(works.find_mentions(article.title or "", -1, lexicon_)) or any(
+        works.find_mentions(s.text, s.start, lexicon_) for s in sentences)
 
 
 def inside_a_title(timex: Timex, sentences: list[Sentence], lexicon_: works.WorkLexicon) -> bool:
