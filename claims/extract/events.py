@@ -303,7 +303,6 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
     pattern, table = trigger_table()
     excluded_after, excluded_before = exclusions()
     found: list[Trigger] = []
-    headline = is_title_case(text)
     for match in pattern.finditer(text):
         key = lexicon.strip_inner_adverbs(re.sub(r"\s+", " ", match.group().lower()).replace("’", "'"))
         if key not in table:
@@ -313,7 +312,7 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
             continue
         if part_of_a_name(text, match) or film_before_title(text, match):
             continue
-        form = noun_reading(form, text[:match.start()], headline and match.group()[:1].isupper())
+        form = noun_reading(form, text[:match.start()], match.group()[:1].isupper() and is_title_case(text))
         if excluded_after.match(text[match.end():]) or (
                 form == "noun" and excluded_before.search(text[:match.start()])):
             continue
@@ -339,7 +338,8 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
     # A filming word with an aspect verb in the same clause: "filming began", "production
     # got under way" become filming_start; "shooting wrapped" filming_end.
     aspect_re, aspects, filming_re = aspect_table()
-    for match in aspect_re.finditer(text):
+    # (an aspect verb says a phase only of a filming word near it: most sentences have none)
+    for match in aspect_re.finditer(text) if filming_re.search(text) else ():
         event, verb_form = aspects.get(re.sub(r"\s+", " ", match.group().lower()), (None, None))
         if not event:
             continue
@@ -492,8 +492,7 @@ def phase_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     "production was halted", "halted production", "shut the production down", "the production
     shutdown", "a pause in filming", and a bare verb after "it" or "only to"."""
     data = lexicon.load("events")
-    words = data["phase_words"] + [w + "s" for w in data["phase_words"] if w in ("production", "shoot")]
-    word = rf"(?<![\w-])(?P<word>{lexicon.alternation(words)})(?![\w-])"
+    word = phase_word().pattern
     shoot = PHASE_DETERMINER + PHASE_MODIFIER + word
     patterns = []
     for phase, phrases in data["phases"].items():
@@ -520,6 +519,15 @@ def phase_patterns() -> tuple[tuple[str, re.Pattern], ...]:
         patterns.append((phase, re.compile(
             rf"(?<![\w'’-])(?P<lead>{leads}){PHASE_AUX}\s+(?P<bare>{bare})(?:\s+again)?(?![\w-])", re.IGNORECASE)))
     return tuple(patterns)
+
+
+@cache
+def phase_word() -> re.Pattern:
+    """A filming word a halt or restart is said of ("production", "filming", "shoot"): every
+    phase pattern but the bare verb's holds one."""
+    data = lexicon.load("events")
+    words = data["phase_words"] + [w + "s" for w in data["phase_words"] if w in ("production", "shoot")]
+    return re.compile(rf"(?<![\w-])(?P<word>{lexicon.alternation(words)})(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -564,7 +572,10 @@ def phase_triggers(text: str, offset: int, found: list[Trigger]) -> list[Trigger
     if phase_vocabulary().isdisjoint(PHASE_TOKEN.findall(text.lower())):
         return found  # most sentences hold no halt or restart word: one set test
     phases: list[Trigger] = []
+    has_word = phase_word().search(text) is not None
     for phase, pattern in phase_patterns():
+        if not has_word and "bare" not in pattern.groupindex:
+            continue  # (no filming word for it to hold)
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(t.start <= offset + start < t.end or offset + start <= t.start < offset + end for t in phases):

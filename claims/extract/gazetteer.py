@@ -83,9 +83,18 @@ def organisations() -> dict[str, str]:
 
 @cache
 def organisation_words(*kinds: str) -> frozenset[str]:
-    """Every word of the listed organisations of these kinds: a phrase with none of them
-    names none of them (a quick test before trying each part of a long name)."""
-    return frozenset(word for name, kind in organisations().items() if kind in kinds for word in name.split())
+    """A word of each listed organisation of these kinds, other than "the", "of" or "by"
+    where it has another: a phrase with none of them names none of them (a quick test
+    before trying each part of a long name; "the" would let every "The X" through)."""
+    found = set()
+    for name, kind in organisations().items():
+        if kind in kinds:
+            words = name.split()
+            found.update([word for word in words if word not in LINK_WORDS] or words)
+    return frozenset(found)
+
+
+LINK_WORDS = frozenset({"the", "a", "an", "of", "and", "by", "via", "for", "in", "on", "at", "&"})
 
 
 @cache

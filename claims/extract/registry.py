@@ -374,7 +374,8 @@ LAST_WORDS = re.compile(r"(\w+(?:\s+(?:of|on|for))?)\s+['‘\"“]?$")
 def event_cue(o: Occurrence, event_words: re.Pattern) -> bool:
     """A release, filming or renewal word right after or before the name ("X premieres",
     "filming on X"): a weak cue, since persons and places stand next to them too."""
-    near_after = AUXILIARIES_AFTER.sub("", o.after[:50])
+    window = o.after[:50]
+    near_after = window[AUXILIARIES_AFTER.match(window).end():]  # (the pattern matches at 0, if only nothing)
     if event_words.match(near_after):
         return True
     # (a phrase ending in the last word, or in the word before a last "of", "on" or "for")
@@ -650,7 +651,8 @@ ROLE_PREFIX = re.compile(r"^(?:(?:[A-Z][\w.]*['’]s|Actor|Actress|Star|Showrunn
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 
 
-LONG_WORDS = re.compile(r"[A-Za-z][\w'’]*")
+# Words of four characters or more: a shorter run is passed over whole, never read from inside.
+LONG_WORDS = re.compile(r"[A-Za-z][\w'’]{3,}")
 BARE_NUMBER = re.compile(r"(?i:the)\s+[\d\s,.-]+")
 
 
@@ -667,7 +669,7 @@ def words_near(spans: list[tuple[int, int]], candidate: Candidate, own: list[tup
 @lru_cache(maxsize=4096)
 def titles_case(text: str) -> bool:
     """Headlines capitalize every word: capitals there say nothing about titles."""
-    words = [w for w in LONG_WORDS.findall(text) if len(w) > 3]
+    words = LONG_WORDS.findall(text)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.9
 
 

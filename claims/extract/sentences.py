@@ -71,14 +71,17 @@ def split_sentences(body: str, skip: set[int] | None = None) -> list[Sentence]:
     return sentences
 
 
+LAST_WORD = re.compile(r"[\w.]+$")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], len(text) - len(text.lstrip())
     for match in SENTENCE_END.finditer(text):
-        before = text[start:match.start()]
-        last_word = re.findall(r"[\w.]+$", before)
-        word = last_word[0].lower().rstrip(".") if last_word else ""
-        if match.group(1) == "." and (word in ABBREVIATIONS or len(word) == 1 and word.isalpha()):
-            continue
+        if match.group(1) == ".":
+            last_word = LAST_WORD.search(text, start, match.start())
+            word = last_word.group().lower().rstrip(".") if last_word else ""
+            if word in ABBREVIATIONS or len(word) == 1 and word.isalpha():
+                continue
         end = match.end(2)
         if text[start:end].strip():
             spans.append((start, end))
