@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from claims.extract import boilerplate
+from claims.extract import boilerplate, registry
 from claims.extract.pipeline import learn
 from claims.extract.registry import REASONS, WorkConfig
 from claims.extract.sentences import split_sentences
@@ -77,3 +77,19 @@ def test_works(case):
         for s in body_sentences:
             for mention in find_mentions(s.text, s.start, lexicon):
                 assert s.start <= mention.start < mention.end <= s.end
+
+
+@pytest.mark.parametrize("film, series, overlap", [
+    (["film", "big screen"], ["show", "small screen"], False),   # a shared word, never at one place
+    (["box office"], ["office hours"], True),                    # "box office hours"
+    (["tv movie"], ["movie"], True),                             # one inside the other
+    (["big"], ["big screen"], True),                             # both start at "big"
+])
+def test_film_and_series_words_are_found_in_one_scan_only_while_they_cannot_overlap(film, series, overlap):
+    if overlap:
+        with pytest.raises(ValueError, match="may overlap"):
+            registry.kind_words(film, series)
+        return
+    found = [(m.lastgroup, m.group()) for m in registry.kind_words(film, series).finditer(
+        "A film for the big screen, a show for the small screen; Films and shows.")]
+    assert found == [("film", "film"), ("film", "big screen"), ("series", "show"), ("series", "small screen")]

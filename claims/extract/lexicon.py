@@ -140,6 +140,7 @@ class PhraseMatcher:
             # "Avengers: Endgame" starts with the word "Avengers", as the text is read.
             self.by_first.setdefault(self.key(phrase.split()[0].rstrip(":,;.!?")), []).append(phrase)
         self.compiled: dict[str, re.Pattern] = {}
+        self._forms: dict[str, tuple[str, ...]] = {}
         self.cores = {core.group() for core in map(self.CORE.match, self.by_first) if core}
         # Where a phrase may start: a word (after any leading quotes) whose part up to its first
         # apostrophe is some phrase's first word. One scan in the regex engine, not a loop
@@ -173,9 +174,12 @@ class PhraseMatcher:
 
     def forms(self, token: str) -> tuple[str, ...]:
         """A word as written, then without a possessive or trailing quote ("Daredevil's",
-        "Jones'"), as keys."""
-        return tuple(dict.fromkeys(self.key(form) for form in
-                                   (token, POSSESSIVE.sub("", token), token.rstrip("'’-"))))
+        "Jones'"), as keys (kept per word: the same few words start most phrases)."""
+        found = self._forms.get(token)
+        if found is None:
+            found = self._forms[token] = tuple(dict.fromkeys(
+                self.key(form) for form in (token, POSSESSIVE.sub("", token), token.rstrip("'’-"))))
+        return found
 
     def candidates(self, text: str) -> Iterable[tuple[int, str]]:
         """(offset, first-word key) where a phrase may start: a whole word, or the word

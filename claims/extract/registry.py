@@ -173,6 +173,19 @@ def words_after(phrases: Iterable[str]) -> re.Pattern:
     return re.compile(rf"^['’\"”]?(?:['’]s)?\s*(?:{lexicon.alternation(phrases)})(?![\w-])", re.IGNORECASE)
 
 
+def kind_words(film: list[str], series: list[str]) -> re.Pattern:
+    """The film words and the series words in one scan, each in its group ("film",
+    "series"). One scan finds what two would only while no match of one list can overlap a
+    match of the other ("box office" and "office hours" could): checked here."""
+    for first, second in ((film, series), (series, film)):
+        for a, b in ((a.lower().split(), b.lower().split()) for a in first for b in second):
+            if any(a[k:k + len(b)] == b[:len(a) - k] for k in range(len(a))):
+                raise ValueError(f"registry.yaml: film word {' '.join(a)!r} and series word {' '.join(b)!r} "
+                                 "may overlap in a text")
+    return re.compile(rf"(?<![\w'’-])(?:(?P<film>{lexicon.alternation(film)})|(?P<series>{lexicon.alternation(series)}))"
+                      r"(?![\w-])", re.IGNORECASE)
+
+
 @cache
 def knowledge() -> dict:
     data = lexicon.load("registry")
@@ -237,8 +250,7 @@ def knowledge() -> dict:
         "makers": {gazetteer.fold(m) for m in makers},
         "work_in_before": words_before(data["work_in_before"]),
         "work_in_after": words_after(data["work_in_after"]),
-        "film_words": lexicon.word_regex(data["film_words"]),
-        "series_words": lexicon.word_regex(data["series_words"]),
+        "kind_words": kind_words(data["film_words"], data["series_words"]),
         "person_before": words_before(data["person_before"]),
         "person_after": re.compile(rf"^['’\"”]?\s*,?\s*(?:{lexicon.alternation(data['person_after'])})(?![\w-])",
                                    re.IGNORECASE),
@@ -286,6 +298,8 @@ class Occurrence:
         self.tail = last_words(self.before)  # its last words, for the cues that end there
 
 
+# How a maker's possessive before a name ends ("Netflix's "): a quick test before the makers.
+POSSESSIVE_END = re.compile(r"['’]s?\s+['‘\"“]?$", re.IGNORECASE)
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 CLOSING_MARKS = re.compile(r"^[,'’\"”*_]+(?=\s|$)")
 
@@ -307,7 +321,7 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
         found.append(("quoted", 1.0, False, None))
     if info["season_after"].match(o.after) or info["season_before"].search(o.before[-60:], o.tail):
         found.append(("season", 2.0, True, "series"))
-    if info["maker_possessive"].search(o.before[-40:]):
+    if POSSESSIVE_END.search(o.before[-40:]) and info["maker_possessive"].search(o.before[-40:]):
         found.append(("maker's possessive", 1.5, True, None))
     noun = info["noun_before"].search(o.before[-40:], o.tail)
     # (after a comma, only a quoted name or one the apposition closes: "its follow-up, An
@@ -328,7 +342,7 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
     if info["screen_release"].match(o.after):
         kind = "film" if re.search(r"(?i)theat|cinema|big screen", o.after[:60]) else None
         found.append(("released on a screen", 1.5, True, kind))
-    if info["scheduled_before"].search(o.before[-30:]) and info["scheduled_after"].match(o.after):
+    if info["scheduled_after"].match(o.after) and info["scheduled_before"].search(o.before[-30:]):
         found.append(("dated by a studio", 1.5, True, "film"))
     if info["ordered_after"].match(o.after) and info["ordering_before"].search(o.before[-30:]):
         found.append(("ordered to series", 1.5, True, "series"))  # "picked up X to series"
@@ -430,9 +444,15 @@ def rejection_cues(o: Occurrence) -> list[tuple[str, float, str]]:
 
 # --- the tally of one name over the corpus ----------------------------------------------------
 
+def empty_counter() -> Counter:
+    # (Counter.__init__ costs five times a bare dict's; most names are seen once, and a tally
+    # holds six Counters)
+    return Counter.__new__(Counter)
+
+
 @dataclass
 class Tally:
-    forms: Counter = field(default_factory=Counter)
+    forms: Counter = field(default_factory=empty_counter)
     occurrences: int = 0
     whole: int = 0             # occurrences as the whole run (not a shorter reading)
     non_initial: int = 0
@@ -440,14 +460,14 @@ class Tally:
     titled: int = 0            # "The X" with a capital "The" inside a sentence of lower-case words
     work: float = 0.0
     strong: int = 0
-    cues: Counter = field(default_factory=Counter)        # work cue -> count
+    cues: Counter = field(default_factory=empty_counter)        # work cue -> count
     weights: dict = field(default_factory=dict)           # cue -> weight
-    against: Counter = field(default_factory=Counter)     # reason -> weight
-    against_cues: Counter = field(default_factory=Counter)
-    kind: Counter = field(default_factory=Counter)
+    against: Counter = field(default_factory=empty_counter)     # reason -> weight
+    against_cues: Counter = field(default_factory=empty_counter)
+    kind: Counter = field(default_factory=empty_counter)
     examples: dict = field(default_factory=dict)          # cue -> snippet
     articles: set = field(default_factory=set)
-    inside: Counter = field(default_factory=Counter)      # longer keys it was read inside
+    inside: Counter = field(default_factory=empty_counter)      # longer keys it was read inside
     splits: set = field(default_factory=set)              # its sides where "and"/"with" may join two
 
     def __reduce__(self):
@@ -542,8 +562,10 @@ def tally_documents(documents: Iterable[tuple[str, list[tuple[int, int, str, boo
             if not found:
                 continue
             # (where the sentence's film and series words stand, found once for all its names)
-            film_words = [(m.start(), m.end()) for m in info["film_words"].finditer(text)]
-            series_words = [(m.start(), m.end()) for m in info["series_words"].finditer(text)]
+            film_words: list[tuple[int, int]] = []
+            series_words: list[tuple[int, int]] = []
+            for m in info["kind_words"].finditer(text):
+                (film_words if m.lastgroup == "film" else series_words).append(m.span())
             spans = [(c.start, c.end, fold_title(c.text)) for c in found if not c.part]
             for candidate in found:
                 if skip_candidate(candidate):
@@ -552,21 +574,21 @@ def tally_documents(documents: Iterable[tuple[str, list[tuple[int, int, str, boo
                 if not key:
                     continue
                 tally = tallies[key]
-                o = Occurrence(candidate, text[max(0, candidate.start - 80):candidate.start].rstrip("'‘\"“*_"),
-                               unquote_after(text[candidate.end:candidate.end + 80]), text,
-                               titles.sentence_initial(text, candidate.start))
+                initial = titles.sentence_initial(text, candidate.start)
                 tally.occurrences += 1
                 tally.forms[candidate.text] += 1
                 tally.articles.add(article_id)
                 tally.whole += not candidate.part
-                tally.non_initial += not o.initial
+                tally.non_initial += not initial
                 tally.quoted += candidate.quoted
-                tally.titled += candidate.text.startswith("The ") and not o.initial and not title_case
+                tally.titled += candidate.text.startswith("The ") and not initial and not title_case
                 for start, end, other in spans:
                     if other != key and start <= candidate.start and candidate.end <= end:
                         tally.inside[other] += 1
                 if candidate.part == "split":
                     continue  # one side of "X and Y": its cues are the pair's, not its own
+                o = Occurrence(candidate, text[max(0, candidate.start - 80):candidate.start].rstrip("'‘\"“*_"),
+                               unquote_after(text[candidate.end:candidate.end + 80]), text, initial)
                 for cue, weight, strong, kind in work_cues(o):
                     add_cue(tally, cue, weight, o)
                     tally.strong += strong
@@ -633,9 +655,11 @@ def decide_all(found: Tallies, excluded: set[str], config: WorkConfig | None,
         if decision is not None:
             registry.rejected[key] = decision
         # Persons, for speakers and spelling checks: person cues over work cues.
+        if not 0 < tally.against[PERSON] > tally.work:
+            continue  # (most names: no person cue, nothing more to ask)
         name = ROLE_PREFIX.sub("", display_form(tally))
         shaped = list_reason(name, key)[0] == PERSON
-        if (tally.against[PERSON] >= 1.5 or shaped and tally.against[PERSON] > 0) and tally.against[PERSON] > tally.work \
+        if (tally.against[PERSON] >= 1.5 or shaped) \
                 and len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split()):
             persons[name] += tally.occurrences
     keep_whole_titles(registry, tallies)
@@ -692,7 +716,7 @@ def add_cue(tally: Tally, cue: str, weight: float, o: Occurrence) -> None:
 
 def display_form(tally: Tally) -> str:
     """The title as outlets write it: the most common whole form, "The X" over a bare "X"."""
-    forms = Counter({form: count for form, count in tally.forms.items()})
+    forms = tally.forms
     form = forms.most_common(1)[0][0]
     with_the = sum(count for title, count in forms.items() if title.lower().startswith("the "))
     if with_the * 4 >= sum(forms.values()) and not form.lower().startswith("the "):
