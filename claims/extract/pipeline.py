@@ -6,8 +6,11 @@ triggers, the works they are about, the time, tense, modality, negation and spea
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from claims.extract import (boilerplate, confidence, event_typing, events, grammar, lexicon, moves, parallel,
@@ -62,17 +65,33 @@ def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
 
     jobs: worker processes (None: every core); the claims are the same whatever their number.
     """
-    texts = {a.id: boilerplate.without_captions(split_sentences(a.body, boilerplate.skipped_lines(a)))
-             for a in articles}
-    lexicon_ = learn(articles, texts, config, jobs)
-    claims: list[Claim] = []
-    dropped: list[tuple[str, str, str]] = []
-    for batch_claims, batch_dropped in parallel.map_ranges(extract_range, len(articles), jobs,
-                                                           (articles, lexicon_, texts)):
-        for claim in batch_claims:
-            claims.append(claim.model_copy(update={"id": f"c{len(claims) + 1}"}))
-        dropped += batch_dropped
+    with cycle_collection_paused():
+        texts = {a.id: boilerplate.without_captions(split_sentences(a.body, boilerplate.skipped_lines(a)))
+                 for a in articles}
+        lexicon_ = learn(articles, texts, config, jobs)
+        claims: list[Claim] = []
+        dropped: list[tuple[str, str, str]] = []
+        for batch_claims, batch_dropped in parallel.map_ranges(extract_range, len(articles), jobs,
+                                                               (articles, lexicon_, texts)):
+            for claim in batch_claims:
+                claims.append(claim.model_copy(update={"id": f"c{len(claims) + 1}"}))
+            dropped += batch_dropped
     return Extraction(claims, lexicon_, dropped)
+
+
+@contextlib.contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Python's cycle collector off while a corpus is read, as it was after. Extraction keeps
+    hundreds of thousands of containers alive (sentences, name tallies, caches) and makes no
+    reference cycles (tests/test_extract.py checks), so the collector's passes over them, a
+    twentieth of the time, find nothing: reference counting frees all it leaves."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def extract_range(shared: tuple, start: int, stop: int) -> tuple[list[Claim], list[tuple[str, str, str]]]:

@@ -286,16 +286,17 @@ def knowledge() -> dict:
 
 # --- occurrences: the cues around one candidate -----------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class Occurrence:
     candidate: Candidate
     before: str      # the sentence up to the candidate (last 80 characters)
     after: str       # the sentence after it (first 80 characters)
     sentence: str
     initial: bool    # nothing but quotes before it in its sentence
+    tail: tuple[str, ...] = field(init=False)  # its last words, for the cues that end there
 
     def __post_init__(self) -> None:
-        self.tail = last_words(self.before)  # its last words, for the cues that end there
+        self.tail = last_words(self.before)
 
 
 # How a maker's possessive before a name ends ("Netflix's "): a quick test before the makers.

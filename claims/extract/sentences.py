@@ -37,7 +37,20 @@ class Sentence:
     text: str
     paragraph: int
     headline: bool = False
-    clauses: list[tuple[int, int]] = field(default_factory=list)  # absolute offsets
+    body: str = field(default="", repr=False, compare=False)  # the article's, for its clauses
+    _clauses: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def clauses(self) -> list[tuple[int, int]]:
+        """Its clauses, absolute offsets (found when first asked for: the sentences of most
+        articles are only read for names)."""
+        if self._clauses is None:
+            self._clauses = clause_spans(self.body, self.start, self.end) if self.body else []
+        return self._clauses
+
+    @clauses.setter
+    def clauses(self, spans: list[tuple[int, int]]) -> None:
+        self._clauses = spans
 
     def clause_at(self, offset: int) -> tuple[int, int]:
         for start, end in self.clauses:
@@ -64,9 +77,7 @@ def split_sentences(body: str, skip: set[int] | None = None) -> list[Sentence]:
             continue
         for start, end in sentence_spans(text):
             s_start, s_end = line_start + start, line_start + end
-            sentence = Sentence(s_start, s_end, body[s_start:s_end], paragraph, is_headline)
-            sentence.clauses = clause_spans(body, s_start, s_end)
-            sentences.append(sentence)
+            sentences.append(Sentence(s_start, s_end, body[s_start:s_end], paragraph, is_headline, body))
         paragraph += 1
     return sentences
 

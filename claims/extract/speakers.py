@@ -42,11 +42,10 @@ _NAME_PATTERNS: dict[int, tuple[dict, re.Pattern]] = {}
 
 
 def names_pattern(persons: dict[str, str]) -> re.Pattern:
-    """One regex over every known name, longest first (kept per persons table)."""
+    """One regex over every known name, the longest that fits (kept per persons table)."""
     cached = _NAME_PATTERNS.get(id(persons))
     if cached is None or cached[0] is not persons:
-        names = sorted(persons, key=len, reverse=True) or ["(?!)"]
-        pattern = re.compile(rf"(?<![\w'’])(?:{'|'.join(map(re.escape, names))})(?![\w'’])")
+        pattern = re.compile(rf"(?<![\w'’])(?:{lexicon.literal_alternation(persons) or '(?!)'})(?![\w'’])")
         _NAME_PATTERNS[id(persons)] = cached = (persons, pattern)
     return cached[1]
 
