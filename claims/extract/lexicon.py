@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Iterable
 
@@ -154,6 +154,7 @@ class PhraseMatcher:
             self.by_first.setdefault(self.key(phrase.split()[0].rstrip(":,;.!?")), []).append(phrase)
         self.compiled: dict[str, re.Pattern] = {}
         self._forms: dict[str, tuple[str, ...]] = {}
+        self._slots_key = tuple(sorted(self.slots.items()))
         self.cores = {core.group() for core in map(self.CORE.match, self.by_first) if core}
         # Where a phrase may start: a word (after any leading quotes) whose part up to its first
         # apostrophe is some phrase's first word. One scan in the regex engine, not a loop
@@ -181,8 +182,7 @@ class PhraseMatcher:
 
     def pattern_for(self, first: str) -> re.Pattern:
         if first not in self.compiled:
-            self.compiled[first] = re.compile(rf"(?:{alternation(self.by_first[first], self.slots)})(?![\w-])",
-                                              self.flags)
+            self.compiled[first] = phrase_group_pattern(tuple(self.by_first[first]), self._slots_key, self.flags)
         return self.compiled[first]
 
     def forms(self, token: str) -> tuple[str, ...]:
@@ -231,6 +231,15 @@ class PhraseMatcher:
             if match:
                 position = match.end()
                 yield match
+
+
+@lru_cache(maxsize=4096)
+def phrase_group_pattern(phrases: tuple[str, ...], slots: tuple[tuple[str, str], ...], flags: int) -> re.Pattern:
+    """The pattern of the phrases that start with one word, compiled once for every matcher
+    that has the same group (the triggers and the cues learned from them share most), and
+    kept here rather than in the regex module's small cache, which thousands of titles'
+    groups would flush."""
+    return re.compile(rf"(?:{alternation(phrases, dict(slots))})(?![\w-])", flags)
 
 
 # --- verb inflection ------------------------------------------------------------------
