@@ -85,25 +85,23 @@ def alternation(phrases: Iterable[str], slots: dict[str, str] | None = None) -> 
     Factored as a trie ("premiere(?:s|d)?" rather than "premieres|premiered|premiere"): the
     regex engine then tries one branch per first character instead of every phrase at every
     position, which is most of the time spent matching long word lists."""
-    trie: dict = {}
-    for phrase in {p for p in phrases if p}:
-        node = trie
-        for token in phrase_tokens(phrase, slots):
-            node = node.setdefault(token, {})
-        node[""] = {}  # a phrase ends here
-    return _trie_pattern(trie)
+    return _trie_alternation(phrase_tokens(phrase, slots) for phrase in {p for p in phrases if p})
 
 
 def literal_alternation(words: Iterable[str]) -> str:
     """Words matched exactly as written (case, spaces and apostrophes too), as a trie like
     `alternation`'s: the longest word that fits wins, as in a longest-first alternation, at
     a cost that does not grow with the number of words."""
+    return _trie_alternation([re.escape(char) for char in word] for word in {w for w in words if w})
+
+
+def _trie_alternation(token_lists: Iterable[list[str]]) -> str:
     trie: dict = {}
-    for word in {w for w in words if w}:
+    for tokens in token_lists:
         node = trie
-        for char in word:
-            node = node.setdefault(re.escape(char), {})
-        node[""] = {}
+        for token in tokens:
+            node = node.setdefault(token, {})
+        node[""] = {}  # a phrase ends here
     return _trie_pattern(trie)
 
 

@@ -186,6 +186,11 @@ def kind_words(film: list[str], series: list[str]) -> re.Pattern:
                       r"(?![\w-])", re.IGNORECASE)
 
 
+# How a maker's possessive before a name ends ("Netflix's "): the end of `maker_possessive`,
+# and a quick test before its list of makers.
+POSSESSIVE_END = re.compile(r"['’]s?\s+['‘\"“]?$", re.IGNORECASE)
+
+
 @cache
 def knowledge() -> dict:
     data = lexicon.load("registry")
@@ -246,7 +251,7 @@ def knowledge() -> dict:
             rf"(?:(?:season|series)s?\s+{number}(?:\s*(?:,|and|&|-|through|to)\s*{number})*\s+of|(?:the|its|a|her|his|their)\s+(?:{ordinal})\s+"
             rf"(?:season|series|run)s?\s+(?:of|for))\s+['‘\"“]?$", re.IGNORECASE), ("of", "for")),
         "maker_possessive": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(makers)})(?:[-/](?:{lexicon.alternation(makers)}))*"
-                                       rf"['’]s?\s+['‘\"“]?$", re.IGNORECASE),
+                                       + POSSESSIVE_END.pattern, re.IGNORECASE),
         "makers": {gazetteer.fold(m) for m in makers},
         "work_in_before": words_before(data["work_in_before"]),
         "work_in_after": words_after(data["work_in_after"]),
@@ -299,8 +304,6 @@ class Occurrence:
         self.tail = last_words(self.before)
 
 
-# How a maker's possessive before a name ends ("Netflix's "): a quick test before the makers.
-POSSESSIVE_END = re.compile(r"['’]s?\s+['‘\"“]?$", re.IGNORECASE)
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 CLOSING_MARKS = re.compile(r"^[,'’\"”*_]+(?=\s|$)")
 
@@ -656,11 +659,12 @@ def decide_all(found: Tallies, excluded: set[str], config: WorkConfig | None,
         if decision is not None:
             registry.rejected[key] = decision
         # Persons, for speakers and spelling checks: person cues over work cues.
-        if not 0 < tally.against[PERSON] > tally.work:
-            continue  # (most names: no person cue, nothing more to ask)
+        against = tally.against[PERSON]
+        if against <= 0 or against <= tally.work:
+            continue  # (most names: no person cue, or more for a work; nothing more to ask)
         name = ROLE_PREFIX.sub("", display_form(tally))
         shaped = list_reason(name, key)[0] == PERSON
-        if (tally.against[PERSON] >= 1.5 or shaped) \
+        if (against >= 1.5 or shaped) \
                 and len(name.split()) >= 2 and all(w[:1].isupper() for w in name.split()):
             persons[name] += tally.occurrences
     keep_whole_titles(registry, tallies)
