@@ -5,12 +5,13 @@ titles a cue; `not_works` lists names the learner must pass over.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from claims.extract import boilerplate, registry
+from claims.extract import boilerplate, registry, works
 from claims.extract.pipeline import learn
 from claims.extract.registry import REASONS, WorkConfig
 from claims.extract.sentences import split_sentences
@@ -93,3 +94,72 @@ def test_film_and_series_words_are_found_in_one_scan_only_while_they_cannot_over
     found = [(m.lastgroup, m.group()) for m in registry.kind_words(film, series).finditer(
         "A film for the big screen, a show for the small screen; Films and shows.")]
     assert found == [("film", "film"), ("film", "big screen"), ("series", "show"), ("series", "small screen")]
+
+
+# --- the quick tests before a name's cues (registry.CUES_AFTER, CUES_BEFORE) ---------------
+
+def case_texts() -> list[str]:
+    return [text for case in CASES for text in case.get("texts") or [case["text"]]]
+
+
+def windows() -> list[tuple[str, str]]:
+    """(before, after) around every capitalized word of the works table's texts, as the
+    registry reads them, and a few written for the cues the table may lack."""
+    found = [(text[max(0, m.start() - 80):m.start()], text[m.end():m.end() + 80])
+             for text in case_texts() for m in re.finditer(r"[A-Z][\w'’]*", text)]
+    return found + [
+        ("the HBO drama ", ", 34, was seen"), ("season 2 of ", " premieres on Netflix"),
+        ("Photo: ", " 12"), ("starring ", " is set for a June 5 release"), ("(", "/Getty Images)"),
+        ("the ", "'s mother told"), ("on ", ", the streaming service"), ("", " Season Three"),
+        ("‘", "’ hits theaters"), ("reported by ", " magazine"), ("in ", ", Calif."),
+    ]
+
+
+def test_one_test_of_the_cues_after_a_name_matches_where_one_of_them_does():
+    info = registry.knowledge()
+    for _, after in windows():
+        expected = any(info[name].match(after) for name in registry.CUES_AFTER)
+        assert (info["any_after"].match(after) is not None) == expected, after
+
+
+def test_the_probe_before_a_name_holds_wherever_a_cue_may_end_there():
+    info = registry.knowledge()
+    probe = info["any_before"]
+    ending = 0
+    for before, _ in windows():
+        tail = registry.last_words(before)
+        if any(info[name].search(before, tail) for name in registry.CUES_BEFORE):
+            ending += 1
+            assert probe.may_end(tail), before
+    assert ending >= 10  # (the test reads real endings, not only misses)
+    assert not probe.may_end(registry.last_words("He said that"))
+
+
+def test_patterns_joined_keep_each_ones_case():
+    joined = registry.any_of([re.compile(r"abc", re.IGNORECASE), re.compile(r"Xyz"),
+                              re.compile(r"(?P<noun>show)"), re.compile(r"(?P<noun>film)")])
+    assert [bool(joined.match(text)) for text in ("ABC", "Xyz", "xyz", "film", "shows", "sho")] == \
+        [True, True, False, True, True, False]
+
+
+@pytest.mark.parametrize("text, headline", [
+    ("Marvel's Luke Cage Season Two Premiere Date Revealed", True),
+    ("Luke Cage returns to Netflix on June 22 with its second season", False),
+    ("Netflix Renews Show", True),                 # three long words, all capitalized
+    ("Netflix Renews", False),                     # too few words to tell
+    ("The Crown Is Back for Season 3 on Netflix, with a new Queen", False),   # 7 of 9: under 0.9
+])
+def test_a_headline_is_told_by_its_capitalized_words(text, headline):
+    registry.titles_case.cache_clear()
+    assert registry.titles_case(text) is headline
+
+
+def test_every_bare_season_phrase_holds_a_season_word():
+    phrases = ["season two", "the second season", "its third run", "seasons 1 and 2", "series one, two and three",
+               "the first two seasons", "its fifth and sixth seasons", "the fourth series", "a third-season renewal"]
+    for phrase in phrases:
+        assert works.bare_seasons(phrase, 0), phrase
+        assert works.SEASON_WORD.search(phrase)
+    for text in case_texts():
+        for match in works.bare_season_pattern().finditer(text):
+            assert works.SEASON_WORD.search(match.group()), match.group()

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -134,18 +135,41 @@ class EndingIn:
     def search(self, text: str, tail: tuple[str, ...] | None = None) -> re.Match | None:
         """The pattern's match at the end of the text; `tail` is the text's last words
         (`last_words`), when the caller has them already."""
-        words = tail if tail is not None else last_words(text)
+        return self.pattern.search(text) if self.may_end(tail if tail is not None else last_words(text)) else None
+
+    def may_end(self, words: tuple[str, ...]) -> bool:
+        """Whether a text with these last words may end in one of the phrases."""
         if not words:
-            return None
+            return False
         last = words[-1]
         if last in self.last_words or len(words) == 2 and words[0] in self.before_last:
-            return self.pattern.search(text)
+            return True
         if last.isalnum() and not self.inside_words:
-            return None
+            return False
         # (the phrase may begin after a mark inside the last word: "(in", "U.S.-based")
         starts = range(1, len(last)) if self.inside_words else \
             (i for i in range(1, len(last)) if not last[i - 1].isalnum())
-        return self.pattern.search(text) if any(last[i:] in self.last_words for i in starts) else None
+        return any(last[i:] in self.last_words for i in starts)
+
+
+
+class AnyEnding:
+    """Whether a text may end in a phrase of any of several endings: one probe of their words
+    together (those read inside a word apart), no pattern tried."""
+
+    def __init__(self, endings: Iterable[EndingIn]):
+        endings = list(endings)
+        self.probes = []
+        for inside in (False, True):
+            probe = EndingIn(re.compile("(?!)"), (), inside_words=inside)
+            for ending in endings:
+                if ending.inside_words == inside:
+                    probe.last_words |= ending.last_words
+                    probe.before_last |= ending.before_last
+            self.probes.append(probe)
+
+    def may_end(self, words: tuple[str, ...]) -> bool:
+        return any(probe.may_end(words) for probe in self.probes)
 
 
 def last_words(text: str) -> tuple[str, ...]:
@@ -168,9 +192,34 @@ def words_before(phrases: Iterable[str]) -> EndingIn:
                     last_words_of(phrases))
 
 
+AFTER_OPENING, AFTER_CLOSING = r"^['’\"”]?(?:['’]s)?\s*", r"(?![\w-])"
+
+
 def words_after(phrases: Iterable[str]) -> re.Pattern:
     """One of the phrases right after a name (a closing quote and a comma allowed)."""
-    return re.compile(rf"^['’\"”]?(?:['’]s)?\s*(?:{lexicon.alternation(phrases)})(?![\w-])", re.IGNORECASE)
+    phrases = tuple(phrases)
+    pattern = re.compile(rf"{AFTER_OPENING}(?:{lexicon.alternation(phrases)}){AFTER_CLOSING}", re.IGNORECASE)
+    PHRASES_AFTER[pattern] = phrases
+    return pattern
+
+
+PHRASES_AFTER: dict[re.Pattern, tuple[str, ...]] = {}  # a `words_after` pattern -> its phrases
+
+
+def any_of(patterns: Iterable[re.Pattern]) -> re.Pattern:
+    """One pattern that matches where any of the patterns does (each keeps its own case
+    flag; group names dropped, since two may share one). The phrases of `words_after`
+    patterns are tried after their common opening, read once."""
+    patterns = list(patterns)
+    parts = [f"(?{'i' if p.flags & re.IGNORECASE else '-i'}:{NAMED_GROUP.sub('(?:', p.pattern)})"
+             for p in patterns if p not in PHRASES_AFTER]
+    phrases = [phrase for p in patterns if p in PHRASES_AFTER for phrase in PHRASES_AFTER[p]]
+    if phrases:
+        parts.append(f"(?i:{AFTER_OPENING}(?:{lexicon.alternation(phrases)}){AFTER_CLOSING})")
+    return re.compile("|".join(parts))
+
+
+NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 def kind_words(film: list[str], series: list[str]) -> re.Pattern:
@@ -191,15 +240,39 @@ def kind_words(film: list[str], series: list[str]) -> re.Pattern:
 POSSESSIVE_END = re.compile(r"['’]s?\s+['‘\"“]?$", re.IGNORECASE)
 
 
+# The cues read in the words right after a name, and those read at the end of the words
+# before it. Most names have none of either: one test of all of them together tells, and
+# only then is each tried (`Occurrence.cued_after`, `cued_before`).
+CUES_AFTER = ("season_after", "noun_after", "noun_apposed", "screen_release", "scheduled_after", "ordered_after",
+              "after_title", "work_in_after", "event_after", "person_after", "age", "person_possessed",
+              "place_after", "publication_after", "music_after", "brand_after", "family_after", "credit_after")
+CUES_BEFORE = ("season_before", "noun_before", "work_in_before", "person_before", "honorific", "place_before",
+               "publication_before", "music_before", "credit_before")
+
+
+# "X opens in theaters", "X will stream on Netflix": the words of `screen_release`.
+SCREEN_AUXILIARIES = ("will", "is", "are", "was", "were", "has", "have", "had", "also", "finally", "officially",
+                      "now", "be", "been")
+SCREEN_VERB_STEMS = ("premier", "debut", "open", "hit", "arriv", "launch", "land", "stream", "air", "bow", "releas",
+                     "drop", "com", "head", "return")
+
+
 @cache
 def knowledge() -> dict:
+    info = cue_patterns()
+    info["any_after"] = any_of(info[name] for name in CUES_AFTER)
+    info["any_before"] = AnyEnding(info[name] for name in CUES_BEFORE)
+    return info
+
+
+def cue_patterns() -> dict:
     data = lexicon.load("registry")
     works_data = lexicon.load("works")
     nouns: dict[str, str] = data["work_nouns"]
     numbers = works_data["numbers"]
     ordinals = {k for k, v in works_data["ordinals"].items() if v}
-    number = rf"(?:\d{{1,2}}|{'|'.join(sorted(map(re.escape, numbers), key=len, reverse=True))})"
-    ordinal = "|".join(sorted(map(re.escape, ordinals), key=len, reverse=True))
+    number = rf"(?:\d{{1,2}}|{lexicon.literal_alternation(numbers)})"
+    ordinal = lexicon.literal_alternation(ordinals)
     makers = [m for m in works_data["studios"]]
     screens = [p for p in lexicon.entry("events", "platforms") if p not in ("the schedule", "the air", "streaming")]
     scheduling = [form for verb in [*lexicon.entry("events", "events")["release"]["with_time_for"],
@@ -239,8 +312,8 @@ def knowledge() -> dict:
                                       r"next|later|early|late|this)", re.IGNORECASE),
         # "X opens in theaters", "X hits Netflix": no song or person does that.
         "screen_release": re.compile(
-            rf"^['’\"”]?\s*,?\s*(?:which\s+)?(?:(?:will|is|are|was|were|has|have|had|also|finally|officially|now|be|been)\s+)*"
-            rf"(?:premier|debut|open|hit|arriv|launch|land|stream|air|bow|releas|drop|com|head|return)[a-z]*\s+"
+            rf"^['’\"”]?\s*,?\s*(?:which\s+)?(?:{lexicon.literal_alternation(SCREEN_AUXILIARIES)}\s+)*"
+            rf"{lexicon.literal_alternation(SCREEN_VERB_STEMS)}[a-z]*\s+"
             rf"(?:(?:in|on|to|into|onto|at|exclusively\s+on)\s+)?(?:the\s+)?(?:{lexicon.alternation(screens)})(?![\w-])",
             re.IGNORECASE),
         "season_after": re.compile(
@@ -299,9 +372,14 @@ class Occurrence:
     sentence: str
     initial: bool    # nothing but quotes before it in its sentence
     tail: tuple[str, ...] = field(init=False)  # its last words, for the cues that end there
+    cued_after: bool = field(init=False)         # some cue of CUES_AFTER may match after it
+    cued_before: bool = field(init=False)        # some cue of CUES_BEFORE may end before it
 
     def __post_init__(self) -> None:
         self.tail = last_words(self.before)
+        info = knowledge()
+        self.cued_after = info["any_after"].match(self.after) is not None
+        self.cued_before = info["any_before"].may_end(self.tail)
 
 
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
@@ -320,14 +398,15 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
     info = knowledge()
     found = []
     text = o.candidate.text
+    after, before = o.cued_after, o.cued_before  # (most names: no cue before or after to try)
     # Quotes mark songs, books and sayings as well: a cue, but not one only titles get.
     if o.candidate.quoted:
         found.append(("quoted", 1.0, False, None))
-    if info["season_after"].match(o.after) or info["season_before"].search(o.before[-60:], o.tail):
+    if after and info["season_after"].match(o.after) or before and info["season_before"].search(o.before[-60:], o.tail):
         found.append(("season", 2.0, True, "series"))
     if POSSESSIVE_END.search(o.before[-40:]) and info["maker_possessive"].search(o.before[-40:]):
         found.append(("maker's possessive", 1.5, True, None))
-    noun = info["noun_before"].search(o.before[-40:], o.tail)
+    noun = before and info["noun_before"].search(o.before[-40:], o.tail)
     # (after a comma, only a quoted name or one the apposition closes: "its follow-up, An
     # Inconvenient Sequel: Truth to Power, in theaters", not "a spinoff, Nathan Fillion drama X")
     if noun and re.search(r",\s*$", o.before) and not o.candidate.quoted \
@@ -335,10 +414,33 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
         noun = None
     if noun:
         found.append((f"'{noun.group('noun').lower()}' before it", 1.5, True, info["nouns"][noun.group("noun").lower()]))
+    if after:
+        found += work_cues_after(o, info)
+    # (not a picture's number at the end of a caption: "Jane Doe 105", "Getty Images 29"; nor
+    # a name in a list of people: "Demi Lovato, Maroon 5 Mary J. Blige and others")
+    if info["numbered"].search(text) and not titles.is_month(text.split()[0]) \
+            and not re.fullmatch(r"\s*[.,;:!?)\]]*\s*", o.after):
+        next_word = re.match(r"\s+([A-Z][a-z]+)\b", o.after)
+        if not (next_word and gazetteer.given_name_count(next_word.group(1)) > COMMON_GIVEN):
+            found.append(("numbered title", 1.0, True, None))
+    subtitle = ":" in text and re.search(r"(\w+):\s+([A-Z0-9][\w'’]*)", text)
+    if subtitle and subtitle.group(2).lower() not in titles.knowledge()["not_start"] \
+            and subtitle.group(1).lower() not in titles.knowledge()["labels"] \
+            and not gazetteer.given_name_count(text.split()[0]) and not text.split(":")[0].isupper():
+        found.append(("subtitle", 1.0, False, None))  # (not "Gael Garcia Bernal: Well, ...", "Credit: X")
+    if before and info["work_in_before"].search(o.before[-40:], o.tail) or after and info["work_in_after"].match(o.after):
+        found.append(("starring, role or set", 1.0, False, None))
+    return found
+
+
+def work_cues_after(o: Occurrence, info: dict) -> list[tuple[str, float, bool, str | None]]:
+    """The work cues read in the words after the name ("X premieres on Netflix", "X, the HBO series")."""
+    found = []
     noun = info["noun_after"].match(o.after)
     # (a person's name before the noun makes it that person's work, "a new Woody Allen movie",
     # "her Woody Allen project"; but "the Kim Possible movie" is the film of that title)
-    if noun and not info["event_after"].match(o.after) and not (person_named(text) and not THE_BEFORE.search(o.before)):
+    if noun and not info["event_after"].match(o.after) \
+            and not (person_named(o.candidate.text) and not THE_BEFORE.search(o.before)):
         found.append((f"'{noun.group('noun').lower()}' after it", 1.5, True, info["nouns"][noun.group("noun").lower()]))
     noun = info["noun_apposed"].match(o.after)
     if noun:
@@ -352,20 +454,6 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
         found.append(("ordered to series", 1.5, True, "series"))  # "picked up X to series"
     if info["after_title"].match(o.after):
         found.append(("cast or episode word after it", 1.5, True, None))
-    # (not a picture's number at the end of a caption: "Jane Doe 105", "Getty Images 29"; nor
-    # a name in a list of people: "Demi Lovato, Maroon 5 Mary J. Blige and others")
-    next_word = re.match(r"\s+([A-Z][a-z]+)\b", o.after)
-    if info["numbered"].search(text) and not titles.is_month(text.split()[0]) \
-            and not re.fullmatch(r"\s*[.,;:!?)\]]*\s*", o.after) \
-            and not (next_word and gazetteer.given_name_count(next_word.group(1)) > COMMON_GIVEN):
-        found.append(("numbered title", 1.0, True, None))
-    subtitle = re.search(r"(\w+):\s+([A-Z0-9][\w'’]*)", text)
-    if subtitle and subtitle.group(2).lower() not in titles.knowledge()["not_start"] \
-            and subtitle.group(1).lower() not in titles.knowledge()["labels"] \
-            and not gazetteer.given_name_count(text.split()[0]) and not text.split(":")[0].isupper():
-        found.append(("subtitle", 1.0, False, None))  # (not "Gael Garcia Bernal: Well, ...", "Credit: X")
-    if info["work_in_before"].search(o.before[-40:], o.tail) or info["work_in_after"].match(o.after):
-        found.append(("starring, role or set", 1.0, False, None))
     return found
 
 
@@ -409,39 +497,48 @@ def event_cue(o: Occurrence, event_words: re.Pattern) -> bool:
                               for found in event_words.finditer(tail, max(0, ends.start() - 30)))
 
 
+THE_AT_END = re.compile(r"(?i)\bthe\s+$")
+PLURAL_NAME = re.compile(r"[A-Z][a-z]+(?:e|a|i|o|[^aeiou])s")  # "the Kardashians", "the Conners"
+PICTURE_NUMBER = re.compile(r"\s*\d{1,4}\s*$")
+
+
 def rejection_cues(o: Occurrence) -> list[tuple[str, float, str]]:
     """(reason, weight, cue) for what says "not a work" around one occurrence."""
     info = knowledge()
     found = []
     before, after = o.before, o.after
-    if info["person_before"].search(before[-30:], o.tail) or info["honorific"].search(before[-20:], o.tail):
+    cued_before, cued_after = o.cued_before, o.cued_after  # (most names: no cue before or after to try)
+    if cued_before and (info["person_before"].search(before[-30:], o.tail)
+                        or info["honorific"].search(before[-20:], o.tail)):
         found.append((PERSON, 1.5, "role or honorific before it"))
-    if info["person_after"].match(after):
-        found.append((PERSON, 1.5, "speech or action verb after it"))
-    if info["age"].match(after):
-        found.append((PERSON, 2.0, "an age after it"))
-    if info["person_possessed"].match(after):
-        found.append((PERSON, 1.5, "a person's possession after it"))
-    if info["place_before"].search(before[-25:], o.tail) and not info["place_not_after"].search(before[-45:]) \
-            or info["place_after"].match(after):
+    if cued_after:
+        if info["person_after"].match(after):
+            found.append((PERSON, 1.5, "speech or action verb after it"))
+        if info["age"].match(after):
+            found.append((PERSON, 2.0, "an age after it"))
+        if info["person_possessed"].match(after):
+            found.append((PERSON, 1.5, "a person's possession after it"))
+    if cued_before and info["place_before"].search(before[-25:], o.tail) and not info["place_not_after"].search(before[-45:]) \
+            or cued_after and info["place_after"].match(after):
         found.append((PLACE, 1.0, "a place's preposition or state"))
-    if info["publication_before"].search(before[-30:], o.tail) or info["publication_after"].match(after):
+    if cued_before and info["publication_before"].search(before[-30:], o.tail) \
+            or cued_after and info["publication_after"].match(after):
         found.append((PUBLICATION, 1.5, "reported or told"))
-    if info["music_before"].search(before[-30:], o.tail) or info["music_after"].match(after):
+    if cued_before and info["music_before"].search(before[-30:], o.tail) or cued_after and info["music_after"].match(after):
         found.append((MUSIC, 2.0, "a song, album or tour word"))
-    if info["brand_after"].match(after):
+    if cued_after and info["brand_after"].match(after):
         found.append((BRAND, 2.0, "a product or brand word"))
-    if info["event_after"].match(after):
+    if cued_after and info["event_after"].match(after):
         found.append((EVENT, 1.5, "an event word after it"))
-    plural_surname = re.search(r"(?i)\bthe\s+$", before[-5:]) and \
-        re.fullmatch(r"[A-Z][a-z]+(?:e|a|i|o|[^aeiou])s", o.candidate.text) and \
+    plural_surname = THE_AT_END.search(before[-5:]) and \
+        PLURAL_NAME.fullmatch(o.candidate.text) and \
         gazetteer.surname_count(o.candidate.text[:-1]) > 0
-    if info["family_after"].match(after) or plural_surname:
+    if cued_after and info["family_after"].match(after) or plural_surname:
         # ("the Conners" is a family; "The Conners" inside a sentence may be a title)
         capital = plural_surname and before[-4:-1] == "The" and not o.initial
         found.append((FAMILY, 1.0 if capital else 2.0, "a family"))
-    if info["credit_before"].search(before[-15:], o.tail) or info["credit_after"].match(after) or \
-            re.fullmatch(r"\s*\d{1,4}\s*$", after) and not o.candidate.quoted:
+    if cued_before and info["credit_before"].search(before[-15:], o.tail) or cued_after and info["credit_after"].match(after) or \
+            PICTURE_NUMBER.fullmatch(after) and not o.candidate.quoted:
         found.append((CREDIT, 2.0, "a photo credit"))
     return found
 
@@ -681,7 +778,7 @@ LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 
 
 # Words of four characters or more: a shorter run is passed over whole, never read from inside.
-LONG_WORDS = re.compile(r"[A-Za-z][\w'’]{3,}")
+LONG_WORDS = re.compile(r"([A-Za-z])[\w'’]{3,}")
 BARE_NUMBER = re.compile(r"(?i:the)\s+[\d\s,.-]+")
 
 
@@ -698,8 +795,11 @@ def words_near(spans: list[tuple[int, int]], candidate: Candidate, own: list[tup
 @lru_cache(maxsize=4096)
 def titles_case(text: str) -> bool:
     """Headlines capitalize every word: capitals there say nothing about titles."""
-    words = LONG_WORDS.findall(text)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.9
+    initials = "".join(LONG_WORDS.findall(text))  # (each word's first letter, A-Z or a-z)
+    return len(initials) >= 3 and len(initials.translate(NO_LOWER_CASE)) / len(initials) >= 0.9
+
+
+NO_LOWER_CASE = str.maketrans("", "", string.ascii_lowercase)
 
 
 def skip_candidate(candidate: Candidate) -> bool:

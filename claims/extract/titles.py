@@ -282,7 +282,7 @@ def trim_end(words: list, info: dict) -> list:
 
 def title_like(text: str) -> bool:
     """A reading worth weighing: a letter in it, not a bare number or a lone initial."""
-    return any(ch.isalpha() for ch in text) and len(text.replace(".", "")) >= 2 \
+    return (text[:1].isalpha() or any(ch.isalpha() for ch in text)) and len(text.replace(".", "")) >= 2 \
         and not INITIALS.fullmatch(text)
 
 

@@ -410,13 +410,16 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
         # The span covers the season phrase, so "X season 2 and Y" reads as coordinated.
         mentions.append(Mention(offset + start, offset + end, key, season, seasons, short=short))
     # "Jessica's second season": a first name standing for an eponymous work.
-    for match in re.finditer(r"(?<!\w)([A-Z][a-z]+)['’]s\s+", text):
+    for match in FIRST_NAME_POSSESSIVE.finditer(text):
         key = works.first_names.get(match.group(1))
-        season_match = info["season_after"].match(text[match.end():])
-        if key and season_match and not any(m.start <= offset + match.start() < m.end for m in mentions):
+        season_match = key and info["season_after"].match(text[match.end():])
+        if season_match and not any(m.start <= offset + match.start() < m.end for m in mentions):
             season, seasons = season_number(season_match)
             mentions.append(Mention(offset + match.start(1), offset + match.end(1), key, season, seasons))
     return sorted(mentions, key=lambda m: m.start)
+
+
+FIRST_NAME_POSSESSIVE = re.compile(r"(?<!\w)([A-Z][a-z]+)['’]s\s+")
 
 
 def nickname(text: str, start: int, end: int) -> bool:
@@ -510,10 +513,15 @@ def bare_values(match: re.Match) -> list[int]:
 RANKING_BEFORE = re.compile(r"\b(?:be|is|was|are|were|been|being|become|became|becomes|as)\s+$", re.IGNORECASE)
 
 
+SEASON_WORD = re.compile(r"season|series|run", re.IGNORECASE)
+
+
 def bare_seasons(text: str, offset: int) -> list[tuple[int, int, int]]:
     """(start, end, season) of season phrases with no work: "season two", "the second season";
     a list gives one entry per season, all with the list's span ("seasons 1 and 2")."""
     found = []
+    if not SEASON_WORD.search(text):
+        return found  # (every season phrase has one of these words; most sentences none)
     for match in bare_season_pattern().finditer(text):
         if match.group("sord") and RANKING_BEFORE.search(text, 0, match.start()):
             continue  # "X was meant to be the third series released after Y": a rank among shows
