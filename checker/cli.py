@@ -12,13 +12,14 @@ import click
 
 from checker import baseline, engine
 from checker.review import commands
-from checker.clikit import (EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, config_option, fail, jobs_option, load,
+from checker.clikit import (EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, config_option, fail, load, workers_options,
                             open_store, store_option)
 from checker.config import FAIL_ON_LEVELS, NEVER, ConfigError, Settings, fails
 from checker.findings import Finding, Severity
 from checker.reports import CLAIM_FORMATS, FORMATS, WORK_FORMATS, diagnostics
 from checker.reports.text import clean
 from checker.review.states import HIDDEN, StoreError, shown
+from claims.extract.parallel import ClusterError
 from claims.reading import (JSONL_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, BadArticle,
                             expand, is_article_file, parse_published)
 
@@ -147,7 +148,18 @@ def known_fingerprints(baseline_file: str | None) -> set[str]:
         fail(str(err))
 
 
-@click.group()
+class Commands(click.Group):
+    """checker's commands: a Dask cluster that cannot be used ends any of them with one
+    error line (exit status 2), not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ClusterError as err:
+            fail(str(err))
+
+
+@click.group(cls=Commands)
 @click.version_option(package_name="checker")
 def main() -> None:
     """Check entertainment news for claims that contradict each other."""
@@ -159,17 +171,17 @@ def main() -> None:
               show_default=True)
 @published_option
 @config_option
-@jobs_option
+@workers_options
 @click.option("--explain", is_flag=True,
               help="Also show how each claim was read: its trigger and the strategies that "
                    "found its work, time and tense.")
 def extract(paths: tuple[str, ...], fmt: str, published: str | None, config_file: Path | None,
-            jobs: int | None, explain: bool) -> None:
+            jobs: int | None, dask_address: str | None, explain: bool) -> None:
     """Print the dated claims found in the articles.
 
     PATH may be a file (.md, .txt, .jsonl, .jsonl.gz), a folder or a glob pattern.
     """
-    report = engine.extract(paths, published, load(config_file, jobs))
+    report = engine.extract(paths, published, load(config_file, jobs, dask_address))
     report.explain = explain
     emit(report, CLAIM_FORMATS[fmt])
 
@@ -180,9 +192,9 @@ def extract(paths: tuple[str, ...], fmt: str, published: str | None, config_file
               show_default=True)
 @published_option
 @config_option
-@jobs_option
+@workers_options
 def works(paths: tuple[str, ...], fmt: str, published: str | None, config_file: Path | None,
-          jobs: int | None) -> None:
+          jobs: int | None, dask_address: str | None) -> None:
     """Print the work registry: the films and series found in the articles (with their
     kind, aliases and the evidence that made each a work), and the names not taken for
     works with the reason (a person, a place, a network, a song ...).
@@ -190,7 +202,7 @@ def works(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
     The configuration's `aliases.works` adds aliases and `not-works` lists names that are
     never works.
     """
-    emit(engine.extract(paths, published, load(config_file, jobs)), WORK_FORMATS[fmt])
+    emit(engine.extract(paths, published, load(config_file, jobs, dask_address)), WORK_FORMATS[fmt])
 
 
 @main.command()
@@ -199,7 +211,7 @@ def works(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
               show_default=True)
 @published_option
 @config_option
-@jobs_option
+@workers_options
 @click.option("--fail-on", type=click.Choice(FAIL_ON_LEVELS), default=None,
               help="Exit 1 when a reported finding has this severity or a higher one "
                    "(never: do not fail on findings). Default: the configuration's fail-on, "
@@ -221,7 +233,8 @@ def works(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
 @click.option("--all", "show_all", is_flag=True,
               help="Also report the findings editors dismissed as false alarms.")
 def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: Path | None,
-          jobs: int | None, fail_on: str | None, changed: tuple[str, ...], changed_only: bool,
+          jobs: int | None, dask_address: str | None, fail_on: str | None, changed: tuple[str, ...],
+          changed_only: bool,
           baseline_file: str | None, store_location: str | None, no_store: bool,
           show_all: bool) -> None:
     """Extract the claims and report those that conflict.
@@ -236,7 +249,7 @@ def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
       2  a usage error, a bad configuration or baseline, or an input that could not be
          read; this wins over 1, whatever was found in the other inputs
     """
-    settings = load(config_file, jobs)
+    settings = load(config_file, jobs, dask_address)
     if changed_only:
         if not settings.paths:
             raise click.UsageError("--changed-only checks the PATHs against the configuration's "
@@ -267,16 +280,16 @@ def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
                    f"{baseline.DEFAULT_FILE}.")
 @published_option
 @config_option
-@jobs_option
+@workers_options
 def write_baseline(paths: tuple[str, ...], output: str | None, published: str | None,
-                   config_file: Path | None, jobs: int | None) -> None:
+                   config_file: Path | None, jobs: int | None, dask_address: str | None) -> None:
     """Write the fingerprints of the current findings to a baseline file.
 
     `checker check --baseline FILE` then reports only findings that are not in it. Nothing
     is written when an input cannot be read (exit status 2): a baseline of part of the
     corpus would hide nothing of the rest.
     """
-    settings = load(config_file, jobs)
+    settings = load(config_file, jobs, dask_address)
     report = engine.check(corpus(paths, settings), published, settings)
     for line in diagnostics.render(report):
         click.echo(line, err=True)
@@ -300,9 +313,10 @@ def write_baseline(paths: tuple[str, ...], output: str | None, published: str | 
 @published_option
 @store_option
 @config_option
-@jobs_option
+@workers_options
 def serve(paths: tuple[str, ...], host: str, port: int, published: str | None,
-          store_location: str | None, config_file: Path | None, jobs: int | None) -> None:
+          store_location: str | None, config_file: Path | None, jobs: int | None,
+          dask_address: str | None) -> None:
     """Start the review page, where editors decide the stored findings.
 
     With PATHs (or the configuration's `paths`), they are checked first and the store
@@ -313,7 +327,7 @@ def serve(paths: tuple[str, ...], host: str, port: int, published: str | None,
     from checker.review.commands import first_editor
     from checker.review.web import create_app
 
-    settings = load(config_file, jobs)
+    settings = load(config_file, jobs, dask_address)
     store = open_store(store_location, settings)
     if paths or settings.paths:
         report = engine.check(corpus(paths, settings), published, settings)

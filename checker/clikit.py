@@ -33,6 +33,16 @@ jobs_option = click.option(
     "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
     help="Worker processes for extraction; the claims are the same whatever their number. "
          "Default: the configuration's jobs, else every core (one for a small corpus).")
+dask_option = click.option(
+    "--dask", "dask_address", metavar="ADDRESS",
+    help="Run extraction on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
+         "the claims are the same as on this machine. Needs the dask extra on this machine "
+         "and on every worker. Default: the configuration's dask, else this machine.")
+
+
+def workers_options(command):
+    """--jobs and --dask: where extraction runs."""
+    return jobs_option(dask_option(command))
 
 
 def fail(message: str) -> NoReturn:
@@ -40,13 +50,18 @@ def fail(message: str) -> NoReturn:
     raise SystemExit(EXIT_BAD_INPUT)
 
 
-def load(config_file: Path | None, jobs: int | None = None) -> Settings:
-    """The settings, with what the command line overrides."""
+def load(config_file: Path | None, jobs: int | None = None, dask_address: str | None = None) -> Settings:
+    """The settings, with what the command line overrides (--jobs runs here, --dask on a
+    cluster: one of them)."""
+    if jobs and dask_address:
+        raise click.UsageError("--jobs runs extraction on this machine, --dask on a cluster: give one of them")
     try:
         settings = load_settings(Path.cwd(), config_file)
     except ConfigError as err:
         fail(str(err))
-    return settings.model_copy(update={"jobs": jobs}) if jobs else settings
+    if jobs:
+        return settings.model_copy(update={"jobs": jobs, "dask": None})
+    return settings.model_copy(update={"dask": dask_address}) if dask_address else settings
 
 
 def chosen_store(location: str | None, settings: Settings) -> str:

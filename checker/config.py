@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from checker import rules
 from checker.findings import SEVERITY_ORDER, Severity
+from claims.extract.parallel import DaskCluster, Jobs
 from claims.extract.registry import WorkConfig
 
 CONFIG_FILE = "checker.toml"
@@ -52,6 +53,12 @@ class Settings(BaseModel):
     min_confidence: float = Field(default=0.7, ge=0.0, le=1.0)
     # Worker processes for extraction (None: every core); small corpora use one.
     jobs: int | None = Field(default=None, ge=1)
+    # A Dask scheduler ("tcp://host:8786") to run extraction on instead (the `dask` extra).
+    dask: str | None = None
+
+    def workers(self) -> Jobs:
+        """Where extraction runs: the Dask cluster if one is set, else `jobs` processes here."""
+        return DaskCluster(self.dask) if self.dask else self.jobs
 
     def work_config(self) -> WorkConfig:
         """What the configuration tells the work registry: aliases and names that are not works."""

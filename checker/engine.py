@@ -161,7 +161,7 @@ def extract(targets: Iterable[str], published: str | None = None,
     """Read the articles under the targets and extract their claims (`checker extract`)."""
     articles, problems = read_articles(targets, published)
     settings = settings or Settings()
-    extraction = extract_corpus(articles, settings.work_config(), settings.jobs)
+    extraction = extract_corpus(articles, settings.work_config(), settings.workers())
     return Report(articles=articles, claims=extraction.claims, problems=problems,
                   lexicon=extraction.lexicon)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,58 @@ def test_jobs_in_the_configuration(tmp_path, monkeypatch):
     (tmp_path / "checker.toml").write_text("jobs = 2\n")
     result = CliRunner().invoke(main, ["check", CORPUS[0], "--no-store", "--fail-on", "never"])
     assert result.exit_code == 0, result.output
+
+
+# --- a Dask cluster (dask.distributed, the `dask` extra) ------------------------------------
+
+@pytest.fixture(scope="module")
+def dask_scheduler():
+    """A cluster of two worker processes on this machine; its scheduler's address."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+        parallel.close_clients()
+
+
+def test_a_dask_cluster_gives_the_claims_and_registry_of_one_process(dask_scheduler):
+    articles, problems = read_articles(CORPUS)
+    assert not problems
+    one = extract_corpus(articles, jobs=1)
+    on_cluster = extract_corpus(articles, jobs=parallel.DaskCluster(dask_scheduler))
+    assert one.claims and [c.model_dump() for c in on_cluster.claims] == [c.model_dump() for c in one.claims]
+    assert on_cluster.dropped == one.dropped
+    assert registry_state(on_cluster.lexicon) == registry_state(one.lexicon)
+
+
+def test_check_json_on_a_dask_cluster_is_that_of_one_process(dask_scheduler, tmp_path, monkeypatch):
+    def check(*options: str) -> dict:
+        result = CliRunner().invoke(main, ["check", *CORPUS, "--format", "json", "--no-store",
+                                           "--fail-on", "never", *options])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    one = check("--jobs", "1")
+    assert one["findings"] and check("--dask", dask_scheduler) == one
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "checker.toml").write_text(f'dask = "{dask_scheduler}"\n')   # the configuration's entry
+    assert check() == one
+
+
+def test_a_scheduler_that_does_not_answer_is_one_error_line(monkeypatch):
+    monkeypatch.setattr(parallel, "CONNECT_TIMEOUT", "1s")
+    result = CliRunner().invoke(main, ["check", CORPUS[0], "--no-store", "--dask", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.stderr
+    assert isinstance(result.exception, SystemExit)   # (one line, no other exception)
+
+
+def test_without_dask_installed_the_error_says_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)   # (import distributed fails)
+    result = CliRunner().invoke(main, ["extract", CORPUS[0], "--dask", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2 and "pip install 'checker[dask]'" in result.stderr
+
+
+def test_jobs_and_dask_together_are_a_usage_error():
+    result = CliRunner().invoke(main, ["check", CORPUS[0], "--no-store", "--jobs", "2", "--dask", "tcp://x:8786"])
+    assert result.exit_code == 2 and "give one of them" in result.output

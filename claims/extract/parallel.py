@@ -1,16 +1,24 @@
-"""Work spread over worker processes, its results in input order.
+"""Work spread over worker processes, or over a Dask cluster, its results in input order.
 
 The workers are forked: they share the parent's corpus, sentences and work registry as they
 stand at the fork, and nothing but the results travels through a pipe. Where fork is missing
 (Windows; macOS, where it is unsafe) and for small corpora, the work runs in this process: a
 worker's start costs more than a few dozen articles take.
+
+On a Dask cluster (`DaskCluster`, dask.distributed, the optional `dask` extra) the same
+batches run on the cluster's workers: what they share is sent to each worker once, and the
+results come back in the batches' order, so the claims are the same as in one process.
 """
 from __future__ import annotations
 
+import atexit
+import contextlib
+import gc
 import multiprocessing
 import os
 import sys
-from typing import Callable, TypeVar
+from dataclasses import dataclass
+from typing import Callable, Iterator, TypeVar, Union
 
 Result = TypeVar("Result")
 
@@ -22,6 +30,23 @@ BATCHES_PER_WORKER = 4
 
 # (function, shared): what the forked workers run, set in the parent just before the fork.
 _task: tuple[Callable, object] | None = None
+# How long to wait for a Dask scheduler to answer.
+CONNECT_TIMEOUT = "10s"
+
+
+@dataclass(frozen=True)
+class DaskCluster:
+    """Run the batches on the Dask cluster whose scheduler is at this address
+    ("tcp://host:8786")."""
+    address: str
+
+
+# Where the batches run: a number of processes on this machine (None: every core), or a cluster.
+Jobs = Union[int, None, DaskCluster]
+
+
+class ClusterError(Exception):
+    """The Dask cluster cannot be used (dask.distributed missing, the scheduler unreachable)."""
 
 
 def cores() -> int:
@@ -48,10 +73,13 @@ def ranges(count: int, parts: int) -> list[tuple[int, int]]:
     return [(start, stop) for start, stop in zip(bounds, bounds[1:]) if start < stop]
 
 
-def map_ranges(function: Callable[[object, int, int], Result], count: int, jobs: int | None,
+def map_ranges(function: Callable[[object, int, int], Result], count: int, jobs: Jobs,
                shared: object) -> list[Result]:
     """function(shared, start, stop) over consecutive ranges of range(count), in order: one
-    call for the whole range in this process, or one per batch in forked workers."""
+    call for the whole range in this process, one per batch in forked workers, or one per
+    batch on a Dask cluster."""
+    if isinstance(jobs, DaskCluster):
+        return map_on_cluster(function, count, jobs, shared) if count else []
     workers = workers_for(jobs, count)
     if workers == 1:
         return [function(shared, 0, count)] if count else []
@@ -67,3 +95,69 @@ def map_ranges(function: Callable[[object, int, int], Result], count: int, jobs:
 def _run(bounds: tuple[int, int]) -> object:
     function, shared = _task
     return function(shared, *bounds)
+
+
+def map_on_cluster(function: Callable[[object, int, int], Result], count: int, cluster: DaskCluster,
+                   shared: object) -> list[Result]:
+    """The batches on the cluster's workers (a few per thread), their results in order. The
+    function must be importable there: the workers need this version of checker installed."""
+    client = dask_client(cluster.address)
+    threads = sum(client.nthreads().values()) or 1
+    # (one copy of what the batches share on every worker, not one per batch; not hashed:
+    # dask's hashing walks every object of the corpus, slower than sending it)
+    [on_cluster] = client.scatter([shared], broadcast=True, hash=False)
+    futures = [client.submit(run_paused, function, on_cluster, start, stop, pure=False)
+               for start, stop in ranges(count, threads * BATCHES_PER_WORKER)]
+    try:
+        return client.gather(futures)
+    except Exception as err:  # (a worker lost, or one without this version of checker)
+        raise ClusterError(f"the Dask cluster at {cluster.address} failed: {type(err).__name__}: {err}") from err
+
+
+def run_paused(function: Callable[[object, int, int], Result], shared: object, start: int, stop: int) -> Result:
+    """One batch on a cluster worker, the cycle collector paused as in `extract_corpus` (the
+    worker holds the whole shared corpus: the collector's passes over it would find nothing)."""
+    with cycle_collection_paused():
+        return function(shared, start, stop)
+
+
+@contextlib.contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Python's cycle collector off while a corpus is read, as it was after. Extraction keeps
+    hundreds of thousands of containers alive (sentences, name tallies, caches) and makes no
+    reference cycles (tests/test_extract.py checks), so the collector's passes over them, a
+    twentieth of the time, find nothing: reference counting frees all it leaves."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def dask_client(address: str):
+    """One client per scheduler address for the whole run (closed at exit, or by
+    `close_clients`)."""
+    if address in _clients:
+        return _clients[address]
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ClusterError("a Dask cluster needs dask.distributed: pip install 'checker[dask]'") from None
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as err:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {err}") from None
+    if not _clients:
+        atexit.register(close_clients)
+    _clients[address] = client
+    return client
+
+
+def close_clients() -> None:
+    while _clients:
+        _clients.popitem()[1].close()
+
+
+_clients: dict[str, object] = {}  # scheduler address -> distributed.Client

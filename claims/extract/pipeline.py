@@ -6,11 +6,8 @@ triggers, the works they are about, the time, tense, modality, negation and spea
 """
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import gc
 import re
-from collections.abc import Iterator
 from functools import cache
 
 from claims.extract import (boilerplate, confidence, event_typing, events, grammar, lexicon, moves, parallel,
@@ -42,7 +39,7 @@ def outlet_names(articles: list[Article]) -> set[str]:
 
 
 def learn(articles: list[Article], texts: dict[str, list[Sentence]],
-          config: WorkConfig | None = None, jobs: int | None = 1) -> works.WorkLexicon:
+          config: WorkConfig | None = None, jobs: parallel.Jobs = 1) -> works.WorkLexicon:
     pattern = events.work_cue_matcher()
     documents = [(article.id, [(s.start, s.end, s.text, s.headline) for s in texts[article.id]])
                  for article in articles]
@@ -60,12 +57,13 @@ class Extraction:
 
 
 def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
-                   jobs: int | None = 1) -> Extraction:
+                   jobs: parallel.Jobs = 1) -> Extraction:
     """Every claim of every article, ids c1, c2, ... in article order.
 
-    jobs: worker processes (None: every core); the claims are the same whatever their number.
+    jobs: worker processes (None: every core), or a Dask cluster; the claims are the same
+    wherever they run.
     """
-    with cycle_collection_paused():
+    with parallel.cycle_collection_paused():
         texts = {a.id: boilerplate.without_captions(split_sentences(a.body, boilerplate.skipped_lines(a)))
                  for a in articles}
         lexicon_ = learn(articles, texts, config, jobs)
@@ -77,21 +75,6 @@ def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
                 claims.append(claim.model_copy(update={"id": f"c{len(claims) + 1}"}))
             dropped += batch_dropped
     return Extraction(claims, lexicon_, dropped)
-
-
-@contextlib.contextmanager
-def cycle_collection_paused() -> Iterator[None]:
-    """Python's cycle collector off while a corpus is read, as it was after. Extraction keeps
-    hundreds of thousands of containers alive (sentences, name tallies, caches) and makes no
-    reference cycles (tests/test_extract.py checks), so the collector's passes over them, a
-    twentieth of the time, find nothing: reference counting frees all it leaves."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def extract_range(shared: tuple, start: int, stop: int) -> tuple[list[Claim], list[tuple[str, str, str]]]:

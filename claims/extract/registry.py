@@ -720,12 +720,12 @@ def tally_documents(documents: Iterable[tuple[str, list[tuple[int, int, str, boo
 
 def learn_registry(documents: Sequence[tuple[str, list[tuple[int, int, str, bool]]]],
                    event_words: re.Pattern, excluded: set[str],
-                   config: WorkConfig | None = None, fold_title=None, jobs: int | None = 1) -> tuple[Registry, dict]:
+                   config: WorkConfig | None = None, fold_title=None, jobs: parallel.Jobs = 1) -> tuple[Registry, dict]:
     """Weigh every candidate over the corpus and decide each name once.
 
     documents: (article id, [(sentence start, sentence end, text, headline)]).
     excluded: folded names known not to be works (the corpus's outlets and authors).
-    jobs: worker processes to weigh the documents in (None: every core).
+    jobs: worker processes to weigh the documents in (None: every core), or a Dask cluster.
     Returns the registry and the persons seen (name -> count), for speakers and name checks.
     """
     batches = parallel.map_ranges(tally_range, len(documents), jobs, (documents, event_words, fold_title))

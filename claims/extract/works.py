@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from claims.extract import aliases, gazetteer, lexicon, registry, titles
+from claims.extract import aliases, gazetteer, lexicon, parallel, registry, titles
 from claims.extract.temporal import lexicon as time_lexicon
 
 TITLE_PREFIXES = {"the", "marvels", "netflixs", "disneys"}
@@ -219,12 +219,12 @@ def is_title_case_line(text: str) -> bool:
 
 def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
                 event_words: re.Pattern, excluded: set[str],
-                config: registry.WorkConfig | None = None, jobs: int | None = 1) -> WorkLexicon:
+                config: registry.WorkConfig | None = None, jobs: parallel.Jobs = 1) -> WorkLexicon:
     """The work registry of a corpus, and the lexicon that finds its works in text.
 
     documents: (article id, [(sentence start, sentence end, text, headline)]).
     excluded: folded names known not to be works (outlets, authors).
-    jobs: worker processes to weigh the names in (None: every core).
+    jobs: worker processes to weigh the names in (None: every core), or a Dask cluster.
     """
     learned, person_counts = registry.learn_registry(documents, event_words, excluded, config, fold_title, jobs)
     lexicon_ = WorkLexicon(registry=learned)
