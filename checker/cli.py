@@ -12,8 +12,8 @@ import click
 
 from checker import baseline, engine
 from checker.review import commands
-from checker.clikit import (EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, config_option, fail, load, workers_options,
-                            open_store, store_option)
+from checker.clikit import (EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, config_option, fail, load, open_store,
+                            progress_line, quiet_option, store_option, workers_options)
 from checker.config import FAIL_ON_LEVELS, NEVER, ConfigError, Settings, fails
 from checker.findings import Finding, Severity
 from checker.reports import CLAIM_FORMATS, FORMATS, WORK_FORMATS, diagnostics
@@ -172,16 +172,19 @@ def main() -> None:
 @published_option
 @config_option
 @workers_options
+@quiet_option
 @click.option("--explain", is_flag=True,
               help="Also show how each claim was read: its trigger and the strategies that "
                    "found its work, time and tense.")
 def extract(paths: tuple[str, ...], fmt: str, published: str | None, config_file: Path | None,
-            jobs: int | None, dask_address: str | None, explain: bool) -> None:
+            jobs: int | None, dask_address: str | None, quiet: bool, explain: bool) -> None:
     """Print the dated claims found in the articles.
 
     PATH may be a file (.md, .txt, .jsonl, .jsonl.gz), a folder or a glob pattern.
     """
-    report = engine.extract(paths, published, load(config_file, jobs, dask_address))
+    settings = load(config_file, jobs, dask_address)
+    with progress_line(quiet) as progress:
+        report = engine.extract(paths, published, settings, progress)
     report.explain = explain
     emit(report, CLAIM_FORMATS[fmt])
 
@@ -193,8 +196,9 @@ def extract(paths: tuple[str, ...], fmt: str, published: str | None, config_file
 @published_option
 @config_option
 @workers_options
+@quiet_option
 def works(paths: tuple[str, ...], fmt: str, published: str | None, config_file: Path | None,
-          jobs: int | None, dask_address: str | None) -> None:
+          jobs: int | None, dask_address: str | None, quiet: bool) -> None:
     """Print the work registry: the films and series found in the articles (with their
     kind, aliases and the evidence that made each a work), and the names not taken for
     works with the reason (a person, a place, a network, a song ...).
@@ -202,7 +206,10 @@ def works(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
     The configuration's `aliases.works` adds aliases and `not-works` lists names that are
     never works.
     """
-    emit(engine.extract(paths, published, load(config_file, jobs, dask_address)), WORK_FORMATS[fmt])
+    settings = load(config_file, jobs, dask_address)
+    with progress_line(quiet) as progress:
+        report = engine.extract(paths, published, settings, progress)
+    emit(report, WORK_FORMATS[fmt])
 
 
 @main.command()
@@ -212,6 +219,7 @@ def works(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
 @published_option
 @config_option
 @workers_options
+@quiet_option
 @click.option("--fail-on", type=click.Choice(FAIL_ON_LEVELS), default=None,
               help="Exit 1 when a reported finding has this severity or a higher one "
                    "(never: do not fail on findings). Default: the configuration's fail-on, "
@@ -233,10 +241,9 @@ def works(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
 @click.option("--all", "show_all", is_flag=True,
               help="Also report the findings editors dismissed as false alarms.")
 def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: Path | None,
-          jobs: int | None, dask_address: str | None, fail_on: str | None, changed: tuple[str, ...],
-          changed_only: bool,
-          baseline_file: str | None, store_location: str | None, no_store: bool,
-          show_all: bool) -> None:
+          jobs: int | None, dask_address: str | None, quiet: bool, fail_on: str | None,
+          changed: tuple[str, ...], changed_only: bool, baseline_file: str | None,
+          store_location: str | None, no_store: bool, show_all: bool) -> None:
     """Extract the claims and report those that conflict.
 
     PATH may be a file (.md, .txt, .jsonl, .jsonl.gz), a folder or a glob pattern; without
@@ -262,7 +269,8 @@ def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
             raise SystemExit(EXIT_OK)  # nothing staged: nothing to check
     known = known_fingerprints(baseline_file or settings.baseline)
     store = None if no_store else open_store(store_location, settings)
-    report = engine.check(with_changed(corpus(paths, settings), changed), published, settings)
+    with progress_line(quiet) as progress:
+        report = engine.check(with_changed(corpus(paths, settings), changed), published, settings, progress)
     if store:
         report.findings = recorded(store, report, settings, show_all)
     if changed:
@@ -281,8 +289,9 @@ def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
 @published_option
 @config_option
 @workers_options
+@quiet_option
 def write_baseline(paths: tuple[str, ...], output: str | None, published: str | None,
-                   config_file: Path | None, jobs: int | None, dask_address: str | None) -> None:
+                   config_file: Path | None, jobs: int | None, dask_address: str | None, quiet: bool) -> None:
     """Write the fingerprints of the current findings to a baseline file.
 
     `checker check --baseline FILE` then reports only findings that are not in it. Nothing
@@ -290,7 +299,8 @@ def write_baseline(paths: tuple[str, ...], output: str | None, published: str | 
     corpus would hide nothing of the rest.
     """
     settings = load(config_file, jobs, dask_address)
-    report = engine.check(corpus(paths, settings), published, settings)
+    with progress_line(quiet) as progress:
+        report = engine.check(corpus(paths, settings), published, settings, progress)
     for line in diagnostics.render(report):
         click.echo(line, err=True)
     if report.problems:

@@ -1,12 +1,14 @@
 """What every `checker` command shares: exit statuses, the --config option, errors."""
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Iterator, NoReturn
 
 import click
 
 from checker.config import ConfigError, Settings, load_settings
+from checker.progress import Progress
 from checker.reports.text import clean
 from checker.review.states import StoreError
 
@@ -38,6 +40,23 @@ dask_option = click.option(
     help="Run extraction on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
          "the claims are the same as on this machine. Needs the dask extra on this machine "
          "and on every worker. Default: the configuration's dask, else this machine.")
+
+
+quiet_option = click.option(
+    "-q", "--quiet", is_flag=True,
+    help="No progress line on the terminal while the articles are read and checked (it is "
+         "never shown when standard error is not a terminal).")
+
+
+@contextlib.contextmanager
+def progress_line(quiet: bool) -> Iterator[Progress | None]:
+    """The progress line of a long command, wiped when the command is done; None where
+    nobody sees it (the steps then run as they would without one)."""
+    progress = Progress.for_terminal(quiet)
+    try:
+        yield progress if progress.enabled else None
+    finally:
+        progress.close()
 
 
 def workers_options(command):

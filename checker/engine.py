@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from checker.config import Settings
+from checker.progress import Progress
 from checker.findings import Citation, Finding, Severity
 from checker.rules import RULES, timeline
 from checker.rules.base import Conflict, Corpus, Rule, Scope
@@ -72,13 +73,18 @@ def index_by_event(claims: Iterable[Claim], corpus: Corpus) -> dict[tuple, list[
 
 
 def find_conflicts(claims: list[Claim], articles: list[Article],
-                   lexicon: WorkLexicon | None = None, settings: Settings | None = None) -> list[Finding]:
-    """Run every enabled rule; the findings sorted by work, season, event and rule, ids f1..."""
+                   lexicon: WorkLexicon | None = None, settings: Settings | None = None,
+                   progress: Progress | None = None) -> list[Finding]:
+    """Run every enabled rule; the findings sorted by work, season, event and rule, ids f1...
+    (`progress` is told how many rules have run)."""
     settings = settings or Settings()
     corpus = make_corpus(claims, articles, lexicon, settings)
     groups = index_by_event(claims, corpus)
     findings: dict[str, Finding] = {}
-    for rule in enabled_rules(settings):
+    rules = enabled_rules(settings)
+    for number, rule in enumerate(rules):
+        if progress:
+            progress(f"running rules: {rule.id}", number, len(rules), "")
         options = rule.options(**settings.options.get(rule.id, {}))
         batches = groups.values() if rule.scope is Scope.EVENT else [claims]
         for batch in batches:
@@ -157,18 +163,19 @@ def make_finding(rule: Rule, conflict: Conflict, corpus: Corpus, settings: Setti
 
 
 def extract(targets: Iterable[str], published: str | None = None,
-            settings: Settings | None = None) -> Report:
-    """Read the articles under the targets and extract their claims (`checker extract`)."""
-    articles, problems = read_articles(targets, published)
+            settings: Settings | None = None, progress: Progress | None = None) -> Report:
+    """Read the articles under the targets and extract their claims (`checker extract`);
+    `progress` (checker/progress.py) is told how far each step is."""
+    articles, problems = read_articles(targets, published, progress)
     settings = settings or Settings()
-    extraction = extract_corpus(articles, settings.work_config(), settings.workers())
+    extraction = extract_corpus(articles, settings.work_config(), settings.workers(), progress)
     return Report(articles=articles, claims=extraction.claims, problems=problems,
                   lexicon=extraction.lexicon)
 
 
 def check(targets: Iterable[str], published: str | None = None,
-          settings: Settings | None = None) -> Report:
+          settings: Settings | None = None, progress: Progress | None = None) -> Report:
     """Extract the claims and look for conflicts among them (`checker check`)."""
-    report = extract(targets, published, settings)
-    report.findings = find_conflicts(report.claims, report.articles, report.lexicon, settings)
+    report = extract(targets, published, settings, progress)
+    report.findings = find_conflicts(report.claims, report.articles, report.lexicon, settings, progress)
     return report

@@ -13,7 +13,7 @@ import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 import yaml
@@ -251,9 +251,11 @@ def expand(targets: Iterable[str]) -> Iterator[Path | ReadProblem]:
             yield ReadProblem(target, "no such file or folder")
 
 
-def read_articles(targets: Iterable[str], published: str | None = None
+def read_articles(targets: Iterable[str], published: str | None = None,
+                  progress: Callable[[str, int, int | None], None] | None = None
                   ) -> tuple[list[Article], list[ReadProblem]]:
-    """All readable articles under the targets, and a problem for each that was not."""
+    """All readable articles under the targets, and a problem for each that was not
+    (`progress` is told how many are read, as they are)."""
     articles: list[Article] = []
     problems: list[ReadProblem] = []
     seen: dict[str, str] = {}
@@ -270,4 +272,6 @@ def read_articles(targets: Iterable[str], published: str | None = None
             else:
                 seen[result.id] = result.path or ""
                 articles.append(result)
+                if progress:
+                    progress("reading articles", len(articles), None)
     return articles, problems

@@ -140,8 +140,14 @@ def test_a_dask_cluster_gives_the_claims_and_registry_of_one_process(dask_schedu
     articles, problems = read_articles(CORPUS)
     assert not problems
     one = extract_corpus(articles, jobs=1)
-    on_cluster = extract_corpus(articles, jobs=parallel.DaskCluster(dask_scheduler))
+    told = []
+    on_cluster = extract_corpus(articles, jobs=parallel.DaskCluster(dask_scheduler),
+                                progress=lambda step, done, total: told.append((step, done, total)))
     assert one.claims and [c.model_dump() for c in on_cluster.claims] == [c.model_dump() for c in one.claims]
+    count = len(articles)
+    learned = [done for step, done, _ in told if step == "learning works"]
+    assert len(learned) > 1 and learned == sorted(learned) and learned[-1] == count   # (batch by batch)
+    assert ("reading claims", count, count) in told
     assert on_cluster.dropped == one.dropped
     assert registry_state(on_cluster.lexicon) == registry_state(one.lexicon)
 

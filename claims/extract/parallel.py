@@ -24,6 +24,8 @@ Result = TypeVar("Result")
 
 # Fewer items than this run in this process.
 MIN_ITEMS = 100
+# Items per batch when one process reports its progress.
+PROGRESS_BATCH = 500
 # Batches per worker: more than one, so that a worker that drew long articles does not keep
 # the others waiting.
 BATCHES_PER_WORKER = 4
@@ -43,6 +45,15 @@ class DaskCluster:
 
 # Where the batches run: a number of processes on this machine (None: every core), or a cluster.
 Jobs = Union[int, None, DaskCluster]
+
+
+# What a long step tells of how far it is: (step, items done, items in all).
+Progress = Callable[[str, int, int], None]
+
+
+def step_progress(progress: Progress | None, step: str, total: int) -> Callable[[int], None] | None:
+    """`map_ranges`'s `done` for one step of a run, or None when nobody is told."""
+    return None if progress is None else (lambda done: progress(step, done, total))
 
 
 class ClusterError(Exception):
@@ -74,20 +85,31 @@ def ranges(count: int, parts: int) -> list[tuple[int, int]]:
 
 
 def map_ranges(function: Callable[[object, int, int], Result], count: int, jobs: Jobs,
-               shared: object) -> list[Result]:
+               shared: object, done: Callable[[int], None] | None = None) -> list[Result]:
     """function(shared, start, stop) over consecutive ranges of range(count), in order: one
     call for the whole range in this process, one per batch in forked workers, or one per
-    batch on a Dask cluster."""
+    batch on a Dask cluster. `done(n)` hears how many items are done, batch by batch (in
+    this process, batches of PROGRESS_BATCH then)."""
+    report = done or (lambda finished: None)
     if isinstance(jobs, DaskCluster):
-        return map_on_cluster(function, count, jobs, shared) if count else []
+        return map_on_cluster(function, count, jobs, shared, report) if count else []
     workers = workers_for(jobs, count)
     if workers == 1:
-        return [function(shared, 0, count)] if count else []
+        results = []
+        for start, stop in ranges(count, 1 if done is None else -(-count // PROGRESS_BATCH)):
+            results.append(function(shared, start, stop))
+            report(stop)
+        return results
     global _task
     _task = (function, shared)
+    bounds = ranges(count, workers * BATCHES_PER_WORKER)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_run, ranges(count, workers * BATCHES_PER_WORKER), chunksize=1)
+            results = []
+            for result, (_, stop) in zip(pool.imap(_run, bounds, chunksize=1), bounds):
+                results.append(result)
+                report(stop)
+            return results
     finally:
         _task = None
 
@@ -98,7 +120,7 @@ def _run(bounds: tuple[int, int]) -> object:
 
 
 def map_on_cluster(function: Callable[[object, int, int], Result], count: int, cluster: DaskCluster,
-                   shared: object) -> list[Result]:
+                   shared: object, done: Callable[[int], None]) -> list[Result]:
     """The batches on the cluster's workers (a few per thread), their results in order. The
     function must be importable there: the workers need this version of checker installed."""
     client = dask_client(cluster.address)
@@ -106,10 +128,14 @@ def map_on_cluster(function: Callable[[object, int, int], Result], count: int, c
     # (one copy of what the batches share on every worker, not one per batch; not hashed:
     # dask's hashing walks every object of the corpus, slower than sending it)
     [on_cluster] = client.scatter([shared], broadcast=True, hash=False)
-    futures = [client.submit(run_paused, function, on_cluster, start, stop, pure=False)
-               for start, stop in ranges(count, threads * BATCHES_PER_WORKER)]
+    bounds = ranges(count, threads * BATCHES_PER_WORKER)
+    futures = [client.submit(run_paused, function, on_cluster, start, stop, pure=False) for start, stop in bounds]
     try:
-        return client.gather(futures)
+        results = []
+        for future, (_, stop) in zip(futures, bounds):   # (in order, as the pool's are)
+            results.append(future.result())
+            done(stop)
+        return results
     except Exception as err:  # (a worker lost, or one without this version of checker)
         raise ClusterError(f"the Dask cluster at {cluster.address} failed: {type(err).__name__}: {err}") from err
 

@@ -39,11 +39,12 @@ def outlet_names(articles: list[Article]) -> set[str]:
 
 
 def learn(articles: list[Article], texts: dict[str, list[Sentence]],
-          config: WorkConfig | None = None, jobs: parallel.Jobs = 1) -> works.WorkLexicon:
+          config: WorkConfig | None = None, jobs: parallel.Jobs = 1,
+          progress: parallel.Progress | None = None) -> works.WorkLexicon:
     pattern = events.work_cue_matcher()
     documents = [(article.id, [(s.start, s.end, s.text, s.headline) for s in texts[article.id]])
                  for article in articles]
-    return works.learn_works(documents, pattern, outlet_names(articles), config, jobs)
+    return works.learn_works(documents, pattern, outlet_names(articles), config, jobs, progress)
 
 
 @dataclasses.dataclass
@@ -57,20 +58,26 @@ class Extraction:
 
 
 def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
-                   jobs: parallel.Jobs = 1) -> Extraction:
+                   jobs: parallel.Jobs = 1, progress: parallel.Progress | None = None) -> Extraction:
     """Every claim of every article, ids c1, c2, ... in article order.
 
     jobs: worker processes (None: every core), or a Dask cluster; the claims are the same
     wherever they run.
+    progress: told how far learning the works and reading the claims are.
     """
     with parallel.cycle_collection_paused():
-        texts = {a.id: boilerplate.without_captions(split_sentences(a.body, boilerplate.skipped_lines(a)))
-                 for a in articles}
-        lexicon_ = learn(articles, texts, config, jobs)
+        texts = {}
+        for number, article in enumerate(articles, 1):
+            texts[article.id] = boilerplate.without_captions(split_sentences(article.body,
+                                                                             boilerplate.skipped_lines(article)))
+            if progress:
+                progress("splitting sentences", number, len(articles))
+        lexicon_ = learn(articles, texts, config, jobs, progress)
         claims: list[Claim] = []
         dropped: list[tuple[str, str, str]] = []
-        for batch_claims, batch_dropped in parallel.map_ranges(extract_range, len(articles), jobs,
-                                                               (articles, lexicon_, texts)):
+        for batch_claims, batch_dropped in parallel.map_ranges(
+                extract_range, len(articles), jobs, (articles, lexicon_, texts),
+                parallel.step_progress(progress, "reading claims", len(articles))):
             for claim in batch_claims:
                 claims.append(claim.model_copy(update={"id": f"c{len(claims) + 1}"}))
             dropped += batch_dropped

@@ -720,7 +720,8 @@ def tally_documents(documents: Iterable[tuple[str, list[tuple[int, int, str, boo
 
 def learn_registry(documents: Sequence[tuple[str, list[tuple[int, int, str, bool]]]],
                    event_words: re.Pattern, excluded: set[str],
-                   config: WorkConfig | None = None, fold_title=None, jobs: parallel.Jobs = 1) -> tuple[Registry, dict]:
+                   config: WorkConfig | None = None, fold_title=None, jobs: parallel.Jobs = 1,
+                   progress: parallel.Progress | None = None) -> tuple[Registry, dict]:
     """Weigh every candidate over the corpus and decide each name once.
 
     documents: (article id, [(sentence start, sentence end, text, headline)]).
@@ -728,7 +729,8 @@ def learn_registry(documents: Sequence[tuple[str, list[tuple[int, int, str, bool
     jobs: worker processes to weigh the documents in (None: every core), or a Dask cluster.
     Returns the registry and the persons seen (name -> count), for speakers and name checks.
     """
-    batches = parallel.map_ranges(tally_range, len(documents), jobs, (documents, event_words, fold_title))
+    batches = parallel.map_ranges(tally_range, len(documents), jobs, (documents, event_words, fold_title),
+                                  parallel.step_progress(progress, "learning works", len(documents)))
     found = batches[0] if batches else Tallies()
     for batch in batches[1:]:
         found.merge(batch)

@@ -219,14 +219,16 @@ def is_title_case_line(text: str) -> bool:
 
 def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
                 event_words: re.Pattern, excluded: set[str],
-                config: registry.WorkConfig | None = None, jobs: parallel.Jobs = 1) -> WorkLexicon:
+                config: registry.WorkConfig | None = None, jobs: parallel.Jobs = 1,
+                progress: parallel.Progress | None = None) -> WorkLexicon:
     """The work registry of a corpus, and the lexicon that finds its works in text.
 
     documents: (article id, [(sentence start, sentence end, text, headline)]).
     excluded: folded names known not to be works (outlets, authors).
     jobs: worker processes to weigh the names in (None: every core), or a Dask cluster.
     """
-    learned, person_counts = registry.learn_registry(documents, event_words, excluded, config, fold_title, jobs)
+    learned, person_counts = registry.learn_registry(documents, event_words, excluded, config, fold_title, jobs,
+                                                     progress)
     lexicon_ = WorkLexicon(registry=learned)
     index_works(lexicon_)
     # Titles an article says a work had ("X, now titled Y"): one work under both names.
