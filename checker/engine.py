@@ -18,6 +18,7 @@ from checker.findings import Citation, Finding, Severity
 from checker.rules import RULES, timeline
 from checker.rules.base import Conflict, Corpus, Rule, Scope
 from claims.extract.pipeline import extract_corpus
+from claims.extract.spellings import Spellings
 from claims.extract.works import WorkLexicon, fold_title
 from claims.models import Article, Claim
 from claims.reading import ReadProblem, read_articles
@@ -35,6 +36,7 @@ class Report:
     problems: list[ReadProblem]
     findings: list[Finding] = field(default_factory=list)
     lexicon: WorkLexicon | None = None
+    spellings: Spellings | None = None   # how the articles spell names, for name-variant
     explain: bool = False   # show how each claim was read (`checker extract --explain`)
 
     @property
@@ -55,13 +57,14 @@ def enabled_rules(settings: Settings) -> list[Rule]:
 
 
 def make_corpus(claims: list[Claim], articles: list[Article], lexicon: WorkLexicon | None,
-                settings: Settings) -> Corpus:
+                settings: Settings, spellings: Spellings | None = None) -> Corpus:
     work_aliases = {fold_title(alias): fold_title(title)
                     for title, aliases in settings.aliases.works.items() for alias in aliases}
     person_aliases = {alias: name for name, aliases in settings.aliases.people.items()
                       for alias in aliases}
     return Corpus(articles={article.id: article for article in articles}, claims=claims,
-                  lexicon=lexicon, work_aliases=work_aliases, person_aliases=person_aliases)
+                  lexicon=lexicon, work_aliases=work_aliases, person_aliases=person_aliases,
+                  spellings=spellings)
 
 
 def index_by_event(claims: Iterable[Claim], corpus: Corpus) -> dict[tuple, list[Claim]]:
@@ -74,11 +77,12 @@ def index_by_event(claims: Iterable[Claim], corpus: Corpus) -> dict[tuple, list[
 
 def find_conflicts(claims: list[Claim], articles: list[Article],
                    lexicon: WorkLexicon | None = None, settings: Settings | None = None,
-                   progress: Progress | None = None) -> list[Finding]:
+                   progress: Progress | None = None, spellings: Spellings | None = None) -> list[Finding]:
     """Run every enabled rule; the findings sorted by work, season, event and rule, ids f1...
-    (`progress` is told how many rules have run)."""
+    (`progress` is told how many rules have run; `spellings`, collected by extraction, spare
+    name-variant a reading of every body)."""
     settings = settings or Settings()
-    corpus = make_corpus(claims, articles, lexicon, settings)
+    corpus = make_corpus(claims, articles, lexicon, settings, spellings)
     groups = index_by_event(claims, corpus)
     findings: dict[str, Finding] = {}
     rules = enabled_rules(settings)
@@ -170,12 +174,13 @@ def extract(targets: Iterable[str], published: str | None = None,
     settings = settings or Settings()
     extraction = extract_corpus(articles, settings.work_config(), settings.workers(), progress)
     return Report(articles=articles, claims=extraction.claims, problems=problems,
-                  lexicon=extraction.lexicon)
+                  lexicon=extraction.lexicon, spellings=extraction.spellings)
 
 
 def check(targets: Iterable[str], published: str | None = None,
           settings: Settings | None = None, progress: Progress | None = None) -> Report:
     """Extract the claims and look for conflicts among them (`checker check`)."""
     report = extract(targets, published, settings, progress)
-    report.findings = find_conflicts(report.claims, report.articles, report.lexicon, settings, progress)
+    report.findings = find_conflicts(report.claims, report.articles, report.lexicon, settings, progress,
+                                     report.spellings)
     return report

@@ -9,7 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
-from claims.extract import parallel, registry
+from checker.engine import find_conflicts
+from claims.extract import parallel, registry, spellings
 from claims.extract.pipeline import extract_corpus
 from claims.reading import read_articles
 
@@ -183,3 +184,24 @@ def test_without_dask_installed_the_error_says_what_to_install(monkeypatch):
 def test_jobs_and_dask_together_are_a_usage_error():
     result = CliRunner().invoke(main, ["check", CORPUS[0], "--no-store", "--jobs", "2", "--dask", "tcp://x:8786"])
     assert result.exit_code == 2 and "give one of them" in result.output
+
+
+def spelling_table(found: dict) -> list:
+    return [(text, s.count, list(s.articles.items())) for text, s in found.items()]
+
+
+def test_spellings_collected_in_batches_are_those_of_one_pass_over_the_bodies(small_batches):
+    articles, _ = read_articles(CORPUS)
+    extraction = extract_corpus(articles, jobs=2)
+    one_pass = spellings.collect(articles, spellings.title_pattern(extraction.lexicon.titles.values()))
+    assert spelling_table(extraction.spellings.resolved()) == spelling_table(one_pass.resolved())
+    assert extraction.spellings.lower == one_pass.lower and one_pass.titles   # (titles found too)
+
+
+def test_name_variant_finds_the_same_from_extraction_as_from_the_bodies():
+    articles, _ = read_articles(CORPUS)
+    extraction = extract_corpus(articles, jobs=1)
+    from_extraction = find_conflicts(extraction.claims, articles, extraction.lexicon, spellings=extraction.spellings)
+    from_bodies = find_conflicts(extraction.claims, articles, extraction.lexicon)
+    variants = [f for f in from_bodies if f.rule == "name-variant"]
+    assert variants and from_extraction == from_bodies

@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Sequence
 from pydantic import BaseModel, ConfigDict
 
 from checker.findings import Citation, Severity
+from claims.extract.spellings import Spellings
 from claims.extract.works import WorkLexicon, fold_title
 from claims.models import Article, Claim, Subject
 
@@ -40,6 +41,8 @@ class Corpus:
     person_aliases: dict[str, str] = field(default_factory=dict)
     # Work key -> what shows a series ran before (timeline.earlier_runs), built when first asked.
     runs: dict | None = None
+    # How the articles spell names, as extraction collected them (None: read from the bodies).
+    spellings: Spellings | None = None
 
     def work_key(self, title: str) -> str:
         key = fold_title(title)

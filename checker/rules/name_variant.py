@@ -28,27 +28,17 @@ as the norm (a doubled letter is the usual slip).
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-from functools import cache
 from typing import Iterator, Sequence
 
 from checker.findings import Citation, Severity
 from checker.rules import wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
 from checker.rules.timeline import by_publication
-from claims.extract import lexicon
-from claims.extract.works import (edit_distance, fold, given_names, is_calendar_word,
-                                  is_title_case_line)
+from claims.extract import spellings
+from claims.extract.spellings import POSSESSIVE, Spelling, function_words
+from claims.extract.works import edit_distance, fold, given_names, is_calendar_word
 from claims.models import Claim, Subject
-
-UPPER, LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
-WORD = rf"[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)*(?:[-'][{UPPER}{LOWER}]+)*"   # "McAdams" too
-NAME = re.compile(rf"(?<![\w'-]){WORD}(?:[ \t]+{WORD}){{0,3}}")
-POSSESSIVE = re.compile(r"'s$")
-LOWER_WORD = re.compile(rf"(?<![\w'-])[{LOWER}][{LOWER}'-]+")
-SENTENCE_START = ".!?:\"“”'‘’*_#>-—("
 
 
 class Options(RuleOptions):
@@ -58,78 +48,16 @@ class Options(RuleOptions):
     max_variant_articles: int = 2
 
 
-@dataclass
-class Spelling:
-    text: str
-    articles: dict[str, int] = field(default_factory=dict)   # article -> first offset
-    count: int = 0
-
-    @property
-    def words(self) -> list[str]:
-        return self.text.split()
-
-
-@cache
-def function_words() -> frozenset[str]:
-    return frozenset(lexicon.entry("names", "function_words"))
-
-
-def spellings(corpus: Corpus) -> tuple[dict[str, Spelling], set[str]]:
-    """Every run of one to three capitalised words outside headlines, by how it is written
-    (curly apostrophes read as straight ones); and the words the corpus writes in lower case."""
-    found: dict[str, Spelling] = {}
-    # A capital at the start of a sentence says nothing by itself; such words count only
-    # for names the corpus also capitalises mid-sentence.
-    initial: dict[str, Spelling] = {}
-    lower: set[str] = set()
-    for article in corpus.articles.values():
-        offset = 0
-        for line in article.body.replace("’", "'").splitlines(keepends=True):
-            if line.strip() and not is_title_case_line(line.strip()):
-                lower.update(word.lower() for word in LOWER_WORD.findall(line))
-                for match in NAME.finditer(line):
-                    record(found, initial, article.id, offset + match.start(), match.group(),
-                           line[:match.start()])
-            offset += len(line)
-    for text, spelling in initial.items():
-        if text in found:
-            for article, start in spelling.articles.items():
-                found[text].articles.setdefault(article, start)
-    add_titles(corpus, found)
-    return found, lower
-
-
-def add_titles(corpus: Corpus, found: dict[str, Spelling]) -> None:
-    """Work titles that are no run of capitalised words ("Top Gun: Maverick"), as written
-    outside headlines, so that "Top Gun: Maverik" is measured against them too."""
-    titles = sorted({title for title in (corpus.lexicon.titles.values() if corpus.lexicon else ())
-                     if len(title.split()) > 1 and not NAME.fullmatch(title)}, key=len, reverse=True)
-    if not titles:
-        return
-    pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(map(re.escape, titles)) + r")(?![\w-])")
-    for article in corpus.articles.values():
-        offset = 0
-        for line in article.body.replace("’", "'").splitlines(keepends=True):
-            if line.strip() and not is_title_case_line(line.strip()):
-                for match in pattern.finditer(line):
-                    spelling = found.setdefault(match.group(), Spelling(match.group()))
-                    spelling.count += 1
-                    spelling.articles.setdefault(article.id, offset + match.start())
-            offset += len(line)
-
-
-def record(found: dict[str, Spelling], initial: dict[str, Spelling], article: str, start: int,
-           run: str, before: str) -> None:
-    words = run.split()
-    at_start = not before.strip() or before.rstrip()[-1:] in SENTENCE_START
-    for size in range(1, min(3, len(words)) + 1):
-        for first in range(len(words) - size + 1):
-            text = POSSESSIVE.sub("", " ".join(words[first:first + size]))
-            table = initial if first == 0 and at_start and (
-                size == 1 or words[0].lower() in function_words()) else found
-            spelling = table.setdefault(text, Spelling(text))
-            spelling.count += 1
-            spelling.articles.setdefault(article, start + len(" ".join(words[:first])) + (1 if first else 0))
+def spellings_of(corpus: Corpus) -> tuple[dict[str, Spelling], set[str]]:
+    """Every run of one to three capitalised words outside headlines and every registered
+    title, by how it is written; and the words the corpus writes in lower case. Extraction
+    collects them as it reads (claims/extract/spellings.py); a corpus built without them
+    (claims from elsewhere) has its bodies read here, by the same code."""
+    found = corpus.spellings
+    if found is None:
+        titles = spellings.title_pattern(corpus.lexicon.titles.values() if corpus.lexicon else ())
+        found = spellings.collect(corpus.articles.values(), titles)
+    return found.resolved(), found.lower
 
 
 def deletions(word: str) -> set[str]:
@@ -229,7 +157,7 @@ def same_topic(variant: Spelling, norm: Spelling, works: dict[str, set[str]]) ->
 
 
 def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator[Conflict]:
-    found, lower = spellings(corpus)
+    found, lower = spellings_of(corpus)
     index: dict[tuple, list[Spelling]] = defaultdict(list)
     for spelling in found.values():
         if len(spelling.articles) >= options.min_articles:

@@ -11,12 +11,13 @@ import re
 from functools import cache
 
 from claims.extract import (boilerplate, confidence, event_typing, events, grammar, lexicon, moves, parallel,
-                            registry, seasons, works)
+                            registry, seasons, spellings, works)
 from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.order import decision_orders, order_claims
 from claims.extract.registry import WorkConfig
 from claims.extract.sentences import Sentence, joined, quotation_spans, split_sentences
+from claims.extract.spellings import Spellings
 from claims.extract.subjects import focus_of, subjects_for, subjects_in
 from claims.extract.temporal import Timex, find_timexes
 from claims.extract.times import CALENDAR_TYPES, TIME_AFTER_FOR, time_for, time_range, time_value
@@ -55,6 +56,8 @@ class Extraction:
     lexicon: works.WorkLexicon
     # (article id, trigger as written, the event-typing check that dropped it)
     dropped: list[tuple[str, str, str]] = dataclasses.field(default_factory=list)
+    # How the articles spell names (for `name-variant`), collected as they were read.
+    spellings: Spellings | None = None
 
 
 def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
@@ -75,23 +78,28 @@ def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
         lexicon_ = learn(articles, texts, config, jobs, progress)
         claims: list[Claim] = []
         dropped: list[tuple[str, str, str]] = []
-        for batch_claims, batch_dropped in parallel.map_ranges(
-                extract_range, len(articles), jobs, (articles, lexicon_, texts),
+        names = Spellings()
+        titles = spellings.title_pattern(lexicon_.titles.values())
+        for batch_claims, batch_dropped, batch_names in parallel.map_ranges(
+                extract_range, len(articles), jobs, (articles, lexicon_, texts, titles),
                 parallel.step_progress(progress, "reading claims", len(articles))):
             for claim in batch_claims:
                 claims.append(claim.model_copy(update={"id": f"c{len(claims) + 1}"}))
             dropped += batch_dropped
-    return Extraction(claims, lexicon_, dropped)
+            names.merge(batch_names)
+    return Extraction(claims, lexicon_, dropped, names)
 
 
-def extract_range(shared: tuple, start: int, stop: int) -> tuple[list[Claim], list[tuple[str, str, str]]]:
-    """The claims of articles[start:stop], and the triggers event typing set aside."""
-    articles, lexicon_, texts = shared
+def extract_range(shared: tuple, start: int, stop: int
+                  ) -> tuple[list[Claim], list[tuple[str, str, str]], Spellings]:
+    """The claims of articles[start:stop], the triggers event typing set aside, and how the
+    articles spell names."""
+    articles, lexicon_, texts, titles = shared
     claims: list[Claim] = []
     dropped: list[tuple[str, str, str]] = []
     for article in articles[start:stop]:
         claims += extract_article(article, lexicon_, texts[article.id], dropped)
-    return claims, dropped
+    return claims, dropped, spellings.collect(articles[start:stop], titles)
 
 
 def extract_claims(articles: list[Article]) -> list[Claim]:
