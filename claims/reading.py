@@ -13,7 +13,7 @@ import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 import yaml
@@ -147,14 +147,14 @@ def make_article(article_id: str, body: str, path: Path | str, *, published=None
 
 def read_file(path: Path, published: str | None = None) -> Iterator[Article | ReadProblem]:
     """The articles in one file, or the problems that stopped them being read."""
+    suffix = suffix_of(path)
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(path)
+        return
     try:
         data = path.read_bytes()
     except OSError as err:
         yield ReadProblem(str(path), f"cannot read ({err.strerror or err})")
-        return
-    suffix = suffix_of(path)
-    if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(path, data)
         return
     try:
         text = decode(data)
@@ -199,35 +199,68 @@ def jsonl_outlet(record: dict) -> str | None:
     return text_or_none(record.get("source")) or None
 
 
-def read_jsonl(path: Path, data: bytes) -> Iterator[Article | ReadProblem]:
+def read_jsonl(path: Path) -> Iterator[Article | ReadProblem]:
     """One article per line: id, title, text, published (and optionally outlet, author, url,
-    source)."""
-    if suffix_of(path).endswith(".gz"):
+    source). Read as a stream, a line at a time (decompressed as it is read): memory holds
+    the articles, never the whole file; a file damaged part-way gives the articles before
+    the damage and a problem."""
+    compressed = suffix_of(path).endswith(".gz")
+    try:
+        raw = path.open("rb")
+    except OSError as err:
+        yield ReadProblem(str(path), f"cannot read ({err.strerror or err})")
+        return
+    with raw, (gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw) as stream:
         try:
-            data = gzip.decompress(data)
+            yield from jsonl_records(path, stream)
         except (OSError, EOFError, zlib.error) as err:
-            yield ReadProblem(str(path), f"not a readable gzip file ({err})")
+            yield ReadProblem(str(path), f"not a readable gzip file ({err})" if compressed
+                              else f"cannot read ({err.strerror or err})")
+
+
+# A JSON Lines record longer than this is reported, not read.
+MAX_LINE_BYTES = 16 * 2**20
+
+
+def jsonl_records(path: Path, stream: BinaryIO) -> Iterator[Article | ReadProblem]:
+    """The records of a JSON Lines stream, numbered as lines are (a bare carriage return
+    ends a line too)."""
+    number = 0
+    while True:
+        chunk = stream.readline(MAX_LINE_BYTES + 1)
+        if not chunk:
             return
-    for number, raw_line in enumerate(data.splitlines(), start=1):
-        if not raw_line.strip():
+        if len(chunk) > MAX_LINE_BYTES and not chunk.endswith(b"\n"):
+            number += 1
+            while chunk and not chunk.endswith(b"\n"):   # (the rest of it, unread)
+                chunk = stream.readline(MAX_LINE_BYTES)
+            yield ReadProblem(str(path), f"line longer than {MAX_LINE_BYTES:,} bytes: not read", number)
             continue
-        try:
-            record = json.loads(decode(raw_line))
-            if not isinstance(record, dict):
-                raise BadArticle("not a JSON object")
-            if not isinstance(record.get("text"), str):
-                raise BadArticle("no 'text' string")
-            article_id = record.get("id")
-            if article_id in (None, ""):
-                raise BadArticle("no 'id'")
-            yield make_article(str(article_id), record["text"], path,
-                               published=first_present(record, PUBLISHED_KEYS), body_line=number,
-                               outlet=jsonl_outlet(record),
-                               **{k: text_or_none(record.get(k)) for k in ("title", "author", "url")})
-        except json.JSONDecodeError as err:
-            yield ReadProblem(str(path), f"invalid JSON ({err.msg} at column {err.colno})", number)
-        except BadArticle as err:
-            yield ReadProblem(str(path), err.message, number)
+        for raw_line in chunk.splitlines() or [b""]:
+            number += 1
+            if raw_line.strip():
+                yield record_article(path, raw_line, number)
+
+
+def record_article(path: Path, raw_line: bytes, number: int) -> Article | ReadProblem:
+    """The article of one JSON Lines record, or the problem that stopped it."""
+    try:
+        record = json.loads(decode(raw_line))
+        if not isinstance(record, dict):
+            raise BadArticle("not a JSON object")
+        if not isinstance(record.get("text"), str):
+            raise BadArticle("no 'text' string")
+        article_id = record.get("id")
+        if article_id in (None, ""):
+            raise BadArticle("no 'id'")
+        return make_article(str(article_id), record["text"], path,
+                            published=first_present(record, PUBLISHED_KEYS), body_line=number,
+                            outlet=jsonl_outlet(record),
+                            **{k: text_or_none(record.get(k)) for k in ("title", "author", "url")})
+    except json.JSONDecodeError as err:
+        return ReadProblem(str(path), f"invalid JSON ({err.msg} at column {err.colno})", number)
+    except BadArticle as err:
+        return ReadProblem(str(path), err.message, number)
 
 
 def expand(targets: Iterable[str]) -> Iterator[Path | ReadProblem]:

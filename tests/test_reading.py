@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from claims.models import Published
+from claims import reading
 from claims.reading import BadArticle, parse_published, read_articles
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
@@ -246,6 +247,36 @@ def test_corrupt_gzip_is_a_problem_not_a_crash(tmp_path):
     path.write_bytes(bytes(data))
     articles, problems = read_articles([str(path)])
     assert articles == [] and len(problems) == 1 and problems[0].path == str(path)
+
+
+def test_a_line_over_the_limit_is_reported_and_the_others_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(reading, "MAX_LINE_BYTES", 200)
+    huge = json.dumps({"id": "huge", "text": "word " * 500})
+    for compress in (False, True):
+        path = write_jsonl(tmp_path / ("c.jsonl.gz" if compress else "c.jsonl"), [RECORDS[0], huge, RECORDS[2]],
+                           compress=compress)
+        articles, problems = read_articles([str(path)])
+        assert [(a.id, a.body_line) for a in articles] == [("n1", 1), ("3", 3)]
+        assert [(p.line, p.message) for p in problems] == [(2, "line longer than 200 bytes: not read")]
+
+
+def test_a_gzip_damaged_part_way_gives_the_articles_before_the_damage(tmp_path):
+    good = "".join(json.dumps({"id": f"a{n}", "text": f"Body {n}."}) + "\n" for n in range(3)).encode()
+    whole = gzip.compress(good + b"".join(json.dumps({"id": f"b{n}", "text": "x" * 50 + str(n)}).encode() + b"\n"
+                                          for n in range(20000)))
+    path = tmp_path / "c.jsonl.gz"
+    path.write_bytes(whole[: len(whole) // 2])   # (cut off in the middle)
+    articles, problems = read_articles([str(path)])
+    assert [a.id for a in articles[:3]] == ["a0", "a1", "a2"]
+    assert len(problems) == 1 and "not a readable gzip file" in problems[0].message
+
+
+def test_lines_are_numbered_as_the_file_shows_them(tmp_path):
+    path = tmp_path / "c.jsonl"
+    records = [json.dumps(r).encode() for r in RECORDS]
+    path.write_bytes(records[0] + b"\r" + records[1] + b"\r\n\n" + records[2])   # (no line end at the end)
+    articles, problems = read_articles([str(path)])
+    assert problems == [] and [(a.id, a.body_line) for a in articles] == [("n1", 1), ("n2", 2), ("3", 4)]
 
 
 # --- outlets: the URL's host, not the dataset a corpus names in `source` ----------------------
