@@ -167,12 +167,14 @@ def make_finding(rule: Rule, conflict: Conflict, corpus: Corpus, settings: Setti
 
 
 def extract(targets: Iterable[str], published: str | None = None,
-            settings: Settings | None = None, progress: Progress | None = None) -> Report:
+            settings: Settings | None = None, progress: Progress | None = None,
+            with_spellings: bool = False) -> Report:
     """Read the articles under the targets and extract their claims (`checker extract`);
-    `progress` (checker/progress.py) is told how far each step is."""
+    `progress` (checker/progress.py) is told how far each step is; `with_spellings` also
+    collects how the articles spell names, for name-variant."""
     articles, problems = read_articles(targets, published, progress)
     settings = settings or Settings()
-    extraction = extract_corpus(articles, settings.work_config(), settings.workers(), progress)
+    extraction = extract_corpus(articles, settings.work_config(), settings.workers(), progress, with_spellings)
     return Report(articles=articles, claims=extraction.claims, problems=problems,
                   lexicon=extraction.lexicon, spellings=extraction.spellings)
 
@@ -180,7 +182,9 @@ def extract(targets: Iterable[str], published: str | None = None,
 def check(targets: Iterable[str], published: str | None = None,
           settings: Settings | None = None, progress: Progress | None = None) -> Report:
     """Extract the claims and look for conflicts among them (`checker check`)."""
-    report = extract(targets, published, settings, progress)
+    settings = settings or Settings()
+    spelled = any(rule.reads_spellings for rule in enabled_rules(settings))
+    report = extract(targets, published, settings, progress, with_spellings=spelled)
     report.findings = find_conflicts(report.claims, report.articles, report.lexicon, settings, progress,
                                      report.spellings)
     return report

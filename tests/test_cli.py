@@ -51,7 +51,7 @@ def two_claims(monkeypatch):
               evidence={"start": 5, "end": 20, "text": "short"}),
     ]
     monkeypatch.setattr(checker.engine, "extract_corpus",
-                        lambda articles, config=None, jobs=1, progress=None: Extraction(claims, WorkLexicon()))
+                        lambda articles, config=None, jobs=1, progress=None, with_spellings=False: Extraction(claims, WorkLexicon()))
     return claims
 
 

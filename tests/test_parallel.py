@@ -192,7 +192,8 @@ def spelling_table(found: dict) -> list:
 
 def test_spellings_collected_in_batches_are_those_of_one_pass_over_the_bodies(small_batches):
     articles, _ = read_articles(CORPUS)
-    extraction = extract_corpus(articles, jobs=2)
+    extraction = extract_corpus(articles, jobs=2, with_spellings=True)
+    assert extract_corpus(articles, jobs=2).spellings is None   # (only when asked for)
     one_pass = spellings.collect(articles, spellings.title_pattern(extraction.lexicon.titles.values()))
     assert spelling_table(extraction.spellings.resolved()) == spelling_table(one_pass.resolved())
     assert extraction.spellings.lower == one_pass.lower and one_pass.titles   # (titles found too)
@@ -200,7 +201,7 @@ def test_spellings_collected_in_batches_are_those_of_one_pass_over_the_bodies(sm
 
 def test_name_variant_finds_the_same_from_extraction_as_from_the_bodies():
     articles, _ = read_articles(CORPUS)
-    extraction = extract_corpus(articles, jobs=1)
+    extraction = extract_corpus(articles, jobs=1, with_spellings=True)
     from_extraction = find_conflicts(extraction.claims, articles, extraction.lexicon, spellings=extraction.spellings)
     from_bodies = find_conflicts(extraction.claims, articles, extraction.lexicon)
     variants = [f for f in from_bodies if f.rule == "name-variant"]

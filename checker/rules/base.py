@@ -91,6 +91,8 @@ class Rule:
     check: Callable[[Sequence[Claim], Corpus, RuleOptions], Iterable[Conflict]]
     doc: str
     options: type[RuleOptions] = RuleOptions
+    # The rule compares how the articles spell names (Corpus.spellings, collected by extraction).
+    reads_spellings: bool = False
 
     @property
     def sections(self) -> dict[str, str]:

@@ -212,4 +212,4 @@ def conflict(variant: Spelling, norm: Spelling, corpus: Corpus) -> Conflict:
 
 RULE = Rule(id="name-variant", severity=Severity.WARNING,
             summary="A person or work is spelled differently from how the other sources spell it.",
-            scope=Scope.CORPUS, check=check, doc=__doc__, options=Options)
+            scope=Scope.CORPUS, check=check, doc=__doc__, options=Options, reads_spellings=True)

@@ -61,12 +61,14 @@ class Extraction:
 
 
 def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
-                   jobs: parallel.Jobs = 1, progress: parallel.Progress | None = None) -> Extraction:
+                   jobs: parallel.Jobs = 1, progress: parallel.Progress | None = None,
+                   with_spellings: bool = False) -> Extraction:
     """Every claim of every article, ids c1, c2, ... in article order.
 
     jobs: worker processes (None: every core), or a Dask cluster; the claims are the same
     wherever they run.
     progress: told how far learning the works and reading the claims are.
+    with_spellings: also collect how the articles spell names (for name-variant).
     """
     with parallel.cycle_collection_paused():
         texts = {}
@@ -78,28 +80,29 @@ def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
         lexicon_ = learn(articles, texts, config, jobs, progress)
         claims: list[Claim] = []
         dropped: list[tuple[str, str, str]] = []
-        names = Spellings()
+        names = Spellings() if with_spellings else None
         titles = spellings.title_pattern(lexicon_.titles.values())
         for batch_claims, batch_dropped, batch_names in parallel.map_ranges(
-                extract_range, len(articles), jobs, (articles, lexicon_, texts, titles),
+                extract_range, len(articles), jobs, (articles, lexicon_, texts, (titles, with_spellings)),
                 parallel.step_progress(progress, "reading claims", len(articles))):
             for claim in batch_claims:
                 claims.append(claim.model_copy(update={"id": f"c{len(claims) + 1}"}))
             dropped += batch_dropped
-            names.merge(batch_names)
+            if names is not None:
+                names.merge(batch_names)
     return Extraction(claims, lexicon_, dropped, names)
 
 
 def extract_range(shared: tuple, start: int, stop: int
-                  ) -> tuple[list[Claim], list[tuple[str, str, str]], Spellings]:
+                  ) -> tuple[list[Claim], list[tuple[str, str, str]], Spellings | None]:
     """The claims of articles[start:stop], the triggers event typing set aside, and how the
-    articles spell names."""
-    articles, lexicon_, texts, titles = shared
+    articles spell names (when asked for)."""
+    articles, lexicon_, texts, (titles, with_spellings) = shared
     claims: list[Claim] = []
     dropped: list[tuple[str, str, str]] = []
     for article in articles[start:stop]:
         claims += extract_article(article, lexicon_, texts[article.id], dropped)
-    return claims, dropped, spellings.collect(articles[start:stop], titles)
+    return claims, dropped, spellings.collect(articles[start:stop], titles) if with_spellings else None
 
 
 def extract_claims(articles: list[Article]) -> list[Claim]:
