@@ -30,7 +30,7 @@ CLAUSE_BREAK = re.compile("|".join([
 QUOTE_PAIRS = (("“", "”"), ('"', '"'))
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int
