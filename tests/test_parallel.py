@@ -98,14 +98,14 @@ def test_sides_of_a_pair_met_before_the_pair_go_to_a_pair_an_earlier_batch_saw()
 
 def test_a_merged_tally_sums_counts_and_keeps_the_first_example():
     first, second = registry.Tally(), registry.Tally()
-    first.cues["season"] += 1
-    first.examples["season"] = "first"
+    first.own("cues")["season"] += 1
+    first.own("examples")["season"] = "first"
     first.work, first.articles = 2.0, {"a"}
     first.forms.update({"The Copper Valley": 1})
     second.forms.update({"Copper Valley": 2, "The Copper Valley": 1})
-    second.against.update({registry.PERSON: 1.5})
-    second.cues.update({"season": 2, "quoted": 1})
-    second.examples.update({"season": "second", "quoted": "quoted"})
+    second.own("against").update({registry.PERSON: 1.5})
+    second.own("cues").update({"season": 2, "quoted": 1})
+    second.own("examples").update({"season": "second", "quoted": "quoted"})
     second.work, second.articles = 3.5, {"b"}
     first.add(second)
     assert first.cues == {"season": 3, "quoted": 1} and list(first.cues) == ["season", "quoted"]
@@ -206,3 +206,15 @@ def test_name_variant_finds_the_same_from_extraction_as_from_the_bodies():
     from_bodies = find_conflicts(extraction.claims, articles, extraction.lexicon)
     variants = [f for f in from_bodies if f.rule == "name-variant"]
     assert variants and from_extraction == from_bodies
+
+
+def test_a_tally_writes_only_to_containers_of_its_own():
+    first, second = registry.Tally(), registry.Tally()
+    with pytest.raises(TypeError, match="Tally.own"):
+        first.cues["season"] += 1          # (the empty field all tallies share is read-only)
+    with pytest.raises(TypeError):
+        first.examples["season"] = "x"
+    first.own("cues")["season"] += 1
+    first.own("splits").add("one side")
+    assert first.cues == {"season": 1} and first.splits == {"one side"}
+    assert second.cues == {} and second.splits == frozenset() and second.cues["season"] == 0

@@ -546,9 +546,30 @@ def rejection_cues(o: Occurrence) -> list[tuple[str, float, str]]:
 # --- the tally of one name over the corpus ----------------------------------------------------
 
 def empty_counter() -> Counter:
-    # (Counter.__init__ costs five times a bare dict's; most names are seen once, and a tally
-    # holds six Counters)
+    # (Counter.__init__ costs five times a bare dict's; most names are seen once)
     return Counter.__new__(Counter)
+
+
+class NoCounts(Counter):
+    """The empty Counter every tally shares for what it has not counted yet (most names get
+    no cue at all): reads give nothing and 0; a write is a mistake (`Tally.own` first)."""
+
+    def _shared(self, *args, **kwargs):
+        raise TypeError("a tally's shared empty field: take Tally.own(name) to write")
+
+    __setitem__ = __delitem__ = update = subtract = clear = pop = popitem = setdefault = _shared
+
+
+class NoEntries(dict):
+    """The empty dict every tally shares until it has an entry of its own (as NoCounts)."""
+
+    _shared = NoCounts._shared
+    __setitem__ = __delitem__ = update = clear = pop = popitem = setdefault = _shared
+
+
+NO_COUNTS, NO_ENTRIES, NO_MEMBERS = NoCounts.__new__(NoCounts), NoEntries(), frozenset()
+# What each shared empty field becomes when a tally writes to it.
+OWN = {NoCounts: empty_counter, NoEntries: dict, frozenset: set}
 
 
 @dataclass
@@ -561,15 +582,26 @@ class Tally:
     titled: int = 0            # "The X" with a capital "The" inside a sentence of lower-case words
     work: float = 0.0
     strong: int = 0
-    cues: Counter = field(default_factory=empty_counter)        # work cue -> count
-    weights: dict = field(default_factory=dict)           # cue -> weight
-    against: Counter = field(default_factory=empty_counter)     # reason -> weight
-    against_cues: Counter = field(default_factory=empty_counter)
-    kind: Counter = field(default_factory=empty_counter)
-    examples: dict = field(default_factory=dict)          # cue -> snippet
+    # (The fields below start as shared empty ones, read-only: thousands of names never get
+    # any of them, and ten empty containers a name were an eighth of learning's memory.)
+    cues: Counter = field(default_factory=lambda: NO_COUNTS)        # work cue -> count
+    weights: dict = field(default_factory=lambda: NO_ENTRIES)       # cue -> weight
+    against: Counter = field(default_factory=lambda: NO_COUNTS)     # reason -> weight
+    against_cues: Counter = field(default_factory=lambda: NO_COUNTS)
+    kind: Counter = field(default_factory=lambda: NO_COUNTS)
+    examples: dict = field(default_factory=lambda: NO_ENTRIES)      # cue -> snippet
     articles: set = field(default_factory=set)
-    inside: Counter = field(default_factory=empty_counter)      # longer keys it was read inside
-    splits: set = field(default_factory=set)              # its sides where "and"/"with" may join two
+    inside: Counter = field(default_factory=lambda: NO_COUNTS)      # longer keys it was read inside
+    splits: set = field(default_factory=lambda: NO_MEMBERS)         # its sides where "and"/"with" may join two
+
+    def own(self, name: str):
+        """The field to write to: the tally's own container, made at the first write."""
+        value = getattr(self, name)
+        make = OWN.get(type(value))
+        if make is not None:
+            value = make()
+            setattr(self, name, value)
+        return value
 
     def __reduce__(self):
         # (Batches travel from worker processes as plain values, empty containers as None:
@@ -586,16 +618,12 @@ class Tally:
         self.titled += later.titled
         self.work += later.work      # (weights are halves: sums are exact in any order)
         self.strong += later.strong
-        self.cues.update(later.cues)
-        self.weights.update(later.weights)
-        self.against.update(later.against)
-        self.against_cues.update(later.against_cues)
-        self.kind.update(later.kind)
+        for name in ("cues", "weights", "against", "against_cues", "kind", "inside", "splits"):
+            if getattr(later, name):
+                self.own(name).update(getattr(later, name))
         for cue, example in later.examples.items():
-            self.examples.setdefault(cue, example)
+            self.own("examples").setdefault(cue, example)
         self.articles |= later.articles
-        self.inside.update(later.inside)
-        self.splits |= later.splits
 
 
 TALLY_FIELDS = tuple(Tally.__dataclass_fields__)
@@ -603,7 +631,7 @@ TALLY_FIELDS = tuple(Tally.__dataclass_fields__)
 
 def plain(value):
     """A tally's field as it travels: a container as a plain dict or set, None when empty."""
-    if isinstance(value, (dict, set)):
+    if isinstance(value, (dict, set, frozenset)):
         return (dict(value) if isinstance(value, dict) else value) or None
     return value
 
@@ -611,8 +639,9 @@ def plain(value):
 def restore_tally(*values) -> Tally:
     tally = Tally()
     for name, value in zip(TALLY_FIELDS, values):
-        if isinstance(getattr(tally, name), (dict, set)):
-            getattr(tally, name).update(value or ())  # (into the field's own Counter, dict or set)
+        if isinstance(getattr(tally, name), (dict, set, frozenset)):
+            if value:
+                tally.own(name).update(value)  # (into the field's own Counter, dict or set)
         else:
             setattr(tally, name, value)
     return tally
@@ -637,7 +666,7 @@ class Tallies:
         """Add a later batch's tallies, as if its documents had been read after these."""
         for whole, sides in later.early_splits.items():
             if whole in self.by_name:
-                self.by_name[whole].splits.update(sides)
+                self.by_name[whole].own("splits").update(sides)
             else:
                 self.early_splits[whole].update(sides)
         for key, theirs in later.by_name.items():
@@ -685,7 +714,7 @@ def tally_documents(documents: Iterable[tuple[str, list[tuple[int, int, str, boo
                 tally.titled += candidate.text.startswith("The ") and not initial and not title_case
                 for start, end, other in spans:
                     if other != key and start <= candidate.start and candidate.end <= end:
-                        tally.inside[other] += 1
+                        tally.own("inside")[other] += 1
                 if candidate.part == "split":
                     continue  # one side of "X and Y": its cues are the pair's, not its own
                 o = Occurrence(candidate, text[max(0, candidate.start - 80):candidate.start].rstrip("'‘\"“*_"),
@@ -694,25 +723,26 @@ def tally_documents(documents: Iterable[tuple[str, list[tuple[int, int, str, boo
                     add_cue(tally, cue, weight, o)
                     tally.strong += strong
                     if kind and kind != "any":
-                        tally.kind[kind] += 2
+                        tally.own("kind")[kind] += 2
                 if event_cue(o, event_words):
                     add_cue(tally, "event word next to it", 1.0, o)
                 if film_words or series_words:
                     own = [(candidate.start, candidate.end)] + [(start, end) for start, end, other in spans
                                                                  if other == key]
-                    tally.kind["film"] += 0.5 * words_near(film_words, candidate, own)
-                    tally.kind["series"] += 0.5 * words_near(series_words, candidate, own)
+                    kinds = tally.own("kind")
+                    kinds["film"] += 0.5 * words_near(film_words, candidate, own)
+                    kinds["series"] += 0.5 * words_near(series_words, candidate, own)
                 for reason, weight, cue in rejection_cues(o):
-                    tally.against[reason] += weight
-                    tally.against_cues[(reason, cue)] += 1
-                    tally.examples.setdefault(cue, snippet(o))
+                    tally.own("against")[reason] += weight
+                    tally.own("against_cues")[(reason, cue)] += 1
+                    tally.own("examples").setdefault(cue, snippet(o))
             for start, end, whole in spans:
                 sides = {fold_title(c.text) for c in found
                          if c.part == "split" and start <= c.start and c.end <= end}
                 if not sides:
                     continue
                 if whole in tallies:
-                    tallies[whole].splits.update(sides)
+                    tallies[whole].own("splits").update(sides)
                 else:
                     found_so_far.early_splits[whole].update(sides)
     return found_so_far
@@ -816,9 +846,9 @@ def skip_candidate(candidate: Candidate) -> bool:
 
 def add_cue(tally: Tally, cue: str, weight: float, o: Occurrence) -> None:
     tally.work += weight
-    tally.cues[cue] += 1
-    tally.weights[cue] = weight
-    tally.examples.setdefault(cue, snippet(o))
+    tally.own("cues")[cue] += 1
+    tally.own("weights")[cue] = weight
+    tally.own("examples").setdefault(cue, snippet(o))
 
 
 def display_form(tally: Tally) -> str:
