@@ -417,7 +417,6 @@ def decision_orders(context: ArticleContext, sentence: Sentence, made: list[tupl
     there ("before season five premiered", "ahead of its Season 6 premiere", "before the
     fourth had premiered"), the same work's series premiere, "it" after the verb ("a day
     after Fox cancelled it"), or a work named there; and the decision's own claim."""
-    body = context.article.body
     found = []
     for marker in markers:
         if marker.symmetric or marker.text.lower() not in DECISION_MARKERS:

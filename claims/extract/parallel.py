@@ -48,10 +48,10 @@ Jobs = Union[int, None, DaskCluster]
 
 
 # What a long step tells of how far it is: (step, items done, items in all).
-Progress = Callable[[str, int, int], None]
+ProgressReport = Callable[[str, int, int], None]
 
 
-def step_progress(progress: Progress | None, step: str, total: int) -> Callable[[int], None] | None:
+def step_progress(progress: ProgressReport | None, step: str, total: int) -> Callable[[int], None] | None:
     """`map_ranges`'s `done` for one step of a run, or None when nobody is told."""
     return None if progress is None else (lambda done: progress(step, done, total))
 

@@ -41,7 +41,7 @@ def outlet_names(articles: list[Article]) -> set[str]:
 
 def learn(articles: list[Article], texts: dict[str, list[Sentence]],
           config: WorkConfig | None = None, jobs: parallel.Jobs = 1,
-          progress: parallel.Progress | None = None) -> works.WorkLexicon:
+          progress: parallel.ProgressReport | None = None) -> works.WorkLexicon:
     pattern = events.work_cue_matcher()
     documents = [(article.id, [(s.start, s.end, s.text, s.headline) for s in texts[article.id]])
                  for article in articles]
@@ -61,7 +61,7 @@ class Extraction:
 
 
 def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
-                   jobs: parallel.Jobs = 1, progress: parallel.Progress | None = None,
+                   jobs: parallel.Jobs = 1, progress: parallel.ProgressReport | None = None,
                    with_spellings: bool = False) -> Extraction:
     """Every claim of every article, ids c1, c2, ... in article order.
 

@@ -751,7 +751,7 @@ def tally_documents(documents: Iterable[tuple[str, list[tuple[int, int, str, boo
 def learn_registry(documents: Sequence[tuple[str, list[tuple[int, int, str, bool]]]],
                    event_words: re.Pattern, excluded: set[str],
                    config: WorkConfig | None = None, fold_title=None, jobs: parallel.Jobs = 1,
-                   progress: parallel.Progress | None = None) -> tuple[Registry, dict]:
+                   progress: parallel.ProgressReport | None = None) -> tuple[Registry, dict]:
     """Weigh every candidate over the corpus and decide each name once.
 
     documents: (article id, [(sentence start, sentence end, text, headline)]).
@@ -939,7 +939,6 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
            not_works: set[str]) -> Work | Rejected | None:
     """A work, a rejected candidate with its reason, or None (no cue either way)."""
     form = display_form(tally)
-    info = knowledge()
     evidence = evidence_of(tally)
 
     def rejected(reason: str) -> Rejected:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -220,7 +220,7 @@ def is_title_case_line(text: str) -> bool:
 def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
                 event_words: re.Pattern, excluded: set[str],
                 config: registry.WorkConfig | None = None, jobs: parallel.Jobs = 1,
-                progress: parallel.Progress | None = None) -> WorkLexicon:
+                progress: parallel.ProgressReport | None = None) -> WorkLexicon:
     """The work registry of a corpus, and the lexicon that finds its works in text.
 
     documents: (article id, [(sentence start, sentence end, text, headline)]).
