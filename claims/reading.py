@@ -13,11 +13,12 @@ import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 from urllib.parse import urlsplit
 
 import yaml
 
+from claims.extract.parallel import ProgressReport
 from claims.models import Article, Published
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
@@ -285,7 +286,7 @@ def expand(targets: Iterable[str]) -> Iterator[Path | ReadProblem]:
 
 
 def read_articles(targets: Iterable[str], published: str | None = None,
-                  progress: Callable[[str, int, int | None], None] | None = None
+                  progress: ProgressReport | None = None
                   ) -> tuple[list[Article], list[ReadProblem]]:
     """All readable articles under the targets, and a problem for each that was not
     (`progress` is told how many are read, as they are)."""

@@ -18,7 +18,7 @@ import multiprocessing
 import os
 import sys
 from dataclasses import dataclass
-from typing import Callable, Iterator, TypeVar, Union
+from typing import Callable, Iterator, Optional, TypeVar, Union
 
 Result = TypeVar("Result")
 
@@ -47,8 +47,8 @@ class DaskCluster:
 Jobs = Union[int, None, DaskCluster]
 
 
-# What a long step tells of how far it is: (step, items done, items in all).
-ProgressReport = Callable[[str, int, int], None]
+# What a long step tells of how far it is: (step, items done, items in all or None).
+ProgressReport = Callable[[str, int, Optional[int]], None]
 
 
 def step_progress(progress: ProgressReport | None, step: str, total: int) -> Callable[[int], None] | None:

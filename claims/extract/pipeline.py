@@ -81,7 +81,7 @@ def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
         claims: list[Claim] = []
         dropped: list[tuple[str, str, str]] = []
         names = Spellings() if with_spellings else None
-        titles = spellings.title_pattern(lexicon_.titles.values())
+        titles = spellings.title_pattern(lexicon_.titles.values()) if with_spellings else None
         for batch_claims, batch_dropped, batch_names in parallel.map_ranges(
                 extract_range, len(articles), jobs, (articles, lexicon_, texts, (titles, with_spellings)),
                 parallel.step_progress(progress, "reading claims", len(articles))):

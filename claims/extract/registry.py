@@ -250,13 +250,6 @@ CUES_BEFORE = ("season_before", "noun_before", "work_in_before", "person_before"
                "publication_before", "music_before", "credit_before")
 
 
-# "X opens in theaters", "X will stream on Netflix": the words of `screen_release`.
-SCREEN_AUXILIARIES = ("will", "is", "are", "was", "were", "has", "have", "had", "also", "finally", "officially",
-                      "now", "be", "been")
-SCREEN_VERB_STEMS = ("premier", "debut", "open", "hit", "arriv", "launch", "land", "stream", "air", "bow", "releas",
-                     "drop", "com", "head", "return")
-
-
 @cache
 def knowledge() -> dict:
     info = cue_patterns()
@@ -312,8 +305,8 @@ def cue_patterns() -> dict:
                                       r"next|later|early|late|this)", re.IGNORECASE),
         # "X opens in theaters", "X hits Netflix": no song or person does that.
         "screen_release": re.compile(
-            rf"^['’\"”]?\s*,?\s*(?:which\s+)?(?:{lexicon.literal_alternation(SCREEN_AUXILIARIES)}\s+)*"
-            rf"{lexicon.literal_alternation(SCREEN_VERB_STEMS)}[a-z]*\s+"
+            rf"^['’\"”]?\s*,?\s*(?:which\s+)?(?:{lexicon.literal_alternation(data['screen_auxiliaries'])}\s+)*"
+            rf"{lexicon.literal_alternation(data['screen_verb_stems'])}[a-z]*\s+"
             rf"(?:(?:in|on|to|into|onto|at|exclusively\s+on)\s+)?(?:the\s+)?(?:{lexicon.alternation(screens)})(?![\w-])",
             re.IGNORECASE),
         "season_after": re.compile(

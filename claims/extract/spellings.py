@@ -86,11 +86,10 @@ class Spellings:
 
 def title_pattern(titles: Iterable[str]) -> re.Pattern | None:
     """The registered titles of more than one word that are no run of capitalised words."""
-    listed = sorted({title for title in titles if len(title.split()) > 1 and not NAME.fullmatch(title)},
-                    key=len, reverse=True)
+    listed = {title for title in titles if len(title.split()) > 1 and not NAME.fullmatch(title)}
     if not listed:
         return None
-    return re.compile(r"(?<![\w'-])(?:" + "|".join(map(re.escape, listed)) + r")(?![\w-])")
+    return re.compile(rf"(?<![\w'-])(?:{lexicon.literal_alternation(listed)})(?![\w-])")
 
 
 def collect(articles: Iterable[Article], titles: re.Pattern | None) -> Spellings:
