@@ -14,10 +14,7 @@ from importlib import resources
 import yaml
 
 from claims.extract.folding import fold, name_key
-from claims.extract.lexicon import DataError
-
-# libyaml's loader when PyYAML was built with it: organisations.yaml loads in 20 ms, not 150.
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from claims.extract.lexicon import LOADER, DataError
 # The order place_kind() prefers when a name is several kinds of place ("Georgia").
 PLACE_KINDS = ("continent", "country", "state", "region", "city", "demonym")
 # Words that do not make a name before an organisation ending: "The Agency" is no agency name.

@@ -9,6 +9,8 @@ from typing import Any
 
 import yaml
 
+from claims.extract.lexicon import LOADER
+
 
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "time"
 TYPES = ("DATE", "TIME", "DURATION", "SET")
@@ -25,7 +27,7 @@ def load(name: str) -> Any:
     path = DATA_DIR / f"{name}.yaml"
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise TimeDataError(f"{path}: {exc}") from exc
 
