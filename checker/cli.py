@@ -24,6 +24,7 @@ from claims.reading import (JSONL_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Ba
                             expand, is_article_file, parse_published)
 
 if TYPE_CHECKING:
+    from checker.progress import Progress
     from checker.review.store import Store
 
 ARTICLE_SUFFIXES = ", ".join(sorted(MARKDOWN_SUFFIXES | TEXT_SUFFIXES | JSONL_SUFFIXES))
@@ -116,7 +117,8 @@ def recorded(store: Store, report: engine.Report, settings: Settings, show_all: 
 
     corpus = engine.make_corpus(report.claims, report.articles, report.lexicon, settings)
     try:
-        summary = store.record_check(report.articles, report.claims, report.findings, corpus)
+        summary = store.record_check(report.articles, report.claims, report.findings, corpus,
+                                     engine.kept_corpus(report, settings))
     except (StoreError, SQLAlchemyError) as err:
         fail(f"the store {shown(store.url)} was not updated (nothing in it changed): {err}")
     changes = [f"{len(names)} {what}" for what, names in
@@ -128,6 +130,27 @@ def recorded(store: Store, report: engine.Report, settings: Settings, show_all: 
         return report.findings
     return left_out(report.findings, lambda finding: summary.statuses.get(finding.fingerprint) in HIDDEN,
                     "dismissed finding", "not shown (--all shows them)")
+
+
+def check_against_store(store: Store, changed: tuple[str, ...], published: str | None, settings: Settings,
+                        progress: Progress | None) -> engine.Report | None:
+    """The changed articles checked against the corpus the store keeps, without reading the
+    corpus again; None (and why, on stderr) when the store keeps none that this checker can use."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        stored = store.kept_corpus(engine.kept_fingerprint(settings))
+    except StoreError as err:
+        click.echo(f"checker: {err}: reading the whole corpus", err=True)
+        return None
+    except SQLAlchemyError as err:
+        fail(f"cannot read the store {shown(store.url)}: {err}")
+    report = engine.check_changed(changed, stored, published, settings, progress)
+    count = len(report.articles)
+    click.echo(f"checker: {count} changed article{'s' * (count != 1)} checked against the "
+               f"{report.stored_count:,} other articles the store keeps from its full check of {stored.checked_at} "
+               "(--full reads them again)", err=True)
+    return report
 
 
 def left_out(findings: list[Finding], drop: Callable[[Finding], bool], noun: str, why: str) -> list[Finding]:
@@ -235,6 +258,9 @@ def works(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
 @click.option("--baseline", "baseline_file", metavar="FILE",
               help="Report only findings whose fingerprint is not in this baseline (written "
                    "by `checker baseline`). Default: the configuration's baseline.")
+@click.option("--full", is_flag=True,
+              help="With --changed: read the whole corpus again, even when the store keeps it "
+                   "from an earlier check.")
 @store_option
 @click.option("--no-store", is_flag=True,
               help="Neither read nor update the review store (editors' decisions are ignored).")
@@ -242,12 +268,15 @@ def works(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
               help="Also report the findings editors dismissed as false alarms.")
 def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: Path | None,
           jobs: int | None, dask_address: str | None, quiet: bool, fail_on: str | None,
-          changed: tuple[str, ...], changed_only: bool, baseline_file: str | None,
+          changed: tuple[str, ...], changed_only: bool, full: bool, baseline_file: str | None,
           store_location: str | None, no_store: bool, show_all: bool) -> None:
     """Extract the claims and report those that conflict.
 
     PATH may be a file (.md, .txt, .jsonl, .jsonl.gz), a folder or a glob pattern; without
     one, the configuration's `paths` are checked.
+
+    With --changed and a store that keeps the corpus of an earlier full check, only the
+    changed articles are read: they are checked against the stored claims and works.
 
     \b
     Exit status:
@@ -270,7 +299,11 @@ def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
     known = known_fingerprints(baseline_file or settings.baseline)
     store = None if no_store else open_store(store_location, settings)
     with progress_line(quiet) as progress:
-        report = engine.check(with_changed(corpus(paths, settings), changed), published, settings, progress)
+        report = None
+        if changed and store and not full:
+            report = check_against_store(store, changed, published, settings, progress)
+        if report is None:
+            report = engine.check(with_changed(corpus(paths, settings), changed), published, settings, progress)
     if store:
         report.findings = recorded(store, report, settings, show_all)
     if changed:

@@ -8,6 +8,7 @@ fingerprint, ids.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -17,6 +18,7 @@ from checker.progress import Progress
 from checker.findings import Citation, Finding, Severity
 from checker.rules import RULES, timeline
 from checker.rules.base import Conflict, Corpus, Rule, Scope
+from claims.extract import snapshot
 from claims.extract.pipeline import extract_corpus
 from claims.extract.spellings import Spellings
 from claims.extract.works import WorkLexicon, fold_title
@@ -38,6 +40,11 @@ class Report:
     lexicon: WorkLexicon | None = None
     spellings: Spellings | None = None   # how the articles spell names, for name-variant
     explain: bool = False   # show how each claim was read (`checker extract --explain`)
+    # An incremental check: the stored articles the findings cite (not read this run), when
+    # the stored corpus was checked in full, and how many articles it holds besides these.
+    stored: list[Article] = field(default_factory=list)
+    stored_at: str | None = None
+    stored_count: int = 0
 
     @property
     def undated(self) -> list[Article]:
@@ -45,7 +52,8 @@ class Report:
 
     @property
     def article_by_id(self) -> dict[str, Article]:
-        return {article.id: article for article in self.articles}
+        """Every article a finding may cite: those read and those of the store."""
+        return {article.id: article for article in (*self.stored, *self.articles)}
 
     @property
     def claim_by_id(self) -> dict[str, Claim]:
@@ -56,15 +64,17 @@ def enabled_rules(settings: Settings) -> list[Rule]:
     return [rule for rule in RULES.values() if settings.rules.get(rule.id, True)]
 
 
-def make_corpus(claims: list[Claim], articles: list[Article], lexicon: WorkLexicon | None,
-                settings: Settings, spellings: Spellings | None = None) -> Corpus:
+def make_corpus(claims: list[Claim], articles: Iterable[Article] | dict[str, Article], lexicon: WorkLexicon | None,
+                settings: Settings, spellings: Spellings | None = None,
+                focus: set[str] | None = None) -> Corpus:
     work_aliases = {fold_title(alias): fold_title(title)
                     for title, aliases in settings.aliases.works.items() for alias in aliases}
     person_aliases = {alias: name for name, aliases in settings.aliases.people.items()
                       for alias in aliases}
-    return Corpus(articles={article.id: article for article in articles}, claims=claims,
+    by_id = articles if isinstance(articles, dict) else {article.id: article for article in articles}
+    return Corpus(articles=by_id, claims=claims,
                   lexicon=lexicon, work_aliases=work_aliases, person_aliases=person_aliases,
-                  spellings=spellings)
+                  spellings=spellings, focus=focus)
 
 
 def index_by_event(claims: Iterable[Claim], corpus: Corpus) -> dict[tuple, list[Claim]]:
@@ -75,15 +85,19 @@ def index_by_event(claims: Iterable[Claim], corpus: Corpus) -> dict[tuple, list[
     return groups
 
 
-def find_conflicts(claims: list[Claim], articles: list[Article],
+def find_conflicts(claims: list[Claim], articles: Iterable[Article] | dict[str, Article],
                    lexicon: WorkLexicon | None = None, settings: Settings | None = None,
-                   progress: Progress | None = None, spellings: Spellings | None = None) -> list[Finding]:
+                   progress: Progress | None = None, spellings: Spellings | None = None,
+                   focus: set[str] | None = None) -> list[Finding]:
     """Run every enabled rule; the findings sorted by work, season, event and rule, ids f1...
     (`progress` is told how many rules have run; `spellings`, collected by extraction, spare
-    name-variant a reading of every body)."""
+    name-variant a reading of every body; `focus`: only findings involving these articles
+    are needed, so the rules may skip the rest)."""
     settings = settings or Settings()
-    corpus = make_corpus(claims, articles, lexicon, settings, spellings)
+    corpus = make_corpus(claims, articles, lexicon, settings, spellings, focus)
     groups = index_by_event(claims, corpus)
+    if focus is not None:
+        groups = {key: group for key, group in groups.items() if any(claim.article in focus for claim in group)}
     findings: dict[str, Finding] = {}
     rules = enabled_rules(settings)
     for number, rule in enumerate(rules):
@@ -177,6 +191,55 @@ def extract(targets: Iterable[str], published: str | None = None,
     extraction = extract_corpus(articles, settings.work_config(), settings.workers(), progress, with_spellings)
     return Report(articles=articles, claims=extraction.claims, problems=problems,
                   lexicon=extraction.lexicon, spellings=extraction.spellings)
+
+
+def kept_fingerprint(settings: Settings) -> str:
+    """What the stored claims and works depend on besides the articles: the extractor and
+    the work settings (aliases, names that are not works)."""
+    config = settings.work_config()
+    parts = [snapshot.extractor_digest(), json.dumps([config.aliases, config.not_works], sort_keys=True)]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def kept_corpus(report: Report, settings: Settings) -> snapshot.KeptCorpus | None:
+    """What a full check keeps for checks of new articles (None when it learned no works)."""
+    if report.lexicon is None or report.stored_at is not None:
+        return None
+    return snapshot.keep(report.lexicon, report.spellings, kept_fingerprint(settings))
+
+
+def check_changed(targets: Iterable[str], stored: snapshot.StoredCorpus, published: str | None = None,
+                  settings: Settings | None = None, progress: Progress | None = None) -> Report:
+    """Check new or edited articles against a stored corpus without reading it again: their
+    claims are read with the works the stored corpus's full check learned, and the rules
+    run on theirs and the stored claims, for the findings that involve the new articles."""
+    settings = settings or Settings()
+    articles, problems = read_articles(targets, published, progress)
+    spelled = any(rule.reads_spellings for rule in enabled_rules(settings))
+    read = {article.id for article in articles}
+    # An edited article's stored version gives way to the one read now.
+    by_id = stored.articles
+    edited = {article for article in read if by_id.get(article) is not None}
+    by_id.update((article.id, article) for article in articles)
+    claims = [claim.model_copy(update={"id": f"c{number}"})
+              for number, claim in enumerate((c for c in stored.claims if c.article not in read), 1)]
+    extraction = extract_corpus(articles, settings.work_config(), 1, progress, spelled,
+                                known=snapshot.lexicon_from_state(stored.lexicon), first_id=len(claims) + 1)
+    lexicon = extraction.lexicon
+    claims += extraction.claims
+    spellings = None
+    if spelled:
+        kept = snapshot.stored_spellings(stored.spellings, stored.lower, stored.fetch)
+        spellings = snapshot.add_new_articles(kept, extraction.spellings, stored.fetch, read)
+    findings = find_conflicts(claims, by_id, lexicon, settings, progress, spellings, focus=read)
+    # Reported: the new articles' claims and those the findings cite, not the whole store's;
+    # and the stored articles the findings cite.
+    cited = {claim for finding in findings for claim in finding.claims}
+    cited_articles = {article for finding in findings for article in finding.articles} - read
+    return Report(articles=articles, claims=[claim for claim in claims if claim.article in read or claim.id in cited],
+                  problems=problems, findings=findings, lexicon=lexicon, spellings=spellings,
+                  stored=[by_id[article] for article in sorted(cited_articles)], stored_at=stored.checked_at,
+                  stored_count=stored.article_count - len(edited))
 
 
 def check(targets: Iterable[str], published: str | None = None,

@@ -167,10 +167,15 @@ def test_changed_reports_only_findings_involving_the_changed_article(with_dates)
                                  ("premiere-dates", [REEL_WIRE_ID, DISPATCH_ID]),
                                  ("premiere-dates", [DISPATCH_ID, TRAILER_ID])]
     # Reel Wire was edited: its conflict with Screen Dispatch, read from the corpus, is shown.
-    result, document = check_json(CORPUS, TRAILER, "--changed", REEL_WIRE)
+    result, document = check_json(CORPUS, TRAILER, "--changed", REEL_WIRE, "--full")
     assert result.exit_code == 1
     assert found(document) == [("premiere-dates", [REEL_WIRE_ID, DISPATCH_ID])]
     assert len(document["articles"]) == 3  # the whole corpus was read, Reel Wire once
+    # The store keeps the corpus the first check read: only Reel Wire is read again.
+    result, document = check_json(CORPUS, TRAILER, "--changed", REEL_WIRE)
+    assert result.exit_code == 1 and "checked against the 2 other articles the store keeps" in result.stderr
+    assert found(document) == [("premiere-dates", [REEL_WIRE_ID, DISPATCH_ID])]
+    assert [article["id"] for article in document["articles"]] == [REEL_WIRE_ID]
 
 
 def test_changed_file_outside_the_paths_joins_the_corpus(with_dates):
@@ -184,7 +189,9 @@ def test_changed_file_outside_the_paths_joins_the_corpus(with_dates):
 def test_changed_file_named_another_way_is_read_once(with_dates, project):
     result, document = check_json(project / "ci" / "corpus", "--changed",
                                   "ci/corpus/" + REEL_WIRE.name, "--fail-on", "never")
-    assert result.exit_code == 0 and result.stderr == ""
+    # (the store keeps no corpus yet, so it is read whole; nothing else is said)
+    assert result.exit_code == 0 and result.stderr == ("checker: no full check is recorded in the store yet: "
+                                                       "reading the whole corpus\n")
     assert found(document) == [("premiere-dates", [REEL_WIRE_ID, DISPATCH_ID])]
 
 
@@ -198,7 +205,9 @@ def test_changed_only_checks_the_staged_files_against_the_configured_corpus(with
     assert len(document["articles"]) == 3
     result, document = check_json("--changed-only", REEL_WIRE)  # staged and in the corpus
     assert found(document) == [("premiere-dates", [REEL_WIRE_ID, DISPATCH_ID])]
-    assert len(document["articles"]) == 2
+    # The first check kept the corpus (Screen Dispatch, Reel Wire, TV Beat): only the staged
+    # file is read, checked against the stored others.
+    assert [article["id"] for article in document["articles"]] == [REEL_WIRE_ID]
 
 
 def test_changed_only_without_configured_paths_is_a_usage_error(with_dates):

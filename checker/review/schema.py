@@ -10,7 +10,7 @@ from sqlalchemy import (JSON, Column, DateTime, ForeignKey, Index, Integer, Meta
 
 metadata = MetaData()
 # The newest migration's revision: what a store must be at for this code to use it.
-REVISION = "0001"
+REVISION = "0002"
 
 articles = Table(
     "articles", metadata,
@@ -22,6 +22,7 @@ articles = Table(
     Column("url", Text),
     Column("published", String(10)),
     Column("body", Text, nullable=False),
+    Column("body_line", Integer, nullable=False, server_default="1"),   # where the body starts in its file
     Column("content_hash", String(64), nullable=False),
     Column("checked_at", DateTime, nullable=False),
 )
@@ -95,7 +96,18 @@ users = Table(
     Column("created_at", DateTime, nullable=False),
 )
 
-# Store-wide values, such as the key that signs the review page's session cookies.
+# How the last full check's corpus spells names: what an incremental check (`checker check
+# --changed`) measures new articles against.
+spellings = Table(
+    "spellings", metadata,
+    Column("text", Text, primary_key=True),
+    Column("count", Integer, nullable=False),
+    Column("article_count", Integer, nullable=False),
+    Column("articles", JSON, nullable=False),      # article id -> offset of its first use
+)
+
+# Store-wide values, such as the key that signs the review page's session cookies, and the
+# works and persons the last full check learned (`corpus`, JSON).
 meta = Table(
     "meta", metadata,
     Column("key", String(64), primary_key=True),

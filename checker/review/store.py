@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from sqlalchemy import (Connection, bindparam, case, create_engine, delete, event, func, insert, inspect, select, text,
-                        update)
+from sqlalchemy import (Connection, Text, bindparam, case, cast, create_engine, delete, event, func, insert, inspect, select,
+                        text, update)
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
@@ -23,10 +23,13 @@ from checker.review.schema import REVISION
 from checker.review.states import (ACTIONS, DISMISSED, FIXED, OPEN, RESOLVED, StaleDecision,
                                     StoreError, now, shown, store_url)
 from checker.rules.base import Corpus
+from claims.extract import snapshot
+from claims.extract.snapshot import KeptCorpus, StoredArticles, StoredCorpus
 from claims.models import Article, Claim
 from claims.reading import parse_published
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+CORPUS_KEY = "corpus"   # the meta row of the corpus kept for incremental checks
 SYSTEM = None  # the editor of a change the checker made itself
 
 def evidence_hash(finding: Finding) -> str:
@@ -126,7 +129,7 @@ class Store:
     # -- recording a check -------------------------------------------------------------
 
     def record_check(self, articles: list[Article], claims: list[Claim], findings: list[Finding],
-                     corpus: Corpus) -> CheckSummary:
+                     corpus: Corpus, kept: KeptCorpus | None = None) -> CheckSummary:
         """Store the articles read, their claims and the findings, in one transaction.
 
         New findings are open; known ones keep their decisions; a dismissed one whose
@@ -143,7 +146,70 @@ class Store:
             known = self._known(connection, findings)
             self._store_findings(connection, findings, known, claims, corpus, moment, summary)
             self._resolve_vanished(connection, findings, known, read, moment, summary)
+            if kept:
+                self._keep_corpus(connection, kept, len(articles), moment)
         return summary
+
+    # -- the corpus kept for incremental checks ---------------------------------------------
+
+    @staticmethod
+    def _keep_corpus(connection: Connection, kept: KeptCorpus, article_count: int, moment) -> None:
+        # The spellings others are measured against, listed here too: one value read back is
+        # quicker than tens of thousands of rows.
+        established = [[spelling.text, spelling.count, spelling.article_count] for spelling in kept.spellings
+                       if spelling.article_count >= snapshot.MIN_ARTICLES]
+        value = json.dumps({"fingerprint": kept.fingerprint, "lexicon": kept.lexicon, "lower": kept.lower,
+                            "established": established, "articles": article_count,
+                            "checked_at": moment.isoformat(timespec="seconds")})
+        connection.execute(delete(schema.meta).where(schema.meta.c.key == CORPUS_KEY))
+        connection.execute(insert(schema.meta).values(key=CORPUS_KEY, value=value))
+        connection.execute(delete(schema.spellings))
+        rows = [dict(text=spelling.text, count=spelling.count, article_count=spelling.article_count,
+                     articles=spelling.articles) for spelling in kept.spellings]
+        for chunk in chunks(rows, 5000):
+            connection.execute(insert(schema.spellings), chunk)
+
+    def kept_corpus(self, fingerprint: str) -> StoredCorpus:
+        """The corpus of the last full check, as a check of new articles takes it: its
+        articles, their claims, the works and persons it learned and its spellings. StoreError when none was kept or the one kept
+        was read by another version of the extractor or other work settings."""
+        with self.connect() as connection:
+            value = connection.scalar(select(schema.meta.c.value).where(schema.meta.c.key == CORPUS_KEY))
+            if value is None:
+                raise StoreError("no full check is recorded in the store yet")
+            state = json.loads(value)
+            if state.get("fingerprint") != fingerprint:
+                raise StoreError("the store's corpus was read by another version of the checker or "
+                                 "other work settings")
+            # As JSON text, parsed and checked in one step (three times quicker than rows of dicts).
+            claims = [Claim.model_validate_json(data) for data in connection.scalars(
+                select(cast(schema.claims.c.data, Text)).order_by(schema.claims.c.pk))]
+            article_count = connection.scalar(select(func.count()).select_from(schema.articles))
+        articles = StoredArticles(self.stored_articles({claim.article for claim in claims}), self.stored_articles)
+        return StoredCorpus(articles=articles, article_count=article_count, claims=claims, lexicon=state["lexicon"],
+                            lower=state["lower"], spellings=state["established"], checked_at=state["checked_at"],
+                            fetch=self.spelling_articles)
+
+    def stored_articles(self, ids: Iterable[str]) -> dict[str, Article]:
+        """Stored articles as a check reads them back (the review page's `articles` reads them
+        for display); built without validation: they were valid when stored."""
+        table = schema.articles
+        found: dict[str, Article] = {}
+        with self.connect() as connection:
+            for chunk in chunks(sorted(ids)):
+                for row in connection.execute(select(table).where(table.c.id.in_(chunk))):
+                    found[row.id] = Article.model_construct(
+                        id=row.id, body=row.body, title=row.title, outlet=row.outlet, author=row.author,
+                        url=row.url, published=parse_published(row.published), path=row.path,
+                        body_line=row.body_line)
+        return found
+
+    def spelling_articles(self, texts: list[str]) -> dict[str, tuple[int, dict[str, int]]]:
+        """The count and articles (id -> offset) of kept spellings."""
+        table = schema.spellings
+        with self.connect() as connection:
+            return {row.text: (row.count, row.articles) for row in connection.execute(
+                select(table.c.text, table.c.count, table.c.articles).where(table.c.text.in_(texts)))}
 
     @staticmethod
     def _known(connection: Connection, findings: list[Finding]) -> dict:
@@ -172,7 +238,8 @@ class Store:
         rows = [dict(id=article.id, path=article.path, title=article.title, outlet=article.outlet,
                      author=article.author, url=article.url,
                      published=article.published.value if article.published else None,
-                     body=article.body, content_hash=content_hash(article), checked_at=moment)
+                     body=article.body, body_line=article.body_line, content_hash=content_hash(article),
+                     checked_at=moment)
                 for article in articles]
         new = [row for row in rows if row["id"] not in stored]
         changed = [{f"new_{name}": value for name, value in row.items()} for row in rows

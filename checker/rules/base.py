@@ -43,6 +43,9 @@ class Corpus:
     runs: dict | None = None
     # How the articles spell names, as extraction collected them (None: read from the bodies).
     spellings: Spellings | None = None
+    # The articles this run is about (an incremental check's new ones), None for all: a rule
+    # may leave out what involves none of them, as the run reports only what does.
+    focus: set[str] | None = None
 
     def work_key(self, title: str) -> str:
         key = fold_title(title)

@@ -29,7 +29,7 @@ as the norm (a doubled letter is the usual slip).
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from checker.findings import Citation, Severity
 from checker.rules import wording
@@ -124,7 +124,7 @@ def close_spelling(variant: str, norm: str, person: bool = False) -> bool:
 def norm_of(a: Spelling, b: Spelling) -> tuple[Spelling, Spelling]:
     """(norm, variant): the spelling more articles write (repeats within one article are
     one writer's habit), then the shorter."""
-    key = lambda s: (len(s.articles), -len(s.text))
+    key = lambda s: (s.article_count, -len(s.text))
     return (a, b) if key(a) >= key(b) else (b, a)
 
 
@@ -156,26 +156,73 @@ def same_topic(variant: Spelling, norm: Spelling, works: dict[str, set[str]]) ->
     return any(mine & works.get(article, set()) for article in norm.articles)
 
 
+Candidates = Callable[[list[str], int], Iterable[Spelling]]
+
+
+def deletion_index(established: list[Spelling]) -> Candidates:
+    """The established spellings that share a deletion key with a word of a spelling: every
+    key of every established spelling in one dictionary, for a check of a whole corpus."""
+    index: dict[tuple, list[Spelling]] = defaultdict(list)
+    for spelling in established:
+        for position in range(len(spelling.words)):
+            for key in keys(spelling.words, position):
+                index[key].append(spelling)
+
+    def candidates(words: list[str], position: int) -> Iterable[Spelling]:
+        return {id(o): o for key in keys(words, position) for o in index.get(key, ())}.values()
+    return candidates
+
+
+def neighbour_index(established: list[Spelling], rare: list[Spelling]) -> Candidates:
+    """The same, for the few rare spellings of new articles (`checker check --changed`): the
+    established spellings grouped by their other words and the first letter of the one that
+    may differ, deletions compared only within a group, and only the groups a rare spelling
+    falls in kept. It finds what deletion_index finds but names whose word starts with
+    another letter, which `slip` never takes; and it does not spend seconds on the keys of
+    tens of thousands of spellings for a few."""
+    wanted = {group_key(spelling.words, position) for spelling in rare for position in range(len(spelling.words))}
+    heads = {(size, position, first) for size, position, _, first in wanted}
+    groups: dict[tuple, list[Spelling]] = defaultdict(list)
+    for spelling in established:
+        words = spelling.words
+        for position, word in enumerate(words):
+            if (len(words), position, word[:1].lower()) in heads:
+                key = group_key(words, position)
+                if key in wanted:
+                    groups[key].append(spelling)
+
+    def candidates(words: list[str], position: int) -> Iterable[Spelling]:
+        word = words[position].lower()
+        mine = deletions(word)
+        return [other for other in groups.get(group_key(words, position), ())
+                if abs(len(other.words[position]) - len(word)) <= 2
+                and not mine.isdisjoint(deletions(other.words[position].lower()))]
+    return candidates
+
+
+def group_key(words: list[str], position: int) -> tuple:
+    return len(words), position, tuple(words[:position] + words[position + 1:]), words[position][:1].lower()
+
+
 def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator[Conflict]:
     found, lower = spellings_of(corpus)
-    index: dict[tuple, list[Spelling]] = defaultdict(list)
-    for spelling in found.values():
-        if len(spelling.articles) >= options.min_articles:
-            for position in range(len(spelling.words)):
-                for key in keys(spelling.words, position):
-                    index[key].append(spelling)
+    established = [s for s in found.values() if s.article_count >= options.min_articles]
+    rare = [s for s in found.values() if s.article_count <= options.max_variant_articles]
+    if corpus.focus is None:
+        near = deletion_index(established)
+    else:  # only the new articles' spellings can be the odd ones of the findings wanted
+        rare = [s for s in rare if s.writes_any(corpus.focus)]
+        near = neighbour_index(established, rare)
     works = works_by_article(corpus)
     known = known_names(corpus)
     reported: list[tuple[Spelling, Spelling]] = []
     # Longest runs first, so "Krysten Ritten" is reported and "Ritten" within it is not.
-    rare = [s for s in found.values() if len(s.articles) <= options.max_variant_articles]
     for spelling in sorted(rare, key=lambda s: (-len(s.words), s.text)):
         words = spelling.words
         for position in range(len(words)):
             if len(words) > 1 and not has_content_word(words, position):
                 continue
-            candidates = {id(o): o for key in keys(words, position) for o in index.get(key, ())}
-            for other in candidates.values():
+            for other in near(words, position):
                 norm, variant = norm_of(other, spelling)
                 if variant is not spelling or not slip(variant, norm, position, lower, known) \
                         or len(words) == 1 and not same_topic(variant, norm, works) \

@@ -62,13 +62,17 @@ class Extraction:
 
 def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
                    jobs: parallel.Jobs = 1, progress: parallel.ProgressReport | None = None,
-                   with_spellings: bool = False) -> Extraction:
+                   with_spellings: bool = False, known: works.WorkLexicon | None = None,
+                   first_id: int = 1) -> Extraction:
     """Every claim of every article, ids c1, c2, ... in article order.
 
     jobs: worker processes (None: every core), or a Dask cluster; the claims are the same
     wherever they run.
     progress: told how far learning the works and reading the claims are.
     with_spellings: also collect how the articles spell names (for name-variant).
+    known: the works learned from a bigger corpus these articles join (an incremental
+    check, not yet indexed); only the names it did not decide are learned from these
+    articles. first_id: the first claim's number.
     """
     with parallel.cycle_collection_paused():
         texts = {}
@@ -78,15 +82,18 @@ def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
             if progress:
                 progress("splitting sentences", number, len(articles))
         lexicon_ = learn(articles, texts, config, jobs, progress)
+        if known is not None:
+            lexicon_ = works.add_new_works(known, lexicon_)
         claims: list[Claim] = []
         dropped: list[tuple[str, str, str]] = []
         names = Spellings() if with_spellings else None
-        titles = spellings.title_pattern(lexicon_.titles.values()) if with_spellings else None
+        few = [article.body for article in articles] if known is not None else None
+        titles = spellings.title_pattern(lexicon_.titles.values(), few) if with_spellings else None
         for batch_claims, batch_dropped, batch_names in parallel.map_ranges(
                 extract_range, len(articles), jobs, (articles, lexicon_, texts, (titles, with_spellings)),
                 parallel.step_progress(progress, "reading claims", len(articles))):
             for claim in batch_claims:
-                claims.append(claim.model_copy(update={"id": f"c{len(claims) + 1}"}))
+                claims.append(claim.model_copy(update={"id": f"c{len(claims) + first_id}"}))
             dropped += batch_dropped
             if names is not None:
                 names.merge(batch_names)

@@ -35,6 +35,17 @@ class Spelling:
     def words(self) -> list[str]:
         return self.text.split()
 
+    @property
+    def article_count(self) -> int:
+        return len(self.articles)
+
+    def writes_any(self, articles: set[str]) -> bool:
+        """One of these articles writes the spelling."""
+        return not articles.isdisjoint(self.articles)
+
+    def copy(self) -> Spelling:
+        return Spelling(self.text, dict(self.articles), self.count)
+
     def add(self, later: Spelling) -> None:
         """A later batch's use of the same spelling (its articles are other articles)."""
         self.count += later.count
@@ -72,21 +83,35 @@ class Spellings:
     def resolved(self) -> dict[str, Spelling]:
         """Every spelling by how it is written: a capitalised word at a sentence's start
         counts only for names the corpus also capitalises mid-sentence; then the titles."""
-        found = {text: Spelling(s.text, dict(s.articles), s.count) for text, s in self.runs.items()}
+        found = dict(self.runs)
+        copied: set[str] = set()
+
+        def changed(text: str) -> Spelling:
+            """The entry for text, copied before its first change: the runs stay as they are."""
+            if text not in copied:
+                copied.add(text)
+                found[text] = found[text].copy() if text in found else Spelling(text)
+            return found[text]
+
         for text, spelling in self.initial.items():
             if text in found:
                 for article, start in spelling.articles.items():
-                    found[text].articles.setdefault(article, start)
+                    changed(text).articles.setdefault(article, start)
         for title, article, start in self.titles:
-            spelling = found.setdefault(title, Spelling(title))
+            spelling = changed(title)
             spelling.count += 1
             spelling.articles.setdefault(article, start)
         return found
 
 
-def title_pattern(titles: Iterable[str]) -> re.Pattern | None:
-    """The registered titles of more than one word that are no run of capitalised words."""
+def title_pattern(titles: Iterable[str], bodies: list[str] | None = None) -> re.Pattern | None:
+    """The registered titles of more than one word that are no run of capitalised words;
+    given the few bodies it will read (an incremental check), only the titles they hold,
+    which spares compiling thousands."""
     listed = {title for title in titles if len(title.split()) > 1 and not NAME.fullmatch(title)}
+    if bodies is not None:
+        texts = [body.replace("’", "'") for body in bodies]   # as body_lines reads them
+        listed = {title for title in listed if any(title in text for text in texts)}
     if not listed:
         return None
     return re.compile(rf"(?<![\w'-])(?:{lexicon.literal_alternation(listed)})(?![\w-])")

@@ -64,6 +64,8 @@ class WorkLexicon:
     short_forms: dict[str, set[str]] = field(default_factory=dict)
     short_written: set[str] = field(default_factory=set)
     registry: registry.Registry = field(default_factory=registry.Registry)
+    # Names a bigger corpus decided, works or not: kept so, whatever a few new articles say.
+    settled: frozenset[str] = frozenset()
 
     def display(self, key: str) -> str:
         return self.titles.get(key, key)
@@ -242,6 +244,18 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
         lexicon_.persons[name] = common
         lexicon_.persons.setdefault(name.split()[-1], common)
     return lexicon_
+
+
+def add_new_works(known: WorkLexicon, new: WorkLexicon) -> WorkLexicon:
+    """The lexicon of a bigger corpus with the works and persons only some new articles name
+    (an incremental check): what the bigger corpus decided stays as it decided it."""
+    for key, work in new.registry.works.items():
+        if key not in known.settled and key not in known.registry.works:
+            known.registry.works[key] = work
+    for name, common in new.persons.items():
+        known.persons.setdefault(name, common)
+    index_works(known)
+    return known
 
 
 def index_works(lexicon_: WorkLexicon) -> None:

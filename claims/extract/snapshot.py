@@ -1,0 +1,189 @@
+"""What a check learned from its whole corpus, as plain JSON data, and back.
+
+An incremental check (`checker check --changed`) reads only the new articles; it takes the
+works, persons and spellings the last full check learned from the stored corpus. These are
+kept as JSON, not pickles, because a store may be shared (a PostgreSQL server), and
+unpickling what someone else wrote runs their code.
+
+The lexicon is kept as its registry's works, franchises and persons: the patterns that
+find titles in text are rebuilt from them (`works.index_works`) as a full check builds them.
+All spellings are kept (a name one stored article misspells is a variant once a new article
+misspells it too), but only those at least MIN_ARTICLES articles write (the ones others are
+measured against) are read back whole; the rest only where a new article writes them.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from pydantic import TypeAdapter
+
+from claims.extract import registry, works
+from claims.extract.spellings import Spelling, Spellings
+from claims.models import Article, Claim
+
+MIN_ARTICLES = 2
+WORKS = TypeAdapter(list[registry.Work])
+# Reads kept spellings from where they are kept: text -> (count, {article: offset}).
+FetchArticles = Callable[[list[str]], dict[str, tuple[int, dict[str, int]]]]
+
+
+@cache
+def extractor_digest() -> str:
+    """A digest of the extractor's code and data: claims kept by another version of it are
+    not what this one would read, so they are not mixed with its claims."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for source in sorted(root.rglob("*")):
+        if source.suffix in (".py", ".yaml", ".txt", ".tsv", ".json") and "__pycache__" not in source.parts:
+            digest.update(source.relative_to(root).as_posix().encode() + b"\0" + source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@dataclass
+class KeptCorpus:
+    """What a full check keeps for later checks of new articles."""
+
+    fingerprint: str            # the extractor and the work settings that read the corpus
+    lexicon: dict[str, Any]     # lexicon_state
+    lower: list[str]            # the words the corpus writes in lower case
+    spellings: list[Spelling]   # kept_spellings
+
+
+class StoredArticles(dict):
+    """Stored articles by id: those with claims read at once, any other when first asked for
+    (a finding's message names the outlets of the articles it cites)."""
+
+    def __init__(self, loaded: dict[str, Article], fetch: Callable[[list[str]], dict[str, Article]]):
+        super().__init__(loaded)
+        self._fetch = fetch
+
+    def __missing__(self, article_id: str) -> Article:
+        found = self._fetch([article_id])
+        if article_id not in found:
+            raise KeyError(article_id)
+        self[article_id] = found[article_id]
+        return self[article_id]
+
+    def get(self, article_id: str, default: Article | None = None) -> Article | None:  # type: ignore[override]
+        try:
+            return self[article_id]
+        except KeyError:
+            return default
+
+
+@dataclass
+class StoredCorpus:
+    """A kept corpus as read back: articles, claims, and the learned works and spellings, to
+    be rebuilt with lexicon_from_state and stored_spellings."""
+
+    articles: StoredArticles
+    article_count: int
+    claims: list[Claim]
+    lexicon: dict[str, Any]
+    lower: list[str]
+    spellings: list[tuple[str, int, int]]    # (text, count, article count), MIN_ARTICLES or more
+    checked_at: str
+    fetch: FetchArticles
+
+
+def keep(lexicon: works.WorkLexicon, found: Spellings | None, fingerprint: str) -> KeptCorpus:
+    found = found or Spellings()
+    return KeptCorpus(fingerprint, lexicon_state(lexicon), sorted(found.lower), kept_spellings(found))
+
+
+def lexicon_state(lexicon: works.WorkLexicon) -> dict[str, Any]:
+    learned = lexicon.registry
+    # Checking new articles weighs a work's kinds of evidence (confidence), not the examples
+    # `checker works` shows, which are most of the size.
+    kept = [dataclasses.replace(work, evidence=[dataclasses.replace(item, example="") for item in work.evidence])
+            for work in learned.works.values()]
+    return {
+        "works": WORKS.dump_python(kept, mode="json"),
+        "settled": sorted({*learned.works, *learned.rejected, *lexicon.settled}),
+        "franchises": learned.franchises,
+        "franchise_names": {key: learned.rejected[key].name for key in learned.franchises},
+        "lower_counts": learned.lower_counts,
+        "persons": lexicon.persons,
+    }
+
+
+def lexicon_from_state(state: dict[str, Any]) -> works.WorkLexicon:
+    """The lexicon a full check had, to be indexed (`works.index_works`, or
+    `works.add_new_works` with what new articles add) into the same titles, aliases, short
+    forms and persons."""
+    learned = registry.Registry(
+        works={work["key"]: work_from_state(work) for work in state["works"]},
+        rejected={key: registry.Rejected(key, name, registry.FRANCHISE, 0, [])
+                  for key, name in state["franchise_names"].items()},
+        franchises={key: list(entries) for key, entries in state["franchises"].items()},
+        lower_counts=dict(state["lower_counts"]))
+    return works.WorkLexicon(registry=learned, persons=dict(state["persons"]), settled=frozenset(state["settled"]))
+
+
+def work_from_state(data: dict[str, Any]) -> registry.Work:
+    # Plain construction: a pydantic check of thousands of works would take longer than
+    # the rest of a one-article check; the state was written by lexicon_state.
+    evidence = [registry.Evidence(**item) for item in data["evidence"]]
+    return registry.Work(**{**data, "evidence": evidence})
+
+
+def kept_spellings(found: Spellings) -> list[Spelling]:
+    """Every spelling, resolved (sentence-initial capitals and titles counted in)."""
+    return list(found.resolved().values())
+
+
+class StoredSpelling(Spelling):
+    """A kept spelling whose articles are read from the store only when a rule asks for
+    them: of some 40,000 spellings, a new article's check looks at the articles of a few."""
+
+    def __init__(self, text: str, count: int, article_count: int, fetch: FetchArticles):
+        self.text, self.count = text, count
+        self._article_count, self._fetch = article_count, fetch
+        self._articles: dict[str, int] | None = None
+
+    @property
+    def articles(self) -> dict[str, int]:
+        if self._articles is None:
+            self._articles = self._fetch([self.text]).get(self.text, (0, {}))[1]
+        return self._articles
+
+    @articles.setter
+    def articles(self, value: dict[str, int]) -> None:
+        self._articles = value
+
+    @property
+    def article_count(self) -> int:
+        return self._article_count if self._articles is None else len(self._articles)
+
+    def writes_any(self, articles: set[str]) -> bool:
+        # Not read yet: the store's articles only, none of those read in this run.
+        return self._articles is not None and super().writes_any(articles)
+
+
+def stored_spellings(rows: Iterable[tuple[str, int, int]], lower: Iterable[str], fetch: FetchArticles) -> Spellings:
+    """The kept spellings as (text, count, article count) rows, their articles read on demand."""
+    return Spellings(runs={text: StoredSpelling(text, count, article_count, fetch)
+                           for text, count, article_count in rows}, lower=set(lower))
+
+
+def add_new_articles(stored: Spellings, new: Spellings, fetch: FetchArticles, replaced: set[str]) -> Spellings:
+    """The stored spellings with those of the articles read now, as if these had been read
+    after the stored ones; `replaced`: the ids of stored articles read again (edited), whose
+    stored uses no longer count where the new text writes the same name."""
+    texts = sorted({*new.runs, *new.initial})
+    fetched = {}
+    for start in range(0, len(texts), 500):   # one query per 500 names, not one per name
+        fetched.update(fetch(texts[start:start + 500]))
+    for text, (count, articles) in fetched.items():
+        kept = {article: offset for article, offset in articles.items() if article not in replaced}
+        if text in stored.runs:
+            stored.runs[text].articles = kept
+        elif kept:   # a name only one stored article writes
+            stored.runs[text] = Spelling(text, kept, count)
+    stored.merge(new)
+    return stored

@@ -1,0 +1,196 @@
+"""Incremental checks: `checker check --changed NEW.md` against the corpus a store keeps.
+
+The corpus (tests/fixtures/articles/incremental/corpus/) is about an invented film, The
+Lantern Keepers: three outlets date it October 3, 2024 and spell its director Marisol
+Quintero. The new article (new/) dates it November 14 and spells her "Quintera": a date
+conflict and a name variant, both involving only the new article.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+import checker.engine
+from checker import engine
+from checker.config import Settings
+from checker.review.store import Store, StoreError
+from checker.rules import name_variant
+from claims.extract import snapshot, works
+from claims.extract.spellings import Spelling
+from claims.reading import read_articles
+from test_cli import run
+
+INCREMENTAL = Path(__file__).parent / "fixtures" / "articles" / "incremental"
+NEW = INCREMENTAL / "new" / "filmwire-2024-03-lantern-keepers-date.md"
+NEW_ID = "filmwire-2024-03-lantern-keepers-date"
+CAST = "screenpost-2024-02-lantern-keepers-cast.md"
+CAST_ID = "screenpost-2024-02-lantern-keepers-cast"
+KEPT = "other articles the store keeps from its full check"
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(INCREMENTAL / "corpus", folder)
+    return folder
+
+
+def check_json(*args):
+    result = run("check", *args, "--format", "json", "--fail-on", "never")
+    assert result.exit_code == 0, result.stderr
+    return result, json.loads(result.stdout)
+
+
+def findings(document) -> list[dict]:
+    """The findings without their ids, which number the findings of one run."""
+    return [{key: value for key, value in finding.items() if key != "id"} for finding in document["findings"]]
+
+
+def test_a_new_article_is_checked_against_the_kept_corpus_without_reading_it(corpus, own_store, tmp_path):
+    check_json(corpus)
+    full_store = tmp_path / "full.sqlite"
+    shutil.copy(own_store, full_store)
+    _, full = check_json(corpus, "--changed", NEW, "--full", "--store", full_store)
+    shutil.rmtree(corpus)   # the kept corpus is all an incremental check needs
+    result, incremental = check_json("--changed", NEW)
+    assert f"1 changed article checked against the 3 {KEPT}" in result.stderr
+    assert findings(incremental) == findings(full)
+    assert sorted(finding["rule"] for finding in incremental["findings"]) == ["date-conflict", "name-variant"]
+    assert all(NEW_ID in finding["articles"] for finding in incremental["findings"])
+    assert [article["id"] for article in incremental["articles"]] == [NEW_ID]
+
+
+def test_the_incremental_check_is_recorded_like_a_full_one(corpus, own_store):
+    check_json(corpus)
+    check_json("--changed", NEW)
+    store = Store.open(str(own_store))
+    stored = store.kept_corpus(engine.kept_fingerprint(Settings()))
+    # The new article and its claim are stored; the kept works and spellings stay those of
+    # the last full check, which the incremental one does not replace.
+    assert NEW_ID in store.articles([NEW_ID])
+    assert {claim.article for claim in stored.claims} >= {NEW_ID}
+    assert {row["rule"] for row in store.findings()} >= {"date-conflict", "name-variant"}
+    store.engine.dispose()
+
+
+def test_an_edited_article_replaces_its_stored_version(corpus, tmp_path):
+    check_json(corpus)
+    edited = tmp_path / "edited" / CAST
+    edited.parent.mkdir()
+    edited.write_text((corpus / CAST).read_text(encoding="utf-8").replace("October 3", "November 14"),
+                      encoding="utf-8")
+    _, document = check_json("--changed", edited)
+    cast_claims = [claim for claim in document["claims"] if claim["article"] == CAST_ID]
+    assert [claim["time"]["value"] for claim in cast_claims] == ["2024-11-14"]
+    [conflict] = [finding for finding in document["findings"] if finding["rule"] == "date-conflict"]
+    assert CAST_ID in conflict["articles"] and len(conflict["articles"]) == 3
+
+
+def test_without_a_kept_corpus_the_whole_corpus_is_read(corpus):
+    result, document = check_json(corpus, "--changed", NEW)
+    assert "no full check is recorded in the store yet: reading the whole corpus" in result.stderr
+    assert sorted(finding["rule"] for finding in document["findings"]) == ["date-conflict", "name-variant"]
+    # ... and that check kept the corpus for the next one.
+    assert KEPT in check_json(corpus, "--changed", NEW)[0].stderr
+
+
+def test_a_corpus_kept_by_another_extractor_is_read_again(corpus, monkeypatch):
+    check_json(corpus)
+    monkeypatch.setattr(checker.engine, "kept_fingerprint", lambda settings: "another-version")
+    result, document = check_json(corpus, "--changed", NEW)
+    assert "read by another version of the checker or other work settings: reading the whole corpus" \
+        in result.stderr
+    assert len(document["findings"]) == 2
+
+
+def test_other_work_settings_make_the_kept_corpus_stale(corpus, workdir_config):
+    check_json(corpus)
+    workdir_config.write_text('not-works = ["Northlight Pictures"]\n')
+    assert "other work settings" in check_json(corpus, "--changed", NEW)[0].stderr
+
+
+@pytest.fixture
+def workdir_config(tmp_path, monkeypatch) -> Path:
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "checker.toml"
+
+
+def test_no_store_reads_the_whole_corpus(corpus):
+    check_json(corpus)
+    result, document = check_json(corpus, "--changed", NEW, "--no-store")
+    assert KEPT not in result.stderr and len(document["findings"]) == 2
+
+
+# --- what is kept -----------------------------------------------------------------------------
+
+def test_the_kept_lexicon_finds_what_the_learned_one_finds(corpus):
+    articles, _ = read_articles([str(corpus), str(NEW)])
+    report = engine.extract([str(corpus), str(NEW)])
+    kept = snapshot.lexicon_from_state(json.loads(json.dumps(snapshot.lexicon_state(report.lexicon))))
+    works.index_works(kept)
+    learned = report.lexicon
+    assert (kept.titles, kept.alias_keys, kept.persons, kept.short_forms, kept.marked_only) == \
+        (learned.titles, learned.alias_keys, learned.persons, learned.short_forms, learned.marked_only)
+    again = checker.engine.extract_corpus(articles, known=snapshot.lexicon_from_state(
+        snapshot.lexicon_state(report.lexicon))).claims
+    assert [claim.model_dump() for claim in again] == [claim.model_dump() for claim in report.claims]
+
+
+def test_kept_spellings_are_read_whole_only_where_asked(corpus):
+    store_rows = {"Marisol Quintero": (3, {"a": 1, "b": 2, "c": 3}), "Quintero": (3, {"a": 9, "b": 9, "c": 9})}
+    asked: list[list[str]] = []
+
+    def fetch(texts):
+        asked.append(sorted(texts))
+        return {text: store_rows[text] for text in texts if text in store_rows}
+
+    kept = snapshot.stored_spellings([("Marisol Quintero", 3, 3), ("Quintero", 3, 3)], ["the"], fetch)
+    spelling = kept.runs["Quintero"]
+    assert spelling.article_count == 3 and not spelling.writes_any({"a"}) and asked == []
+    assert spelling.articles == {"a": 9, "b": 9, "c": 9} and asked == [["Quintero"]]
+
+
+def test_the_neighbour_index_finds_what_the_deletion_index_finds():
+    """An incremental check looks for the established spellings near a new one another way;
+    it must find the same ones, but those whose differing word starts with another letter
+    (which no rule ever takes for a slip)."""
+    names = ["Marisol Quintero", "Marisol Quintana", "Krysten Ritter", "Kristen Ritter", "Krysten Rittter",
+             "Christian Bale", "Kristian Bale", "The Lantern Keepers", "The Lantern Keeper", "The Lanterns Keepers",
+             "Lantern", "Lanterns", "Quintero", "Quintera", "Winter", "Hinter", "Ritter", "Bitter",
+             "Anthony Mackie", "Anthony Macky", "Anthony", "Antony"]
+    established = [Spelling(name, {"a": 0, "b": 0}, 2) for name in names]
+    queries = [name.split() for name in names + ["Marisol Quintera", "Krysten Ritten", "The Lanturn Keepers",
+                                                   "Christain Bale", "Quinterro", "Anthoni Mackie"]]
+    rare = [Spelling(" ".join(words)) for words in queries]
+    full, near = name_variant.deletion_index(established), name_variant.neighbour_index(established, rare)
+    for words in queries:
+        for position, word in enumerate(words):
+            same_letter = {other.text for other in full(words, position)
+                           if other.words[position][:1].lower() == word[:1].lower()}
+            assert {other.text for other in near(words, position)} == same_letter, words
+
+
+def test_a_store_keeps_one_corpus_and_checks_its_fingerprint(store_url, corpus):
+    store = Store(store_url)
+    store.ready()
+    settings = Settings()
+    report = engine.check([str(corpus)], None, settings)
+    for _ in range(2):   # kept twice: the second replaces the first
+        store.record_check(report.articles, report.claims, report.findings,
+                           engine.make_corpus(report.claims, report.articles, report.lexicon, settings),
+                           engine.kept_corpus(report, settings))
+    stored = store.kept_corpus(engine.kept_fingerprint(settings))
+    assert [claim.model_dump() for claim in stored.claims] == [claim.model_dump() for claim in report.claims]
+    assert stored.article_count == len(report.articles)
+    # Articles are read back when asked for, as they were stored.
+    assert all(stored.articles.get(article.id).body == article.body for article in report.articles)
+    assert stored.articles.get("no-such-article") is None
+    assert ("Marisol Quintero", 3, 3) in [tuple(row) for row in stored.spellings]
+    assert stored.fetch(["Marisol Quintero"])["Marisol Quintero"][0] == 3
+    with pytest.raises(StoreError, match="another version"):
+        store.kept_corpus("0" * 16)
+    store.engine.dispose()
