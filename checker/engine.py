@@ -19,6 +19,7 @@ from checker.findings import Citation, Finding, Severity
 from checker.rules import RULES, timeline
 from checker.rules.base import Conflict, Corpus, Rule, Scope
 from claims.extract import snapshot
+from claims.extract.parallel import cycle_collection_paused
 from claims.extract.pipeline import extract_corpus
 from claims.extract.spellings import Spellings
 from claims.extract.works import WorkLexicon, fold_title
@@ -88,13 +89,15 @@ def index_by_event(claims: Iterable[Claim], corpus: Corpus) -> dict[tuple, list[
 def find_conflicts(claims: list[Claim], articles: Iterable[Article] | dict[str, Article],
                    lexicon: WorkLexicon | None = None, settings: Settings | None = None,
                    progress: Progress | None = None, spellings: Spellings | None = None,
-                   focus: set[str] | None = None) -> list[Finding]:
+                   focus: set[str] | None = None, article_works: dict[str, set[str]] | None = None) -> list[Finding]:
     """Run every enabled rule; the findings sorted by work, season, event and rule, ids f1...
     (`progress` is told how many rules have run; `spellings`, collected by extraction, spare
     name-variant a reading of every body; `focus`: only findings involving these articles
-    are needed, so the rules may skip the rest)."""
+    are needed, so the rules may skip the rest; `article_works`: what each article makes
+    claims about, when `claims` are only some of the corpus's)."""
     settings = settings or Settings()
     corpus = make_corpus(claims, articles, lexicon, settings, spellings, focus)
+    corpus.article_works = article_works
     groups = index_by_event(claims, corpus)
     if focus is not None:
         groups = {key: group for key, group in groups.items() if any(claim.article in focus for claim in group)}
@@ -212,26 +215,42 @@ def check_changed(targets: Iterable[str], stored: snapshot.StoredCorpus, publish
                   settings: Settings | None = None, progress: Progress | None = None) -> Report:
     """Check new or edited articles against a stored corpus without reading it again: their
     claims are read with the works the stored corpus's full check learned, and the rules
-    run on theirs and the stored claims, for the findings that involve the new articles."""
-    settings = settings or Settings()
+    run on theirs and the stored claims about the same works, for the findings that
+    involve the new articles."""
+    # The kept works, spellings and claims are tens of thousands of containers with no
+    # reference cycles: the cycle collector's passes over them would find nothing.
+    with cycle_collection_paused():
+        return checked_against(targets, stored, published, settings or Settings(), progress)
+
+
+def checked_against(targets: Iterable[str], stored: snapshot.StoredCorpus, published: str | None,
+                    settings: Settings, progress: Progress | None) -> Report:
     articles, problems = read_articles(targets, published, progress)
     spelled = any(rule.reads_spellings for rule in enabled_rules(settings))
     read = {article.id for article in articles}
-    # An edited article's stored version gives way to the one read now.
     by_id = stored.articles
+    # An edited article's stored version gives way to the one read now.
     edited = {article for article in read if by_id.get(article) is not None}
     by_id.update((article.id, article) for article in articles)
-    claims = [claim.model_copy(update={"id": f"c{number}"})
-              for number, claim in enumerate((c for c in stored.claims if c.article not in read), 1)]
     extraction = extract_corpus(articles, settings.work_config(), 1, progress, spelled,
-                                known=snapshot.lexicon_from_state(stored.lexicon), first_id=len(claims) + 1)
+                                known=snapshot.lexicon_from_state(stored.lexicon))
     lexicon = extraction.lexicon
-    claims += extraction.claims
+    corpus = make_corpus([], by_id, lexicon, settings)
+    others = [claim for claim in related_claims(extraction.claims, stored, corpus) if claim.article not in read]
+    claims = [claim.model_copy(update={"id": f"c{number}"}) for number, claim in enumerate(others, 1)]
+    claims += [claim.model_copy(update={"id": f"c{len(others) + number}"})
+               for number, claim in enumerate(extraction.claims, 1)]
+    by_id.preload(claim.article for claim in others)
     spellings = None
+    article_works = None
     if spelled:
         kept = snapshot.stored_spellings(stored.spellings, stored.lower, stored.fetch)
-        spellings = snapshot.add_new_articles(kept, extraction.spellings, stored.fetch, read)
-    findings = find_conflicts(claims, by_id, lexicon, settings, progress, spellings, focus=read)
+        spellings = snapshot.add_new_articles(kept, extraction.spellings, stored.fetch, edited)
+        article_works = {article: works for article, works in stored.article_works().items() if article not in read}
+        for claim in extraction.claims:
+            article_works.setdefault(claim.article, set()).add(corpus.work_key(claim.subject.work))
+    findings = find_conflicts(claims, by_id, lexicon, settings, progress, spellings, focus=read,
+                              article_works=article_works)
     # Reported: the new articles' claims and those the findings cite, not the whole store's;
     # and the stored articles the findings cite.
     cited = {claim for finding in findings for claim in finding.claims}
@@ -240,6 +259,22 @@ def check_changed(targets: Iterable[str], stored: snapshot.StoredCorpus, publish
                   problems=problems, findings=findings, lexicon=lexicon, spellings=spellings,
                   stored=[by_id[article] for article in sorted(cited_articles)], stored_at=stored.checked_at,
                   stored_count=stored.article_count - len(edited))
+
+
+def related_claims(new: list[Claim], stored: snapshot.StoredCorpus, corpus: Corpus) -> list[Claim]:
+    """The stored claims about the works the new claims are about, and about the works that
+    order claims among them tie those to (an order rule weighs the dates of both), until no
+    new work is named."""
+    wanted = {corpus.work_key(claim.subject.work) for claim in new}
+    wanted |= {corpus.work_key(claim.object.work) for claim in new if claim.object}
+    found: list[Claim] = []
+    asked: set[str] = set()
+    while wanted - asked:
+        batch = stored.claims_about(wanted - asked)
+        asked |= wanted
+        found += batch
+        wanted |= {corpus.work_key(claim.object.work) for claim in batch if claim.object}
+    return found
 
 
 def check(targets: Iterable[str], published: str | None = None,

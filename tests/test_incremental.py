@@ -19,7 +19,7 @@ from checker.config import Settings
 from checker.review.store import Store, StoreError
 from checker.rules import name_variant
 from claims.extract import snapshot, works
-from claims.extract.spellings import Spelling
+from claims.extract.spellings import Spelling, Spellings
 from claims.reading import read_articles
 from test_cli import run
 
@@ -71,7 +71,7 @@ def test_the_incremental_check_is_recorded_like_a_full_one(corpus, own_store):
     # The new article and its claim are stored; the kept works and spellings stay those of
     # the last full check, which the incremental one does not replace.
     assert NEW_ID in store.articles([NEW_ID])
-    assert {claim.article for claim in stored.claims} >= {NEW_ID}
+    assert NEW_ID in {claim.article for claim in stored.claims_about({"lantern keepers"})}
     assert {row["rule"] for row in store.findings()} >= {"date-conflict", "name-variant"}
     store.engine.dispose()
 
@@ -154,6 +154,30 @@ def test_kept_spellings_are_read_whole_only_where_asked(corpus):
     assert spelling.articles == {"a": 9, "b": 9, "c": 9} and asked == [["Quintero"]]
 
 
+def test_new_uses_of_a_kept_spelling_are_counted_without_reading_it():
+    stored_rows = {"Quintero": (3, {"a": 9, "b": 9, "c": 9}), "Quintera": (1, {"a": 40})}
+    asked: list[list[str]] = []
+
+    def fetch(texts):
+        asked.append(sorted(texts))
+        return {text: stored_rows[text] for text in texts if text in stored_rows}
+
+    kept = snapshot.stored_spellings([("Quintero", 3, 3)], [], fetch)
+    new = Spellings(runs={"Quintero": Spelling("Quintero", {"new": 5}, 1),
+                          "Quintera": Spelling("Quintera", {"new": 20}, 1)})
+    merged = snapshot.add_new_articles(kept, new, fetch, replaced=set()).resolved()
+    assert asked == [["Quintera"]]   # only the name the store keeps no summary of
+    assert merged["Quintera"].articles == {"a": 40, "new": 20} and merged["Quintera"].count == 2
+    established = merged["Quintero"]
+    assert (established.article_count, established.count) == (4, 4) and established.writes_any({"new"})
+    assert established.articles == {"a": 9, "b": 9, "c": 9, "new": 5}
+    # An edited article's stored uses give way to its new text: those names are read whole.
+    kept = snapshot.stored_spellings([("Quintero", 3, 3)], [], fetch)
+    edited = Spellings(runs={"Quintero": Spelling("Quintero", {"a": 7}, 1)})
+    assert snapshot.add_new_articles(kept, edited, fetch, replaced={"a"}).resolved()["Quintero"].articles == \
+        {"b": 9, "c": 9, "a": 7}
+
+
 def test_the_neighbour_index_finds_what_the_deletion_index_finds():
     """An incremental check looks for the established spellings near a new one another way;
     it must find the same ones, but those whose differing word starts with another letter
@@ -184,7 +208,10 @@ def test_a_store_keeps_one_corpus_and_checks_its_fingerprint(store_url, corpus):
                            engine.make_corpus(report.claims, report.articles, report.lexicon, settings),
                            engine.kept_corpus(report, settings))
     stored = store.kept_corpus(engine.kept_fingerprint(settings))
-    assert [claim.model_dump() for claim in stored.claims] == [claim.model_dump() for claim in report.claims]
+    assert [claim.model_dump() for claim in stored.claims_about({"lantern keepers", "another work"})] == \
+        [claim.model_dump() for claim in report.claims]
+    assert stored.claims_about({"another work"}) == []
+    assert stored.article_works() == {article.id: {"lantern keepers"} for article in report.articles}
     assert stored.article_count == len(report.articles)
     # Articles are read back when asked for, as they were stored.
     assert all(stored.articles.get(article.id).body == article.body for article in report.articles)

@@ -170,9 +170,10 @@ class Store:
             connection.execute(insert(schema.spellings), chunk)
 
     def kept_corpus(self, fingerprint: str) -> StoredCorpus:
-        """The corpus of the last full check, as a check of new articles takes it: its
-        articles, their claims, the works and persons it learned and its spellings. StoreError when none was kept or the one kept
-        was read by another version of the extractor or other work settings."""
+        """The corpus of the last full check, as a check of new articles takes it: the works
+        and persons it learned, its spellings, and its articles and claims to be read when
+        asked for. StoreError when none was kept, or the one kept was read by another
+        version of the extractor or other work settings."""
         with self.connect() as connection:
             value = connection.scalar(select(schema.meta.c.value).where(schema.meta.c.key == CORPUS_KEY))
             if value is None:
@@ -181,14 +182,30 @@ class Store:
             if state.get("fingerprint") != fingerprint:
                 raise StoreError("the store's corpus was read by another version of the checker or "
                                  "other work settings")
-            # As JSON text, parsed and checked in one step (three times quicker than rows of dicts).
-            claims = [Claim.model_validate_json(data) for data in connection.scalars(
-                select(cast(schema.claims.c.data, Text)).order_by(schema.claims.c.pk))]
             article_count = connection.scalar(select(func.count()).select_from(schema.articles))
-        articles = StoredArticles(self.stored_articles({claim.article for claim in claims}), self.stored_articles)
-        return StoredCorpus(articles=articles, article_count=article_count, claims=claims, lexicon=state["lexicon"],
-                            lower=state["lower"], spellings=state["established"], checked_at=state["checked_at"],
-                            fetch=self.spelling_articles)
+        return StoredCorpus(articles=StoredArticles({}, self.stored_articles), article_count=article_count,
+                            claims_about=self.claims_of_works, article_works=self.article_works,
+                            lexicon=state["lexicon"], lower=state["lower"], spellings=state["established"],
+                            checked_at=state["checked_at"], fetch=self.spelling_articles)
+
+    def claims_of_works(self, work_keys: set[str]) -> list[Claim]:
+        """The stored claims about these works (by folded key), in the order they were stored."""
+        table = schema.claims
+        found: list[tuple[int, Claim]] = []
+        with self.connect() as connection:
+            for chunk in chunks(sorted(work_keys)):
+                # As JSON text, parsed and checked in one step (three times quicker than dicts).
+                found += [(pk, Claim.model_validate_json(data)) for pk, data in connection.execute(
+                    select(table.c.pk, cast(table.c.data, Text)).where(table.c.work_key.in_(chunk)))]
+        return [claim for _, claim in sorted(found, key=lambda item: item[0])]
+
+    def article_works(self) -> dict[str, set[str]]:
+        """Every stored article with claims -> the works (folded keys) they are about."""
+        works: dict[str, set[str]] = {}
+        with self.connect() as connection:
+            for article_id, work_key in connection.execute(select(schema.claims.c.article_id, schema.claims.c.work_key)):
+                works.setdefault(article_id, set()).add(work_key)
+        return works
 
     def stored_articles(self, ids: Iterable[str]) -> dict[str, Article]:
         """Stored articles as a check reads them back (the review page's `articles` reads them
@@ -317,10 +334,15 @@ class Store:
                           read: set[str], moment, summary: CheckSummary) -> None:
         """Resolve the findings no longer found whose articles were all read this time."""
         found = {finding.fingerprint for finding in findings}
-        gone = [fingerprint for fingerprint, row in known.items()
-                if fingerprint not in found and row.status not in (RESOLVED, DISMISSED)]
-        involved: dict[str, set[str]] = {fingerprint: set() for fingerprint in gone}
         links = schema.finding_articles
+        # Only a finding that cites an article read can have had all of them read: a check of
+        # one new article looks at a few, not at every open finding of the store.
+        citing = set()
+        for chunk in chunks(sorted(read)):
+            citing.update(connection.scalars(select(links.c.fingerprint).where(links.c.article_id.in_(chunk))))
+        gone = [fingerprint for fingerprint, row in known.items()
+                if fingerprint not in found and fingerprint in citing and row.status not in (RESOLVED, DISMISSED)]
+        involved: dict[str, set[str]] = {fingerprint: set() for fingerprint in gone}
         for chunk in chunks(gone):
             for fingerprint, article in connection.execute(
                     select(links.c.fingerprint, links.c.article_id).where(links.c.fingerprint.in_(chunk))):

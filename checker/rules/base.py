@@ -46,6 +46,9 @@ class Corpus:
     # The articles this run is about (an incremental check's new ones), None for all: a rule
     # may leave out what involves none of them, as the run reports only what does.
     focus: set[str] | None = None
+    # Article -> the works (keys) its claims are about, given when `claims` are only those a
+    # focused run needs; else None, and read from the claims.
+    article_works: dict[str, set[str]] | None = None
 
     def work_key(self, title: str) -> str:
         key = fold_title(title)

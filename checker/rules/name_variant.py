@@ -80,7 +80,7 @@ def has_content_word(words: list[str], skip: int) -> bool:
     return any(word.lower() not in function_words() for i, word in enumerate(words) if i != skip)
 
 
-def slip(variant: Spelling, norm: Spelling, index: int, lower: set[str], known: set[str]) -> bool:
+def slip(variant: Spelling, norm: Spelling, index: int, lower: set[str], known: KnownNames) -> bool:
     """Word `index` spelt a letter or two differently; not a plural, a possessive, a case,
     or a longer name ("Richardson" beside "Richards")."""
     a, b = (POSSESSIVE.sub("", word) for word in (variant.words[index], norm.words[index]))
@@ -134,16 +134,27 @@ def accepted(variant: str, norm: str, corpus: Corpus) -> bool:
         variant in aliases and aliases.get(variant) == aliases.get(norm))
 
 
-def known_names(corpus: Corpus) -> set[str]:
-    """Folded titles and persons the extraction learned from the corpus."""
-    if corpus.lexicon is None:
-        return set()
-    titles = {fold(title) for title in corpus.lexicon.titles.values()}
-    titles |= {fold(title[4:]) for title in corpus.lexicon.titles.values() if title.lower().startswith("the ")}
-    return titles | {fold(name) for name in corpus.lexicon.persons.values()}
+class KnownNames:
+    """Folded titles and persons the extraction learned from the corpus (`in` asks), folded
+    when first asked: most checks of a few new articles never ask."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.names: set[str] | None = None
+
+    def __contains__(self, name: str) -> bool:
+        if self.names is None:
+            lexicon = self.corpus.lexicon
+            titles = list(lexicon.titles.values()) if lexicon else []
+            self.names = {fold(title) for title in titles}
+            self.names |= {fold(title[4:]) for title in titles if title.lower().startswith("the ")}
+            self.names |= {fold(name) for name in (lexicon.persons.values() if lexicon else ())}
+        return name in self.names
 
 
 def works_by_article(corpus: Corpus) -> dict[str, set[str]]:
+    if corpus.article_works is not None:
+        return corpus.article_works
     works: dict[str, set[str]] = defaultdict(set)
     for claim in corpus.claims:
         works[claim.article].add(corpus.work_key(claim.subject.work))
@@ -214,7 +225,7 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator
         rare = [s for s in rare if s.writes_any(corpus.focus)]
         near = neighbour_index(established, rare)
     works = works_by_article(corpus)
-    known = known_names(corpus)
+    known = KnownNames(corpus)
     reported: list[tuple[Spelling, Spelling]] = []
     # Longest runs first, so "Krysten Ritten" is reported and "Ritten" within it is not.
     for spelling in sorted(rare, key=lambda s: (-len(s.words), s.text)):

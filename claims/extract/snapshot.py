@@ -69,6 +69,10 @@ class StoredArticles(dict):
         self[article_id] = found[article_id]
         return self[article_id]
 
+    def preload(self, ids: Iterable[str]) -> None:
+        """Read these articles now, in one go, rather than one at a time when asked for."""
+        self.update(self._fetch(sorted(set(ids) - self.keys())))
+
     def get(self, article_id: str, default: Article | None = None) -> Article | None:  # type: ignore[override]
         try:
             return self[article_id]
@@ -78,12 +82,15 @@ class StoredArticles(dict):
 
 @dataclass
 class StoredCorpus:
-    """A kept corpus as read back: articles, claims, and the learned works and spellings, to
-    be rebuilt with lexicon_from_state and stored_spellings."""
+    """A kept corpus as read back: the learned works and spellings, to be rebuilt with
+    lexicon_from_state and stored_spellings; its articles and claims read when asked for,
+    claims a work at a time, so that a check of one article reads what it needs of a store
+    of any size."""
 
     articles: StoredArticles
     article_count: int
-    claims: list[Claim]
+    claims_about: Callable[[set[str]], list[Claim]]       # work keys -> their stored claims
+    article_works: Callable[[], dict[str, set[str]]]      # article -> the works it claims about
     lexicon: dict[str, Any]
     lower: list[str]
     spellings: list[tuple[str, int, int]]    # (text, count, article count), MIN_ARTICLES or more
@@ -139,17 +146,23 @@ def kept_spellings(found: Spellings) -> list[Spelling]:
 
 class StoredSpelling(Spelling):
     """A kept spelling whose articles are read from the store only when a rule asks for
-    them: of some 40,000 spellings, a new article's check looks at the articles of a few."""
+    them: of some 40,000 spellings, a new article's check looks at the articles of a few.
+    Uses by the articles read now are added without reading the stored ones."""
+
+    __slots__ = ("_article_count", "_fetch", "_articles", "_added")
 
     def __init__(self, text: str, count: int, article_count: int, fetch: FetchArticles):
         self.text, self.count = text, count
         self._article_count, self._fetch = article_count, fetch
         self._articles: dict[str, int] | None = None
+        self._added: dict[str, int] = {}   # new articles -> offset, while not read
 
     @property
     def articles(self) -> dict[str, int]:
         if self._articles is None:
-            self._articles = self._fetch([self.text]).get(self.text, (0, {}))[1]
+            self._articles = dict(self._fetch([self.text]).get(self.text, (0, {}))[1])
+            for article, start in self._added.items():
+                self._articles.setdefault(article, start)
         return self._articles
 
     @articles.setter
@@ -158,11 +171,25 @@ class StoredSpelling(Spelling):
 
     @property
     def article_count(self) -> int:
-        return self._article_count if self._articles is None else len(self._articles)
+        # The articles read now are none of the stored ones (an edited one is read from the
+        # store before anything is added: add_new_articles).
+        return self._article_count + len(self._added) if self._articles is None else len(self._articles)
+
+    def add_use(self, article: str, start: int) -> None:
+        if self._articles is None:
+            self._added.setdefault(article, start)
+        else:
+            self._articles.setdefault(article, start)
 
     def writes_any(self, articles: set[str]) -> bool:
-        # Not read yet: the store's articles only, none of those read in this run.
-        return self._articles is not None and super().writes_any(articles)
+        # Not read yet: of the articles read now, only those added.
+        return not articles.isdisjoint(self.articles if self._articles is not None else self._added)
+
+    def copy(self) -> StoredSpelling:
+        twin = StoredSpelling(self.text, self.count, self._article_count, self._fetch)
+        twin._articles = None if self._articles is None else dict(self._articles)
+        twin._added = dict(self._added)
+        return twin
 
 
 def stored_spellings(rows: Iterable[tuple[str, int, int]], lower: Iterable[str], fetch: FetchArticles) -> Spellings:
@@ -174,8 +201,9 @@ def stored_spellings(rows: Iterable[tuple[str, int, int]], lower: Iterable[str],
 def add_new_articles(stored: Spellings, new: Spellings, fetch: FetchArticles, replaced: set[str]) -> Spellings:
     """The stored spellings with those of the articles read now, as if these had been read
     after the stored ones; `replaced`: the ids of stored articles read again (edited), whose
-    stored uses no longer count where the new text writes the same name."""
-    texts = sorted({*new.runs, *new.initial})
+    stored uses no longer count where the new text writes the same name. The articles of
+    the established spellings the new ones also write are read only for edited articles."""
+    texts = sorted(text for text in {*new.runs, *new.initial} if replaced or text not in stored.runs)
     fetched = {}
     for start in range(0, len(texts), 500):   # one query per 500 names, not one per name
         fetched.update(fetch(texts[start:start + 500]))

@@ -46,11 +46,15 @@ class Spelling:
     def copy(self) -> Spelling:
         return Spelling(self.text, dict(self.articles), self.count)
 
+    def add_use(self, article: str, start: int) -> None:
+        """An article writes it (at `start`, if it had not before)."""
+        self.articles.setdefault(article, start)
+
     def add(self, later: Spelling) -> None:
         """A later batch's use of the same spelling (its articles are other articles)."""
         self.count += later.count
         for article, start in later.articles.items():
-            self.articles.setdefault(article, start)
+            self.add_use(article, start)
 
 
 @cache
@@ -96,11 +100,11 @@ class Spellings:
         for text, spelling in self.initial.items():
             if text in found:
                 for article, start in spelling.articles.items():
-                    changed(text).articles.setdefault(article, start)
+                    changed(text).add_use(article, start)
         for title, article, start in self.titles:
             spelling = changed(title)
             spelling.count += 1
-            spelling.articles.setdefault(article, start)
+            spelling.add_use(article, start)
         return found
 
 
