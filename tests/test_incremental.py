@@ -221,3 +221,52 @@ def test_a_store_keeps_one_corpus_and_checks_its_fingerprint(store_url, corpus):
     with pytest.raises(StoreError, match="another version"):
         store.kept_corpus("0" * 16)
     store.engine.dispose()
+
+
+def test_stored_claims_are_read_for_the_works_order_claims_tie_together():
+    """A new claim about A reads A's stored claims; a stored order claim "A after B" brings
+    B's, and B's "B before C" brings C's: the order rule weighs the dates of all three."""
+    from types import SimpleNamespace
+
+    def claim(work, other=None):
+        return SimpleNamespace(subject=SimpleNamespace(work=work),
+                               object=SimpleNamespace(work=other) if other else None)
+
+    by_work = {"a": [claim("A", "B")], "b": [claim("B", "C"), claim("B")], "c": [claim("C")], "d": [claim("D")]}
+    asked: list[set[str]] = []
+
+    def claims_about(keys):
+        asked.append(set(keys))
+        return [found for key in sorted(keys) for found in by_work.get(key, [])]
+
+    stored = SimpleNamespace(claims_about=claims_about)
+    corpus = engine.make_corpus([], [], None, Settings())
+    found = engine.related_claims([claim("A")], stored, corpus)
+    assert {item.subject.work for item in found} == {"A", "B", "C"}
+    assert asked == [{"a"}, {"b"}, {"c"}]   # each work asked for once, D never
+
+
+def test_a_store_made_before_incremental_checks_is_upgraded_with_its_articles(store_url, corpus):
+    """Revision 0002 adds the kept spellings and each article's first body line (1 for the
+    articles already stored)."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from checker.review.store import MIGRATIONS
+
+    store = Store(store_url)
+    with store.transaction() as connection:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(text("INSERT INTO articles (id, body, content_hash, checked_at) "
+                                "VALUES ('old', 'Old text.', 'x', CURRENT_TIMESTAMP)"))
+    with pytest.raises(StoreError, match="run `checker db upgrade`"):
+        store.ready()
+    assert store.upgrade() == ("0001", "0002")
+    assert store.stored_articles(["old"])["old"].body_line == 1
+    with pytest.raises(StoreError, match="no full check is recorded"):
+        store.kept_corpus(engine.kept_fingerprint(Settings()))
+    store.engine.dispose()
