@@ -124,6 +124,12 @@ def work_dateparser(corpus: str) -> dict:
 WORKERS = {"checker": work_checker, "dateparser": work_dateparser}
 
 
+def markdown_table(headers: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table, the first column left-aligned and the others right."""
+    lines = ["| " + " | ".join(headers) + " |", "| --- | " + " | ".join("---:" for _ in headers[1:]) + " |"]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
+
+
 def run_in_subprocess(script: str, worker_args: list[str], label: str) -> dict:
     """One measured run in a fresh interpreter: the JSON object its worker prints."""
     done = subprocess.run([sys.executable, script, *worker_args], capture_output=True, text=True)

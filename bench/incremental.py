@@ -39,7 +39,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from extract_speed import DEFAULT_CORPUS
+from extract_speed import DEFAULT_CORPUS, markdown_table
 
 ROOT = Path(__file__).resolve().parents[1]
 NEW_WORK = """---
@@ -141,11 +141,10 @@ def main() -> None:
               "corpus": str(args.corpus), "full_check_s": full_seconds, "runs": rows}
     print(f"corpus: {args.corpus.name}; full check into the store: "
           + (f"{full_seconds:.1f} s" if full_seconds else "(store given)"))
-    print("| new article | incremental, median s | findings | reading the corpus again, s | findings | ratio |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    for row in rows:
-        print(f"| {row['article']} | {row['incremental_s']:.2f} | {row['findings']} | {row['full_reread_s']:.1f} "
-              f"| {row['full_findings']} | {row['ratio']:.0f}x |")
+    print(markdown_table(
+        ["new article", "incremental, median s", "findings", "reading the corpus again, s", "findings", "ratio"],
+        [[row["article"], f"{row['incremental_s']:.2f}", str(row["findings"]), f"{row['full_reread_s']:.1f}",
+          str(row["full_findings"]), f"{row['ratio']:.0f}x"] for row in rows]))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2))
 

@@ -104,11 +104,12 @@ def with_changed(paths: tuple[str, ...], changed: tuple[str, ...]) -> tuple[str,
 
 
 def involving(findings: list[Finding], report: engine.Report, changed: tuple[str, ...]) -> list[Finding]:
-    """The findings that cite at least one article read from the changed files."""
+    """The findings that hold at least one article read from the changed files to account
+    (a misspelling elsewhere of a name a changed article spells right does not)."""
     files = {Path(name).resolve() for name in changed}
     ids = {article.id for article in report.articles
            if article.path and Path(article.path).resolve() in files}
-    return [finding for finding in findings if ids.intersection(finding.articles)]
+    return [finding for finding in findings if ids.intersection(engine.answerable_articles(finding))]
 
 
 def recorded(store: Store, report: engine.Report, settings: Settings, show_all: bool) -> list[Finding]:

@@ -166,6 +166,16 @@ def fingerprint(rule: Rule, conflict: Conflict, subject_key: tuple, corpus: Corp
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
+def answerable_articles(finding: Finding) -> list[str]:
+    """The articles a finding holds to account: for a finding about a name, those that write
+    the odd spelling (not the many that spell it as most do, as its fingerprint has it);
+    for the others, every article it cites."""
+    if finding.claims or finding.subject is None:
+        return finding.articles
+    norm = finding.subject.work
+    return list(dict.fromkeys(cite.article for cite in finding.evidence if cite.text != norm))
+
+
 def make_finding(rule: Rule, conflict: Conflict, corpus: Corpus, settings: Settings) -> Finding:
     first = conflict.claims[0] if conflict.claims else None
     subject = conflict.subject or (first.subject if first else None)

@@ -211,6 +211,9 @@ def test_a_store_keeps_one_corpus_and_checks_its_fingerprint(store_url, corpus):
     assert [claim.model_dump() for claim in stored.claims_about({"lantern keepers", "another work"})] == \
         [claim.model_dump() for claim in report.claims]
     assert stored.claims_about({"another work"}) == []
+    # How each claim was read comes back too: rules weigh it (a year the reading supplied).
+    assert [claim.explain for claim in stored.claims_about({"lantern keepers"})] == \
+        [claim.explain for claim in report.claims] and report.claims[0].explain
     assert stored.article_works() == {article.id: {"lantern keepers"} for article in report.articles}
     assert stored.article_count == len(report.articles)
     # Articles are read back when asked for, as they were stored.
@@ -270,3 +273,19 @@ def test_a_store_made_before_incremental_checks_is_upgraded_with_its_articles(st
     with pytest.raises(StoreError, match="no full check is recorded"):
         store.kept_corpus(engine.kept_fingerprint(Settings()))
     store.engine.dispose()
+
+
+def test_a_changed_article_answers_for_its_own_spellings_only(corpus):
+    """A stored article misspells the director; a changed article that spells her as the
+    others do is not held to that finding, whether the corpus is read again or not; the
+    article with the slip is."""
+    slip = corpus / "quickreel-2024-02-lantern-keepers-slip.md"
+    slip.write_text((corpus / CAST).read_text(encoding="utf-8").replace("Quintero", "Quintera"), encoding="utf-8")
+    _, everything = check_json(corpus)
+    assert [finding["rule"] for finding in everything["findings"]] == ["name-variant"]
+    for way in ((corpus,), ("--full", corpus)):
+        _, document = check_json(*way, "--changed", corpus / CAST.replace("screenpost", "reelnotes").replace(
+            "cast", "trailer"))
+        assert document["findings"] == []
+        _, document = check_json(*way, "--changed", slip)
+        assert [finding["rule"] for finding in document["findings"]] == ["name-variant"]

@@ -277,7 +277,7 @@ class Store:
                 continue
             work_key, season, event_name = corpus.event_key(claim)
             rows.append(dict(article_id=claim.article, work_key=work_key, season=season,
-                             event=event_name, data=claim.model_dump(mode="json")))
+                             event=event_name, data=stored_claim(claim)))
         if rows:
             connection.execute(insert(schema.claims), rows)
 
@@ -603,10 +603,17 @@ def finding_values(finding: Finding, cited: list[dict], corpus: Corpus, moment) 
                 evidence_hash=evidence_hash(finding), last_seen=moment)
 
 
+def stored_claim(claim: Claim) -> dict:
+    """A claim as the store keeps it: what the JSON report prints, and how it was read
+    (`explain`), which some rules weigh (a year the reading supplied, a market) when an
+    incremental check reads the claim back."""
+    return {**claim.model_dump(mode="json"), "explain": claim.explain}
+
+
 def claim_key(claim: dict) -> str:
     """A stored claim's name across runs (ids are only unique within one): its article and
     a digest of everything it says."""
-    content = json.dumps({key: value for key, value in claim.items() if key != "id"},
+    content = json.dumps({key: value for key, value in claim.items() if key not in ("id", "explain")},
                          sort_keys=True)
     return f"{claim['article']}#{hashlib.sha256(content.encode()).hexdigest()[:12]}"
 
