@@ -289,3 +289,13 @@ def test_a_changed_article_answers_for_its_own_spellings_only(corpus):
         assert document["findings"] == []
         _, document = check_json(*way, "--changed", slip)
         assert [finding["rule"] for finding in document["findings"]] == ["name-variant"]
+
+
+def test_an_incremental_check_on_each_kind_of_store(store_url, corpus, monkeypatch):
+    monkeypatch.setenv("CHECKER_STORE", store_url)
+    check_json(corpus)
+    shutil.rmtree(corpus)
+    for _ in range(2):   # and again, on the store the first one recorded into
+        result, document = check_json("--changed", NEW)
+        assert f"1 changed article checked against the 3 {KEPT}" in result.stderr
+        assert sorted(finding["rule"] for finding in document["findings"]) == ["date-conflict", "name-variant"]
