@@ -255,7 +255,8 @@ def works(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
 @click.option("--changed", multiple=True, metavar="FILE", callback=check_changed,
               type=click.Path(exists=True, dir_okay=False),
               help="A new or edited article (repeatable): report only the findings that "
-                   "involve one of them, checked against the whole corpus.")
+                   "involve one of them, checked against the whole corpus (as the store keeps "
+                   "it from the last full check, when it does: then the corpus is not read).")
 @click.option("--changed-only", is_flag=True,
               help="The PATHs are the new or edited articles: check them against the "
                    "configuration's `paths` and report only the findings that involve them "
