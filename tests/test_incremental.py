@@ -299,3 +299,22 @@ def test_an_incremental_check_on_each_kind_of_store(store_url, corpus, monkeypat
         result, document = check_json("--changed", NEW)
         assert f"1 changed article checked against the 3 {KEPT}" in result.stderr
         assert sorted(finding["rule"] for finding in document["findings"]) == ["date-conflict", "name-variant"]
+
+
+def test_names_the_corpus_decided_are_not_learned_again(corpus, monkeypatch):
+    """An article that names only what the kept corpus decided is not learned from (its
+    claims are the same without); one with a new name is, and only the new name is added."""
+    from claims.extract import pipeline
+
+    report = engine.extract([str(corpus)])
+    state = snapshot.lexicon_state(report.lexicon)
+    stored_again, _ = read_articles([str(corpus / CAST)])
+    real_learn = pipeline.learn
+    monkeypatch.setattr(pipeline, "learn", lambda *args, **kwargs: pytest.fail("learned again"))
+    again = pipeline.extract_corpus(stored_again, known=snapshot.lexicon_from_state(state)).claims
+    assert [claim.model_dump(exclude={"id"}) for claim in again] == \
+        [claim.model_dump(exclude={"id"}) for claim in report.claims if claim.article == CAST_ID]
+    monkeypatch.setattr(pipeline, "learn", real_learn)
+    new, _ = read_articles([str(NEW)])
+    lexicon = pipeline.extract_corpus(new, known=snapshot.lexicon_from_state(state)).lexicon
+    assert set(lexicon.registry.works) == set(report.lexicon.registry.works)   # nothing new is a work

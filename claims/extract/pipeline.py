@@ -39,13 +39,26 @@ def outlet_names(articles: list[Article]) -> set[str]:
     return names
 
 
+def documents_of(articles: list[Article], texts: dict[str, list[Sentence]]) -> list[tuple[str, list[tuple]]]:
+    """(article id, [(start, end, text, headline)]) per article, as work learning reads them."""
+    return [(article.id, [(s.start, s.end, s.text, s.headline) for s in texts[article.id]]) for article in articles]
+
+
 def learn(articles: list[Article], texts: dict[str, list[Sentence]],
           config: WorkConfig | None = None, jobs: parallel.Jobs = 1,
           progress: parallel.ProgressReport | None = None) -> works.WorkLexicon:
     pattern = events.work_cue_matcher()
-    documents = [(article.id, [(s.start, s.end, s.text, s.headline) for s in texts[article.id]])
-                 for article in articles]
-    return works.learn_works(documents, pattern, outlet_names(articles), config, jobs, progress)
+    return works.learn_works(documents_of(articles, texts), pattern, outlet_names(articles), config, jobs, progress)
+
+
+def learn_more(known: works.WorkLexicon, articles: list[Article], texts: dict[str, list[Sentence]],
+               config: WorkConfig | None = None) -> works.WorkLexicon:
+    """A bigger corpus's lexicon with what a few new articles add: learned from them only
+    when they name something it did not decide (most articles about known works do not, and
+    learning's patterns cost more to compile than the rest of such a check)."""
+    names = registry.names_in(documents_of(articles, texts), works.fold_title)
+    new = learn(articles, texts, config) if any(not works.decided(known, key) for key in names) else None
+    return works.add_new_works(known, new)
 
 
 @dataclasses.dataclass
@@ -81,9 +94,10 @@ def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
                                                                              boilerplate.skipped_lines(article)))
             if progress:
                 progress("splitting sentences", number, len(articles))
-        lexicon_ = learn(articles, texts, config, jobs, progress)
-        if known is not None:
-            lexicon_ = works.add_new_works(known, lexicon_)
+        if known is None:
+            lexicon_ = learn(articles, texts, config, jobs, progress)
+        else:
+            lexicon_ = learn_more(known, articles, texts, config)
         claims: list[Claim] = []
         dropped: list[tuple[str, str, str]] = []
         names = Spellings() if with_spellings else None

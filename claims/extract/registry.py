@@ -741,6 +741,18 @@ def tally_documents(documents: Iterable[tuple[str, list[tuple[int, int, str, boo
     return found_so_far
 
 
+def names_in(documents: Iterable[tuple[str, list[tuple[int, int, str, bool]]]], fold_title) -> set[str]:
+    """The folded names `tally_documents` would weigh in these documents: learning from
+    them can decide nothing else."""
+    keys = set()
+    for _, sentences in documents:
+        for _, _, text, _ in sentences:
+            keys.update(fold_title(candidate.text) for candidate in titles.candidates(text, titles_case(text))
+                        if not skip_candidate(candidate))
+    keys.discard("")
+    return keys
+
+
 def learn_registry(documents: Sequence[tuple[str, list[tuple[int, int, str, bool]]]],
                    event_words: re.Pattern, excluded: set[str],
                    config: WorkConfig | None = None, fold_title=None, jobs: parallel.Jobs = 1,

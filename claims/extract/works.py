@@ -246,16 +246,22 @@ def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
     return lexicon_
 
 
-def add_new_works(known: WorkLexicon, new: WorkLexicon) -> WorkLexicon:
+def add_new_works(known: WorkLexicon, new: WorkLexicon | None) -> WorkLexicon:
     """The lexicon of a bigger corpus with the works and persons only some new articles name
     (an incremental check): what the bigger corpus decided stays as it decided it."""
-    for key, work in new.registry.works.items():
-        if key not in known.settled and key not in known.registry.works:
+    for key, work in (new.registry.works.items() if new else ()):
+        if not decided(known, key):
             known.registry.works[key] = work
-    for name, common in new.persons.items():
-        known.persons.setdefault(name, common)
+    for name, common in (new.persons.items() if new else ()):
+        if not decided(known, fold_title(common)):
+            known.persons.setdefault(name, common)
     index_works(known)
     return known
+
+
+def decided(known: WorkLexicon, key: str) -> bool:
+    """The bigger corpus decided this name (a work or not)."""
+    return key in known.settled or key in known.registry.works
 
 
 def index_works(lexicon_: WorkLexicon) -> None:
@@ -275,10 +281,10 @@ def index_works(lexicon_: WorkLexicon) -> None:
             alias_key = fold_title(alias)
             if alias_key and alias_key not in lexicon_.titles:
                 lexicon_.alias_keys[alias_key] = work.key
-    lexicon_.short_forms = {fold_title(form): keys for form, keys in aliases.short_forms(learned, fold_title).items()
+    short = aliases.short_forms(learned, fold_title)
+    lexicon_.short_forms = {fold_title(form): keys for form, keys in short.items()
                             if fold_title(form) not in lexicon_.alias_keys}
-    lexicon_.short_written = {form for form in aliases.short_forms(learned, fold_title)
-                              if fold_title(form) in lexicon_.short_forms}
+    lexicon_.short_written = {form for form in short if fold_title(form) in lexicon_.short_forms}
     build_pattern(lexicon_)
 
 
