@@ -23,7 +23,7 @@ from claims.extract.parallel import cycle_collection_paused
 from claims.extract.pipeline import extract_corpus
 from claims.extract.spellings import Spellings
 from claims.extract.works import WorkLexicon, fold_title
-from claims.models import Article, Claim
+from claims.models import Article, Claim, Subject
 from claims.reading import ReadProblem, read_articles
 
 # A claim that is only rumored or guessed at makes a conflict worth a look, not an error.
@@ -65,9 +65,14 @@ def enabled_rules(settings: Settings) -> list[Rule]:
     return [rule for rule in RULES.values() if settings.rules.get(rule.id, True)]
 
 
+def reads_spellings(settings: Settings) -> bool:
+    """An enabled rule compares how the articles spell names: extraction collects them."""
+    return any(rule.reads_spellings for rule in enabled_rules(settings))
+
+
 def make_corpus(claims: list[Claim], articles: Iterable[Article] | dict[str, Article], lexicon: WorkLexicon | None,
                 settings: Settings, spellings: Spellings | None = None,
-                focus: set[str] | None = None) -> Corpus:
+                focus: set[str] | None = None, article_works: dict[str, set[str]] | None = None) -> Corpus:
     work_aliases = {fold_title(alias): fold_title(title)
                     for title, aliases in settings.aliases.works.items() for alias in aliases}
     person_aliases = {alias: name for name, aliases in settings.aliases.people.items()
@@ -75,7 +80,7 @@ def make_corpus(claims: list[Claim], articles: Iterable[Article] | dict[str, Art
     by_id = articles if isinstance(articles, dict) else {article.id: article for article in articles}
     return Corpus(articles=by_id, claims=claims,
                   lexicon=lexicon, work_aliases=work_aliases, person_aliases=person_aliases,
-                  spellings=spellings, focus=focus)
+                  spellings=spellings, focus=focus, article_works=article_works)
 
 
 def index_by_event(claims: Iterable[Claim], corpus: Corpus) -> dict[tuple, list[Claim]]:
@@ -96,8 +101,7 @@ def find_conflicts(claims: list[Claim], articles: Iterable[Article] | dict[str, 
     are needed, so the rules may skip the rest; `article_works`: what each article makes
     claims about, when `claims` are only some of the corpus's)."""
     settings = settings or Settings()
-    corpus = make_corpus(claims, articles, lexicon, settings, spellings, focus)
-    corpus.article_works = article_works
+    corpus = make_corpus(claims, articles, lexicon, settings, spellings, focus, article_works)
     groups = index_by_event(claims, corpus)
     if focus is not None:
         groups = {key: group for key, group in groups.items() if any(claim.article in focus for claim in group)}
@@ -161,9 +165,15 @@ def fingerprint(rule: Rule, conflict: Conflict, subject_key: tuple, corpus: Corp
     anchor = conflict.anchor if conflict.anchor is not None else conflict.claims
     parts += sorted(claim_identity(claim, corpus) for claim in anchor)
     if not conflict.claims:  # a finding about a name: the odd spelling and where it is
-        norm = conflict.subject.work if conflict.subject else None
-        parts += sorted({f"{cite.article}/{cite.text}" for cite in conflict.citations if cite.text != norm})
+        parts += sorted({f"{cite.article}/{cite.text}" for cite in odd_spellings(conflict.citations, conflict.subject)})
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def odd_spellings(citations: Iterable[Citation], subject: Subject | None) -> list[Citation]:
+    """A name finding's citations of the odd spelling: those that do not write the name as
+    most sources do (its subject)."""
+    norm = subject.work if subject else None
+    return [cite for cite in citations if cite.text != norm]
 
 
 def answerable_articles(finding: Finding) -> list[str]:
@@ -172,8 +182,7 @@ def answerable_articles(finding: Finding) -> list[str]:
     for the others, every article it cites."""
     if finding.claims or finding.subject is None:
         return finding.articles
-    norm = finding.subject.work
-    return list(dict.fromkeys(cite.article for cite in finding.evidence if cite.text != norm))
+    return list(dict.fromkeys(cite.article for cite in odd_spellings(finding.evidence, finding.subject)))
 
 
 def make_finding(rule: Rule, conflict: Conflict, corpus: Corpus, settings: Settings) -> Finding:
@@ -236,7 +245,7 @@ def check_changed(targets: Iterable[str], stored: snapshot.StoredCorpus, publish
 def checked_against(targets: Iterable[str], stored: snapshot.StoredCorpus, published: str | None,
                     settings: Settings, progress: Progress | None) -> Report:
     articles, problems = read_articles(targets, published, progress)
-    spelled = any(rule.reads_spellings for rule in enabled_rules(settings))
+    spelled = reads_spellings(settings)
     read = {article.id for article in articles}
     by_id = stored.articles
     # An edited article's stored version gives way to the one read now.
@@ -247,9 +256,8 @@ def checked_against(targets: Iterable[str], stored: snapshot.StoredCorpus, publi
     lexicon = extraction.lexicon
     corpus = make_corpus([], by_id, lexicon, settings)
     others = [claim for claim in related_claims(extraction.claims, stored, corpus) if claim.article not in read]
-    claims = [claim.model_copy(update={"id": f"c{number}"}) for number, claim in enumerate(others, 1)]
-    claims += [claim.model_copy(update={"id": f"c{len(others) + number}"})
-               for number, claim in enumerate(extraction.claims, 1)]
+    claims = [claim.model_copy(update={"id": f"c{number}"})
+              for number, claim in enumerate([*others, *extraction.claims], 1)]
     by_id.preload(claim.article for claim in others)
     spellings = None
     article_works = None
@@ -291,8 +299,7 @@ def check(targets: Iterable[str], published: str | None = None,
           settings: Settings | None = None, progress: Progress | None = None) -> Report:
     """Extract the claims and look for conflicts among them (`checker check`)."""
     settings = settings or Settings()
-    spelled = any(rule.reads_spellings for rule in enabled_rules(settings))
-    report = extract(targets, published, settings, progress, with_spellings=spelled)
+    report = extract(targets, published, settings, progress, with_spellings=reads_spellings(settings))
     report.findings = find_conflicts(report.claims, report.articles, report.lexicon, settings, progress,
                                      report.spellings)
     return report

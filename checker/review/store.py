@@ -183,7 +183,7 @@ class Store:
                 raise StoreError("the store's corpus was read by another version of the checker or "
                                  "other work settings")
             article_count = connection.scalar(select(func.count()).select_from(schema.articles))
-        return StoredCorpus(articles=StoredArticles({}, self.stored_articles), article_count=article_count,
+        return StoredCorpus(articles=StoredArticles(self.stored_articles), article_count=article_count,
                             claims_about=self.claims_of_works, article_works=self.article_works,
                             lexicon=state["lexicon"], lower=state["lower"], spellings=state["established"],
                             checked_at=state["checked_at"], fetch=self.spelling_articles)

@@ -75,8 +75,7 @@ class Extraction:
 
 def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
                    jobs: parallel.Jobs = 1, progress: parallel.ProgressReport | None = None,
-                   with_spellings: bool = False, known: works.WorkLexicon | None = None,
-                   first_id: int = 1) -> Extraction:
+                   with_spellings: bool = False, known: works.WorkLexicon | None = None) -> Extraction:
     """Every claim of every article, ids c1, c2, ... in article order.
 
     jobs: worker processes (None: every core), or a Dask cluster; the claims are the same
@@ -85,7 +84,7 @@ def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
     with_spellings: also collect how the articles spell names (for name-variant).
     known: the works learned from a bigger corpus these articles join (an incremental
     check, not yet indexed); only the names it did not decide are learned from these
-    articles. first_id: the first claim's number.
+    articles.
     """
     with parallel.cycle_collection_paused():
         texts = {}
@@ -107,7 +106,7 @@ def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
                 extract_range, len(articles), jobs, (articles, lexicon_, texts, (titles, with_spellings)),
                 parallel.step_progress(progress, "reading claims", len(articles))):
             for claim in batch_claims:
-                claims.append(claim.model_copy(update={"id": f"c{len(claims) + first_id}"}))
+                claims.append(claim.model_copy(update={"id": f"c{len(claims) + 1}"}))
             dropped += batch_dropped
             if names is not None:
                 names.merge(batch_names)

@@ -20,14 +20,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from pydantic import TypeAdapter
-
 from claims.extract import registry, works
 from claims.extract.spellings import Spelling, Spellings
 from claims.models import Article, Claim
 
 MIN_ARTICLES = 2
-WORKS = TypeAdapter(list[registry.Work])
 # Reads kept spellings from where they are kept: text -> (count, {article: offset}).
 FetchArticles = Callable[[list[str]], dict[str, tuple[int, dict[str, int]]]]
 
@@ -55,11 +52,11 @@ class KeptCorpus:
 
 
 class StoredArticles(dict):
-    """Stored articles by id: those with claims read at once, any other when first asked for
-    (a finding's message names the outlets of the articles it cites)."""
+    """Stored articles by id, each read when first asked for (`preload` reads many at once):
+    a check of one article needs the few its claims and findings cite."""
 
-    def __init__(self, loaded: dict[str, Article], fetch: Callable[[list[str]], dict[str, Article]]):
-        super().__init__(loaded)
+    def __init__(self, fetch: Callable[[list[str]], dict[str, Article]]):
+        super().__init__()
         self._fetch = fetch
 
     def __missing__(self, article_id: str) -> Article:
@@ -110,7 +107,7 @@ def lexicon_state(lexicon: works.WorkLexicon) -> dict[str, Any]:
     kept = [dataclasses.replace(work, evidence=[dataclasses.replace(item, example="") for item in work.evidence])
             for work in learned.works.values()]
     return {
-        "works": WORKS.dump_python(kept, mode="json"),
+        "works": [dataclasses.asdict(work) for work in kept],
         "settled": sorted({*learned.works, *learned.rejected, *lexicon.settled}),
         "franchises": learned.franchises,
         "franchise_names": {key: learned.rejected[key].name for key in learned.franchises},
@@ -148,8 +145,6 @@ class StoredSpelling(Spelling):
     """A kept spelling whose articles are read from the store only when a rule asks for
     them: of some 40,000 spellings, a new article's check looks at the articles of a few.
     Uses by the articles read now are added without reading the stored ones."""
-
-    __slots__ = ("_article_count", "_fetch", "_articles", "_added")
 
     def __init__(self, text: str, count: int, article_count: int, fetch: FetchArticles):
         self.text, self.count = text, count
