@@ -10,9 +10,10 @@ from click.testing import CliRunner
 
 from checker.cli import main
 from checker.engine import find_conflicts
-from claims.extract import parallel, registry, spellings
-from claims.extract.pipeline import extract_corpus
-from claims.reading import read_articles
+from claims.extract import aliases, events, parallel, registry, spellings
+from claims.extract.pipeline import Documents, extract_corpus, learn, sentences_of
+from claims.extract.works import fold_title
+from claims.reading import make_article, read_articles
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests/fixtures/articles"
@@ -77,6 +78,27 @@ def test_check_json_is_the_same_with_any_number_of_jobs(small_batches):
         assert result.exit_code == 0, result.output
         outputs.append(json.loads(result.stdout))
     assert outputs[0]["findings"] and outputs[1] == outputs[0] and outputs[2] == outputs[0]
+
+
+def test_sentences_split_batch_by_batch_teach_what_sentences_split_up_front_teach(small_batches):
+    """Learning splits each batch's articles when it reads them (no corpus's sentences held
+    at once) and keeps only the sentences that may state another title, with headlines:
+    the same works, renames included, as from every sentence split beforehand."""
+    articles, _ = read_articles(CORPUS)
+    articles += [make_article("rename-a", "Harbor Run 2 Wraps\n\nThe film Harbor Run 2 wrapped filming in March.",
+                              "rename-a.md", published="2016-05"),
+                 make_article("rename-b", "Harbor Run News\n\nHarbor Run 2, now titled Harbor Run: Deep Water, "
+                              "opens in May. The film Harbor Run: Deep Water stars Jane Doe.", "rename-b.md",
+                              published="2016-05")]
+    texts = {article.id: sentences_of(article) for article in articles}
+    up_front = learn(articles, texts)
+    assert up_front.key_of("Harbor Run 2") == up_front.key_of("Harbor Run: Deep Water") is not None
+    for jobs in (1, 2):
+        assert registry_state(learn(articles, None, jobs=jobs)) == registry_state(up_front)
+    kept = registry.tally_documents(Documents(articles)[-2:], events.work_cue_matcher(), fold_title,
+                                    aliases.may_state_a_title).kept
+    assert [(article, [text for _, _, text, _ in sentences]) for article, sentences in kept] == [
+        ("rename-b", ["Harbor Run News", "Harbor Run 2, now titled Harbor Run: Deep Water, opens in May."])]
 
 
 def test_jobs_must_be_a_positive_number():

@@ -201,6 +201,40 @@ def test_name_variant_ignores_accents_and_function_words():
                    "They saw The Clown on Netflix.") == []
 
 
+SPELLINGS = ["Marisol Quintero", "Marisol Quintana", "Krysten Ritter", "Kristen Ritter", "Krysten Rittter",
+             "The Lantern Keepers", "The Lantern Keeper", "Lantern", "Lanterns", "Quintero", "Quintera",
+             "Winter", "Hinter", "Ritter", "Bitter", "Anthony Mackie", "Anthony Macky", "Anthony", "Antony"]
+
+
+def sharing_a_key(established, words: list[str], position: int) -> set[str]:
+    """The established spellings deletion_index must find, by brute force: as many words,
+    the same other words, and one deletion key of the word at `position` in common."""
+    from checker.rules import name_variant
+    mine = name_variant.deletions(words[position].lower())
+    others = words[:position] + words[position + 1:]
+    return {o.text for o in established if len(o.words) == len(words)
+            and o.words[:position] + o.words[position + 1:] == others
+            and not mine.isdisjoint(name_variant.deletions(o.words[position].lower()))}
+
+
+@pytest.mark.parametrize("colliding", [False, True])
+def test_the_deletion_index_finds_exactly_the_spellings_sharing_a_key(colliding, monkeypatch):
+    """The index stores keys by their hash; with every key hashed alike (`colliding`), what
+    it finds must still be exactly the spellings that share a key."""
+    from checker.rules import name_variant
+    from claims.extract.spellings import Spelling
+    if colliding:
+        monkeypatch.setattr(name_variant, "hash", lambda key: 7, raising=False)
+    established = [Spelling(name, {"a": 0, "b": 0}, 2) for name in SPELLINGS]
+    near = name_variant.deletion_index(established)
+    for text in SPELLINGS + ["Marisol Quintera", "Krysten Ritten", "The Lanturn Keepers", "Quinterro", "Zed"]:
+        words = text.split()
+        for position in range(len(words)):
+            found = [other.text for other in near(words, position)]
+            assert len(found) == len(set(found))
+            assert set(found) == sharing_a_key(established, words, position), (text, position)
+
+
 def test_dates_decades_apart_are_different_runs_not_a_conflict():
     a, b = article("a", "2016-05-01"), article("b", "2016-06-01", "Screen Ledger")
     assert not rule_findings([claim(1, a, "1952", tense="past"), claim(2, b, "2016-09-30")],

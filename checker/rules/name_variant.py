@@ -172,16 +172,37 @@ Candidates = Callable[[list[str], int], Iterable[Spelling]]
 
 def deletion_index(established: list[Spelling]) -> Candidates:
     """The established spellings that share a deletion key with a word of a spelling: every
-    key of every established spelling in one dictionary, for a check of a whole corpus."""
-    index: dict[tuple, list[Spelling]] = defaultdict(list)
+    key of every established spelling in one dictionary, for a check of a whole corpus.
+    (Stored by the key's hash, one spelling or a list of them: a tuple and a list for each of
+    millions of keys were the check's peak memory. A spelling found is checked against the
+    key, so a hash two keys share finds nothing more.)"""
+    index: dict[int, Spelling | list[Spelling]] = {}
     for spelling in established:
         for position in range(len(spelling.words)):
             for key in keys(spelling.words, position):
-                index[key].append(spelling)
+                entry = index.setdefault(hash(key), spelling)
+                if entry is not spelling:
+                    if isinstance(entry, list):
+                        entry.append(spelling)
+                    else:
+                        index[hash(key)] = [entry, spelling]
 
     def candidates(words: list[str], position: int) -> Iterable[Spelling]:
-        return {id(o): o for key in keys(words, position) for o in index.get(key, ())}.values()
+        found: dict[int, Spelling] = {}
+        for key in keys(words, position):
+            entry = index.get(hash(key))
+            for other in entry if isinstance(entry, list) else (entry,) if entry else ():
+                if id(other) not in found and has_key(other, key):
+                    found[id(other)] = other
+        return found.values()
     return candidates
+
+
+def has_key(spelling: Spelling, key: tuple) -> bool:
+    size, position, others, deleted = key
+    words = spelling.words
+    return len(words) == size and tuple(words[:position] + words[position + 1:]) == others \
+        and deleted in deletions(words[position].lower())
 
 
 def neighbour_index(established: list[Spelling], rare: list[Spelling]) -> Candidates:

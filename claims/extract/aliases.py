@@ -26,6 +26,8 @@ from functools import cache
 
 from claims.extract import lexicon, registry, titles
 
+STATEMENT_KINDS = ("renamed", "formerly", "was_once")
+
 
 @cache
 def statement_patterns() -> dict[str, re.Pattern]:
@@ -57,6 +59,13 @@ class Statement:
     written: str = ""    # the name before, as written, when it is no registered work
 
 
+def may_state_a_title(text: str) -> bool:
+    """The sentence has the words of a statement that a work had another name (which
+    `title_statements` reads once the works are known)."""
+    patterns = statement_patterns()
+    return any(patterns[kind].search(text) for kind in STATEMENT_KINDS)
+
+
 def title_statements(documents, key_at) -> list[Statement]:
     """Every rename and earlier name the corpus states. `key_at(text, end)` is the registered
     work whose mention ends at `end` in `text` (or None)."""
@@ -64,7 +73,7 @@ def title_statements(documents, key_at) -> list[Statement]:
     patterns = statement_patterns()
     for article, sentences in documents:
         for _, _, text, _ in sentences:
-            for kind in ("renamed", "formerly", "was_once"):
+            for kind in STATEMENT_KINDS:
                 for match in patterns[kind].finditer(text):
                     other = clean_name(match.group("name"))
                     if not other:

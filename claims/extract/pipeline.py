@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from claims.extract import (boilerplate, confidence, event_typing, events, grammar, lexicon, moves, parallel,
@@ -39,16 +40,41 @@ def outlet_names(articles: list[Article]) -> set[str]:
     return names
 
 
-def documents_of(articles: list[Article], texts: dict[str, list[Sentence]]) -> list[tuple[str, list[tuple]]]:
-    """(article id, [(start, end, text, headline)]) per article, as work learning reads them."""
-    return [(article.id, [(s.start, s.end, s.text, s.headline) for s in texts[article.id]]) for article in articles]
+def sentences_of(article: Article) -> list[Sentence]:
+    """The sentences extraction reads: the body's, without boilerplate lines and captions."""
+    return boilerplate.without_captions(split_sentences(article.body, boilerplate.skipped_lines(article)))
 
 
-def learn(articles: list[Article], texts: dict[str, list[Sentence]],
+class Documents(Sequence):
+    """(article id, [(start, end, text, headline)]) per article, as work learning reads them.
+
+    Split into sentences when a batch is asked for (`documents[start:stop]`, in the process
+    or worker that reads the batch), unless `texts` holds them already: a corpus's sentences
+    are never all in memory at once."""
+
+    def __init__(self, articles: list[Article], texts: dict[str, list[Sentence]] | None = None):
+        self.articles = articles
+        self.texts = texts
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self.document(article) for article in self.articles[index]]
+        return self.document(self.articles[index])
+
+    def document(self, article: Article) -> tuple[str, list[tuple]]:
+        sentences = self.texts[article.id] if self.texts is not None else sentences_of(article)
+        return article.id, [(s.start, s.end, s.text, s.headline) for s in sentences]
+
+
+def learn(articles: list[Article], texts: dict[str, list[Sentence]] | None = None,
           config: WorkConfig | None = None, jobs: parallel.Jobs = 1,
           progress: parallel.ProgressReport | None = None) -> works.WorkLexicon:
+    """The works of the articles (`texts`: their sentences, when already split)."""
     pattern = events.work_cue_matcher()
-    return works.learn_works(documents_of(articles, texts), pattern, outlet_names(articles), config, jobs, progress)
+    return works.learn_works(Documents(articles, texts), pattern, outlet_names(articles), config, jobs, progress)
 
 
 def learn_more(known: works.WorkLexicon, articles: list[Article], texts: dict[str, list[Sentence]],
@@ -56,7 +82,7 @@ def learn_more(known: works.WorkLexicon, articles: list[Article], texts: dict[st
     """A bigger corpus's lexicon with what a few new articles add: learned from them only
     when they name something it did not decide (most articles about known works do not, and
     learning's patterns cost more to compile than the rest of such a check)."""
-    names = registry.names_in(documents_of(articles, texts), works.fold_title)
+    names = registry.names_in(Documents(articles, texts), works.fold_title)
     new = learn(articles, texts, config) if any(not works.decided(known, key) for key in names) else None
     return works.add_new_works(known, new)
 
@@ -87,14 +113,11 @@ def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
     articles.
     """
     with parallel.cycle_collection_paused():
-        texts = {}
-        for number, article in enumerate(articles, 1):
-            texts[article.id] = boilerplate.without_captions(split_sentences(article.body,
-                                                                             boilerplate.skipped_lines(article)))
-            if progress:
-                progress("splitting sentences", number, len(articles))
+        # (A few new articles are split once for learning and reading; a corpus batch by
+        # batch, once for each, so that its sentences are never all held at once.)
+        texts = {article.id: sentences_of(article) for article in articles} if known is not None else None
         if known is None:
-            lexicon_ = learn(articles, texts, config, jobs, progress)
+            lexicon_ = learn(articles, None, config, jobs, progress)
         else:
             lexicon_ = learn_more(known, articles, texts, config)
         claims: list[Claim] = []
@@ -121,7 +144,8 @@ def extract_range(shared: tuple, start: int, stop: int
     claims: list[Claim] = []
     dropped: list[tuple[str, str, str]] = []
     for article in articles[start:stop]:
-        claims += extract_article(article, lexicon_, texts[article.id], dropped)
+        sentences = texts[article.id] if texts is not None else sentences_of(article)
+        claims += extract_article(article, lexicon_, sentences, dropped)
     return claims, dropped, spellings.collect(articles[start:stop], titles) if with_spellings else None
 
 

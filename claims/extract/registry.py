@@ -28,7 +28,7 @@ import string
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from claims.extract import gazetteer, lexicon, parallel, titles
 from claims.extract.titles import Candidate
@@ -654,9 +654,13 @@ class Tallies:
     # Sides of "X and Y" seen before the whole "X and Y" was: a whole seen in an earlier batch
     # takes them, as it would have in one pass.
     early_splits: dict[str, set] = field(default_factory=lambda: defaultdict(set))
+    # The documents' sentences that learning reads again once the works are known (those a
+    # `keep` test holds, with their article's headline), in corpus order.
+    kept: list[tuple[str, list[tuple[int, int, str, bool]]]] = field(default_factory=list)
 
     def merge(self, later: Tallies) -> None:
         """Add a later batch's tallies, as if its documents had been read after these."""
+        self.kept += later.kept
         for whole, sides in later.early_splits.items():
             if whole in self.by_name:
                 self.by_name[whole].own("splits").update(sides)
@@ -671,13 +675,16 @@ class Tallies:
 
 
 def tally_documents(documents: Iterable[tuple[str, list[tuple[int, int, str, bool]]]],
-                    event_words: re.Pattern, fold_title) -> Tallies:
-    """Weigh every candidate of the documents: each occurrence's cues, for and against."""
+                    event_words: re.Pattern, fold_title, keep: Callable[[str], bool] | None = None) -> Tallies:
+    """Weigh every candidate of the documents: each occurrence's cues, for and against; the
+    sentences `keep` holds, with their headlines, are kept for a later reading."""
     info = knowledge()
     found_so_far = Tallies()
     tallies = found_so_far.by_name
     lower_words = found_so_far.lower_words
     for article_id, sentences in documents:
+        if keep is not None and any(keep(text) for _, _, text, _ in sentences):
+            found_so_far.kept.append((article_id, [s for s in sentences if s[3] or keep(s[2])]))
         for _, _, text, headline in sentences:
             lower_words.update(LOWER_WORD.findall(text))
             title_case = titles_case(text)
@@ -756,25 +763,29 @@ def names_in(documents: Iterable[tuple[str, list[tuple[int, int, str, bool]]]], 
 def learn_registry(documents: Sequence[tuple[str, list[tuple[int, int, str, bool]]]],
                    event_words: re.Pattern, excluded: set[str],
                    config: WorkConfig | None = None, fold_title=None, jobs: parallel.Jobs = 1,
-                   progress: parallel.ProgressReport | None = None) -> tuple[Registry, dict]:
+                   progress: parallel.ProgressReport | None = None,
+                   keep: Callable[[str], bool] | None = None) -> tuple[Registry, dict, list]:
     """Weigh every candidate over the corpus and decide each name once.
 
-    documents: (article id, [(sentence start, sentence end, text, headline)]).
+    documents: (article id, [(sentence start, sentence end, text, headline)]), a sequence
+    whose slices may be made when asked for (a batch's sentences split in its worker).
     excluded: folded names known not to be works (the corpus's outlets and authors).
     jobs: worker processes to weigh the documents in (None: every core), or a Dask cluster.
-    Returns the registry and the persons seen (name -> count), for speakers and name checks.
+    keep: which sentences to hand back for a second reading (`Tallies.kept`).
+    Returns the registry, the persons seen (name -> count), for speakers and name checks,
+    and the kept documents.
     """
-    batches = parallel.map_ranges(tally_range, len(documents), jobs, (documents, event_words, fold_title),
+    batches = parallel.map_ranges(tally_range, len(documents), jobs, (documents, event_words, fold_title, keep),
                                   parallel.step_progress(progress, "learning works", len(documents)))
     found = batches[0] if batches else Tallies()
     for batch in batches[1:]:
         found.merge(batch)
-    return decide_all(found, excluded, config, fold_title)
+    return (*decide_all(found, excluded, config, fold_title), found.kept)
 
 
 def tally_range(shared: tuple, start: int, stop: int) -> Tallies:
-    documents, event_words, fold_title = shared
-    return tally_documents(documents[start:stop], event_words, fold_title)
+    documents, event_words, fold_title, keep = shared
+    return tally_documents(documents[start:stop], event_words, fold_title, keep)
 
 
 def decide_all(found: Tallies, excluded: set[str], config: WorkConfig | None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -219,24 +220,26 @@ def is_title_case_line(text: str) -> bool:
     return registry.titles_case(text)
 
 
-def learn_works(documents: list[tuple[str, list[tuple[int, int, str, bool]]]],
+def learn_works(documents: Sequence[tuple[str, list[tuple[int, int, str, bool]]]],
                 event_words: re.Pattern, excluded: set[str],
                 config: registry.WorkConfig | None = None, jobs: parallel.Jobs = 1,
                 progress: parallel.ProgressReport | None = None) -> WorkLexicon:
     """The work registry of a corpus, and the lexicon that finds its works in text.
 
-    documents: (article id, [(sentence start, sentence end, text, headline)]).
+    documents: (article id, [(sentence start, sentence end, text, headline)]), split when sliced.
     excluded: folded names known not to be works (outlets, authors).
     jobs: worker processes to weigh the names in (None: every core), or a Dask cluster.
     """
-    learned, person_counts = registry.learn_registry(documents, event_words, excluded, config, fold_title, jobs,
-                                                     progress)
+    # (The sentences that may state another title, with their headlines, are kept for a
+    # second reading once the works are known; the rest are read once.)
+    learned, person_counts, stating = registry.learn_registry(documents, event_words, excluded, config, fold_title,
+                                                              jobs, progress, aliases.may_state_a_title)
     lexicon_ = WorkLexicon(registry=learned)
     index_works(lexicon_)
     # Titles an article says a work had ("X, now titled Y"): one work under both names.
-    statements = aliases.title_statements(documents, lambda text: name_ending(lexicon_, text))
+    statements = aliases.title_statements(stating, lambda text: name_ending(lexicon_, text))
     if statements:
-        headlines = {article: headline_work(lexicon_, sentences) for article, sentences in documents}
+        headlines = {article: headline_work(lexicon_, sentences) for article, sentences in stating}
         aliases.apply_statements(learned, statements, headlines.get, fold_title)
         aliases.join_parts(learned, lexicon_.entry_number, lexicon_.numbered_entry)
         index_works(lexicon_)
