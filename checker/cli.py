@@ -14,7 +14,8 @@ import click
 from checker import baseline, engine
 from checker.review import commands
 from checker.clikit import (EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, config_option, fail, load, open_store,
-                            progress_line, quiet_option, store_option, workers_options)
+                            outputs_option, progress_line, quiet_option, store_option, workers_options,
+                            write_outputs)
 from checker.config import FAIL_ON_LEVELS, NEVER, ConfigError, Settings, fails
 from checker.findings import Finding, Severity
 from checker.reports import CLAIM_FORMATS, FORMATS, WORK_FORMATS, diagnostics
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from checker.progress import Progress
     from checker.review.store import Store
 
+# The --output files (format, path) and the formats they are written in.
+Outputs = tuple[list[tuple[str, Path]], dict[str, Callable]]
 ARTICLE_SUFFIXES = ", ".join(sorted(MARKDOWN_SUFFIXES | TEXT_SUFFIXES | JSONL_SUFFIXES))
 
 
@@ -80,10 +83,12 @@ def exit_status(report: engine.Report, fail_on: Severity | str) -> int:
 
 
 def emit(report: engine.Report, render: Callable[[engine.Report], str],
-         fail_on: Severity | str = NEVER) -> None:
-    """Print the report on stdout and the problems on stderr, then exit with its status."""
+         fail_on: Severity | str = NEVER, outputs: Outputs | None = None) -> None:
+    """Print the report on stdout and the problems on stderr, write the --output files,
+    then exit with its status (2 when a file could not be written)."""
     for line in diagnostics.render(report):
         click.echo(line, err=True)
+    written = write_outputs(report, *outputs) if outputs else True
     output = render(report)
     if output:
         try:
@@ -92,7 +97,7 @@ def emit(report: engine.Report, render: Callable[[engine.Report], str],
         except BrokenPipeError:
             # `checker extract ... | head`: the reader has had enough; no traceback for that.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    raise SystemExit(exit_status(report, fail_on))
+    raise SystemExit(exit_status(report, fail_on) if written else EXIT_BAD_INPUT)
 
 
 def with_changed(paths: tuple[str, ...], changed: tuple[str, ...]) -> tuple[str, ...]:
@@ -197,6 +202,7 @@ def main() -> None:
 @paths_argument
 @click.option("--format", "fmt", type=click.Choice(list(CLAIM_FORMATS)), default="table",
               show_default=True)
+@outputs_option(CLAIM_FORMATS)
 @published_option
 @config_option
 @workers_options
@@ -204,8 +210,9 @@ def main() -> None:
 @click.option("--explain", is_flag=True,
               help="Also show how each claim was read: its trigger and the strategies that "
                    "found its work, time and tense.")
-def extract(paths: tuple[str, ...], fmt: str, published: str | None, config_file: Path | None,
-            jobs: int | None, dask_address: str | None, quiet: bool, explain: bool) -> None:
+def extract(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], published: str | None,
+            config_file: Path | None, jobs: int | None, dask_address: str | None, quiet: bool,
+            explain: bool) -> None:
     """Print the dated claims found in the articles.
 
     PATH may be a file (.md, .txt, .jsonl, .jsonl.gz), a folder or a glob pattern.
@@ -214,19 +221,20 @@ def extract(paths: tuple[str, ...], fmt: str, published: str | None, config_file
     with progress_line(quiet) as progress:
         report = engine.extract(paths, published, settings, progress)
     report.explain = explain
-    emit(report, CLAIM_FORMATS[fmt])
+    emit(report, CLAIM_FORMATS[fmt], outputs=(outputs, CLAIM_FORMATS))
 
 
 @main.command()
 @paths_argument
 @click.option("--format", "fmt", type=click.Choice(list(WORK_FORMATS)), default="table",
               show_default=True)
+@outputs_option(WORK_FORMATS)
 @published_option
 @config_option
 @workers_options
 @quiet_option
-def works(paths: tuple[str, ...], fmt: str, published: str | None, config_file: Path | None,
-          jobs: int | None, dask_address: str | None, quiet: bool) -> None:
+def works(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], published: str | None,
+          config_file: Path | None, jobs: int | None, dask_address: str | None, quiet: bool) -> None:
     """Print the work registry: the films and series found in the articles (with their
     kind, aliases and the evidence that made each a work), and the names not taken for
     works with the reason (a person, a place, a network, a song ...).
@@ -237,13 +245,14 @@ def works(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
     settings = load(config_file, jobs, dask_address)
     with progress_line(quiet) as progress:
         report = engine.extract(paths, published, settings, progress)
-    emit(report, WORK_FORMATS[fmt])
+    emit(report, WORK_FORMATS[fmt], outputs=(outputs, WORK_FORMATS))
 
 
 @main.command()
 @corpus_argument
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="table",
               show_default=True)
+@outputs_option(FORMATS)
 @published_option
 @config_option
 @workers_options
@@ -272,8 +281,8 @@ def works(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
               help="Neither read nor update the review store (editors' decisions are ignored).")
 @click.option("--all", "show_all", is_flag=True,
               help="Also report the findings editors dismissed as false alarms.")
-def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: Path | None,
-          jobs: int | None, dask_address: str | None, quiet: bool, fail_on: str | None,
+def check(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], published: str | None,
+          config_file: Path | None, jobs: int | None, dask_address: str | None, quiet: bool, fail_on: str | None,
           changed: tuple[str, ...], changed_only: bool, full: bool, baseline_file: str | None,
           store_location: str | None, no_store: bool, show_all: bool) -> None:
     """Extract the claims and report those that conflict.
@@ -288,8 +297,9 @@ def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
     Exit status:
       0  every input was read and no reported finding is at or above --fail-on
       1  every input was read and a reported finding is at or above --fail-on
-      2  a usage error, a bad configuration or baseline, or an input that could not be
-         read; this wins over 1, whatever was found in the other inputs
+      2  a usage error, a bad configuration or baseline, an input that could not be
+         read, or an --output file that could not be written; this wins over 1, whatever
+         was found in the other inputs
     """
     settings = load(config_file, jobs, dask_address)
     if changed_only:
@@ -317,7 +327,7 @@ def check(paths: tuple[str, ...], fmt: str, published: str | None, config_file: 
     if known:
         report.findings = left_out(report.findings, lambda finding: finding.fingerprint in known,
                                    "finding", "already in the baseline not shown")
-    emit(report, FORMATS[fmt], fail_on or settings.fail_on)
+    emit(report, FORMATS[fmt], fail_on or settings.fail_on, (outputs, FORMATS))
 
 
 @main.command("baseline")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, NoReturn
+from typing import TYPE_CHECKING, Callable, Iterator, NoReturn
 
 import click
 
@@ -57,6 +57,47 @@ def progress_line(quiet: bool) -> Iterator[Progress | None]:
         yield progress if progress.enabled else None
     finally:
         progress.close()
+
+
+def outputs_option(formats: dict[str, Callable]):
+    """--output FORMAT=PATH, repeatable: more reports of the same run, each in a file."""
+    def parse(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[tuple[str, Path]]:
+        outputs: list[tuple[str, Path]] = []
+        for value in values:
+            name, sign, path = value.partition("=")
+            if not sign or not path.strip():
+                raise click.BadParameter(f"{clean(value)!r} is not FORMAT=PATH (e.g. sarif=checker.sarif)")
+            if name not in formats:
+                raise click.BadParameter(f"{clean(name)!r} is not a format: choose from {', '.join(formats)}")
+            if any(Path(path).resolve() == Path(other).resolve() for _, other in outputs):
+                raise click.BadParameter(f"two reports to one file, {clean(path)!r}")
+            outputs.append((name, Path(path)))
+        return outputs
+
+    return click.option(
+        "--output", "outputs", multiple=True, metavar="FORMAT=PATH", callback=parse,
+        help=f"Also write the report in FORMAT ({', '.join(formats)}) to PATH, from the same run "
+             "(repeatable; folders are made as needed). The --format report still goes to "
+             "standard output.")
+
+
+def write_outputs(report, outputs: list[tuple[str, Path]], formats: dict[str, Callable]) -> bool:
+    """Write each --output file (as `--format` would print it); False, after one error line
+    for each, when some could not be written."""
+    written = True
+    for name, path in outputs:
+        text = formats[name](report)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text + "\n" if text else "", encoding="utf-8")
+            continue
+        except FileExistsError:   # (from mkdir: a file holds the folder's name)
+            reason = f"{path.parent} is a file, not a folder"
+        except OSError as err:
+            reason = err.strerror or str(err)
+        click.echo(f"checker: error: cannot write the {name} report to {clean(str(path))}: {clean(reason)}", err=True)
+        written = False
+    return written
 
 
 def workers_options(command):

@@ -132,6 +132,54 @@ def test_input_errors_win_over_findings(mixed_tense_only):
     assert len(errors(result)) == 1
 
 
+# --- several reports from one run (--output FORMAT=PATH) -----------------------------------------
+
+def test_one_run_writes_each_output_as_its_format_prints_it(mixed_tense_only, workdir):
+    result = run("check", CORPUS, TRAILER, "--no-store", "--output", "sarif=reports/checker.sarif",
+                 "--output", "markdown=comment.md", "--output", "github=annotations.txt")
+    assert result.exit_code == 1
+    assert result.stdout == run("check", CORPUS, TRAILER, "--no-store").stdout   # the table, as ever
+    for fmt, name in (("sarif", "reports/checker.sarif"), ("markdown", "comment.md"), ("github", "annotations.txt")):
+        printed = run("check", CORPUS, TRAILER, "--no-store", "--format", fmt).stdout
+        assert (workdir / name).read_text(encoding="utf-8") == printed, fmt
+    assert json.loads((workdir / "reports/checker.sarif").read_text())["runs"][0]["results"]
+
+
+def test_extract_and_works_write_outputs_too(mixed_tense_only, workdir):
+    assert run("extract", CORPUS, "--output", "jsonl=claims.jsonl").exit_code == 0
+    assert (workdir / "claims.jsonl").read_text() == run("extract", CORPUS, "--format", "jsonl").stdout
+    assert run("works", CORPUS, "--output", "json=works.json").exit_code == 0
+    assert json.loads((workdir / "works.json").read_text()) == json.loads(run("works", CORPUS, "--format", "json").stdout)
+
+
+@pytest.mark.parametrize("value, message", [
+    ("sarif", "is not FORMAT=PATH"),
+    ("sarif=", "is not FORMAT=PATH"),
+    ("pdf=report.pdf", "'pdf' is not a format: choose from table, json, markdown, sarif, github"),
+])
+def test_a_bad_output_is_a_usage_error(mixed_tense_only, workdir, value, message):
+    result = run("check", CORPUS, "--no-store", "--output", value)
+    assert result.exit_code == 2 and message in result.stderr and "--output" in result.stderr
+    assert not list(workdir.glob("report*"))
+
+
+def test_two_outputs_to_one_file_are_a_usage_error(mixed_tense_only, workdir):
+    result = run("check", CORPUS, "--no-store", "--output", "sarif=out.txt", "--output", "json=./out.txt")
+    assert result.exit_code == 2 and "two reports to one file" in result.stderr
+    assert not (workdir / "out.txt").exists()
+
+
+def test_an_output_that_cannot_be_written_exits_2_and_the_others_are_written(mixed_tense_only, workdir):
+    (workdir / "taken").write_text("a file, not a folder")
+    result = run("check", CORPUS, TRAILER, "--no-store", "--output", "sarif=taken/checker.sarif",
+                 "--output", "markdown=comment.md")
+    assert result.exit_code == 2
+    assert errors(result) == ["checker: error: cannot write the sarif report to taken/checker.sarif: "
+                              "taken is a file, not a folder"]
+    assert (workdir / "comment.md").read_text(encoding="utf-8").strip() and "Luke" not in result.stderr
+    assert result.stdout.strip()   # the terminal report is still printed
+
+
 def test_bad_fail_on_is_a_usage_error():
     result = run("check", CORPUS, "--fail-on", "fatal")
     assert result.exit_code == 2 and "Invalid value for '--fail-on'" in result.stderr
@@ -468,3 +516,26 @@ def test_no_paths_and_no_configuration_is_a_usage_error():
     for command in ("check", "baseline"):
         result = run(command)
         assert result.exit_code == 2 and "Missing argument 'PATH...'" in result.stderr
+
+
+# --- the example workflow ---------------------------------------------------------------------
+
+def test_the_example_workflow_checks_once_and_its_later_steps_read_that_run_s_files(mixed_tense_only, workdir):
+    """docs/examples/checker.yml: one `checker check`, whose --output files are the ones
+    the comment and SARIF steps read; its command line, run here, writes them."""
+    import shlex
+    import yaml
+    workflow = yaml.safe_load((Path(__file__).resolve().parents[1] / "docs/examples/checker.yml").read_text())
+    steps = workflow["jobs"]["check"]["steps"]
+    scripts = [line for step in steps for line in step.get("run", "").replace("\\\n", " ").splitlines()
+               if not line.strip().startswith("#")]
+    checks = [line for line in scripts if line.strip().startswith("checker check")]
+    assert len(checks) == 1
+    words = shlex.split(checks[0].replace('"${changed[@]}"', ""))
+    files = dict(value.split("=", 1) for option, value in zip(words, words[1:]) if option == "--output")
+    assert set(files) == {"markdown", "sarif"}
+    assert any(f"--body-file {files['markdown']}" in line for line in scripts)
+    assert any(step.get("with", {}).get("sarif_file") == files["sarif"] for step in steps)
+    result = run("check", *[str(CORPUS) if word == "articles" else word for word in words[2:]], str(TRAILER), "--no-store")
+    assert result.exit_code == 1 and result.stdout.startswith("::error ")
+    assert (workdir / files["markdown"]).read_text().strip() and (workdir / files["sarif"]).read_text().strip()
