@@ -14,11 +14,12 @@ import click
 from checker import baseline, engine
 from checker.review import commands
 from checker.clikit import (EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, config_option, fail, load, open_store,
-                            outputs_option, progress_line, quiet_option, store_option, workers_options,
-                            write_outputs)
+                            outputs_option, progress_line, quiet_option, rule_selection_options, selected_rules,
+                            store_option, workers_options, write_outputs)
 from checker.config import FAIL_ON_LEVELS, NEVER, ConfigError, Settings, fails
 from checker.findings import Finding, Severity
 from checker.reports import CLAIM_FORMATS, FORMATS, WORK_FORMATS, diagnostics
+from checker.reports.rules_report import RULE_FORMATS
 from checker.reports.text import clean
 from checker.review.states import HIDDEN, StoreError, shown
 from claims.extract.parallel import ClusterError
@@ -276,6 +277,7 @@ def works(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], pub
 @click.option("--full", is_flag=True,
               help="With --changed: read the whole corpus again, even when the store keeps it "
                    "from an earlier check.")
+@rule_selection_options
 @store_option
 @click.option("--no-store", is_flag=True,
               help="Neither read nor update the review store (editors' decisions are ignored).")
@@ -284,7 +286,8 @@ def works(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], pub
 def check(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], published: str | None,
           config_file: Path | None, jobs: int | None, dask_address: str | None, quiet: bool, fail_on: str | None,
           changed: tuple[str, ...], changed_only: bool, full: bool, baseline_file: str | None,
-          store_location: str | None, no_store: bool, show_all: bool) -> None:
+          select: list[str] | None, ignore: list[str] | None, store_location: str | None, no_store: bool,
+          show_all: bool) -> None:
     """Extract the claims and report those that conflict.
 
     PATH may be a file (.md, .txt, .jsonl, .jsonl.gz), a folder or a glob pattern; without
@@ -301,7 +304,7 @@ def check(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], pub
          read, or an --output file that could not be written; this wins over 1, whatever
          was found in the other inputs
     """
-    settings = load(config_file, jobs, dask_address)
+    settings = selected_rules(load(config_file, jobs, dask_address), select, ignore)
     if changed_only:
         if not settings.paths:
             raise click.UsageError("--changed-only checks the PATHs against the configuration's "
@@ -328,6 +331,16 @@ def check(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], pub
         report.findings = left_out(report.findings, lambda finding: finding.fingerprint in known,
                                    "finding", "already in the baseline not shown")
     emit(report, FORMATS[fmt], fail_on or settings.fail_on, (outputs, FORMATS))
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(list(RULE_FORMATS)), default="table", show_default=True)
+@config_option
+def list_rules(fmt: str, config_file: Path | None) -> None:
+    """List the rules: id, severity and scope as the configuration has them, whether it
+    runs each, and what each flags (docs/rules/ has a page per rule; `--select` and
+    `--ignore` on `checker check` choose among them)."""
+    click.echo(RULE_FORMATS[fmt](load(config_file)))
 
 
 @main.command("baseline")

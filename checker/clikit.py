@@ -100,6 +100,41 @@ def write_outputs(report, outputs: list[tuple[str, Path]], formats: dict[str, Ca
     return written
 
 
+def rule_ids(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str] | None:
+    """A comma-separated list of rule ids, each one the registry knows."""
+    from checker import rules
+    from checker.config import unknown
+
+    if value is None:
+        return None
+    ids = [part.strip() for part in value.split(",") if part.strip()]
+    for rule_id in ids:
+        if rule_id not in rules.RULES:
+            raise click.BadParameter(f"{unknown('rule', clean(rule_id), list(rules.RULES))} "
+                                     "(`checker rules` lists them)")
+    return ids
+
+
+def rule_selection_options(command):
+    """--select and --ignore: which rules run, over the configuration's `rules` table."""
+    select = click.option("--select", metavar="RULE,...", callback=rule_ids,
+                          help="Run only these rules (whatever the configuration turns on or off).")
+    ignore = click.option("--ignore", metavar="RULE,...", callback=rule_ids,
+                          help="Do not run these rules (applied after --select).")
+    return select(ignore(command))
+
+
+def selected_rules(settings: Settings, select: list[str] | None, ignore: list[str] | None) -> Settings:
+    """The settings with the rules --select and --ignore name turned on and off."""
+    if select is None and not ignore:
+        return settings
+    from checker import rules
+
+    chosen = {rule_id: (rule_id in select if select is not None else settings.rules.get(rule_id, True))
+              and rule_id not in (ignore or ()) for rule_id in rules.RULES}
+    return settings.model_copy(update={"rules": chosen})
+
+
 def workers_options(command):
     """--jobs and --dask: where extraction runs."""
     return jobs_option(dask_option(command))

@@ -266,3 +266,68 @@ def test_control_characters_in_a_file_name_do_not_reach_the_terminal(tmp_path):
 def test_version():
     result = run("--version")
     assert result.exit_code == 0 and "version" in result.stdout
+
+
+def test_python_m_checker_is_the_checker_command():
+    import subprocess
+    import sys
+    found = subprocess.run([sys.executable, "-m", "checker", "rules", "--format", "json"],
+                           capture_output=True, text=True, timeout=120)
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.strip() == run("rules", "--format", "json").stdout.strip()
+    usage = subprocess.run([sys.executable, "-m", "checker", "check"], capture_output=True, text=True, timeout=120)
+    assert usage.returncode == 2 and usage.stderr.startswith("Usage: checker check")
+
+
+# --- the rules, and choosing among them -------------------------------------------------------
+
+def test_rules_lists_every_rule_as_the_configuration_has_it(tmp_path, monkeypatch):
+    from checker.rules import RULES
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    default = json.loads(run("rules", "--format", "json").stdout)["rules"]
+    assert [rule["id"] for rule in default] == sorted(RULES)
+    assert all(rule["enabled"] and rule["severity"] == RULES[rule["id"]].severity.value for rule in default)
+    assert next(r for r in default if r["id"] == "date-conflict")["options"]["tolerance-days"] == 0
+    (tmp_path / "checker.toml").write_text('rules = {refinement = false}\nseverity = {tense-drift = "error"}\n'
+                                           '[options.date-conflict]\ntolerance-days = 3\n')
+    configured = {rule["id"]: rule for rule in json.loads(run("rules", "--format", "json").stdout)["rules"]}
+    assert not configured["refinement"]["enabled"]
+    assert (configured["tense-drift"]["severity"], configured["tense-drift"]["default_severity"]) == ("error", "warning")
+    assert configured["date-conflict"]["options"]["tolerance-days"] == 3
+    table = run("rules").stdout.splitlines()
+    assert table[0].split() == ["rule", "severity", "scope", "runs", "flags"]
+    refinement = next(line for line in table if line.startswith("refinement"))
+    assert refinement.split()[:4] == ["refinement", "info", "event", "off"]
+
+
+SEED_ARTICLES = Path(__file__).resolve().parents[1] / "articles"
+
+
+def rules_found(*options: str) -> set[str]:
+    result = run("check", SEED_ARTICLES, "--no-store", "--format", "json", "--fail-on", "never", *options)
+    assert result.exit_code == 0, result.stderr
+    return {finding["rule"] for finding in json.loads(result.stdout)["findings"]}
+
+
+def test_select_and_ignore_choose_the_rules_that_run():
+    everything = rules_found()
+    assert {"mixed-tense", "name-variant", "order-conflict"} <= everything
+    assert rules_found("--select", "mixed-tense") == {"mixed-tense"}
+    assert rules_found("--select", "mixed-tense, name-variant") == {"mixed-tense", "name-variant"}
+    assert rules_found("--ignore", "name-variant,refinement") == everything - {"name-variant", "refinement"}
+    assert rules_found("--select", "mixed-tense,name-variant", "--ignore", "name-variant") == {"mixed-tense"}
+
+
+def test_select_runs_a_rule_the_configuration_turns_off(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "checker.toml").write_text("rules = {mixed-tense = false}\n")
+    assert "mixed-tense" not in rules_found()
+    assert rules_found("--select", "mixed-tense") == {"mixed-tense"}
+
+
+def test_an_unknown_rule_is_a_usage_error_with_a_suggestion():
+    result = run("check", SEED_ARTICLES, "--no-store", "--ignore", "name-variants")
+    assert result.exit_code == 2
+    assert "unknown rule 'name-variants' (did you mean 'name-variant'?)" in result.stderr
