@@ -23,7 +23,7 @@ from checker.reports.rules_report import RULE_FORMATS
 from checker.reports.text import clean
 from checker.review.states import HIDDEN, StoreError, shown
 from claims.extract.parallel import ClusterError
-from claims.reading import (JSONL_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, BadArticle,
+from claims.reading import (JSONL_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, BadArticle, StandardInput,
                             expand, is_article_file, parse_published)
 
 if TYPE_CHECKING:
@@ -66,6 +66,29 @@ published_option = click.option(
          "without one in its front matter; relative times are resolved against it.")
 
 
+stdin_filename_option = click.option(
+    "--stdin-filename", metavar="NAME",
+    help="With - among the PATHs: what to call the article read from standard input in "
+         "messages and reports (its file, say articles/new-piece.md), and how to read it by "
+         "its suffix. Default: stdin.md (Markdown, front matter optional).")
+
+
+def with_stdin(paths: tuple[str, ...], stdin_filename: str | None) -> tuple[str | StandardInput, ...]:
+    """The PATHs with `-` read from standard input, once."""
+    if paths.count("-") > 1:
+        raise click.BadParameter("standard input (-) can be read only once", param_hint="PATH")
+    if stdin_filename is not None:
+        if "-" not in paths:
+            raise click.UsageError("--stdin-filename names the article read from standard input: "
+                                   "give - among the PATHs")
+        article_files((stdin_filename,), hint="--stdin-filename")
+    if "-" not in paths:
+        return paths
+    data = sys.stdin.buffer.read() if sys.stdin is not None else b""
+    given = StandardInput(data, stdin_filename or StandardInput.name)
+    return tuple(given if path == "-" else path for path in paths)
+
+
 def corpus(paths: tuple[str, ...], settings: Settings) -> tuple[str, ...]:
     """The PATHs given, else the configuration's `paths`."""
     if paths:
@@ -101,7 +124,7 @@ def emit(report: engine.Report, render: Callable[[engine.Report], str],
     raise SystemExit(exit_status(report, fail_on) if written else EXIT_BAD_INPUT)
 
 
-def with_changed(paths: tuple[str, ...], changed: tuple[str, ...]) -> tuple[str, ...]:
+def with_changed(paths: tuple[str | StandardInput, ...], changed: tuple[str, ...]) -> tuple[str | StandardInput, ...]:
     """The corpus plus the changed files it does not hold already (an article read twice
     would clash with itself over its id)."""
     held = {item.resolve() for item in expand(paths) if isinstance(item, Path)}
@@ -204,6 +227,7 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(list(CLAIM_FORMATS)), default="table",
               show_default=True)
 @outputs_option(CLAIM_FORMATS)
+@stdin_filename_option
 @published_option
 @config_option
 @workers_options
@@ -211,16 +235,17 @@ def main() -> None:
 @click.option("--explain", is_flag=True,
               help="Also show how each claim was read: its trigger and the strategies that "
                    "found its work, time and tense.")
-def extract(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], published: str | None,
-            config_file: Path | None, jobs: int | None, dask_address: str | None, quiet: bool,
-            explain: bool) -> None:
+def extract(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], stdin_filename: str | None,
+            published: str | None, config_file: Path | None, jobs: int | None, dask_address: str | None,
+            quiet: bool, explain: bool) -> None:
     """Print the dated claims found in the articles.
 
     PATH may be a file (.md, .txt, .jsonl, .jsonl.gz), a folder or a glob pattern.
     """
     settings = load(config_file, jobs, dask_address)
+    targets = with_stdin(paths, stdin_filename)
     with progress_line(quiet) as progress:
-        report = engine.extract(paths, published, settings, progress)
+        report = engine.extract(targets, published, settings, progress)
     report.explain = explain
     emit(report, CLAIM_FORMATS[fmt], outputs=(outputs, CLAIM_FORMATS))
 
@@ -230,12 +255,14 @@ def extract(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], p
 @click.option("--format", "fmt", type=click.Choice(list(WORK_FORMATS)), default="table",
               show_default=True)
 @outputs_option(WORK_FORMATS)
+@stdin_filename_option
 @published_option
 @config_option
 @workers_options
 @quiet_option
-def works(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], published: str | None,
-          config_file: Path | None, jobs: int | None, dask_address: str | None, quiet: bool) -> None:
+def works(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], stdin_filename: str | None,
+          published: str | None, config_file: Path | None, jobs: int | None, dask_address: str | None,
+          quiet: bool) -> None:
     """Print the work registry: the films and series found in the articles (with their
     kind, aliases and the evidence that made each a work), and the names not taken for
     works with the reason (a person, a place, a network, a song ...).
@@ -244,8 +271,9 @@ def works(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], pub
     never works.
     """
     settings = load(config_file, jobs, dask_address)
+    targets = with_stdin(paths, stdin_filename)
     with progress_line(quiet) as progress:
-        report = engine.extract(paths, published, settings, progress)
+        report = engine.extract(targets, published, settings, progress)
     emit(report, WORK_FORMATS[fmt], outputs=(outputs, WORK_FORMATS))
 
 
@@ -254,6 +282,7 @@ def works(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], pub
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="table",
               show_default=True)
 @outputs_option(FORMATS)
+@stdin_filename_option
 @published_option
 @config_option
 @workers_options
@@ -283,8 +312,8 @@ def works(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], pub
               help="Neither read nor update the review store (editors' decisions are ignored).")
 @click.option("--all", "show_all", is_flag=True,
               help="Also report the findings editors dismissed as false alarms.")
-def check(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], published: str | None,
-          config_file: Path | None, jobs: int | None, dask_address: str | None, quiet: bool, fail_on: str | None,
+def check(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], stdin_filename: str | None,
+          published: str | None, config_file: Path | None, jobs: int | None, dask_address: str | None, quiet: bool, fail_on: str | None,
           changed: tuple[str, ...], changed_only: bool, full: bool, baseline_file: str | None,
           select: list[str] | None, ignore: list[str] | None, store_location: str | None, no_store: bool,
           show_all: bool) -> None:
@@ -322,7 +351,8 @@ def check(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], pub
         if changed and store and not full:
             report = check_against_store(store, changed, published, settings, progress)
         if report is None:
-            report = engine.check(with_changed(corpus(paths, settings), changed), published, settings, progress)
+            targets = with_stdin(corpus(paths, settings), stdin_filename)
+            report = engine.check(with_changed(targets, changed), published, settings, progress)
     if store:
         report.findings = recorded(store, report, settings, show_all)
     if changed:

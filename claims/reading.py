@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import gzip
+import io
 import json
 import re
 import zlib
@@ -34,6 +35,15 @@ HOST_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
 HOST = re.compile(rf"(?:{HOST_LABEL}\.)+(?=[^\W\d_]){HOST_LABEL}")
 # A Wayback Machine copy names its original after the capture time: /web/20171107225820/URL.
 ARCHIVED = re.compile(r"/web/\d+[a-z_]*/(.+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class StandardInput:
+    """One article given on standard input (`-` among the paths): `name` stands for its file
+    in messages and reports, and its suffix says how to read it (Markdown by default)."""
+
+    data: bytes
+    name: str = "stdin.md"
 
 
 @dataclass(frozen=True)
@@ -146,17 +156,20 @@ def make_article(article_id: str, body: str, path: Path | str, *, published=None
                    body_line=body_line, **metadata)
 
 
-def read_file(path: Path, published: str | None = None) -> Iterator[Article | ReadProblem]:
-    """The articles in one file, or the problems that stopped them being read."""
+def read_file(path: Path, published: str | None = None, data: bytes | None = None
+              ) -> Iterator[Article | ReadProblem]:
+    """The articles in one file, or the problems that stopped them being read (`data`: the
+    file's bytes, when they come from standard input instead)."""
     suffix = suffix_of(path)
     if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(path)
+        yield from read_jsonl(path, data)
         return
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        yield ReadProblem(str(path), f"cannot read ({err.strerror or err})")
-        return
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            yield ReadProblem(str(path), f"cannot read ({err.strerror or err})")
+            return
     try:
         text = decode(data)
         if suffix in TEXT_SUFFIXES:
@@ -200,14 +213,14 @@ def jsonl_outlet(record: dict) -> str | None:
     return text_or_none(record.get("source")) or None
 
 
-def read_jsonl(path: Path) -> Iterator[Article | ReadProblem]:
+def read_jsonl(path: Path, data: bytes | None = None) -> Iterator[Article | ReadProblem]:
     """One article per line: id, title, text, published (and optionally outlet, author, url,
     source). Read as a stream, a line at a time (decompressed as it is read): memory holds
     the articles, never the whole file; a file damaged part-way gives the articles before
     the damage and a problem."""
     compressed = suffix_of(path).endswith(".gz")
     try:
-        raw = path.open("rb")
+        raw = path.open("rb") if data is None else io.BytesIO(data)
     except OSError as err:
         yield ReadProblem(str(path), f"cannot read ({err.strerror or err})")
         return
@@ -264,9 +277,13 @@ def record_article(path: Path, raw_line: bytes, number: int) -> Article | ReadPr
         return ReadProblem(str(path), err.message, number)
 
 
-def expand(targets: Iterable[str]) -> Iterator[Path | ReadProblem]:
-    """Files named by paths, folders (searched recursively) and glob patterns, in order."""
+def expand(targets: Iterable[str | StandardInput]) -> Iterator[Path | StandardInput | ReadProblem]:
+    """Files named by paths, folders (searched recursively) and glob patterns, in order
+    (standard input where it stands among them)."""
     for target in targets:
+        if isinstance(target, StandardInput):
+            yield target
+            continue
         path = Path(target)
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and is_article_file(p))
@@ -285,7 +302,7 @@ def expand(targets: Iterable[str]) -> Iterator[Path | ReadProblem]:
             yield ReadProblem(target, "no such file or folder")
 
 
-def read_articles(targets: Iterable[str], published: str | None = None,
+def read_articles(targets: Iterable[str | StandardInput], published: str | None = None,
                   progress: ProgressReport | None = None
                   ) -> tuple[list[Article], list[ReadProblem]]:
     """All readable articles under the targets, and a problem for each that was not
@@ -297,7 +314,9 @@ def read_articles(targets: Iterable[str], published: str | None = None,
         if isinstance(item, ReadProblem):
             problems.append(item)
             continue
-        for result in read_file(item, published):
+        read = read_file(Path(item.name), published, item.data) if isinstance(item, StandardInput) \
+            else read_file(item, published)
+        for result in read:
             if isinstance(result, ReadProblem):
                 problems.append(result)
             elif result.id in seen:

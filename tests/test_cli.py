@@ -21,8 +21,8 @@ CLAIM_KEYS = {"id", "article", "subject", "event", "time", "relation", "object",
               "modality", "negated", "speaker", "evidence"}
 
 
-def run(*args: str):
-    result = CliRunner().invoke(main, [str(arg) for arg in args])
+def run(*args: str, stdin: str | bytes | None = None):
+    result = CliRunner().invoke(main, [str(arg) for arg in args], input=stdin)
     # A user's mistake ends in SystemExit with a message, never in another exception.
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert "Traceback" not in result.output + result.stderr
@@ -331,3 +331,53 @@ def test_an_unknown_rule_is_a_usage_error_with_a_suggestion():
     result = run("check", SEED_ARTICLES, "--no-store", "--ignore", "name-variants")
     assert result.exit_code == 2
     assert "unknown rule 'name-variants' (did you mean 'name-variant'?)" in result.stderr
+
+
+# --- an article on standard input (-) ---------------------------------------------------------
+
+SENTENCE = "The Netflix series Luke Cage will premiere on November 4, 2016."
+PIECE = f"---\nid: stdin-piece\noutlet: Screen Ledger\npublished: 2016-06-01\n---\n{SENTENCE}\n"
+
+
+def test_extract_reads_an_article_from_standard_input():
+    result = run("extract", "-", "--format", "json", stdin=PIECE)
+    assert result.exit_code == 0, result.stderr
+    claims = json.loads(result.stdout)["claims"]
+    assert [(claim["article"], claim["time"]["value"]) for claim in claims] == [("stdin-piece", "2016-11-04")]
+    checked = json.loads(run("check", "-", "--no-store", "--format", "json", stdin=PIECE).stdout)
+    assert checked["articles"] == [{"id": "stdin-piece", "path": "stdin.md", "published": "2016-06-01",
+                                    "undated": False}]
+
+
+def test_check_holds_standard_input_against_the_corpus_under_its_given_name():
+    result = run("check", SEED_ARTICLES, "-", "--stdin-filename", "articles/new-piece.md", "--no-store",
+                 "--select", "date-conflict", "--format", "github", stdin=PIECE)
+    assert result.exit_code == 1
+    [line] = [line for line in result.stdout.splitlines() if "stdin-piece" in line or "new-piece" in line]
+    assert line.startswith("::error file=articles/new-piece.md,line=6,") and "Nov 4, 2016" in line
+
+
+def test_standard_input_read_by_the_suffix_of_its_name():
+    plain = run("extract", "-", "--stdin-filename", "note.txt", "--published", "2016-06-01", "--format", "jsonl",
+                stdin=SENTENCE + "\n")
+    assert [json.loads(line)["article"] for line in plain.stdout.splitlines()] == ["note"]
+    records = "".join(json.dumps({"id": f"r{n}", "text": SENTENCE,
+                                  "published": "2016-06-01"}) + "\n" for n in (1, 2))
+    lines = run("extract", "-", "--stdin-filename", "feed.jsonl", "--format", "jsonl", stdin=records)
+    assert [json.loads(line)["article"] for line in lines.stdout.splitlines()] == ["r1", "r2"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (("-", "-"), "standard input (-) can be read only once"),
+    (("--stdin-filename", "x.md", str(FIXTURES / "good")), "give - among the PATHs"),
+    (("-", "--stdin-filename", "page.html"), "'page.html' is not an article"),
+])
+def test_standard_input_misused_is_a_usage_error(args, message):
+    result = run("extract", *args, stdin=PIECE)
+    assert result.exit_code == 2 and message in result.stderr
+
+
+def test_empty_standard_input_is_a_bad_input_named_as_given():
+    result = run("extract", "-", "--stdin-filename", "draft.md", stdin="")
+    assert result.exit_code == 2
+    assert errors(result) == ["checker: error: draft.md: empty body: nothing to check"]
