@@ -14,7 +14,7 @@ import click
 from checker import baseline, engine
 from checker.review import commands
 from checker.clikit import (EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, config_option, fail, load, open_store,
-                            outputs_option, progress_line, quiet_option, rule_selection_options, selected_rules,
+                            outputs_option, progress_line, verbosity_options, rule_selection_options, selected_rules,
                             store_option, workers_options, write_outputs)
 from checker.config import FAIL_ON_LEVELS, NEVER, ConfigError, Settings, fails
 from checker.findings import Finding, Severity
@@ -231,20 +231,20 @@ def main() -> None:
 @published_option
 @config_option
 @workers_options
-@quiet_option
+@verbosity_options
 @click.option("--explain", is_flag=True,
               help="Also show how each claim was read: its trigger and the strategies that "
                    "found its work, time and tense.")
 def extract(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], stdin_filename: str | None,
             published: str | None, config_file: Path | None, jobs: int | None, dask_address: str | None,
-            quiet: bool, explain: bool) -> None:
+            verbosity: str | None, explain: bool) -> None:
     """Print the dated claims found in the articles.
 
     PATH may be a file (.md, .txt, .jsonl, .jsonl.gz), a folder or a glob pattern.
     """
     settings = load(config_file, jobs, dask_address)
     targets = with_stdin(paths, stdin_filename)
-    with progress_line(quiet) as progress:
+    with progress_line(verbosity) as progress:
         report = engine.extract(targets, published, settings, progress)
     report.explain = explain
     emit(report, CLAIM_FORMATS[fmt], outputs=(outputs, CLAIM_FORMATS))
@@ -259,10 +259,10 @@ def extract(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], s
 @published_option
 @config_option
 @workers_options
-@quiet_option
+@verbosity_options
 def works(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], stdin_filename: str | None,
           published: str | None, config_file: Path | None, jobs: int | None, dask_address: str | None,
-          quiet: bool) -> None:
+          verbosity: str | None) -> None:
     """Print the work registry: the films and series found in the articles (with their
     kind, aliases and the evidence that made each a work), and the names not taken for
     works with the reason (a person, a place, a network, a song ...).
@@ -272,7 +272,7 @@ def works(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], std
     """
     settings = load(config_file, jobs, dask_address)
     targets = with_stdin(paths, stdin_filename)
-    with progress_line(quiet) as progress:
+    with progress_line(verbosity) as progress:
         report = engine.extract(targets, published, settings, progress)
     emit(report, WORK_FORMATS[fmt], outputs=(outputs, WORK_FORMATS))
 
@@ -286,7 +286,7 @@ def works(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], std
 @published_option
 @config_option
 @workers_options
-@quiet_option
+@verbosity_options
 @click.option("--fail-on", type=click.Choice(FAIL_ON_LEVELS), default=None,
               help="Exit 1 when a reported finding has this severity or a higher one "
                    "(never: do not fail on findings). Default: the configuration's fail-on, "
@@ -313,7 +313,7 @@ def works(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], std
 @click.option("--all", "show_all", is_flag=True,
               help="Also report the findings editors dismissed as false alarms.")
 def check(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], stdin_filename: str | None,
-          published: str | None, config_file: Path | None, jobs: int | None, dask_address: str | None, quiet: bool, fail_on: str | None,
+          published: str | None, config_file: Path | None, jobs: int | None, dask_address: str | None, verbosity: str | None, fail_on: str | None,
           changed: tuple[str, ...], changed_only: bool, full: bool, baseline_file: str | None,
           select: list[str] | None, ignore: list[str] | None, store_location: str | None, no_store: bool,
           show_all: bool) -> None:
@@ -346,7 +346,7 @@ def check(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], std
             raise SystemExit(EXIT_OK)  # nothing staged: nothing to check
     known = known_fingerprints(baseline_file or settings.baseline)
     store = None if no_store else open_store(store_location, settings)
-    with progress_line(quiet) as progress:
+    with progress_line(verbosity) as progress:
         report = None
         if changed and store and not full:
             report = check_against_store(store, changed, published, settings, progress)
@@ -381,9 +381,9 @@ def list_rules(fmt: str, config_file: Path | None) -> None:
 @published_option
 @config_option
 @workers_options
-@quiet_option
+@verbosity_options
 def write_baseline(paths: tuple[str, ...], output: str | None, published: str | None,
-                   config_file: Path | None, jobs: int | None, dask_address: str | None, quiet: bool) -> None:
+                   config_file: Path | None, jobs: int | None, dask_address: str | None, verbosity: str | None) -> None:
     """Write the fingerprints of the current findings to a baseline file.
 
     `checker check --baseline FILE` then reports only findings that are not in it. Nothing
@@ -391,7 +391,7 @@ def write_baseline(paths: tuple[str, ...], output: str | None, published: str | 
     corpus would hide nothing of the rest.
     """
     settings = load(config_file, jobs, dask_address)
-    with progress_line(quiet) as progress:
+    with progress_line(verbosity) as progress:
         report = engine.check(corpus(paths, settings), published, settings, progress)
     for line in diagnostics.render(report):
         click.echo(line, err=True)

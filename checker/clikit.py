@@ -42,19 +42,25 @@ dask_option = click.option(
          "and on every worker. Default: the configuration's dask, else this machine.")
 
 
-quiet_option = click.option(
-    "-q", "--quiet", is_flag=True,
-    help="No progress line on the terminal while the articles are read and checked (it is "
-         "never shown when standard error is not a terminal).")
+def verbosity_options(command):
+    """-q and -v: no progress line, or also how long each step took (the last one given wins)."""
+    quiet = click.option("-q", "--quiet", "verbosity", flag_value="quiet",
+                         help="No progress line on the terminal while the articles are read and checked "
+                              "(it is never shown when standard error is not a terminal).")
+    verbose = click.option("-v", "--verbose", "verbosity", flag_value="verbose",
+                           help="Also say on standard error, when the run ends, what each step went "
+                                "through and how long it took (reading, learning works, reading "
+                                "claims, each rule), on a terminal or not.")
+    return quiet(verbose(command))
 
 
 @contextlib.contextmanager
-def progress_line(quiet: bool) -> Iterator[Progress | None]:
+def progress_line(verbosity: str | None) -> Iterator[Progress | None]:
     """The progress line of a long command, wiped when the command is done; None where
-    nobody sees it (the steps then run as they would without one)."""
-    progress = Progress.for_terminal(quiet)
+    nobody sees it and -v was not given (the steps then run as they would without one)."""
+    progress = Progress.for_terminal(verbosity)
     try:
-        yield progress if progress.enabled else None
+        yield progress if progress.wanted else None
     finally:
         progress.close()
 

@@ -19,18 +19,30 @@ class Progress:
     """Called as progress(step, done, total, unit) by the steps of a run (total None: not
     known ahead, as for articles read from a corpus file)."""
 
-    def __init__(self, stream: TextIO | None = None, enabled: bool | None = None):
+    def __init__(self, stream: TextIO | None = None, enabled: bool | None = None, log: bool = False):
         self.stream = stream or sys.stderr
         self.enabled = enabled if enabled is not None else self.stream.isatty()
         self.step = ""
         self.drawn_at = 0.0
         self.width = 0
+        # -v: each step's start, end, last count and unit, said when the run ends.
+        self.log = log
+        self.steps: dict[str, list] = {}
+        self.current = ""
 
     @classmethod
-    def for_terminal(cls, quiet: bool) -> Progress:
-        return cls(enabled=False) if quiet else cls()
+    def for_terminal(cls, verbosity: str | None) -> Progress:
+        """The display -q turns off; -v also says how long each step took, wherever stderr goes."""
+        return cls(enabled=False) if verbosity == "quiet" else cls(log=verbosity == "verbose")
+
+    @property
+    def wanted(self) -> bool:
+        """Whether the steps need to tell it anything."""
+        return self.enabled or self.log
 
     def __call__(self, step: str, done: int, total: int | None = None, unit: str = "articles") -> None:
+        if self.log:
+            self.record(step, done, unit)
         if not self.enabled:
             return
         now = time.monotonic()
@@ -43,10 +55,30 @@ class Progress:
         self.stream.flush()
         self.width = len(line)
 
+    def record(self, step: str, done: int, unit: str) -> None:
+        """A step's time runs from its first call to the next step's (or the run's end)."""
+        now = time.monotonic()
+        if step != self.current:
+            if self.current:
+                self.steps[self.current][1] = now
+            self.current = step
+            self.steps.setdefault(step, [now, now, 0, unit])
+        entry = self.steps[step]
+        entry[1:] = [now, done, unit]
+
     def close(self) -> None:
-        """Wipe the line (nothing was written when the display is off)."""
+        """Wipe the line (nothing was written when the display is off); with -v, one line
+        per step: what it went through and how long it took."""
         if self.enabled and self.width:
             self.stream.write("\r" + " " * self.width + "\r")
             self.stream.flush()
             self.width = 0
+        if self.log and self.current:
+            self.steps[self.current][1] = time.monotonic()
+            for step, (started, ended, done, unit) in self.steps.items():
+                count = f": {done:,} {unit}" if unit else ""
+                self.stream.write(f"checker: {step}{count} in {ended - started:.2f} s\n")
+            self.stream.flush()
+            self.steps.clear()
+            self.current = ""
 

@@ -1,4 +1,5 @@
-"""The progress line of long runs: on a terminal only, never with -q, wiped at the end."""
+"""The progress line of long runs: on a terminal only, never with -q, wiped at the end; and
+-v's account of each step."""
 from __future__ import annotations
 
 import io
@@ -51,7 +52,7 @@ def test_nothing_is_written_when_off():
     progress = Progress(stream, enabled=False)
     progress("learning works", 5, 10)
     progress.close()
-    assert stream.getvalue() == "" and not Progress.for_terminal(quiet=True).enabled
+    assert stream.getvalue() == "" and not Progress.for_terminal("quiet").enabled
 
 
 def test_progress_in_batches_gives_the_claims_of_one_pass(monkeypatch):
@@ -64,7 +65,9 @@ def test_progress_in_batches_gives_the_claims_of_one_pass(monkeypatch):
     assert sorted(reported.lexicon.titles) == sorted(plain.lexicon.titles)
     count = len(articles)
     learning = [done for step, done, total in told if step == "learning works"]
-    assert len(learning) == -(-count // 3) and learning == sorted(learning) and learning[-1] == count
+    # told when the step starts, after each batch, and once more when the works are decided
+    assert learning[0] == 0 and learning[-2:] == [count, count] and learning == sorted(learning)
+    assert len(learning) == -(-count // 3) + 2
     assert ("reading claims", count, count) in told
 
 
@@ -103,3 +106,31 @@ def test_a_check_on_a_terminal_shows_its_progress_and_q_hides_it():
 def test_no_progress_line_where_standard_error_is_no_terminal():
     result = CliRunner().invoke(main, ["check", SEEDS, "--no-store", "--fail-on", "never"])
     assert result.exit_code == 0 and "checker: learning works" not in result.stderr
+
+
+def test_verbose_says_what_each_step_went_through_and_how_long_it_took(monkeypatch):
+    clock = iter([10.0, 10.5, 12.0, 15.0, 15.25, 16.0])
+    monkeypatch.setattr(progress_module.time, "monotonic", lambda: next(clock))
+    stream = io.StringIO()
+    progress = Progress(stream, enabled=False, log=True)
+    progress("reading articles", 0)            # 10.0
+    progress("reading articles", 40)           # 10.5
+    progress("learning works", 0, 40)          # 12.0: reading ends here
+    progress("learning works", 40, 40)         # 15.0
+    progress("running rules: date-conflict", 0, 1, "")   # 15.25
+    progress.close()                           # 16.0
+    assert stream.getvalue().splitlines() == [
+        "checker: reading articles: 40 articles in 2.00 s",
+        "checker: learning works: 40 articles in 3.25 s",
+        "checker: running rules: date-conflict in 0.75 s"]
+
+
+def test_v_on_the_command_line_lists_the_steps_wherever_stderr_goes():
+    from checker.rules import RULES
+    verbose = CliRunner().invoke(main, ["check", SEEDS, "--no-store", "--fail-on", "never", "-v"])
+    steps = [line.split(" in ")[0] for line in verbose.stderr.splitlines()]
+    assert steps == ["checker: reading articles: 5 articles", "checker: learning works: 5 articles",
+                     "checker: reading claims: 5 articles", *(f"checker: running rules: {rule}" for rule in RULES)]
+    assert verbose.stdout == CliRunner().invoke(main, ["check", SEEDS, "--no-store", "--fail-on", "never"]).stdout
+    quiet_last = CliRunner().invoke(main, ["check", SEEDS, "--no-store", "--fail-on", "never", "-v", "-q"])
+    assert quiet_last.stderr == ""

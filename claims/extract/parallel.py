@@ -52,8 +52,12 @@ ProgressReport = Callable[[str, int, Optional[int]], None]
 
 
 def step_progress(progress: ProgressReport | None, step: str, total: int) -> Callable[[int], None] | None:
-    """`map_ranges`'s `done` for one step of a run, or None when nobody is told."""
-    return None if progress is None else (lambda done: progress(step, done, total))
+    """`map_ranges`'s `done` for one step of a run, or None when nobody is told (who is
+    told now that the step starts)."""
+    if progress is None:
+        return None
+    progress(step, 0, total)
+    return lambda done: progress(step, done, total)
 
 
 class ClusterError(Exception):

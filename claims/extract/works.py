@@ -246,6 +246,8 @@ def learn_works(documents: Sequence[tuple[str, list[tuple[int, int, str, bool]]]
     for name, common in spelling_variants(person_counts).items():
         lexicon_.persons[name] = common
         lexicon_.persons.setdefault(name.split()[-1], common)
+    if progress:
+        progress("learning works", len(documents), len(documents))   # (decided, not only weighed)
     return lexicon_
 
 
