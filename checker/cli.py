@@ -13,9 +13,10 @@ import click
 
 from checker import baseline, engine
 from checker.review import commands
-from checker.clikit import (EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, config_option, fail, load, open_store,
-                            outputs_option, progress_line, verbosity_options, rule_selection_options, selected_rules,
-                            store_option, workers_options, write_outputs)
+from checker.clikit import (EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, check_store_option, config_option,
+                            configured_store, fail, load, missing_review_extra, open_store, outputs_option,
+                            progress_line, rule_selection_options, selected_rules, store_option,
+                            verbosity_options, workers_options, write_outputs)
 from checker.config import FAIL_ON_LEVELS, NEVER, ConfigError, Settings, fails
 from checker.findings import Finding, Severity
 from checker.reports import CLAIM_FORMATS, FORMATS, WORK_FORMATS, diagnostics
@@ -206,14 +207,20 @@ def known_fingerprints(baseline_file: str | None) -> set[str]:
 
 
 class Commands(click.Group):
-    """checker's commands: a Dask cluster that cannot be used ends any of them with one
-    error line (exit status 2), not a traceback."""
+    """checker's commands: a Dask cluster that cannot be used, or a review command (or a
+    store) without the review extra installed, ends any of them with one error line (exit
+    status 2), not a traceback."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except ClusterError as err:
             fail(str(err))
+        except ModuleNotFoundError as err:
+            if not missing_review_extra(err):
+                raise
+            fail(f"the review store and page need the review extra ({err.name} is not installed): "
+                 "pip install 'checker[review]'")
 
 
 @click.group(cls=Commands)
@@ -307,9 +314,10 @@ def works(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], std
               help="With --changed: read the whole corpus again, even when the store keeps it "
                    "from an earlier check.")
 @rule_selection_options
-@store_option
+@check_store_option
 @click.option("--no-store", is_flag=True,
-              help="Neither read nor update the review store (editors' decisions are ignored).")
+              help="Neither read nor update the review store, even one the configuration or "
+                   "$CHECKER_STORE names (editors' decisions are ignored).")
 @click.option("--all", "show_all", is_flag=True,
               help="Also report the findings editors dismissed as false alarms.")
 def check(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], stdin_filename: str | None,
@@ -345,7 +353,7 @@ def check(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], std
         if not changed:
             raise SystemExit(EXIT_OK)  # nothing staged: nothing to check
     known = known_fingerprints(baseline_file or settings.baseline)
-    store = None if no_store else open_store(store_location, settings)
+    store = None if no_store or not configured_store(store_location, settings) else open_store(store_location, settings)
     with progress_line(verbosity) as progress:
         report = None
         if changed and store and not full:

@@ -30,6 +30,15 @@ store_option = click.option(
     "--store", "store_location", metavar="PATH|URL", envvar="CHECKER_STORE",
     help=f"The review store: a SQLite file or a database URL (postgresql://user@host/db). "
          f"Default: $CHECKER_STORE, else the configuration's store, else {DEFAULT_STORE}.")
+check_store_option = click.option(
+    "--store", "store_location", metavar="PATH|URL", envvar="CHECKER_STORE",
+    help="Record the check in this review store (a SQLite file or a database URL, "
+         "postgresql://user@host/db; needs the review extra): editors' decisions then apply "
+         "and --changed checks new articles against the corpus it keeps. Default: "
+         "$CHECKER_STORE, else the configuration's store, else none (nothing is written).")
+# What the review extra brings (`pip install 'checker[review]'`): the store and the page.
+REVIEW_MODULES = {"sqlalchemy", "alembic", "starlette", "jinja2", "itsdangerous", "multipart",
+                  "python_multipart", "argon2", "uvicorn"}
 
 jobs_option = click.option(
     "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
@@ -163,6 +172,17 @@ def load(config_file: Path | None, jobs: int | None = None, dask_address: str | 
     if jobs:
         return settings.model_copy(update={"jobs": jobs, "dask": None})
     return settings.model_copy(update={"dask": dask_address}) if dask_address else settings
+
+
+def missing_review_extra(err: ModuleNotFoundError) -> bool:
+    """The module that could not be imported is one the review extra installs."""
+    return (err.name or "").split(".")[0] in REVIEW_MODULES
+
+
+def configured_store(location: str | None, settings: Settings) -> str | None:
+    """The store a check records into: one named on the command line (or $CHECKER_STORE) or
+    in the configuration; none by default, as a linter writes nothing it was not asked to."""
+    return location or settings.store
 
 
 def chosen_store(location: str | None, settings: Settings) -> str:
