@@ -1,31 +1,36 @@
 """The rule pages under docs/rules/, made from the registry: `python -m checker.docs [FOLDER]`.
 
 Each page is the rule's record (id, default severity, summary, scope), its docstring's
-labelled paragraphs (Why, Flags, Passes, Fix, and How when the rule explains its method) and
-its options, so the docs cannot drift from the code:
+labelled paragraphs (Why, Flags, Passes, Fix, and How when the rule explains its method),
+an example that is flagged and one that is not (the rule cases marked for docs, run when the
+page is made) and its options, so the docs cannot drift from the code:
 tests/test_docs.py fails when a page differs from what this module would write.
 """
 from __future__ import annotations
 
 import inspect
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Iterable
 
 from pydantic.fields import FieldInfo
 
+from checker import rule_cases
 from checker.rules import RULES
 from checker.rules.base import Rule, Scope
 
 DEFAULT_FOLDER = Path("docs/rules")   # run from the repository root
 INDEX = "README.md"
 SECTIONS = ("Why", "Flags", "Passes", "Fix", "How")
+# Below these sections, the rule case marked for the page (checker/rule_cases.py).
+EXAMPLES = {"Flags": "flags", "Passes": "passes"}
 SECTION_TITLES = {"Why": "Why it matters", "Flags": "Flagged", "Passes": "Not flagged",
                   "Fix": "How to fix it", "How": "How it decides"}
 SCOPES = {Scope.EVENT: "one work, season and event at a time (the claims about one event)",
           Scope.CORPUS: "the whole corpus at once"}
-GENERATED = ("<!-- Generated from the rule's docstring and options by `python -m checker.docs`; "
-             "edit the rule module, not this page. -->")
+GENERATED = ("<!-- Generated from the rule's docstring, options and marked cases by `python -m checker.docs`; "
+             "edit the rule module or tests/fixtures/rules/, not this page. -->")
 
 
 def cell(text: str) -> str:
@@ -109,6 +114,34 @@ def toml_value(value) -> str:
     return str(value)
 
 
+@cache
+def example(rule_id: str, mark: str) -> tuple[str, ...]:
+    """The case marked for the page (`docs: flags` or `docs: passes`): its articles, and what
+    the checker reports on them, found by running it (so the page cannot drift either)."""
+    case = rule_cases.docs_case(rule_id, mark)
+    if case is None:
+        return ()
+    heading = "Example that is flagged" if mark == "flags" else "Example that is not flagged"
+    lines = ["", f"### {heading}", "",
+             f"Case `{case['name']}` of `tests/fixtures/rules/{rule_id}.yaml`"
+             + (f", with `{case_config(case)}`" if case.get("config") else "") + ":", ""]
+    for entry in case["articles"]:
+        body = " ".join(line.strip() for line in entry["body"].splitlines() if line.strip())
+        lines.append(f"- {entry.get('outlet') or entry['id']}, {entry.get('published') or 'undated'}: “{body}”")
+    findings = rule_cases.run_case(rule_id, case)
+    lines.append("")
+    if not findings:
+        lines.append("`checker check` reports nothing.")
+    for finding in findings:
+        lines.append(f"`checker check` reports ({finding.severity.value}): {finding.message}")
+    return tuple(lines)
+
+
+def case_config(case: dict) -> str:
+    """A case's configuration as one line of TOML-like text."""
+    return "; ".join(f"{table} {values}" for table, values in case["config"].items())
+
+
 def render_rule_page(rule: Rule) -> str:
     sections = rule.sections
     lines = [GENERATED, "", f"# {rule.id}", "", sections["What"], "",
@@ -119,6 +152,8 @@ def render_rule_page(rule: Rule) -> str:
     for label in SECTIONS:
         if label in sections or label != "How":   # How is optional; the others are required
             lines += ["", f"## {SECTION_TITLES[label]}", "", sentence(sections.get(label, ""))]
+        if label in EXAMPLES:
+            lines += example(rule.id, EXAMPLES[label])
     lines += ["", "## Options", "", *options_table(rule)]
     lines += ["", "## Configuration", "", *config_example(rule)]
     return "\n".join(lines) + "\n"
