@@ -14,7 +14,7 @@ import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import Iterable, Iterator, Protocol
 from urllib.parse import urlsplit
 
 import yaml
@@ -76,7 +76,8 @@ def parse_published(raw) -> Published | None:
     match = PUBLISHED.match(str(raw).strip())
     if not match:
         raise BadArticle(f"invalid publication date {str(raw)!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
-    year, month, day = (int(part) if part else None for part in match.groups())
+    year = int(match.group(1))   # (always there: the pattern starts with it)
+    month, day = (int(part) if part else None for part in match.groups()[1:])
     try:
         dt.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError as err:
@@ -228,15 +229,22 @@ def read_jsonl(path: Path, data: bytes | None = None) -> Iterator[Article | Read
         try:
             yield from jsonl_records(path, stream)
         except (OSError, EOFError, zlib.error) as err:
+            reason = getattr(err, "strerror", None) or err
             yield ReadProblem(str(path), f"not a readable gzip file ({err})" if compressed
-                              else f"cannot read ({err.strerror or err})")
+                              else f"cannot read ({reason})")
 
 
 # A JSON Lines record longer than this is reported, not read.
 MAX_LINE_BYTES = 16 * 2**20
 
 
-def jsonl_records(path: Path, stream: BinaryIO) -> Iterator[Article | ReadProblem]:
+class ByteLines(Protocol):
+    """What jsonl_records reads from: a file, a gzip stream or bytes in memory."""
+
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+def jsonl_records(path: Path, stream: ByteLines) -> Iterator[Article | ReadProblem]:
     """The records of a JSON Lines stream, numbered as lines are (a bare carriage return
     ends a line too)."""
     number = 0
