@@ -73,7 +73,7 @@ def renamer(copy: int):
     """A name in copy N: each word's ASCII letters shifted, alternately by two amounts that
     differ for every copy below 625. Words folding drops ("The", "Marvel's") stay, so titles
     that are one work in the real corpus are one work in each copy."""
-    from claims.extract.works import TITLE_PREFIXES, fold
+    from claims.keys import TITLE_PREFIXES, fold
 
     shifts = (1 + copy % 25, 1 + copy // 25 % 25)
 

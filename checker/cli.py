@@ -13,13 +13,15 @@ import click
 
 from checker import baseline, engine
 from checker.review import commands
-from checker.clikit import (EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, check_store_option, config_option,
-                            configured_store, fail, load, missing_review_extra, open_store, outputs_option,
-                            progress_line, rule_selection_options, selected_rules, store_option,
-                            verbosity_options, workers_options, write_outputs)
+from checker.clikit import (EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, config_option, fail, load, outputs_option,
+                            progress_line, rule_selection_options, selected_rules, verbosity_options,
+                            workers_options, write_outputs)
+from checker.review.options import (check_store_option, configured_store, missing_review_extra, open_store,
+                                    store_option)
 from checker.config import FAIL_ON_LEVELS, NEVER, ConfigError, Settings, fails
 from checker.findings import Finding, Severity
 from checker.reports import CLAIM_FORMATS, FORMATS, WORK_FORMATS, diagnostics
+from checker.report import Report
 from checker.reports.rules_report import RULE_FORMATS
 from checker.reports.text import clean
 from checker.review.states import HIDDEN, StoreError, shown
@@ -99,7 +101,7 @@ def corpus(paths: tuple[str, ...], settings: Settings) -> tuple[str, ...]:
     raise click.UsageError("Missing argument 'PATH...' (or set `paths` in the configuration).")
 
 
-def exit_status(report: engine.Report, fail_on: Severity | str) -> int:
+def exit_status(report: Report, fail_on: Severity | str) -> int:
     if report.problems:
         return EXIT_BAD_INPUT
     if any(fails(finding.severity, fail_on) for finding in report.findings):
@@ -107,7 +109,7 @@ def exit_status(report: engine.Report, fail_on: Severity | str) -> int:
     return EXIT_OK
 
 
-def emit(report: engine.Report, render: Callable[[engine.Report], str],
+def emit(report: Report, render: Callable[[Report], str],
          fail_on: Severity | str = NEVER, outputs: Outputs | None = None) -> None:
     """Print the report on stdout and the problems on stderr, write the --output files,
     then exit with its status (2 when a file could not be written)."""
@@ -133,7 +135,7 @@ def with_changed(paths: tuple[str | StandardInput, ...], changed: tuple[str, ...
     return (*paths, *(name for file, name in by_file.items() if file not in held))
 
 
-def involving(findings: list[Finding], report: engine.Report, changed: tuple[str, ...]) -> list[Finding]:
+def involving(findings: list[Finding], report: Report, changed: tuple[str, ...]) -> list[Finding]:
     """The findings that hold at least one article read from the changed files to account
     (a misspelling elsewhere of a name a changed article spells right does not)."""
     files = {Path(name).resolve() for name in changed}
@@ -142,7 +144,7 @@ def involving(findings: list[Finding], report: engine.Report, changed: tuple[str
     return [finding for finding in findings if ids.intersection(engine.answerable_articles(finding))]
 
 
-def recorded(store: Store, report: engine.Report, settings: Settings, show_all: bool) -> list[Finding]:
+def recorded(store: Store, report: Report, settings: Settings, show_all: bool) -> list[Finding]:
     """Record the check in the store (one transaction); the findings still to report: all
     but those editors dismissed, unless --all."""
     from sqlalchemy.exc import SQLAlchemyError
@@ -165,7 +167,7 @@ def recorded(store: Store, report: engine.Report, settings: Settings, show_all: 
 
 
 def check_against_store(store: Store, changed: tuple[str, ...], published: str | None, settings: Settings,
-                        progress: Progress | None) -> engine.Report | None:
+                        progress: Progress | None) -> Report | None:
     """The changed articles checked against the corpus the store keeps, without reading the
     corpus again; None (and why, on stderr) when the store keeps none that this checker can use."""
     from sqlalchemy.exc import SQLAlchemyError

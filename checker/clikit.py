@@ -3,43 +3,25 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, NoReturn
+from typing import Callable, Iterator, NoReturn
 
 import click
 
 from checker.config import ConfigError, Settings, load_settings
 from checker.progress import Progress
 from checker.reports.text import clean
-from checker.review.states import StoreError
 
-if TYPE_CHECKING:
-    from checker.review.store import Store
 
 # Exit statuses: 0 nothing to fail on, 1 a reported finding at or above --fail-on, 2 a usage
 # error, a bad configuration or baseline, or an input that could not be read (click also
 # uses 2 for usage errors). 2 wins over 1: a partial read must not pass for a clean one.
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
-DEFAULT_STORE = ".checker/store.sqlite"
 
 config_option = click.option(
     "--config", "config_file", metavar="FILE",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Settings file (checker.toml, or a pyproject.toml with [tool.checker]); by default "
          "the nearest one in this folder or above it, up to the git repository's root.")
-store_option = click.option(
-    "--store", "store_location", metavar="PATH|URL", envvar="CHECKER_STORE",
-    help=f"The review store: a SQLite file or a database URL (postgresql://user@host/db). "
-         f"Default: $CHECKER_STORE, else the configuration's store, else {DEFAULT_STORE}.")
-check_store_option = click.option(
-    "--store", "store_location", metavar="PATH|URL", envvar="CHECKER_STORE",
-    help="Record the check in this review store (a SQLite file or a database URL, "
-         "postgresql://user@host/db; needs the review extra): editors' decisions then apply "
-         "and --changed checks new articles against the corpus it keeps. Default: "
-         "$CHECKER_STORE, else the configuration's store, else none (nothing is written).")
-# What the review extra brings (`pip install 'checker[review]'`): the store and the page.
-REVIEW_MODULES = {"sqlalchemy", "alembic", "starlette", "jinja2", "itsdangerous", "multipart",
-                  "python_multipart", "argon2", "uvicorn"}
-
 jobs_option = click.option(
     "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
     help="Worker processes for extraction; the claims are the same whatever their number. "
@@ -172,31 +154,3 @@ def load(config_file: Path | None, jobs: int | None = None, dask_address: str | 
     if jobs:
         return settings.model_copy(update={"jobs": jobs, "dask": None})
     return settings.model_copy(update={"dask": dask_address}) if dask_address else settings
-
-
-def missing_review_extra(err: ModuleNotFoundError) -> bool:
-    """The module that could not be imported is one the review extra installs."""
-    return (err.name or "").split(".")[0] in REVIEW_MODULES
-
-
-def configured_store(location: str | None, settings: Settings) -> str | None:
-    """The store a check records into: one named on the command line (or $CHECKER_STORE) or
-    in the configuration; none by default, as a linter writes nothing it was not asked to."""
-    return location or settings.store
-
-
-def chosen_store(location: str | None, settings: Settings) -> str:
-    """The store named on the command line (or $CHECKER_STORE), else in the configuration,
-    else the default file."""
-    return location or settings.store or DEFAULT_STORE
-
-
-def open_store(location: str | None, settings: Settings) -> Store:
-    """The store named on the command line, else in the configuration, else the default;
-    migrated when empty. A store that cannot be used ends the command (exit status 2)."""
-    from checker.review.store import Store  # SQLAlchemy: loaded only when a store is used
-
-    try:
-        return Store.open(chosen_store(location, settings))
-    except StoreError as err:
-        fail(str(err))

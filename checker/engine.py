@@ -10,11 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Iterable
 
 from checker.config import Settings
 from checker.progress import Progress
+from checker.report import Report
 from checker.findings import Citation, Finding, Severity
 from checker.rules import RULES, timeline
 from checker.rules.base import Conflict, Corpus, Rule, Scope
@@ -22,43 +22,13 @@ from claims.extract import snapshot
 from claims.extract.parallel import cycle_collection_paused
 from claims.extract.pipeline import extract_corpus
 from claims.extract.spellings import Spellings
-from claims.extract.works import WorkLexicon, fold_title
+from claims.extract.works import WorkLexicon
+from claims.keys import fold_title
 from claims.models import Article, Claim, Subject
-from claims.reading import ReadProblem, read_articles
+from claims.reading import StandardInput, read_articles
 
 # A claim that is only rumored or guessed at makes a conflict worth a look, not an error.
 SOFT_MODALITIES = {"rumored", "speculative"}
-
-
-@dataclass
-class Report:
-    """Everything one run found: what the reports render and the CLI's exit status depends on."""
-
-    articles: list[Article]
-    claims: list[Claim]
-    problems: list[ReadProblem]
-    findings: list[Finding] = field(default_factory=list)
-    lexicon: WorkLexicon | None = None
-    spellings: Spellings | None = None   # how the articles spell names, for name-variant
-    explain: bool = False   # show how each claim was read (`checker extract --explain`)
-    # An incremental check: the stored articles the findings cite (not read this run), when
-    # the stored corpus was checked in full, and how many articles it holds besides these.
-    stored: list[Article] = field(default_factory=list)
-    stored_at: str | None = None
-    stored_count: int = 0
-
-    @property
-    def undated(self) -> list[Article]:
-        return [article for article in self.articles if article.published is None]
-
-    @property
-    def article_by_id(self) -> dict[str, Article]:
-        """Every article a finding may cite: those read and those of the store."""
-        return {article.id: article for article in (*self.stored, *self.articles)}
-
-    @property
-    def claim_by_id(self) -> dict[str, Claim]:
-        return {claim.id: claim for claim in self.claims}
 
 
 def enabled_rules(settings: Settings) -> list[Rule]:
@@ -202,7 +172,7 @@ def make_finding(rule: Rule, conflict: Conflict, corpus: Corpus, settings: Setti
                    fingerprint=fingerprint(rule, conflict, subject_key, corpus), evidence=evidence)
 
 
-def extract(targets: Iterable[str], published: str | None = None,
+def extract(targets: Iterable[str | StandardInput], published: str | None = None,
             settings: Settings | None = None, progress: Progress | None = None,
             with_spellings: bool = False) -> Report:
     """Read the articles under the targets and extract their claims (`checker extract`);
@@ -230,7 +200,7 @@ def kept_corpus(report: Report, settings: Settings) -> snapshot.KeptCorpus | Non
     return snapshot.keep(report.lexicon, report.spellings, kept_fingerprint(settings))
 
 
-def check_changed(targets: Iterable[str], stored: snapshot.StoredCorpus, published: str | None = None,
+def check_changed(targets: Iterable[str | StandardInput], stored: snapshot.StoredCorpus, published: str | None = None,
                   settings: Settings | None = None, progress: Progress | None = None) -> Report:
     """Check new or edited articles against a stored corpus without reading it again: their
     claims are read with the works the stored corpus's full check learned, and the rules
@@ -242,7 +212,7 @@ def check_changed(targets: Iterable[str], stored: snapshot.StoredCorpus, publish
         return checked_against(targets, stored, published, settings or Settings(), progress)
 
 
-def checked_against(targets: Iterable[str], stored: snapshot.StoredCorpus, published: str | None,
+def checked_against(targets: Iterable[str | StandardInput], stored: snapshot.StoredCorpus, published: str | None,
                     settings: Settings, progress: Progress | None) -> Report:
     articles, problems = read_articles(targets, published, progress)
     spelled = reads_spellings(settings)
@@ -263,6 +233,7 @@ def checked_against(targets: Iterable[str], stored: snapshot.StoredCorpus, publi
     article_works = None
     if spelled:
         kept = snapshot.stored_spellings(stored.spellings, stored.lower, stored.fetch)
+        assert extraction.spellings is not None  # (extracted with spellings)
         spellings = snapshot.add_new_articles(kept, extraction.spellings, stored.fetch, edited)
         article_works = {article: works for article, works in stored.article_works().items() if article not in read}
         for claim in extraction.claims:
@@ -295,7 +266,7 @@ def related_claims(new: list[Claim], stored: snapshot.StoredCorpus, corpus: Corp
     return found
 
 
-def check(targets: Iterable[str], published: str | None = None,
+def check(targets: Iterable[str | StandardInput], published: str | None = None,
           settings: Settings | None = None, progress: Progress | None = None) -> Report:
     """Extract the claims and look for conflicts among them (`checker check`)."""
     settings = settings or Settings()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -13,8 +13,8 @@ Modality = Literal["asserted", "expected", "rumored", "speculative"]
 WorkKind = Literal["film", "series"]
 TimeMod = Literal["START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"]
 
-EVENTS: tuple[str, ...] = Event.__args__
-RELATIONS: tuple[str, ...] = Relation.__args__
+EVENTS: tuple[str, ...] = get_args(Event)
+RELATIONS: tuple[str, ...] = get_args(Relation)
 # "A before B" read from B's side.
 MIRRORED_RELATION = {"before": "after", "after": "before", "concurrent": "concurrent",
                      "back_to_back": "back_to_back", "overlap": "overlap"}

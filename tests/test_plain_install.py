@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.clikit import REVIEW_MODULES
+from checker.review.options import REVIEW_MODULES
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = str(ROOT / "articles")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from checker.engine import Report
+from checker.report import Report
 from checker.reports.text import clean, excerpt
 from claims.models import Claim
 

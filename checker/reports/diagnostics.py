@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from checker.engine import Report
+from checker.report import Report
 from checker.reports.locations import is_corpus_file
 from checker.reports.text import clean
 from claims.models import Article

@@ -8,7 +8,7 @@ Escaping as the runner reads it: "%", CR and LF in the message; in a property al
 """
 from __future__ import annotations
 
-from checker.engine import Report
+from checker.report import Report
 from checker.findings import Finding, Severity
 from checker.reports.locations import Span, locate
 from checker.reports.text import UNSAFE

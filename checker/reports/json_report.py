@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from checker.engine import Report
+from checker.report import Report
 from claims.models import Article, Claim
 from claims.reading import ReadProblem
 

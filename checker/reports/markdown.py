@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
-from checker.engine import Report
+from checker.report import Report
 from checker.findings import Finding
 from checker.reports.labels import plural, severity_counts, source_label, work_label
 from checker.reports.locations import locate

@@ -15,7 +15,7 @@ import json
 from importlib import metadata
 from pathlib import Path
 
-from checker.engine import Report
+from checker.report import Report
 from checker.findings import Citation, Finding, Severity
 from checker.reports.labels import source_label
 from checker.reports.markdown import escape as markdown_escape
@@ -80,7 +80,7 @@ def rule_descriptor(rule: Rule) -> dict:
 
 
 def result(finding: Finding, rule_index: dict[str, int], articles: dict[str, Article]) -> dict:
-    found = {"ruleId": finding.rule}
+    found: dict[str, str | int] = {"ruleId": finding.rule}
     if finding.rule in rule_index:
         found["ruleIndex"] = rule_index[finding.rule]
     subject = finding.subject

@@ -8,11 +8,11 @@ from collections import defaultdict
 
 from tabulate import tabulate
 
-from checker.engine import Report
+from checker.report import Report
 from checker.findings import Finding
 from checker.reports.labels import severity_counts, sources_label, work_label
 from checker.reports.text import clean
-from claims.extract.works import fold_title
+from claims.keys import fold_title
 from claims.models import Article, Claim
 
 SOURCES_WIDTH = 26
@@ -57,7 +57,8 @@ def findings_table(findings: list[Finding], articles: dict[str, Article], width:
     work and season; the cells are wrapped here so each row's height is known."""
     # Beside an indent, severity, rule and sources: 2 + 7 + 2 + 14 + 2 + 26 + 2 characters.
     message_width = max(LAST_COLUMN_MIN_WIDTH, width - 55)
-    rows, headings, previous_key = [], {}, object()
+    rows: list[tuple[str, str, str, str]] = []
+    headings, previous_key = {}, object()
     for finding in findings:
         subject = finding.subject
         key = event_key(subject.work, subject.season, None) if subject else None
@@ -68,7 +69,7 @@ def findings_table(findings: list[Finding], articles: dict[str, Article], width:
                      wrap_source(clean(sources_label(finding, articles))),
                      textwrap.fill(clean(finding.message), message_width)))
     lines = iter(tabulate(rows, tablefmt="plain", disable_numparse=True).splitlines())
-    out = []
+    out: list[str] = []
     for number, row in enumerate(rows):
         if number in headings:
             out += ([""] if out else []) + [headings[number]]

@@ -6,7 +6,7 @@ import json
 
 from tabulate import tabulate
 
-from checker.engine import Report
+from checker.report import Report
 from checker.reports.text import clean, excerpt
 from claims.extract.registry import Evidence, Registry
 
@@ -36,10 +36,12 @@ def render_table(report: Report) -> str:
         counts = registry.rejected_by_reason()
         lines += ["", f"{len(rejected)} names not taken for works: "
                   + ", ".join(f"{reason} {count}" for reason, count in counts.most_common())]
-        rows = [(clean(r.name), r.reason, r.mentions,
-                 excerpt(" | ".join(filter(None, (cues(r.evidence, False), cues(r.evidence, True)))), EVIDENCE_WIDTH))
-                for r in rejected]
-        lines.append(tabulate(rows, headers=("name", "reason", "mentions", "for | against"), disable_numparse=True))
+        rejected_rows = [(clean(r.name), r.reason, r.mentions,
+                          excerpt(" | ".join(filter(None, (cues(r.evidence, False), cues(r.evidence, True)))),
+                                  EVIDENCE_WIDTH))
+                         for r in rejected]
+        lines.append(tabulate(rejected_rows, headers=("name", "reason", "mentions", "for | against"),
+                              disable_numparse=True))
     return "\n".join(lines)
 
 

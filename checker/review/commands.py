@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 import click
 from tabulate import tabulate
 
-from checker.clikit import chosen_store, config_option, fail, load, open_store, store_option
+from checker.clikit import config_option, fail, load
+from checker.review.options import chosen_store, open_store, store_option
 from checker.config import Settings
 from checker.reports.text import clean
 from checker.review.states import ACTIONS, STATUSES, StoreError, shown, store_url, when

@@ -1,6 +1,7 @@
 """Which claims a timeline picture shows, and which of them it marks as in conflict."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from checker import engine
@@ -29,7 +30,7 @@ def heading(work: str, season: int, event: str | None) -> str:
 
 
 def drawn(store: Store, work: str, work_key: str, season: int, event: str, marked: set[str],
-          also: list[dict] = ()) -> Picture:
+          also: Sequence[dict] = ()) -> Picture:
     """The stored claims about the event, and `also` (claims as a finding cited them)."""
     claims = store.claims_about(work_key, season, event)
     held = {claim.id for claim in claims}
@@ -53,7 +54,7 @@ def timeline_for(store: Store, settings: Settings, work: str, season: int,
     if event and event not in counts:
         raise StoreError(f"no {event} claims about {what} in the store (there are: "
                          f"{', '.join(sorted(counts))})")
-    event = event or max(sorted(counts), key=counts.get)
+    event = event or max(sorted(counts), key=lambda name: counts[name])
     cited = [claim for row in store.findings()
              if row["work_key"] == work_key and row["season"] == season
              and row["status"] not in (DISMISSED, RESOLVED)

@@ -22,9 +22,9 @@ from checker.review import schema
 from checker.review.schema import REVISION
 from checker.review.states import (ACTIONS, DISMISSED, FIXED, OPEN, RESOLVED, StaleDecision,
                                     StoreError, now, shown, store_url)
-from checker.rules.base import Corpus
 from claims.extract import snapshot
 from claims.extract.snapshot import KeptCorpus, StoredArticles, StoredCorpus
+from claims.keys import GroupKeys
 from claims.models import Article, Claim
 from claims.reading import parse_published
 
@@ -96,7 +96,9 @@ class Store:
             config.set_main_option("script_location", str(MIGRATIONS))
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
-        return before, self.revision()
+        after = self.revision()
+        assert after is not None  # (upgraded to head)
+        return before, after
 
     def ready(self) -> None:
         """Migrate an empty store; refuse one that is behind (upgrading is the user's call)."""
@@ -129,7 +131,7 @@ class Store:
     # -- recording a check -------------------------------------------------------------
 
     def record_check(self, articles: list[Article], claims: list[Claim], findings: list[Finding],
-                     corpus: Corpus, kept: KeptCorpus | None = None) -> CheckSummary:
+                     corpus: GroupKeys, kept: KeptCorpus | None = None) -> CheckSummary:
         """Store the articles read, their claims and the findings, in one transaction.
 
         New findings are open; known ones keep their decisions; a dismissed one whose
@@ -270,7 +272,7 @@ class Store:
             connection.execute(update(table).where(table.c.id.in_(chunk)).values(checked_at=moment))
 
     def _store_claims(self, connection: Connection, claims: list[Claim], read: set[str],
-                      corpus: Corpus) -> None:
+                      corpus: GroupKeys) -> None:
         rows = []
         for claim in claims:
             if claim.article not in read:
@@ -282,7 +284,7 @@ class Store:
             connection.execute(insert(schema.claims), rows)
 
     def _store_findings(self, connection: Connection, findings: list[Finding], known: dict,
-                        claims: list[Claim], corpus: Corpus, moment, summary: CheckSummary) -> None:
+                        claims: list[Claim], corpus: GroupKeys, moment, summary: CheckSummary) -> None:
         """Insert the new findings, update the known ones, reopen those that must be; in a
         few statements, not a few per finding (each is a round trip to a server)."""
         table, links = schema.findings, schema.finding_articles
@@ -327,8 +329,9 @@ class Store:
                             resolved_at=None, evidence=digest):
                 summary.reopened.append(row.fingerprint)
             else:  # an editor decided meanwhile: report what they decided
-                summary.statuses[row.fingerprint] = connection.scalar(
-                    select(table.c.status).where(table.c.fingerprint == row.fingerprint))
+                status = connection.scalar(select(table.c.status).where(table.c.fingerprint == row.fingerprint))
+                if status is not None:   # (the row stays: only its version changed)
+                    summary.statuses[row.fingerprint] = status
 
     def _resolve_vanished(self, connection: Connection, findings: list[Finding], known: dict,
                           read: set[str], moment, summary: CheckSummary) -> None:
@@ -337,7 +340,7 @@ class Store:
         links = schema.finding_articles
         # Only a finding that cites an article read can have had all of them read: a check of
         # one new article looks at a few, not at every open finding of the store.
-        citing = set()
+        citing: set[str] = set()
         for chunk in chunks(sorted(read)):
             citing.update(connection.scalars(select(links.c.fingerprint).where(links.c.article_id.in_(chunk))))
         gone = [fingerprint for fingerprint, row in known.items()
@@ -592,7 +595,7 @@ def driver_options(url: str) -> dict:
     return {"prepare_threshold": None} if url.startswith("postgresql+psycopg") else {}
 
 
-def finding_values(finding: Finding, cited: list[dict], corpus: Corpus, moment) -> dict:
+def finding_values(finding: Finding, cited: list[dict], corpus: GroupKeys, moment) -> dict:
     """A finding's columns as this check saw it (status and history aside)."""
     subject = finding.subject
     return dict(rule=finding.rule, severity=finding.severity.value,

@@ -16,6 +16,7 @@ import hashlib
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from typing import TypeGuard
 from xml.sax.saxutils import escape
 
 from claims.models import Article, Claim, Interval, Published
@@ -213,7 +214,7 @@ def publication(claim: Claim, articles: Mapping[str, Article]) -> Published | No
     return article.published if article else None
 
 
-def has_bounds(interval: Interval | None) -> bool:
+def has_bounds(interval: Interval | None) -> TypeGuard[Interval]:
     # An interval unbounded at both ends says nothing about when; it is drawn as no date.
     return interval is not None and (interval.earliest is not None or interval.latest is not None)
 

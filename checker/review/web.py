@@ -232,6 +232,7 @@ class Review:
             self.failures[name.casefold()].append(time.monotonic())
             return self.page(request, "login.html", 401, next=target, name=name,
                              error="Wrong name or password.")
+        assert stored is not None  # (verify_password accepts no missing hash)
         self.failures.pop(name.casefold(), None)
         request.session.clear()  # a fresh session (and CSRF token) for the signed-in editor
         request.session["editor"] = name

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Generic, Iterable, Sequence, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
 from checker.findings import Citation, Severity
 from claims.extract.spellings import Spellings
-from claims.extract.works import WorkLexicon, fold_title
-from claims.models import Article, Claim, Subject
+from claims.extract.works import WorkLexicon
+from claims.keys import GroupKeys
+from claims.models import Article, Claim, Event, Subject
 
 
 class RuleOptions(BaseModel):
@@ -23,14 +24,19 @@ class RuleOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# The options class a rule is given (its own subclass of RuleOptions).
+OptionsT = TypeVar("OptionsT", bound=RuleOptions)
+
+
 class Scope(str, Enum):
     EVENT = "event"     # called once per work, season and event, with the claims about it
     CORPUS = "corpus"   # called once with every claim of the corpus
 
 
 @dataclass
-class Corpus:
-    """What a rule may look at besides its claims: the articles and the names learned."""
+class Corpus(GroupKeys):
+    """What a rule may look at besides its claims: the articles and the names learned (and,
+    from GroupKeys, the keys claims are grouped by)."""
 
     articles: dict[str, Article]
     claims: list[Claim] = field(default_factory=list)
@@ -50,20 +56,6 @@ class Corpus:
     # focused run needs; else None, and read from the claims.
     article_works: dict[str, set[str]] | None = None
 
-    def work_key(self, title: str) -> str:
-        key = fold_title(title)
-        return self.work_aliases.get(key, key)
-
-    def event_key(self, claim: Claim) -> tuple[str, int, str]:
-        """Work, season and event as the engine groups claims: a series' first season is
-        the series (CONTRACT: null and 1 are the same)."""
-        return self.work_key(claim.subject.work), claim.subject.season or 1, claim.event
-
-    def object_key(self, claim: Claim) -> tuple[str, int, str] | None:
-        other = claim.object
-        if other is None:
-            return None
-        return self.work_key(other.work), other.season or 1, other.event
 
 
 @dataclass
@@ -77,7 +69,7 @@ class Conflict:
     claims: Sequence[Claim]
     message: str
     subject: Subject | None = None
-    event: str | None = None
+    event: Event | None = None
     severity: Severity | None = None
     # Evidence that is not a claim (a name as written), and the articles it comes from.
     citations: Sequence[Citation] = ()
@@ -89,14 +81,15 @@ class Conflict:
 
 
 @dataclass(frozen=True)
-class Rule:
+class Rule(Generic[OptionsT]):
     id: str
     severity: Severity
     summary: str
     scope: Scope
-    check: Callable[[Sequence[Claim], Corpus, RuleOptions], Iterable[Conflict]]
+    check: Callable[[Sequence[Claim], Corpus, OptionsT], Iterable[Conflict]]
     doc: str
-    options: type[RuleOptions] = RuleOptions
+    # (right only for a check that takes plain RuleOptions: mypy cannot tie a default to OptionsT)
+    options: type[OptionsT] = RuleOptions  # type: ignore[assignment]
     # The rule compares how the articles spell names (Corpus.spellings, collected by extraction).
     reads_spellings: bool = False
 

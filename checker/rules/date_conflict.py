@@ -67,8 +67,8 @@ from checker.findings import Severity
 from checker.rules import wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
 from checker.rules.timeline import (POINT_EVENTS, Move, Stale, agreement, cycles, dated, disjoint,
-                                    in_headline, is_now, other_entry, published, published_order, reported_moves,
-                                    same_date, stand, states_a_date, within)
+                                    in_headline, interval_of, is_now, other_entry, published, published_order,
+                                    reported_moves, same_date, stand, states_a_date, time_of, within)
 from claims.models import Claim, Interval
 
 
@@ -82,9 +82,9 @@ class Options(RuleOptions):
 
 def apart(a: Claim, b: Claim, options: Options) -> bool:
     # (one article's headline and body speak for one market)
-    if not disjoint(a.interval, b.interval) or a.article != b.article and not same_market(a, b):
+    if not disjoint(interval_of(a), interval_of(b)) or a.article != b.article and not same_market(a, b):
         return False
-    return options.tolerance_days < gap_days(a.interval, b.interval) <= options.max_gap_days
+    return options.tolerance_days < gap_days(interval_of(a), interval_of(b)) <= options.max_gap_days
 
 
 def same_market(a: Claim, b: Claim) -> bool:
@@ -123,7 +123,8 @@ def disagreements(claims: Sequence[Claim], corpus: Corpus, options: Options) -> 
     for claim in timed:
         # "is wrapping up as we speak" says the event is under way, not when: tense-drift's.
         if claim not in agreed.support and not is_now(claim, corpus):
-            outliers[(claim.article, claim.time.value, claim.time.mod)].append(claim)
+            time = time_of(claim)
+            outliers[(claim.article, time.value, time.mod)].append(claim)
     for group in outliers.values():
         opposed = [other for other in agreed.support
                    if other.article != group[0].article and apart(group[0], other, options)]
@@ -136,7 +137,7 @@ def disagreements(claims: Sequence[Claim], corpus: Corpus, options: Options) -> 
             yield found
     for denial in (claim for claim in claims if claim.negated):
         opposed = [other for other in timed
-                   if other.article != denial.article and within(other.interval, denial.interval)]
+                   if other.article != denial.article and within(interval_of(other), interval_of(denial))]
         if opposed:
             yield conflict([denial], opposed, corpus, "says")
 
@@ -165,14 +166,21 @@ def maybe_moved_since(claim: Claim, opposed: list[Claim], corpus: Corpus) -> boo
     when = published(claim, corpus)
     if when is None or claim.time is None or claim.interval is None or claim.interval.earliest is None:
         return False
-    if DAY.fullmatch(claim.time.value):
+    if DAY.fullmatch(time_value(claim)):
         if claim.interval.earliest <= when.latest:
             return False
-    elif not (YEAR.fullmatch(claim.time.value) and claim.interval.latest and claim.interval.latest > when.latest):
+    elif not (YEAR.fullmatch(time_value(claim)) and claim.interval.latest and claim.interval.latest > when.latest):
         return False  # (a year still running or ahead: "set to be released in 2017", "later this year")
-    dated = [other for other in opposed if published(other, corpus) is not None]
-    return bool(dated) and all(DAY.fullmatch(other.time.value)
-                               and published(other, corpus).earliest > when.latest for other in dated)
+    dated = [(other, said) for other in opposed if (said := published(other, corpus)) is not None]
+    return bool(dated) and all(DAY.fullmatch(time_value(other)) and said.earliest > when.latest
+                               for other, said in dated)
+
+
+def time_value(claim: Claim) -> str:
+    """The TIMEX3 value of a dated claim (its interval is read from it)."""
+    value = time_of(claim).value
+    assert value is not None
+    return value
 
 
 def moved_later_since(claim: Claim, opposed: list[Claim], corpus: Corpus) -> bool:
@@ -201,7 +209,8 @@ def counted_from_the_article(claim: Claim, opposed: list[Claim], corpus: Corpus)
     a week or less, and those of one side are counted from their article's own date (no number
     in them, a week or less long: "tomorrow", "Friday", "last week"). Crawled articles often
     carry the date of an update, and the conflict is then only that shift."""
-    if not all(short_time(other) and gap_days(claim.interval, other.interval) <= 7 for other in [claim, *opposed]):
+    if not all(short_time(other) and gap_days(interval_of(claim), interval_of(other)) <= 7
+               for other in [claim, *opposed]):
         return False
     return counted(claim) or all(counted(other) for other in opposed)
 
@@ -215,7 +224,9 @@ def short_time(claim: Claim) -> bool:
 
 def counted(claim: Claim) -> bool:
     """Its time is counted from the article's date: written with no number."""
-    return bool(claim.time_text) and not any(char.isdigit() for char in claim.time_text)
+    if not claim.time_text:
+        return False
+    return not any(char.isdigit() for char in claim.time_text)
 
 
 def gap_days(a: Interval, b: Interval) -> int:
@@ -249,8 +260,10 @@ def in_year(interval: Interval, year: int) -> Interval:
     """The same days in another year (February 29 becomes the 28th)."""
     def moved(day: dt.date, to: int) -> dt.date:
         return day.replace(year=to, day=min(day.day, 28)) if (day.month, day.day) == (2, 29) else day.replace(year=to)
-    span = interval.latest.year - interval.earliest.year
-    return Interval(earliest=moved(interval.earliest, year), latest=moved(interval.latest, year + span))
+    earliest, latest = interval.earliest, interval.latest
+    assert earliest is not None and latest is not None  # (year_guessed: bounded both ends)
+    span = latest.year - earliest.year
+    return Interval(earliest=moved(earliest, year), latest=moved(latest, year + span))
 
 
 def headline_conflicts(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator[Conflict]:
@@ -267,12 +280,12 @@ def headline_conflicts(claims: Sequence[Claim], corpus: Corpus, options: Options
             by_article[claim.article].append(claim)
     for said in by_article.values():
         heads = [claim for claim in said if in_headline(claim, corpus) and states_a_date(claim)
-                 and claim.time.mod not in ("BEFORE", "AFTER")]
+                 and time_of(claim).mod not in ("BEFORE", "AFTER")]
         body = [claim for claim in said if not in_headline(claim, corpus)]
         for head in heads:
             cycle = next(group for group in cycles([head] + body, corpus) if head in group)
             dates = [claim for claim in cycle if claim is not head and states_a_date(claim)]
-            denials = [claim for claim in cycle if claim.negated and within(head.interval, claim.interval)]
+            denials = [claim for claim in cycle if claim.negated and within(interval_of(head), interval_of(claim))]
             against = denials or (dates if dates and all(apart(head, other, options) for other in dates) else [])
             if against:
                 yield headline_conflict(head, against, corpus)
@@ -302,13 +315,14 @@ def by_article_and_time(entries: Sequence[Stale]) -> list[list[Stale]]:
     """One finding per article and time, like the odd ones out."""
     groups: dict[tuple, list[Stale]] = defaultdict(list)
     for entry in entries:
-        groups[(entry.claim.article, entry.claim.time.value, entry.claim.time.mod)].append(entry)
+        time = time_of(entry.claim)
+        groups[(entry.claim.article, time.value, time.mod)].append(entry)
     return list(groups.values())
 
 
 def move_claims(move: Move, claim: Claim) -> list[Claim]:
     """What a report of a move says about a claim's date: the old date it matches, the new."""
-    return [old for old in move.old if same_date(claim.interval, old.interval)] + move.new
+    return [old for old in move.old if same_date(interval_of(claim), interval_of(old))] + move.new
 
 
 def stale_conflict(group: list[Stale], corpus: Corpus, options: Options) -> Conflict | None:

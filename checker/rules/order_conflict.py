@@ -30,7 +30,7 @@ from typing import Iterator, Sequence
 from checker.findings import Severity
 from checker.rules import allen, wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
-from checker.rules.timeline import (POINT_EVENTS, WEIGHT, agreement, published_order, span_days,
+from checker.rules.timeline import (POINT_EVENTS, WEIGHT, agreement, interval_of, published_order, span_days,
                                     states_a_date, within)
 from claims.models import MIRRORED_RELATION as MIRRORED, Claim, Interval
 
@@ -82,9 +82,16 @@ def constraints(claim: Claim, corpus: Corpus) -> list[tuple[Node, Node | Interva
         relations = RELATION_SETS[claim.relation]
         if claim.negated:
             relations = allen.ALL & ~relations
-        return [(subject, corpus.object_key(claim), relations)]
+        return [(subject, object_node(claim, corpus), relations)]
     # A day-long event lies within the stated time; a shoot only meets it somewhere.
-    return [(subject, claim.interval, allen.WITHIN if claim.event in POINT_EVENTS else allen.INTERSECT)]
+    return [(subject, interval_of(claim), allen.WITHIN if claim.event in POINT_EVENTS else allen.INTERSECT)]
+
+
+def object_node(claim: Claim, corpus: Corpus) -> Node:
+    """The other event of an order claim (`usable` keeps only those that name one)."""
+    node = corpus.object_key(claim)
+    assert node is not None
+    return node
 
 
 def consistent(claims: Sequence[Claim], corpus: Corpus) -> bool:
@@ -160,7 +167,7 @@ def components(claims: list[Claim], corpus: Corpus) -> list[list[Claim]]:
 
     for claim in claims:
         if claim.relation:
-            parent[root(corpus.event_key(claim))] = root(corpus.object_key(claim))
+            parent[root(corpus.event_key(claim))] = root(object_node(claim, corpus))
     ordered = {root(corpus.event_key(claim)) for claim in claims if claim.relation}
     groups: dict[Node, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -198,7 +205,7 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator
         found: dict[str, list[Claim]] = {}   # order claim id -> the conflict found from it
         whole = None if large else settled(ranked, corpus)
         for order in (claim for claim in ranked if claim.relation):
-            network = settled(neighbourhood(order, ranked, corpus, options), corpus) if large else whole
+            network = whole if whole is not None else settled(neighbourhood(order, ranked, corpus, options), corpus)
             conflict = smallest_conflict(order, [c for c in network if c is not order], corpus)
             if conflict and len({claim.article for claim in conflict}) >= 2:
                 found[order.id] = conflict
@@ -224,9 +231,9 @@ def neighbourhood(order: Claim, ranked: list[Claim], corpus: Corpus, options: Op
     """In a large network, the claims about the two works an order claim names (every
     event of each, so a shoot's start and end come along): where nearly every conflict a
     news corpus holds shows. The most trusted, up to max-network of them."""
-    works = {corpus.event_key(order)[:2], corpus.object_key(order)[:2]}
+    works = {corpus.event_key(order)[:2], object_node(order, corpus)[:2]}
     near = [claim for claim in ranked if corpus.event_key(claim)[:2] in works and (
-        claim.relation is None or corpus.object_key(claim)[:2] in works)]
+        claim.relation is None or object_node(claim, corpus)[:2] in works)]
     return near[:options.max_network]
 
 
@@ -252,15 +259,17 @@ def same_saying(claim: Claim, others: list[Claim], corpus: Corpus) -> list[Claim
     """Claims in other articles that say what `claim` says, or say it more precisely (a
     date within its time), so the finding names every source behind each side."""
     subject, other_key = corpus.event_key(claim), corpus.object_key(claim)
+    # The same order told from the other event's side (a date has no other side).
+    mirrored = MIRRORED.get(claim.relation) if claim.relation else None
     found = []
     for other in others:
         if other.article == claim.article or other is claim or other.relation != (
-                claim.relation if corpus.event_key(other) == subject else MIRRORED.get(claim.relation)):
+                claim.relation if corpus.event_key(other) == subject else mirrored):
             continue
         if claim.relation:
             if (corpus.event_key(other), corpus.object_key(other)) in ((subject, other_key), (other_key, subject)):
                 found.append(other)
-        elif corpus.event_key(other) == subject and within(other.interval, claim.interval):
+        elif corpus.event_key(other) == subject and within(interval_of(other), interval_of(claim)):
             found.append(other)
     return found
 

@@ -17,7 +17,7 @@ from typing import Iterator, Sequence
 from checker.findings import Severity
 from checker.rules import wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
-from checker.rules.timeline import (POINT_EVENTS, agreement, current_claims, cycles, is_now,
+from checker.rules.timeline import (POINT_EVENTS, agreement, current_claims, cycles, interval_of, is_now,
                                     published_order, span_days, states_a_date, within)
 from claims.models import Claim
 
@@ -36,11 +36,11 @@ def narrowing(timed: Sequence[Claim], corpus: Corpus) -> Iterator[Conflict]:
     agreed = agreement(timed, corpus)
     if agreed is None:
         return
-    narrowest = min(span_days(claim.interval) for claim in agreed.support)
-    precise = sorted((claim for claim in agreed.support if span_days(claim.interval) == narrowest),
+    narrowest = min(span_days(interval_of(claim)) for claim in agreed.support)
+    precise = sorted((claim for claim in agreed.support if span_days(interval_of(claim)) == narrowest),
                      key=lambda claim: published_order(claim, corpus))
-    broader = sorted((claim for claim in agreed.support if span_days(claim.interval) > narrowest
-                      and all(within(p.interval, claim.interval) for p in precise)
+    broader = sorted((claim for claim in agreed.support if span_days(interval_of(claim)) > narrowest
+                      and all(within(interval_of(p), interval_of(claim)) for p in precise)
                       and claim.article not in {p.article for p in precise}),
                      key=lambda claim: published_order(claim, corpus))
     if not broader:

@@ -29,9 +29,9 @@ from checker.findings import Severity
 from checker.rules import wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
 from checker.rules.timeline import (POINT_EVENTS, cycles, is_past_plan, is_vague, other_entry, published,
-                                    published_order)
+                                    published_order, time_of)
 from claims.extract import lexicon
-from claims.models import Claim
+from claims.models import Claim, Published
 
 BY_NOW = ("ON_OR_BEFORE", "BEFORE")
 
@@ -62,9 +62,11 @@ def still_ahead(claim: Claim, corpus: Corpus) -> bool:
     if claim.tense == "future":
         return plain_future(claim)
     # ("is in theaters now", "is available to watch now": out already, not ahead)
-    return (claim.tense == "present" and interval is not None and interval.earliest is not None
-            and interval.earliest >= when.earliest and claim.time.mod not in BY_NOW
-            and claim.time.value != "PRESENT_REF")
+    if (claim.tense != "present" or interval is None or interval.earliest is None
+            or interval.earliest < when.earliest):
+        return False
+    time = time_of(claim)
+    return time.mod not in BY_NOW and time.value != "PRESENT_REF"
 
 
 def quoted(claim: Claim) -> bool:
@@ -117,11 +119,18 @@ def too_early(done: Claim, claims: Sequence[Claim], corpus: Corpus) -> bool:
     June 15"): a misreading more likely than a release no one dated."""
     if done.interval is not None:
         return False
-    when = published(done, corpus)
     dated = [claim.interval.earliest for claim in claims if claim is not done and not claim.negated
              and claim.interval is not None and claim.interval.earliest is not None and claim.time is not None
              and not is_vague(claim)]
-    return bool(dated) and min(dated) > when.latest
+    return bool(dated) and min(dated) > published_on(done, corpus).latest
+
+
+def published_on(claim: Claim, corpus: Corpus) -> Published:
+    """The publication date of a claim from a dated article (as `reported_done` and
+    `still_ahead` claims are)."""
+    when = published(claim, corpus)
+    assert when is not None
+    return when
 
 
 def still_ahead_after_done(claims: Sequence[Claim], corpus: Corpus) -> Iterator[Conflict]:
@@ -136,10 +145,10 @@ def still_ahead_after_done(claims: Sequence[Claim], corpus: Corpus) -> Iterator[
         if still_ahead(claim, corpus):
             ahead[claim.article].append(claim)
     for article, stale in ahead.items():
-        start = published(stale[0], corpus).earliest
+        start = published_on(stale[0], corpus).earliest
         # (not a release years before the date said to be ahead: another entry or run)
         earlier = [claim for claim in done if claim.article != article
-                   and published(claim, corpus).latest < start
+                   and published_on(claim, corpus).latest < start
                    and not any(other_entry(claim, later) for later in stale)]
         if earlier:
             first = stale[0]

@@ -17,7 +17,7 @@ from checker.rules.base import Corpus
 from claims.extract import lexicon
 from claims.extract.temporal import find_timexes
 from claims.extract.works import fold
-from claims.models import Article, Claim, Interval, Published
+from claims.models import Article, Claim, Interval, Published, TimeValue
 
 # Events that happen on a day; a shoot lasts months, so two times for it need not clash.
 POINT_EVENTS = {"release", "filming_start", "filming_end", "renewal", "cancellation"}
@@ -30,6 +30,18 @@ def dated(claim: Claim) -> bool:
     interval = claim.interval
     return (claim.relation is None and interval is not None
             and (interval.earliest is not None or interval.latest is not None))
+
+
+def interval_of(claim: Claim) -> Interval:
+    """The interval of a claim known to be `dated`."""
+    assert claim.interval is not None
+    return claim.interval
+
+
+def time_of(claim: Claim) -> TimeValue:
+    """The time of a claim known to be `dated` (its interval is read from it)."""
+    assert claim.time is not None
+    return claim.time
 
 
 def disjoint(a: Interval, b: Interval) -> bool:
@@ -76,16 +88,17 @@ def agreement(claims: Sequence[Claim], corpus: Corpus) -> Agreement | None:
     firmest claim); ties go to the day the most recent sources allow, then the narrowest
     claims. Intervals on a line that meet pairwise share a day, so this is the largest set
     of claims that can all be true together."""
-    candidates = sorted({d for claim in claims for d in (claim.interval.earliest, claim.interval.latest) if d})
+    intervals = [interval_of(claim) for claim in claims]
+    candidates = sorted({d for interval in intervals for d in (interval.earliest, interval.latest) if d})
     best, best_key = None, None
     for day in candidates:
-        support = [claim for claim in claims if covers(claim.interval, day)]
+        support = [claim for claim in claims if covers(interval_of(claim), day)]
         by_article: dict[str, float] = {}
         for claim in support:
             by_article[claim.article] = max(by_article.get(claim.article, 0.0), WEIGHT[claim.modality])
         recency = max((published_order(claim, corpus)[1] for claim in support
                        if not published_order(claim, corpus)[0]), default=dt.date.min)
-        precision = -min((span_days(claim.interval) for claim in support), default=0)
+        precision = -min((span_days(interval_of(claim)) for claim in support), default=0)
         key = (round(sum(by_article.values()), 6), recency, precision)
         if best_key is None or key > best_key:
             best, best_key = Agreement(day, support), key
@@ -125,12 +138,13 @@ def other_entry(a: Claim, b: Claim) -> bool:
     wrong (two future dates a year apart stay a conflict: a date that moved)."""
     if a.interval is None or b.interval is None:
         return False
-    first, second = sorted((a, b), key=lambda claim: claim.interval.earliest or claim.interval.latest or dt.date.min)
+    (first, first_days), (_, second_days) = sorted(
+        ((a, a.interval), (b, b.interval)), key=lambda pair: pair[1].earliest or pair[1].latest or dt.date.min)
     # (the earlier one told as done; a later date told as done after earlier plans is a
     # date that slipped: "opened in July 2023" beside "opens July 23, 2021")
-    if first.tense != "past" or first.interval.latest is None or second.interval.earliest is None:
+    if first.tense != "past" or first_days.latest is None or second_days.earliest is None:
         return False
-    return (second.interval.earliest - first.interval.latest).days >= ENTRIES_APART_DAYS
+    return (second_days.earliest - first_days.latest).days >= ENTRIES_APART_DAYS
 
 
 def is_now(claim: Claim, corpus: Corpus) -> bool:
@@ -240,11 +254,11 @@ class Move:
 
     def made_old(self, claim: Claim) -> bool:
         """The claim gives one of this move's old dates and none of its new ones."""
-        return (any(same_date(claim.interval, old.interval) for old in self.old)
+        return (any(same_date(interval_of(claim), interval_of(old)) for old in self.old)
                 and not self.gives_new(claim))
 
     def gives_new(self, claim: Claim) -> bool:
-        return any(overlaps(claim.interval, new.interval) for new in self.new)
+        return any(overlaps(interval_of(claim), interval_of(new)) for new in self.new)
 
     def may_have_moved(self, claim: Claim) -> bool:
         """The move names no old date, and the claim gives another date: perhaps the old one."""
@@ -255,8 +269,8 @@ class Move:
         a step on the way that the report skips ("nearly three years after its original July
         2019 date, it finally opens on May 27, 2022" beside an earlier "November 2021"). A
         plain "moves from X to Y" is one step, and explains no date between."""
-        return any(between(old.interval, claim.interval, new.interval)
-                   or between(new.interval, claim.interval, old.interval)
+        return any(between(interval_of(old), interval_of(claim), interval_of(new))
+                   or between(interval_of(new), interval_of(claim), interval_of(old))
                    for old in self.old if first_plan().search(old.evidence.text) for new in self.new)
 
     def reported_before(self, when: Published | None) -> bool:
@@ -304,7 +318,7 @@ def reported_moves(claims: Iterable[Claim], corpus: Corpus) -> list[Move]:
         # ("Takes Its Cannes Bow Ahead Of May 23 Release": a date only bounded on one side
         # gives no new date; it would cover every old one)
         move.new = [claim for claim in said if states_a_date(claim) and not open_ended(claim)
-                    and not any(same_date(claim.interval, o.interval) for o in old)]
+                    and not any(same_date(interval_of(claim), interval_of(o)) for o in old)]
         moves.append(move)
     return sorted(moves, key=lambda move: move.order)
 
@@ -414,9 +428,9 @@ def cycle_span(claim: Claim, corpus: Corpus) -> tuple[dt.date, dt.date] | None:
     interval, when = claim.interval, published(claim, corpus)
     low = interval.earliest if interval else None
     high = interval.latest if interval else None
-    if low is None and high is None:
-        return (when.earliest, when.latest) if when else None
     if low is None:
+        if high is None:
+            return (when.earliest, when.latest) if when else None
         low = high if when is None else min(when.earliest, high)
     if high is None:
         high = low if when is None else max(when.latest, low)
@@ -435,10 +449,14 @@ def cycles(claims: Sequence[Claim], corpus: Corpus) -> list[list[Claim]]:
     compared with nothing. Linear after the sort."""
     if not recurs(claims):
         return [list(claims)]
-    placed, unplaced = [], []
+    placed: list[tuple[tuple[dt.date, dt.date], Claim]] = []
+    unplaced: list[Claim] = []
     for claim in claims:
         span = cycle_span(claim, corpus)
-        (placed if span else unplaced).append((span, claim))
+        if span:
+            placed.append((span, claim))
+        else:
+            unplaced.append(claim)
     placed.sort(key=lambda item: (item[0], published_order(item[1], corpus)))
     groups: list[list[Claim]] = []
     end: dt.date | None = None
@@ -451,7 +469,7 @@ def cycles(claims: Sequence[Claim], corpus: Corpus) -> list[list[Claim]]:
             groups.append([])
         groups[-1].append(claim)
         end = stop if end is None else max(end, stop)
-    return groups + [[claim] for _, claim in unplaced]
+    return groups + [[claim] for claim in unplaced]
 
 
 # --- which cycle an unnumbered claim is about ----------------------------------------------------

@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import TypedDict, cast
 
 from claims.extract import events, gazetteer, grammar, lexicon, strategies, times
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.sentences import Sentence
 from claims.intervals import resolve_interval
-from claims.models import Claim, TimeValue
+from claims.models import Claim, TimeMod, TimeValue
 
 
 @dataclass
@@ -47,8 +48,61 @@ class TriggerQuery:
         return self.trigger.text.lower().split()[0]
 
 
+class EventWords(TypedDict):
+    """The words of the checks (claims/data/events.yaml): patterns, and a few sets of folded
+    or lower-case words."""
+
+    amount_after: re.Pattern
+    night_lead: re.Pattern
+    night_before: re.Pattern
+    night_after: re.Pattern
+    home: set[str]
+    territory: re.Pattern
+    series_end: re.Pattern
+    gun: re.Pattern
+    gun_object: re.Pattern
+    episode: re.Pattern
+    content_after: re.Pattern
+    with_piece: re.Pattern
+    season_episode_leads: set[str]
+    person_verbs: set[str]
+    own_object: re.Pattern
+    own_heads: set[str]
+    platform_start: re.Pattern
+    idiom: re.Pattern
+    streaming_service: re.Pattern
+    service_abroad: re.Pattern
+    attraction: re.Pattern
+    attraction_after: re.Pattern
+    averted: re.Pattern
+    person_debut: re.Pattern
+    ranking: re.Pattern
+    request: re.Pattern
+    object_filming: set[str]
+    work_object: re.Pattern
+    recurring: re.Pattern
+    midseason: re.Pattern
+    season_opening: re.Pattern
+    one_night: re.Pattern
+    released_thing: re.Pattern
+    appearance: re.Pattern
+    under_way_other: set[str]
+    on_camera: re.Pattern
+    production_as_work: re.Pattern
+    not_yet: re.Pattern
+    announcer: re.Pattern
+    cancelled_thing: re.Pattern
+    subject_verb_gap: re.Pattern
+    renewal_denial: re.Pattern
+    person_subject: re.Pattern
+    role_subject: re.Pattern
+    people_before: re.Pattern
+    return_for_work: re.Pattern
+    return_target: re.Pattern
+
+
 @cache
-def words() -> dict[str, re.Pattern]:
+def words() -> EventWords:
     data = lexicon.load("events")
     return {
         "amount_after": re.compile(rf"\s+to\s+(?:(?:{lexicon.alternation(data['amount_lead'])})\s+)?[$£€\d]",
@@ -849,7 +903,8 @@ def announced_return(q: TriggerQuery, claim: Claim) -> Claim | None:
     verb_at = q.clause[0] + announced.start("verb")
     times = [t for t in q.context.timexes if q.sentence.start <= t.start and t.end <= verb_at + 30
              and t.type in ("DATE", "TIME") and (t.end <= verb_at or t.start > verb_at)]
-    time = TimeValue(value=re.sub(r"T.*", "", times[-1].value), mod=times[-1].mod) if times else None
+    time = TimeValue(value=re.sub(r"T.*", "", times[-1].value),
+                     mod=cast("TimeMod | None", times[-1].mod)) if times else None
     return claim.model_copy(update={"event": "renewal", "time": time, "explain": dict(claim.explain), "time_text": times[-1].text if times else None,
                                     "interval": resolve_interval(time.value, time.mod, q.context.published) if time else None,
                                     "tense": "present" if announced.group("verb").lower().endswith("s") else "past"})

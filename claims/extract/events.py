@@ -78,9 +78,9 @@ def platform_tail() -> re.Pattern:
 
 
 @cache
-def trigger_table() -> tuple[lexicon.PhraseMatcher, dict[str, tuple[str, str, bool]]]:
+def trigger_table() -> tuple[lexicon.PhraseMatcher, dict[str, tuple[str, str, bool | str]]]:
     """One matcher over all triggers and a table: lower-cased text -> (event, form, needs_time)."""
-    table: dict[str, tuple[str, str, bool]] = {}
+    table: dict[str, tuple[str, str, bool | str]] = {}
     nouns = event_nouns()
     events = lexicon.entry("events", "events")
     # Aspect verbs with a filming word: "started filming", "filming began" handled in code;
@@ -145,7 +145,7 @@ def work_cue_matcher() -> lexicon.PhraseMatcher:
 @cache
 def aspect_table() -> tuple[re.Pattern, dict[str, tuple[str, str]], re.Pattern]:
     """Aspect verbs (begin, wrap...) -> (event, form), and the filming words they combine with."""
-    table = {}
+    table: dict[str, tuple[str, str]] = {}
     for event, verbs in lexicon.entry("events", "aspect").items():
         for verb in verbs:
             for form, name in verb_variants(verb).items():
@@ -307,9 +307,10 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
         key = lexicon.strip_inner_adverbs(re.sub(r"\s+", " ", match.group().lower()).replace("’", "'"))
         if key not in table:
             key = platform_tail().sub("{platform}", key)  # "hits Netflix" is "hit {platform}"
-        event, form, needs_time = table.get(key) or (None, None, False)
-        if event is None:
+        entry = table.get(key)
+        if entry is None:
             continue
+        event, form, needs_time = entry
         if part_of_a_name(text, match) or film_before_title(text, match):
             continue
         form = noun_reading(form, text[:match.start()], match.group()[:1].isupper() and is_title_case(text))
@@ -340,9 +341,10 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
     aspect_re, aspects, filming_re = aspect_table()
     # (an aspect verb says a phase only of a filming word near it: most sentences have none)
     for match in aspect_re.finditer(text) if filming_re.search(text) else ():
-        event, verb_form = aspects.get(re.sub(r"\s+", " ", match.group().lower()), (None, None))
-        if not event:
+        aspect = aspects.get(re.sub(r"\s+", " ", match.group().lower()))
+        if aspect is None:
             continue
+        event, verb_form = aspect
         lo, hi = max(0, match.start() - 80), match.end() + 30
         # (a filming word a halt or restart holds is that one's: "Cameras stopped when the
         # strike began")

@@ -62,8 +62,8 @@ def starts_with_verb(text: str) -> bool:
     """The text opens with an auxiliary ("would never happen", "is back", "has wrapped")."""
     words = tense_words()
     first = re.match(r"[\s'’\"”*_]*([\w'’]+(?:\s+[\w'’]+)?)", text)
-    return bool(first) and any(words[key].match(first.group(1))
-                               for key in ("future", "perfect", "present_be", "past_be", "present_do"))
+    return first is not None and any(words[key].match(first.group(1))
+                                     for key in ("future", "perfect", "present_be", "past_be", "present_do"))
 
 
 @cache
@@ -192,6 +192,7 @@ def auxiliary(g: VerbGroup) -> str | None:
 def future_tense(g: VerbGroup) -> str:
     """A "will" or a plan with "to": future, unless told as history or a participle phrase."""
     future, window = g.future, g.window
+    assert future is not None  # auxiliary() asks only when the window has a "will"
     said = future.group().lower()
     plans = tense_plans()
     head = last_match(tense_words()["past_heads"], window[:future.start()])

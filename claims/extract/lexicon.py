@@ -168,7 +168,7 @@ class PhraseMatcher:
         """The last words of the phrases (of a slot's values, for a phrase ending in one),
         lower case with straight apostrophes: no phrase ends in a word outside them."""
         if self._endings is None:
-            found = set()
+            found: set[str] = set()
             for group in self.by_first.values():
                 for phrase in group:
                     last = phrase.split()[-1]

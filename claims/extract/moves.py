@@ -34,13 +34,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import cast
 
 from claims.extract import events, grammar, lexicon, strategies
 from claims.extract.context import ArticleContext
 from claims.extract.sentences import Sentence
 from claims.extract.temporal import Timex, renormalize
 from claims.intervals import resolve_interval
-from claims.models import Claim, Evidence, Interval, Published, TimeValue
+from claims.models import Claim, Evidence, Interval, Published, TimeMod, TimeValue
 
 CALENDAR_TYPES = {"DATE", "TIME"}
 # The words before a destination: "to July 2", "until 2021", "into 2021", "for a May 5 debut".
@@ -311,8 +312,9 @@ def sentence_moves(context: ArticleContext, sentence: Sentence, readings: list[R
         if not sentence.start <= timex.start < sentence.end or timex.start in taken or timex.type not in CALENDAR_TYPES:
             continue
         cue = old_cue(context, sentence, timex)
-        owners = owner_claims(marked, sentence.clause_at(timex.start), timex) if cue else []
-        for owner in owners:
+        if not cue:
+            continue
+        for owner in owner_claims(marked, sentence.clause_at(timex.start), timex):
             if cue.strategy == "earlier_step":
                 cue = replace(cue, start=min(cue.start, owner.evidence.start))
             claims.append(superseded(context, sentence, owner, timex, cue, current))
@@ -357,7 +359,7 @@ def shoot_moved(context: ArticleContext, sentence: Sentence, move: events.Trigge
     before = [t for t in shoots if t.end <= move.start and not re.search(r"[,;]", body[t.end:move.start])]
     after = [t for t in shoots if t.start >= move.end
              and re.fullmatch(r"\s+(?:(?:the|its|their)\s+)?", body[move.end:t.start])]
-    return (before[-1:] or after[:1] or [None])[0]
+    return before[-1] if before else after[0] if after else None
 
 
 def delayed_until(context: ArticleContext, reading: Reading, claim: Claim) -> Claim:
@@ -453,14 +455,18 @@ def segmented(context: ArticleContext, readings: list[Reading]) -> list[Reading]
             by_clause.setdefault(reading.clause, []).append(index)
     for clause, indices in by_clause.items():
         triggers = sorted({readings[i].trigger.start for i in indices})
-        if len(triggers) < 2 or len({readings[i].claim.time.value for i in indices}) < 2 or not any(
+        if len(triggers) < 2:
+            continue
+        # (by_clause holds only readings with a time and a time expression)
+        values = {time.value for i in indices if (time := readings[i].claim.time) is not None}
+        if len(values) < 2 or not any(
                 is_move(readings[i].trigger) or readings[i].claim.superseded for i in indices):
             continue
         start = clause[0]
         for position, trigger_start in enumerate(triggers):
             mine = [i for i in indices if readings[i].trigger.start == trigger_start]
             end = clause[1] if position == len(triggers) - 1 else max(
-                max(readings[i].timex.end for i in mine), readings[mine[0]].trigger.end)
+                max(timex.end for i in mine if (timex := readings[i].timex) is not None), readings[mine[0]].trigger.end)
             if position < len(triggers) - 1:
                 # ... up to the conjunction before the next one ("..., and last July it gave up").
                 joints = list(JOINT.finditer(body, end, triggers[position + 1]))
@@ -492,7 +498,7 @@ def superseded(context: ArticleContext, sentence: Sentence, claim: Claim, timex:
     """The claim at a left date: superseded, modality expected, citing the words that left it."""
     body = context.article.body
     value, mod, year = old_year(context, sentence, timex, claim, current, cue.strategy)
-    time = TimeValue(value=value, mod=mod)
+    time = TimeValue(value=value, mod=cast("TimeMod | None", mod))
     start, end = cue.start, cue.end
     if cue.strategy == "old_plan":
         start, end = claim.evidence.start, claim.evidence.end
@@ -578,9 +584,13 @@ def current_move(q: OldYear) -> Timex | None:
 def as_told(q: OldYear) -> Timex | None:
     """"had been set to open March 20", "In February, production was supposed to kick off": a
     plan told in the past keeps the year its clause's tense gave it."""
-    if q.strategy != "old_plan" or q.claim.time is None or not q.claim.time.value[:4].isdigit():
+    if q.strategy != "old_plan" or q.claim.time is None:
         return None
-    return retimed(q.timex, int(q.claim.time.value[:4]))
+    value = q.claim.time.value
+    assert value is not None  # (a claim read from a time expression has its value)
+    if not value[:4].isdigit():
+        return None
+    return retimed(q.timex, int(value[:4]))
 
 
 def nearest(q: OldYear) -> Timex | None:
@@ -651,7 +661,9 @@ def later_step(steps: list[Claim], others: list[Claim]) -> list[Claim]:
                     and c.explain.get("step") != "narrated")]
     if not current:
         current = steps[-1:]
-    return [c for c in steps if c not in current and not any(overlaps(c.interval, d.interval) for d in current)]
+    # (every claim of a history has an interval: article_history groups only those)
+    return [c for c in steps if c not in current and c.interval
+            and not any(d.interval and overlaps(c.interval, d.interval) for d in current)]
 
 
 HISTORY = (left_again, later_step)

@@ -2,19 +2,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-
 from functools import cache
+from typing import cast
 
 from claims.extract import events, grammar, lexicon, strategies, works
 from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.sentences import Sentence
 from claims.extract.subjects import OTHER_SUBJECT, PRONOUN_SUBJECT, group_back, group_with, is_unknown_name
-from claims.models import Claim, EventRef, Evidence, Subject
+from claims.models import Claim, Event, EventRef, Evidence, Modality, Relation, Subject, Tense
 
 
-def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[events.Trigger],
+def order_claims(context: ArticleContext, sentence: Sentence, triggers: Sequence[events.Trigger],
                  subjects: list[Subj], markers: list[events.Marker]) -> list[Claim]:
     """Claims that place two works' events relative to each other."""
     claims = []
@@ -50,13 +51,15 @@ def order_claims(context: ArticleContext, sentence: Sentence, triggers: list[eve
     return claims
 
 
-def promoted(context: ArticleContext, sentence: Sentence, triggers: list[events.Trigger], subject: Subj,
+def promoted(context: ArticleContext, sentence: Sentence, triggers: Sequence[events.Trigger], subject: Subj,
              marker: events.Marker) -> bool:
     """The release verb between the work and the marker is its trailer's or clip's."""
     trigger = next((t for t in triggers if t.event == "release" and t.form != "noun"
                     and subject.end <= t.start < marker.start), None)
-    return bool(trigger) and events.is_promotion(context.article.body, subject.start, subject.end, trigger.start,
-                                                 sentence.clause_at(trigger.start)[0], trigger.end)
+    if not trigger:
+        return False
+    return events.is_promotion(context.article.body, subject.start, subject.end, trigger.start,
+                               sentence.clause_at(trigger.start)[0], trigger.end)
 
 
 def ranked(body: str, work: Subj) -> bool:
@@ -95,7 +98,7 @@ class OrderQuery:
 
     context: ArticleContext
     sentence: Sentence
-    triggers: list[events.Trigger]
+    triggers: Sequence[events.Trigger]
     subjects: list[Subj]
     marker: events.Marker
     earlier: list[tuple[int, list[Subj]]]
@@ -153,9 +156,11 @@ def pair_across(q: OrderQuery) -> list[Pair] | None:
     if not (q.left and q.right and q.right[0].start - q.marker.end < 60):
         return None
     event = q.left_triggers[-1].event if q.left_triggers else q.passage_event()
+    if not event:
+        return []
     object_event = next((t.event for t in q.right_triggers if t.start > q.right[0].end
                          and t.start - q.right[0].end < 30), event)
-    return [(q.left[-1], q.right[0], event, object_event)] if event else []
+    return [(q.left[-1], q.right[0], event, object_event)]
 
 
 def pair_after(q: OrderQuery) -> list[Pair] | None:
@@ -290,9 +295,9 @@ NAME_RUN = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*(?:\s+(?:of|the|and|&)?\s*[
 DIRECTED_STRATEGIES = (come_first, fronted, directed)
 
 
-def order_pairs(context: ArticleContext, sentence: Sentence, triggers: list[events.Trigger],
+def order_pairs(context: ArticleContext, sentence: Sentence, triggers: Sequence[events.Trigger],
                 subjects: list[Subj], marker: events.Marker,
-                earlier: list[tuple[int, list[Subj]]] = ()) -> tuple[list[Pair], str | None]:
+                earlier: Sequence[tuple[int, list[Subj]]] = ()) -> tuple[list[Pair], str | None]:
     """(subject, object, subject event, object event) for each pair a marker orders, and the
     name of the strategy that found them."""
     q = OrderQuery(context, sentence, triggers, subjects, marker, list(earlier))
@@ -304,7 +309,7 @@ def order_pairs(context: ArticleContext, sentence: Sentence, triggers: list[even
     return pairs or [], name
 
 
-def order_claim(context: ArticleContext, sentence: Sentence, triggers: list[events.Trigger],
+def order_claim(context: ArticleContext, sentence: Sentence, triggers: Sequence[events.Trigger],
                 marker: events.Marker, subject: Subj, other: Subj, event: str,
                 object_event: str) -> Claim:
     body = context.article.body
@@ -327,14 +332,16 @@ def order_claim(context: ArticleContext, sentence: Sentence, triggers: list[even
         kind=context.lexicon.kind_of(subject.work),
         subject=Subject(work=context.lexicon.display(subject.work),
                         season=subject.season or (context.focus_season if subject.work == context.focus else None)),
-        event=event, relation=marker.relation,
+        # (event, relation, tense and modality come from the data files as text; the model
+        # checks each against its vocabulary)
+        event=cast(Event, event), relation=cast(Relation, marker.relation),
         # A directed order's object is a reference point, usually a launch already known;
         # only a pair shot or released together shares the article's season.
         object=EventRef(work=context.lexicon.display(other.work),
                         season=other.season or (context.focus_season if other.work == context.focus
                                                 and marker.symmetric else None),
-                        event=object_event),
-        tense=tense, modality=grammar.modality(body[sentence.start:start], body[start:end]),
+                        event=cast(Event, object_event)),
+        tense=cast(Tense, tense), modality=cast(Modality, grammar.modality(body[sentence.start:start], body[start:end])),
         negated=False, speaker=speaker_for(context, sentence, speaker_trigger, quote),
         evidence=Evidence(start=start, end=end, text=body[start:end]),
         # "I don't know if they'll overlap": an open question, a claim no source commits to;
@@ -372,7 +379,7 @@ def context_event(context: ArticleContext) -> str | None:
 
 
 def distinct_recent(context: ArticleContext) -> tuple[tuple[str | None, int | None], tuple[str | None, int | None]]:
-    seen = []
+    seen: list[tuple[str, int | None]] = []
     for work, season in reversed(context.recent):
         if all(work != w for w, _ in seen):
             seen.append((work, season))
@@ -381,7 +388,7 @@ def distinct_recent(context: ArticleContext) -> tuple[tuple[str | None, int | No
     return (None, None), (None, None)
 
 
-def event_near(triggers: list[events.Trigger], position: int, sentence: Sentence,
+def event_near(triggers: Sequence[events.Trigger], position: int, sentence: Sentence,
                after_only: bool = False) -> str | None:
     """The event of the trigger closest to a position in the sentence."""
     candidates = [t for t in triggers if not after_only or t.start >= position]
@@ -410,7 +417,7 @@ def other_season() -> re.Pattern:
 
 
 def decision_orders(context: ArticleContext, sentence: Sentence, made: list[tuple[events.Trigger, Claim]],
-                    triggers: list[events.Trigger], markers: list[events.Marker],
+                    triggers: Sequence[events.Trigger], markers: list[events.Marker],
                     subjects: list[Subj]) -> list[tuple[Claim, events.Trigger, Claim]]:
     """Order claims of a renewal or cancellation against the event a directed marker after it
     names, with the trigger of that event: the other side is the same work's season named
@@ -451,7 +458,7 @@ def decision_order(context: ArticleContext, marker: events.Marker, claim: Claim,
     start = claim.evidence.start
     order = claim.model_copy(update={
         "relation": marker.relation, "time": None, "time_text": None, "interval": None,
-        "object": EventRef(work=work, season=season, event=other.event),
+        "object": EventRef(work=work, season=season, event=cast(Event, other.event)),
         "evidence": Evidence(start=start, end=end, text=body[start:end]),
         "explain": {"marker": marker.text, "order": "decision_order"}})
     return [(order, other, claim)]

@@ -18,9 +18,14 @@ import multiprocessing
 import os
 import sys
 from dataclasses import dataclass
-from typing import Callable, Iterator, Optional, TypeVar, Union
+from typing import TYPE_CHECKING, Callable, Iterator, Optional, TypeVar, Union, cast
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 Result = TypeVar("Result")
+# What every batch of one run is given (the corpus, its sentences, the registry ...).
+Shared = TypeVar("Shared")
 
 # Fewer items than this run in this process.
 MIN_ITEMS = 100
@@ -88,8 +93,8 @@ def ranges(count: int, parts: int) -> list[tuple[int, int]]:
     return [(start, stop) for start, stop in zip(bounds, bounds[1:]) if start < stop]
 
 
-def map_ranges(function: Callable[[object, int, int], Result], count: int, jobs: Jobs,
-               shared: object, done: Callable[[int], None] | None = None) -> list[Result]:
+def map_ranges(function: Callable[[Shared, int, int], Result], count: int, jobs: Jobs,
+               shared: Shared, done: Callable[[int], None] | None = None) -> list[Result]:
     """function(shared, start, stop) over consecutive ranges of range(count), in order: one
     call for the whole range in this process, one per batch in forked workers, or one per
     batch on a Dask cluster. `done(n)` hears how many items are done, batch by batch (in
@@ -110,7 +115,9 @@ def map_ranges(function: Callable[[object, int, int], Result], count: int, jobs:
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             results = []
-            for result, (_, stop) in zip(pool.imap(_run, bounds, chunksize=1), bounds):
+            # (_run returns what `function` does: the type is lost in the module global _task)
+            batches = cast("Iterator[Result]", pool.imap(_run, bounds, chunksize=1))
+            for result, (_, stop) in zip(batches, bounds):
                 results.append(result)
                 report(stop)
             return results
@@ -119,12 +126,13 @@ def map_ranges(function: Callable[[object, int, int], Result], count: int, jobs:
 
 
 def _run(bounds: tuple[int, int]) -> object:
+    assert _task is not None  # (set in the parent before the fork)
     function, shared = _task
     return function(shared, *bounds)
 
 
-def map_on_cluster(function: Callable[[object, int, int], Result], count: int, cluster: DaskCluster,
-                   shared: object, done: Callable[[int], None]) -> list[Result]:
+def map_on_cluster(function: Callable[[Shared, int, int], Result], count: int, cluster: DaskCluster,
+                   shared: Shared, done: Callable[[int], None]) -> list[Result]:
     """The batches on the cluster's workers (a few per thread), their results in order. The
     function must be importable there: the workers need this version of checker installed."""
     client = dask_client(cluster.address)
@@ -144,7 +152,7 @@ def map_on_cluster(function: Callable[[object, int, int], Result], count: int, c
         raise ClusterError(f"the Dask cluster at {cluster.address} failed: {type(err).__name__}: {err}") from err
 
 
-def run_paused(function: Callable[[object, int, int], Result], shared: object, start: int, stop: int) -> Result:
+def run_paused(function: Callable[[Shared, int, int], Result], shared: Shared, start: int, stop: int) -> Result:
     """One batch on a cluster worker, the cycle collector paused as in `extract_corpus` (the
     worker holds the whole shared corpus: the collector's passes over it would find nothing)."""
     with cycle_collection_paused():
@@ -166,7 +174,7 @@ def cycle_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def dask_client(address: str):
+def dask_client(address: str) -> Client:
     """One client per scheduler address for the whole run (closed at exit, or by
     `close_clients`)."""
     if address in _clients:
@@ -190,4 +198,4 @@ def close_clients() -> None:
         _clients.popitem()[1].close()
 
 
-_clients: dict[str, object] = {}  # scheduler address -> distributed.Client
+_clients: dict[str, Client] = {}  # scheduler address -> distributed.Client

@@ -10,6 +10,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import cast
 
 from claims.extract import (boilerplate, confidence, event_typing, events, grammar, lexicon, moves, parallel,
                             registry, seasons, spellings, works)
@@ -23,7 +24,7 @@ from claims.extract.subjects import focus_of, subjects_for, subjects_in
 from claims.extract.temporal import Timex, find_timexes
 from claims.extract.times import CALENDAR_TYPES, TIME_AFTER_FOR, time_for, time_range, time_value
 from claims.intervals import resolve_interval
-from claims.models import Article, Claim, Evidence, Subject, TimeValue
+from claims.models import Article, Claim, Event, Evidence, Modality, Subject, Tense, TimeMod, TimeValue
 
 # "premieres in 2017, along with X": X shares the event and its time.
 ALONG_WITH = re.compile(r"(?:,\s*)?\b(?:along\s+with|alongside|together\s+with|as\s+well\s+as)\s+$",
@@ -115,10 +116,11 @@ def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
     with parallel.cycle_collection_paused():
         # (A few new articles are split once for learning and reading; a corpus batch by
         # batch, once for each, so that its sentences are never all held at once.)
-        texts = {article.id: sentences_of(article) for article in articles} if known is not None else None
+        texts: dict[str, list[Sentence]] | None = None
         if known is None:
             lexicon_ = learn(articles, None, config, jobs, progress)
         else:
+            texts = {article.id: sentences_of(article) for article in articles}
             lexicon_ = learn_more(known, articles, texts, config)
         claims: list[Claim] = []
         dropped: list[tuple[str, str, str]] = []
@@ -132,6 +134,7 @@ def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
                 claims.append(claim.model_copy(update={"id": f"c{len(claims) + 1}"}))
             dropped += batch_dropped
             if names is not None:
+                assert batch_names is not None  # (every batch collects them when asked)
                 names.merge(batch_names)
     return Extraction(claims, lexicon_, dropped, names)
 
@@ -311,6 +314,7 @@ def trigger_reading(read: SentenceReading, trigger: events.Trigger) -> TriggerRe
     query = event_typing.TriggerQuery(context, sentence, trigger, clause)
     reason, check = event_typing.not_the_event(query)
     if reason:
+        assert check is not None  # (the name of the check that gave the reason)
         context.dropped.append((trigger.text, check))
         return None
     targets, subject_strategy = subjects_for(context, sentence, trigger, read.subjects, clause)
@@ -319,9 +323,10 @@ def trigger_reading(read: SentenceReading, trigger: events.Trigger) -> TriggerRe
     time, time_strategy = time_for(context, sentence, trigger, clause, read.triggers)
     if trigger.needs_time and time is None:
         # "After Fox dropped the show", "will not return for a fifth season"
-        trigger = event_typing.dropped_work(query, subject_strategy) or event_typing.return_without_time(query, targets)
-        if trigger is None:
+        retyped = event_typing.dropped_work(query, subject_strategy) or event_typing.return_without_time(query, targets)
+        if retyped is None:
             return None
+        trigger = retyped
         query = event_typing.TriggerQuery(context, sentence, trigger, clause)
     found = TriggerReading(trigger, clause, query, targets, subject_strategy, time, time_strategy)
     return None if time_says_no_event(read, found) else found
@@ -331,12 +336,14 @@ def time_says_no_event(read: SentenceReading, found: TriggerReading) -> bool:
     """A trigger whose time is no event's: a decade as a setting, "set in 1985", a lost star."""
     trigger, time, clause = found.trigger, found.time, found.clause
     context, sentence = read.context, read.sentence
-    if trigger.needs_time and re.fullmatch(r"\d{2,3}", time.value):
-        return True  # a decade or century is a setting: "opens as the 1970s draw to a close"
-    if trigger.needs_for and (not TIME_AFTER_FOR.search(read.body[max(0, time.start - 30):time.start])
-                              and not moves.is_left(context, sentence, time)
-                              or any(clause[0] <= t.start < trigger.start for t in read.triggers)):
-        return True  # "the film is set in 1985": a setting; "Filming Set For 2017": filming's
+    if trigger.needs_time or trigger.needs_for:
+        assert time is not None  # (trigger_reading gives a trigger that needs a time one)
+        if trigger.needs_time and re.fullmatch(r"\d{2,3}", time.value):
+            return True  # a decade or century is a setting: "opens as the 1970s draw to a close"
+        if trigger.needs_for and (not TIME_AFTER_FOR.search(read.body[max(0, time.start - 30):time.start])
+                                  and not moves.is_left(context, sentence, time)
+                                  or any(clause[0] <= t.start < trigger.start for t in read.triggers)):
+            return True  # "the film is set in 1985": a setting; "Filming Set For 2017": filming's
     if trigger.needs_slot and not moves.gives_up_a_date(context, sentence, trigger):
         return True  # "lost its June 2020 date", not "lost its star in 2019"
     return False
@@ -413,6 +420,7 @@ def states_nothing(read: SentenceReading, found: TriggerReading, subj: Subj, cla
         return True  # "until X has come out": X's event is the order claim's object
     reason, check = event_typing.not_the_works_event(found.query, subj)
     if reason:
+        assert check is not None  # (the name of the check that gave the reason)
         context.dropped.append((trigger.text, check))
         return True
     if claim.time is None and grammar.conditional(read.body[clause[0]:trigger.start]):
@@ -520,6 +528,7 @@ def remember_sentence(context: ArticleContext, claims: list[Claim], subjects: li
 
 def other_side_only(claim: Claim, order: Claim, decision: Claim) -> bool:
     """The event claim of an order's other side that states nothing of its own."""
+    assert order.object is not None  # (decision_order gives every order its other side)
     return (claim.time is None and claim.event == "release"
             or claim.time is not None and claim.time == decision.time
             or claim.subject.season != order.object.season)
@@ -592,7 +601,7 @@ def continuation_claims(context: ArticleContext, sentence: Sentence, claims: lis
         if not times or not earlier:
             continue
         last = earlier[-1]
-        time = TimeValue(value=times[0].value, mod=times[0].mod)
+        time = TimeValue(value=times[0].value, mod=cast("TimeMod | None", times[0].mod))
         extra.append(last.model_copy(update={
             "time": time, "time_text": times[0].text,
             "modality": grammar.modality("", body[start:end]),
@@ -645,9 +654,11 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
         id="c0", article=context.article.id,
         subject=Subject(work=context.lexicon.display(subj.work), season=season),
         kind=context.lexicon.kind_of(subj.work),
-        event=trigger.event, time=time,
-        tense=tense,
-        modality=claim_modality(context, sentence, trigger, subj, clause),
+        # (event, tense and modality come from the data files as text; the model checks each
+        # against its vocabulary)
+        event=cast(Event, trigger.event), time=time,
+        tense=cast(Tense, tense),
+        modality=cast(Modality, claim_modality(context, sentence, trigger, subj, clause)),
         negated=negated,
         speaker=speaker_for(context, sentence, trigger, quote),
         evidence=Evidence(start=evidence_start, end=evidence_end, text=body[evidence_start:evidence_end]),
@@ -680,6 +691,7 @@ def claim_tense(context: ArticleContext, sentence: Sentence, trigger: events.Tri
     body = context.article.body
     if trigger.verb_start is not None:
         # "Shooting on X got under way": the aspect verb carries the tense.
+        assert trigger.verb_text is not None and trigger.verb_form is not None  # (set with verb_start)
         tense = grammar.clause_tense(body[max(clause[0], subject_start):trigger.verb_start],
                                      trigger.verb_text, trigger.verb_form, lead)
     else:
@@ -805,7 +817,7 @@ def without_time_words(context: ArticleContext, start: int, end: int) -> str:
 
 
 def season_after_trigger(context: ArticleContext, trigger: events.Trigger,
-                         clause: tuple[int, int], subjects: list[Subj] = ()) -> int | None:
+                         clause: tuple[int, int], subjects: Sequence[Subj] = ()) -> int | None:
     """A season named right after the trigger: "renewed for a second season", "Starts
     Shooting Season 2", "premiere their second seasons", "ordered a 13-episode sixth season",
     "earn X a fifth season", "renewed for a seventh in February"."""
@@ -829,9 +841,9 @@ def season_after_trigger(context: ArticleContext, trigger: events.Trigger,
     if trigger.event.startswith("filming"):
         # "halted production on the series in the middle of Season 4": the season under way.
         for during in MIDWAY.finditer(tail):
-            named = works.bare_seasons(tail[during.end():during.end() + 30], 0)
-            if named and named[0][0] == 0:
-                return named[0][2]
+            midway = works.bare_seasons(tail[during.end():during.end() + 30], 0)
+            if midway and midway[0][0] == 0:
+                return midway[0][2]
     match = re.match(rf"({ordinal_words})\s+(?:and\s+(?:final|last)\s+)?"
                      r"(?:seasons?|runs?|series|installments?)\b", rest, re.IGNORECASE)
     if match:
@@ -847,7 +859,7 @@ def season_after_trigger(context: ArticleContext, trigger: events.Trigger,
 
 
 def ordered_season(context: ArticleContext, trigger: events.Trigger, clause: tuple[int, int],
-                   subjects: list[Subj]) -> int | None:
+                   subjects: Sequence[Subj]) -> int | None:
     """The season a renewal verb takes as its object, after the work or "it" when they stand
     between: "ordered a sixth season", "could earn Lucifer a fifth season", "revived it for a
     sixth season", "Rescues X With A Season 6 Order"."""
@@ -855,7 +867,9 @@ def ordered_season(context: ArticleContext, trigger: events.Trigger, clause: tup
     objects = [s for s in subjects if s.start >= trigger.end and (s.explicit or s.season is None)
                and re.fullmatch(r"[\s\"“‘']*", body[trigger.end:s.start])]
     if objects:
-        start = objects[0].end + len(re.match(r"[\"”’']*", body[objects[0].end:]).group())
+        quotes = re.match(r"[\"”’']*", body[objects[0].end:])
+        assert quotes is not None  # (the pattern matches at 0, if only nothing)
+        start = objects[0].end + len(quotes.group())
         match = events.ordered_season(body[start:clause[1]])
     else:
         tail = body[trigger.end:clause[1]]
@@ -884,12 +898,16 @@ def seasons_counted(context: ArticleContext, trigger: events.Trigger, subj: Subj
     named: no count, the renewal is the series'); "for a second and third season": 2 and 3."""
     body = context.article.body
     start = subj.end if trigger.end <= subj.start else trigger.end
-    start += len(re.match(r"[\"”’']*", body[start:]).group())
+    quotes = re.match(r"[\"”’']*", body[start:])
+    assert quotes is not None  # (the pattern matches at 0, if only nothing)
+    start += len(quotes.group())
     if trigger.event != "renewal":
         return []
     pair = ordinal_pair().match(body[start:clause[1]])
     if pair:  # "renewed the show for a second and third season"
-        return [season_number(pair.group(1)), season_number(pair.group(2))]
+        first, second = season_number(pair.group(1)), season_number(pair.group(2))
+        assert first is not None and second is not None  # (the pattern takes only ordinals with a value)
+        return [first, second]
     match = SEASON_COUNT.match(body[start:clause[1]])
     if not match:
         return []
@@ -897,6 +915,7 @@ def seasons_counted(context: ArticleContext, trigger: events.Trigger, subj: Subj
     if not named:
         return []
     count = season_number(match.group("count"))
+    assert count is not None  # ("two", "three", 2 or 3)
     return list(range(max(named) + 1, max(named) + 1 + count))
 
 

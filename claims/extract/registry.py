@@ -32,6 +32,7 @@ from typing import Callable, Iterable, Sequence
 
 from claims.extract import gazetteer, lexicon, parallel, titles
 from claims.extract.titles import Candidate
+from claims.models import WorkKind
 
 # The reasons a candidate is not a work, as `checker works` shows them.
 PERSON = "person"
@@ -84,7 +85,7 @@ class Evidence:
 class Work:
     key: str                    # the folded title (works.fold_title)
     title: str                  # as outlets write it, in full
-    kind: str | None            # "film", "series" or None when the articles do not say
+    kind: WorkKind | None       # "film", "series" or None when the articles do not say
     aliases: list[str]          # other forms seen, and configured aliases
     mentions: int
     articles: int
@@ -389,7 +390,7 @@ def unquote_after(after: str) -> str:
 def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
     """(cue, weight, strong, kind) for what says "a work" around one occurrence."""
     info = knowledge()
-    found = []
+    found: list[tuple[str, float, bool, str | None]] = []
     text = o.candidate.text
     after, before = o.cued_after, o.cued_before  # (most names: no cue before or after to try)
     # Quotes mark songs, books and sayings as well: a cue, but not one only titles get.
@@ -470,11 +471,13 @@ AUXILIARIES_AFTER = re.compile(
 LAST_WORDS = re.compile(r"(\w+(?:\s+(?:of|on|for))?)\s+['‘\"“]?$")
 
 
-def event_cue(o: Occurrence, event_words: re.Pattern) -> bool:
+def event_cue(o: Occurrence, event_words: lexicon.PhraseMatcher) -> bool:
     """A release, filming or renewal word right after or before the name ("X premieres",
     "filming on X"): a weak cue, since persons and places stand next to them too."""
     window = o.after[:50]
-    near_after = window[AUXILIARIES_AFTER.match(window).end():]  # (the pattern matches at 0, if only nothing)
+    auxiliaries = AUXILIARIES_AFTER.match(window)
+    assert auxiliaries is not None  # (the pattern matches at 0, if only nothing)
+    near_after = window[auxiliaries.end():]
     if event_words.match(near_after):
         return True
     # (a phrase ending in the last word, or in the word before a last "of", "on" or "for")
@@ -485,9 +488,10 @@ def event_cue(o: Occurrence, event_words: re.Pattern) -> bool:
         return False
     tail = o.before[-40:]
     ends = LAST_WORDS.search(tail)
+    if not ends:
+        return False
     # (a word ending in the last words, so it need start no further back than a long phrase)
-    return bool(ends) and any(found.end() >= ends.start()
-                              for found in event_words.finditer(tail, max(0, ends.start() - 30)))
+    return any(found.end() >= ends.start() for found in event_words.finditer(tail, max(0, ends.start() - 30)))
 
 
 THE_AT_END = re.compile(r"(?i)\bthe\s+$")
@@ -560,9 +564,10 @@ class NoEntries(dict):
     __setitem__ = __delitem__ = update = clear = pop = popitem = setdefault = _shared
 
 
-NO_COUNTS, NO_ENTRIES, NO_MEMBERS = NoCounts.__new__(NoCounts), NoEntries(), frozenset()
+NO_COUNTS, NO_ENTRIES = NoCounts.__new__(NoCounts), NoEntries()
+NO_MEMBERS: frozenset[str] = frozenset()
 # What each shared empty field becomes when a tally writes to it.
-OWN = {NoCounts: empty_counter, NoEntries: dict, frozenset: set}
+OWN: dict[type, Callable[[], Counter | dict | set]] = {NoCounts: empty_counter, NoEntries: dict, frozenset: set}
 
 
 @dataclass
@@ -585,7 +590,7 @@ class Tally:
     examples: dict = field(default_factory=lambda: NO_ENTRIES)      # cue -> snippet
     articles: set = field(default_factory=set)
     inside: Counter = field(default_factory=lambda: NO_COUNTS)      # longer keys it was read inside
-    splits: set = field(default_factory=lambda: NO_MEMBERS)         # its sides where "and"/"with" may join two
+    splits: set | frozenset = field(default_factory=lambda: NO_MEMBERS)  # its sides where "and"/"with" may join two
 
     def own(self, name: str):
         """The field to write to: the tally's own container, made at the first write."""
@@ -675,7 +680,8 @@ class Tallies:
 
 
 def tally_documents(documents: Iterable[tuple[str, list[tuple[int, int, str, bool]]]],
-                    event_words: re.Pattern, fold_title, keep: Callable[[str], bool] | None = None) -> Tallies:
+                    event_words: lexicon.PhraseMatcher, fold_title,
+                    keep: Callable[[str], bool] | None = None) -> Tallies:
     """Weigh every candidate of the documents: each occurrence's cues, for and against; the
     sentences `keep` holds, with their headlines, are kept for a later reading."""
     info = knowledge()
@@ -751,7 +757,7 @@ def tally_documents(documents: Iterable[tuple[str, list[tuple[int, int, str, boo
 def names_in(documents: Iterable[tuple[str, list[tuple[int, int, str, bool]]]], fold_title) -> set[str]:
     """The folded names `tally_documents` would weigh in these documents: learning from
     them can decide nothing else."""
-    keys = set()
+    keys: set[str] = set()
     for _, sentences in documents:
         for _, _, text, _ in sentences:
             keys.update(fold_title(candidate.text) for candidate in titles.candidates(text, titles_case(text))
@@ -761,10 +767,10 @@ def names_in(documents: Iterable[tuple[str, list[tuple[int, int, str, bool]]]], 
 
 
 def learn_registry(documents: Sequence[tuple[str, list[tuple[int, int, str, bool]]]],
-                   event_words: re.Pattern, excluded: set[str],
+                   event_words: lexicon.PhraseMatcher, excluded: set[str],
                    config: WorkConfig | None = None, fold_title=None, jobs: parallel.Jobs = 1,
                    progress: parallel.ProgressReport | None = None,
-                   keep: Callable[[str], bool] | None = None) -> tuple[Registry, dict, list]:
+                   keep: Callable[[str], bool] | None = None) -> tuple[Registry, Counter, list]:
     """Weigh every candidate over the corpus and decide each name once.
 
     documents: (article id, [(sentence start, sentence end, text, headline)]), a sequence
@@ -789,7 +795,7 @@ def tally_range(shared: tuple, start: int, stop: int) -> Tallies:
 
 
 def decide_all(found: Tallies, excluded: set[str], config: WorkConfig | None,
-               fold_title) -> tuple[Registry, dict]:
+               fold_title) -> tuple[Registry, Counter]:
     """Each name decided once, over the whole corpus's tallies."""
     tallies, lower_words = found.by_name, found.lower_words
     registry = Registry()
@@ -964,7 +970,7 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
         return rejected(CONFIGURED)
     if tally.work == 0:
         # Nothing said it was a work: listed only when something said what it is instead.
-        reason = max(tally.against, key=tally.against.get) if tally.against else list_reason(form, key)[0]
+        reason = max(tally.against, key=tally.against.__getitem__) if tally.against else list_reason(form, key)[0]
         return rejected(reason) if reason else None
     if key in excluded:
         return rejected(PUBLICATION)
@@ -977,7 +983,7 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
         if exclusive < max(2, tally.occurrences // 4):
             return rejected(reason)
     if reason:
-        against[reason] += prior
+        against[reason] += prior  # type: ignore[assignment]  # (typeshed's Counter counts in int; weights are floats)
     best, weight = against.most_common(1)[0] if against else (None, 0.0)
     if reason == PERSON and best != PERSON and against[PERSON] >= 2.0:
         best = PERSON  # "Justin Timberlake ... album": a musician is a person
@@ -1034,7 +1040,7 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
 HYPHENATED_ADJECTIVE = re.compile(r"(?:^|\s)[\w'’&]+(?:-[a-z]+)+$")
 
 
-def kind_of(tally: Tally) -> str | None:
+def kind_of(tally: Tally) -> WorkKind | None:
     film, series = tally.kind["film"], tally.kind["series"]
     if film == series:
         return None

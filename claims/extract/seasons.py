@@ -113,7 +113,7 @@ def owned_by_unknown_name(q: SeasonQuery) -> bool:
     """"alongside the third season of You": the season of a name the registry does not know
     is no season of any work the article names."""
     after = OWNER_NAME_AFTER.match(q.context.article.body, q.end)
-    return bool(after) and not any(q.end <= s.start <= after.end() + 2 for s in q.found)
+    return after is not None and not any(q.end <= s.start <= after.end() + 2 for s in q.found)
 
 
 def season_work(context: ArticleContext, sentence: Sentence, found: list[Subj], start: int, end: int,
@@ -223,6 +223,7 @@ def final_season(q: DescribedQuery) -> Subj | None:
     before = [s for s in q.found if s.explicit and s.end <= q.start]
     after = re.match(r"\s+of\s+", body[q.end:q.end + 6])
     owner = next((s for s in q.found if s.explicit and after and s.start == q.end + after.end()), None)
+    work: str | None
     if owner:
         work = owner.work
     elif before:
@@ -231,7 +232,7 @@ def final_season(q: DescribedQuery) -> Subj | None:
         work = context.named_last_sentence
     else:
         work = next(reversed(finals), None)
-    if work not in finals:
+    if work is None or work not in finals:
         return None
     return Subj(work, finals[work], q.start, owner.end if owner else q.end, False, "final_season")
 

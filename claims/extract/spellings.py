@@ -132,8 +132,9 @@ def collect(articles: Iterable[Article], titles: re.Pattern | None) -> Spellings
             found.lower.update(word.lower() for word in LOWER_WORD.findall(line))
             for match in NAME.finditer(line):
                 record(found, article.id, offset + match.start(), match.group(), line[:match.start()])
-        for offset, line in lines if titles else ():
-            found.titles += [(match.group(), article.id, offset + match.start()) for match in titles.finditer(line)]
+        if titles:
+            for offset, line in lines:
+                found.titles += [(match.group(), article.id, offset + match.start()) for match in titles.finditer(line)]
     return found
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -45,7 +46,7 @@ def focus_of(context: ArticleContext) -> tuple[str | None, int | None]:
                 seasons[mention.work][mention.season] = seasons[mention.work].get(mention.season, 0) + weight
     if not counts:
         return None, None
-    focus = max(counts, key=counts.get)
+    focus = max(counts, key=counts.__getitem__)
     headline_names = any(mention.work == focus for text, offset, _ in texts[:1] + [
         (s.text, s.start, 0) for s in context.sentences if s.headline]
         for mention in article_mentions(context, text, offset))
@@ -53,7 +54,7 @@ def focus_of(context: ArticleContext) -> tuple[str | None, int | None]:
         m.work == focus for m in article_mentions(context, s.text, s.start)))
     context.focus_strong = headline_names or body_sentences >= STRONG_FOCUS_SENTENCES
     named = seasons.get(focus, {})
-    season = max(named, key=named.get) if named and max(named.values()) >= 3.0 else None
+    season = max(named, key=named.__getitem__) if named and max(named.values()) >= 3.0 else None
     if season is not None and (focus, season) not in in_body and not any(
             re.search(r"\b(?:season|series)\s+(?:%d|%s)\b" % (season, works.number_word(season)),
                       s.text, re.IGNORECASE) for s in context.sentences if not s.headline):
@@ -137,6 +138,7 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
             continue
         work, how = seasons.season_work(context, sentence, found, start, end, season)
         if work:
+            assert how is not None  # season_work names the strategy of every work it gives
             found.append(Subj(work, season, start, end, False, how))
     found = [s for s in found if s not in owners]
     found += seasons.described_seasons(context, sentence, found)
@@ -197,6 +199,7 @@ def reference_work(context: ArticleContext, found: list[Subj], start: int,
     if context.focus_strong and seasons.is_parent_reference(phrase):
         return context.focus, named_here  # "season three of the main show": the spin-off's parent
     recent = [w for w, _ in reversed(context.recent) if fits_kind(context, w, kind)]
+    work: str | None
     if named_here:
         work = named_here[-1].work  # "X star Y said the new season will debut..."
     elif phrase.split()[0] in ("that", "this", "its") and recent:
@@ -272,9 +275,10 @@ def numbered_entries(context: ArticleContext, sentence: Sentence, found: list[Su
                         re.IGNORECASE)
         number = lexicon_.entry_number(subj.work)
         owner = next((f for f, members in lexicon_.registry.franchises.items() if subj.work in members), None)
-        entry = lexicon_.numbered_entry(owner, int(also.group(1))) if also and number and owner else None
-        if entry and subj.explicit:
-            entries.append(Subj(entry, None, subj.end + also.start(1), subj.end + also.end(), False))
+        if also and number and owner:
+            entry = lexicon_.numbered_entry(owner, int(also.group(1)))
+            if entry and subj.explicit:
+                entries.append(Subj(entry, None, subj.end + also.start(1), subj.end + also.end(), False))
     for match in pair_reference().finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         pair = named_pair(context, franchise, [*found, *entries], start)
@@ -287,11 +291,11 @@ def named_pair(context: ArticleContext, franchise: str | None, found: list[Subj]
     if franchise is None:
         return []
     members = set(context.lexicon.registry.franchises[franchise])
-    order = {work: index for work, index in context.named_at.items() if work in members}
+    order: dict[str, float] = {work: index for work, index in context.named_at.items() if work in members}
     for index, subj in enumerate(found):
         if subj.work in members and subj.start < start:
             order[subj.work] = context.sentence_index + index / 100 + 0.001
-    named = sorted(order, key=order.get)[-2:]
+    named = sorted(order, key=order.__getitem__)[-2:]
     if len(named) < 2:
         return []
     return sorted(named, key=lambda w: context.lexicon.entry_number(w) or 0)
@@ -312,7 +316,7 @@ def several_entries(body: str, mention: works.Mention) -> bool:
         or bool(ENTRY_PLURAL_AFTER.match(body[mention.end:mention.end + 30]))
 
 
-def context_franchise(context: ArticleContext, found: list[Subj] = ()) -> str | None:
+def context_franchise(context: ArticleContext, found: Sequence[Subj] = ()) -> str | None:
     """The franchise the article is about: the one whose entries it names (before or in this
     sentence), or its focus's."""
     franchises = context.lexicon.registry.franchises
@@ -469,9 +473,10 @@ def counted_works(q: SubjectQuery) -> list[Subj] | None:
     list right after the count or in the sentence before."""
     before = counted_works_pattern().search(q.text_before[-60:])
     after = counted_works_pattern().match(q.body, q.trigger.end + 1) if q.body[q.trigger.end:q.trigger.end + 1] == " " else None
-    if q.before or not (before or after):
+    count_phrase = before or after
+    if q.before or count_phrase is None:
         return None
-    word = (before or after).group("count").lower()
+    word = count_phrase.group("count").lower()
     count = 2 if word == "both" else works.knowledge()["numbers"][word]
     if after and q.body[after.end():after.end() + 1] == ":":
         listed = [s for s in q.subjects if s.explicit and s.start > after.end()]
@@ -615,7 +620,9 @@ def pronoun(q: SubjectQuery) -> list[Subj] | None:
     # "X had been due to start filming this May; it will now shoot from late July": the work
     # the coordinated clause before named.
     earlier = [s for s in q.subjects if (s.explicit or s.how == "entry") and q.sentence.start <= s.start < q.clause[0]]
-    joined = q.body[q.sentence.start:q.clause[0]].rstrip() + " " + re.match(r"\s*(?:(?:and|but|so)\b)?", q.text_before).group()
+    conjunction = re.match(r"\s*(?:(?:and|but|so)\b)?", q.text_before)
+    assert conjunction is not None  # the pattern matches the empty string too
+    joined = q.body[q.sentence.start:q.clause[0]].rstrip() + " " + conjunction.group()
     if earlier and COORDINATED_CLAUSE.search(joined.rstrip()):
         return [Subj(earlier[-1].work, earlier[-1].season, q.trigger.start, q.trigger.start, False)]
     return work_in_passage(q)

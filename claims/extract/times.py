@@ -4,7 +4,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import cast
 
 from claims.extract import events, gazetteer, grammar, lexicon, moves, strategies
 from claims.extract.context import ArticleContext
@@ -12,7 +14,7 @@ from claims.extract.sentences import Sentence
 from functools import cache
 
 from claims.extract.temporal import Timex, counted_back, lexicon as time_lexicon, normalize, renormalize
-from claims.models import TimeValue
+from claims.models import TimeMod, TimeValue
 
 CALENDAR_TYPES = {"DATE", "TIME"}
 CURRENTLY = re.compile(r"\b(?:currently|now|right now|at the moment|at present|presently)\s+(?:\w+\s+)?$",
@@ -60,7 +62,7 @@ class TimeQuery:
     sentence: Sentence
     trigger: events.Trigger
     clause: tuple[int, int]
-    triggers: list[events.Trigger]
+    triggers: Sequence[events.Trigger]
 
     def __post_init__(self) -> None:
         self.candidates = [t for t in self.context.timexes if t.type in CALENDAR_TYPES or t.value.endswith("_REF")]
@@ -121,7 +123,7 @@ def month_of_a_name(body: str, timex: Timex) -> bool:
             and gazetteer.organisation_kind(before.group(1)) is None:
         return True
     # ("June Shannon"; not "In June Marvel announced")
-    return bool(after) and gazetteer.surname_count(after.group(1)) >= COMMON_SURNAME \
+    return after is not None and gazetteer.surname_count(after.group(1)) >= COMMON_SURNAME \
         and gazetteer.organisation_kind(after.group(1)) is None
 
 
@@ -176,7 +178,7 @@ def titled_time(body: str, timex: Timex) -> bool:
     shape = words[0].lower() in RELATIVE_DAY_WORDS or len(words) == 2 and words[1] == "Night"
     after = SHOW_WORD_AFTER.match(body, timex.end)
     # (not a headline's capitals: "X Premieres Tonight On E!")
-    return shape and bool(after) and after.group(1).lower() not in lexicon.entry("titles", "inner") \
+    return shape and after is not None and after.group(1).lower() not in lexicon.entry("titles", "inner") \
         and not events.is_title_case(body[max(0, timex.start - 80):timex.start])
 
 
@@ -369,7 +371,7 @@ TIME_STRATEGIES = (noun_modifier, move_destination, after_trigger, before_trigge
 
 
 def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigger,
-             clause: tuple[int, int], triggers: list[events.Trigger]) -> tuple[Timex | None, str | None]:
+             clause: tuple[int, int], triggers: Sequence[events.Trigger]) -> tuple[Timex | None, str | None]:
     """The time expression a trigger's claim states (ordered strategies, first wins), and the
     strategy's name."""
     return strategies.first(TIME_STRATEGIES, TimeQuery(context, sentence, trigger, clause, triggers))
@@ -516,17 +518,24 @@ def narrative_time(context: ArticleContext, timex: Timex) -> str | None:
     week = re.match(r"^(\d{4})-W(\d{2})$", timex.value)
     if week and published is not None and published.day:
         # "two weeks later": a week, counted as days from the publication date's week
+        assert published.month is not None  # a publication day comes with its month
         monday = dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
         published_day = dt.date(published.year, published.month, published.day)
         own = CALENDAR_VALUE.match((published_day + (monday - (published_day - dt.timedelta(
             days=published_day.weekday())))).isoformat())
     if not anchors or published is None or not own:
         return None
-    year, month, day = (int(g) if g else None for g in own.groups())
-    anchor_year, anchor_month, anchor_day = (int(g) if g else None for g in CALENDAR_VALUE.match(anchors[-1].value).groups())
+    year = int(own.group(1))  # (always written)
+    month, day = (int(g) if g else None for g in own.groups()[1:])
+    anchor = CALENDAR_VALUE.match(anchors[-1].value)
+    assert anchor is not None  # every anchor is a calendar value
+    anchor_year = int(anchor.group(1))
+    anchor_month, anchor_day = (int(g) if g else None for g in anchor.groups()[1:])
     if day and published.day:
+        assert month is not None and published.month is not None  # a day comes with its month
         days = (dt.date(year, month, day) - dt.date(published.year, published.month, published.day)).days
         if anchor_day:
+            assert anchor_month is not None
             return (dt.date(anchor_year, anchor_month, anchor_day) + dt.timedelta(days=days)).isoformat()
         return anchors[-1].value if abs(days) < 28 else None
     if month and published.month:
@@ -576,7 +585,7 @@ def time_value(context: ArticleContext, trigger: events.Trigger, timex: Timex | 
     published = context.published
     if timex is not None and COUNTED_FROM.search(timex.text):
         counted = narrative_time(context, timex)
-        return TimeValue(value=counted, mod=timex.mod) if counted else None
+        return TimeValue(value=counted, mod=cast("TimeMod | None", timex.mod)) if counted else None
     if published and trigger.event == "filming" and CURRENTLY.search(before):
         return TimeValue(value=published.value, mod=None)
     if timex is not None:
@@ -612,7 +621,7 @@ def written_time(context: ArticleContext, trigger: events.Trigger, timex: Timex,
     if value == "PRESENT_REF" and published and trigger.event.startswith("filming"):
         return TimeValue(value=published.value, mod=None)
     # A claim's time is a day (CONTRACT §2): "premieres tonight at 9 p.m." is the DCT's date.
-    return TimeValue(value=TIME_OF_DAY.sub(r"\1", value), mod=mod)
+    return TimeValue(value=TIME_OF_DAY.sub(r"\1", value), mod=cast("TimeMod | None", mod))
 
 
 def year_given(context: ArticleContext, trigger: events.Trigger, timex: Timex, tense: str, before: str,
@@ -643,6 +652,7 @@ def unwritten_time(context: ArticleContext, trigger: events.Trigger, tense: str,
     """No time written: the publication date for a shoot under way, a halt, or an event done
     by the time of writing; else none."""
     published = context.published
+    assert published is not None  # time_value asks only with a publication date
     if trigger.event == "filming" and trigger.form == "noun" and ONGOING.search(before):
         # "is in the last stretch of its shoot", "is halfway through production": under way
         return TimeValue(value=published.value, mod=None)
@@ -652,7 +662,8 @@ def unwritten_time(context: ArticleContext, trigger: events.Trigger, tense: str,
     if trigger.event == "filming" and tense == "present" and trigger.form != "noun":
         return TimeValue(value=published.value, mod=None)  # ("sources close to the production": no shoot)
     # (the verb group inside the trigger counts: "Production on X has yet to begin")
-    inner = trigger.text[:trigger.verb_start - trigger.start] if (trigger.verb_start or 0) > trigger.start else ""
+    verb_start = trigger.verb_start or 0
+    inner = trigger.text[:verb_start - trigger.start] if verb_start > trigger.start else ""
     if grammar.NEGATION.search(" ".join((before + " " + inner).split()[-3:])):
         return None  # "has not yet started filming": nothing is done by the time of writing
     if trigger.phase in ("halt", "restart") and tense in ("present", "none") \

@@ -8,34 +8,17 @@ the season it names.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from claims.extract import aliases, gazetteer, lexicon, parallel, registry, titles
 from claims.extract.temporal import lexicon as time_lexicon
+from claims.keys import fold, fold_title
+from claims.models import WorkKind
 
-TITLE_PREFIXES = {"the", "marvels", "netflixs", "disneys"}
 WORD = r"[A-Z0-9][\w'’.\-+&]*"
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Case-folded, accents and punctuation removed, white space collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    kept = "".join(ch for ch in decomposed
-                   if not unicodedata.combining(ch) and unicodedata.category(ch)[0] != "P")
-    return " ".join(kept.split())
-
-
-def fold_title(title: str) -> str:
-    """A title as compared: folded, a leading "the", "Marvel's", "Netflix's" dropped."""
-    words = fold(title).split()
-    while len(words) > 1 and words[0] in TITLE_PREFIXES:
-        words.pop(0)
-    return " ".join(words)
 
 
 @dataclass(frozen=True)
@@ -71,7 +54,7 @@ class WorkLexicon:
     def display(self, key: str) -> str:
         return self.titles.get(key, key)
 
-    def kind_of(self, key: str) -> str | None:
+    def kind_of(self, key: str) -> WorkKind | None:
         """The work's kind ("film" or "series") as the registry found it, if it says."""
         work = self.registry.works.get(key)
         return work.kind if work else None
@@ -221,7 +204,7 @@ def is_title_case_line(text: str) -> bool:
 
 
 def learn_works(documents: Sequence[tuple[str, list[tuple[int, int, str, bool]]]],
-                event_words: re.Pattern, excluded: set[str],
+                event_words: lexicon.PhraseMatcher, excluded: set[str],
                 config: registry.WorkConfig | None = None, jobs: parallel.Jobs = 1,
                 progress: parallel.ProgressReport | None = None) -> WorkLexicon:
     """The work registry of a corpus, and the lexicon that finds its works in text.
@@ -414,7 +397,8 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
             continue  # "Mercy" in "the Mercy James Institute": part of another name
         if ANOTHER_PART.match(text, match.end()) and not ANOTHER_PART.search(match.group()):
             continue  # "Justice League Part Two": another entry, not "Justice League"
-        season, seasons = None, ()
+        season: int | None = None
+        seasons: tuple[int, ...] = ()
         start, end = match.start(), match.end()
         the = re.search(r"(?<![\w])[Tt]he\s+$", text[max(0, start - 4):start])
         if the:
@@ -439,7 +423,9 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
     # "Jessica's second season": a first name standing for an eponymous work.
     for match in FIRST_NAME_POSSESSIVE.finditer(text):
         key = works.first_names.get(match.group(1))
-        season_match = key and info["season_after"].match(text[match.end():])
+        if not key:
+            continue
+        season_match = info["season_after"].match(text[match.end():])
         if season_match and not any(m.start <= offset + match.start() < m.end for m in mentions):
             season, seasons = season_number(season_match)
             mentions.append(Mention(offset + match.start(1), offset + match.end(1), key, season, seasons))
@@ -470,7 +456,8 @@ def embedded(text: str, start: int, end: int) -> bool:
     if NEXT_CAPITAL.match(text[end:end + 12]) and not text[end:end + 1] in ("'", "’"):
         return True
     before = text[max(0, start - 25):start]
-    if NAME_OF_BEFORE.search(before) and not titles.sentence_initial(text, start - len(NAME_OF_BEFORE.search(before).group())):
+    name_of = NAME_OF_BEFORE.search(before)
+    if name_of and not titles.sentence_initial(text, start - len(name_of.group())):
         return True  # "The Wizarding World of Harry Potter": a longer name ending in the match
     found = PREVIOUS_CAPITAL.search(before)
     if found and not re.search(r"['’]s\s+$|^(?:The|A|An)\s+$", found.group()) \
@@ -546,7 +533,7 @@ SEASON_WORD = re.compile(r"season|series|run", re.IGNORECASE)
 def bare_seasons(text: str, offset: int) -> list[tuple[int, int, int]]:
     """(start, end, season) of season phrases with no work: "season two", "the second season";
     a list gives one entry per season, all with the list's span ("seasons 1 and 2")."""
-    found = []
+    found: list[tuple[int, int, int]] = []
     if not SEASON_WORD.search(text):
         return found  # (every season phrase has one of these words; most sentences none)
     for match in bare_season_pattern().finditer(text):

@@ -25,6 +25,7 @@ import re
 import sys
 import zipfile
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -103,13 +104,14 @@ def counts(paths: list[Path], *, header_name: str = "name", header_count: str = 
     (the Census's Names_2010Census.csv)."""
     total: Counter = Counter()
     for path in paths:
-        rows = csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")))
-        first = next(rows, None)
+        reader = csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig")))
+        first = next(reader, None)
         if first is None:
             continue
+        rows: Iterable[list[str]] = reader
         if first[-1].strip().isdigit():
             name_at, count_at = 0, len(first) - 1
-            rows = [first, *rows]
+            rows = [first, *reader]
         else:
             header = [field.strip().lower() for field in first]
             name_at, count_at = header.index(header_name), header.index(header_count)

@@ -87,7 +87,9 @@ def _names_weekday(text: str, lex: Lexicon) -> bool:
 
 
 def _is_capitalized(word: str | None) -> bool:
-    return bool(word) and word[0].isupper()
+    if not word:
+        return False
+    return word[0].isupper()
 
 
 def _next_word(ctx: Context, pos: int) -> str:

@@ -42,8 +42,8 @@ def choose_year(span: Callable[[int], tuple[dt.date, dt.date] | None], published
     otherwise the nearest, the DCT's own year on a tie.
     """
     lo, hi = published.earliest, published.latest
-    cands = [(y, span(y)) for y in range(published.year - 2, published.year + 3)]
-    cands = [(y, s) for y, s in cands if s]
+    spans = [(y, span(y)) for y in range(published.year - 2, published.year + 3)]
+    cands = [(y, s) for y, s in spans if s]
     if not cands:
         return None
     if rel == 0:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claims.extract.temporal.data import DATA_DIR, Lexicon, TimeDataError, _mapping, _norm, _words, alternation, \
@@ -88,9 +89,10 @@ def _range_regex() -> str:
 _PLACEHOLDER = re.compile(r"\{([a-z0-9]+)(?:=([a-z0-9]+))?\}")
 
 
-def _expand(template: str, prefix: str, lists: dict[str, str], where: str) -> tuple[str, dict[str, str]]:
-    """Template -> regex with groups named prefix__alias; returns regex and {group: list name}."""
-    out, groups = [], {}
+def _expand(template: str, prefix: str, lists: dict[str, str], where: str) -> tuple[str, dict[str, tuple[str, str]]]:
+    """Template -> regex with groups named prefix__alias; returns regex and {group: (list name, alias)}."""
+    out: list[str] = []
+    groups: dict[str, tuple[str, str]] = {}
     i, in_class = 0, False
     while i < len(template):
         ch = template[i]
@@ -154,7 +156,7 @@ class Pattern:
 
 def _list_starts(lex: Lexicon) -> dict[str, set[str]]:
     """First tokens of each word list; lists that are plain regexes start with a number."""
-    tables = {
+    tables: dict[str, Iterable[str]] = {
         "month": lex.months, "weekday": lex.weekdays, "season": lex.seasons, "holiday": lex.holidays,
         "ordinal": lex.ordinals_part, "qabbr": lex.qabbr, "mod": lex.mods, "relmod": lex.relmods,
         "approx": lex.approx, "rel": lex.offsets, "unit": lex.units, "frequency": lex.frequencies,
@@ -221,8 +223,8 @@ def compiled(handlers: frozenset[str]) -> tuple[dict[str, tuple[Pattern, ...]], 
     # trying when the next token belongs to some list; most "the"s fail that cheap test.
     known = {"#", "'"} | {w.lower() for spec in specs for w in spec.get("starts", []) if not str(w).startswith("{")}
     standalone = {"#", "'", "tonight"}
-    whole = (lex.months, lex.weekdays, lex.seasons, lex.holidays, lex.qabbr, lex.units, lex.frequencies,
-             lex.clock_words, lex.days, lex.vague)
+    whole: tuple[Iterable[str], ...] = (lex.months, lex.weekdays, lex.seasons, lex.holidays, lex.qabbr, lex.units,
+                                        lex.frequencies, lex.clock_words, lex.days, lex.vague)
     for table in whole:
         for entry in table:
             tokens = TOKEN.findall(_norm(entry))

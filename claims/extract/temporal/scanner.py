@@ -87,7 +87,7 @@ def find_timexes(text: str, published: Published | None, tense: str | None = Non
             if not m:
                 continue
             # Handlers read a part by its list's name (the first one matched) or by its alias.
-            groups = {}
+            groups: dict[str, str] = {}
             for group, (name, alias) in pattern.groups.items():
                 value = m.group(group)
                 if value is not None:
@@ -99,6 +99,7 @@ def find_timexes(text: str, published: Published | None, tense: str | None = Non
             break
         if not result:
             continue
+        assert m is not None  # a result comes from the pattern that matched
         results = result if isinstance(result, list) else [result]
         last_end = m.end()
         for r in results:
@@ -198,7 +199,7 @@ def _join_alternatives(text: str, found: list[Timex], ctx: Context) -> list[Time
         b = CALENDAR_VALUE.match(t.value) if t.type == "DATE" else None
         link = text[prev.end:t.start] if prev else ""
         alternative = bool(ALTERNATIVE.match(link))
-        if not (a and b and (alternative or _range_link().fullmatch(link))):
+        if prev is None or not (a and b and (alternative or _range_link().fullmatch(link))):
             out.append(t)
             continue
         first = (int(a.group(2)), int(a.group(3) or 1))

@@ -1,0 +1,43 @@
+"""What one run found: the articles read, their claims, the findings and the inputs that
+could not be read. The reports render it and the CLI's exit status depends on it; it sits
+apart from the engine so that a report needs nothing of how the findings were made."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from checker.findings import Finding
+from claims.extract.spellings import Spellings
+from claims.extract.works import WorkLexicon
+from claims.models import Article, Claim
+from claims.reading import ReadProblem
+
+
+@dataclass
+class Report:
+    """Everything one run found: what the reports render and the CLI's exit status depends on."""
+
+    articles: list[Article]
+    claims: list[Claim]
+    problems: list[ReadProblem]
+    findings: list[Finding] = field(default_factory=list)
+    lexicon: WorkLexicon | None = None
+    spellings: Spellings | None = None   # how the articles spell names, for name-variant
+    explain: bool = False   # show how each claim was read (`checker extract --explain`)
+    # An incremental check: the stored articles the findings cite (not read this run), when
+    # the stored corpus was checked in full, and how many articles it holds besides these.
+    stored: list[Article] = field(default_factory=list)
+    stored_at: str | None = None
+    stored_count: int = 0
+
+    @property
+    def undated(self) -> list[Article]:
+        return [article for article in self.articles if article.published is None]
+
+    @property
+    def article_by_id(self) -> dict[str, Article]:
+        """Every article a finding may cite: those read and those of the store."""
+        return {article.id: article for article in (*self.stored, *self.articles)}
+
+    @property
+    def claim_by_id(self) -> dict[str, Claim]:
+        return {claim.id: claim for claim in self.claims}
