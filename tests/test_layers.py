@@ -31,3 +31,14 @@ def test_a_rule_importing_the_extractor_breaks_a_contract(tmp_path):
     assert found.returncode != 0
     assert "rules see claims and articles, not the extractor BROKEN" in found.stdout
     assert "checker.rules.sneaky -> claims.extract.pipeline" in found.stdout
+
+
+def test_no_module_imports_itself_through_others():
+    """No import cycle among the two packages' modules (lazy imports inside functions count)."""
+    import grimp
+
+    graph = grimp.build_graph("checker", "claims")
+    cycles = [(module, other) for module in sorted(graph.modules)
+              for other in graph.find_modules_directly_imported_by(module)
+              if graph.chain_exists(importer=other, imported=module)]
+    assert not cycles, f"import cycles through: {cycles[:5]}"
