@@ -2,7 +2,7 @@
 
 Why: one of them is wrong, or the date moved and an article still carries the old one as
 current; the error spreads as other outlets copy it.
-Flags: "Luke Cage premieres in November" (January 2016) beside "debuts on September 30"
+Flags: "Ember Falls premieres in November" (January 2016) beside "debuts on September 30"
 (March 2016); "won't premiere in 2017" beside "premieres August 18, 2017"; "opens July 23,
 2021" in a September 2020 article after a July 2020 article reported the film moved from
 July 23, 2021 to November 19, 2021 (the old date stated as current), even when most sources

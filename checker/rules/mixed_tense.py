@@ -1,11 +1,11 @@
-"""A claim's own clause clashes in tense: "Luke Cage will debuted on September 30".
+"""A claim's own clause clashes in tense: "Ember Falls will debuted on September 30".
 
 Why: a clash like this is usually a half-edited sentence: a future statement was turned
 into a report (or back) and one verb was missed, so readers cannot tell whether the event
 has happened.
-Flags: "Luke Cage will debuted on Netflix on September 30, 2016."; "filming has begin";
+Flags: "Ember Falls will debuted on Netflix on September 30, 2016."; "filming has begin";
 "it did premiered in March".
-Passes: "Luke Cage will debut on Netflix on September 30, 2016."; "The show debuted in
+Passes: "Ember Falls will debut on Netflix on September 30, 2016."; "The show debuted in
 September and will return next year." (two clauses, each in one tense); "has come" (a
 participle like its base form).
 Fix: choose the tense that fits the publication date ("will debut" before the premiere,

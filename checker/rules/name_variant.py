@@ -1,20 +1,21 @@
 """A person or a work is spelled differently from how the other sources spell it.
 
-Why: a misspelt name ("Krysten Ritten" for "Krysten Ritter", "Iron First" for "Iron Fist")
-looks careless, breaks search, and is copied by the next outlet.
-Flags: "Krysten Ritten" in one article where four others write "Krysten Ritter"; "Jon
-Berthal" one paragraph before the same article spells him "Bernthal"; "Henry Cavil" (a last
-letter not doubled) and "Andy Sandberg" beside "Henry Cavill" and "Andy Samberg"; "Top Gun:
-Maverik" beside "Top Gun: Maverick".
-Passes: "Luke Cage" beside "Luke Cage's" (a possessive), "Defender" beside "Defenders" (a
-plural), "Celine Dion" beside "Céline Dion" (accents and apostrophes are house style); "Kyle Richards" beside "Kyle Richardson" (one name extends the other); "The Crown"
+Why: a misspelt name ("Dana Whitfeld" for "Dana Whitfield", "Iron Meadow: Resurection" for
+"Resurrection") looks careless, breaks search, and is copied by the next outlet.
+Flags: "Dana Whitfeld" in one article where four others write "Dana Whitfield"; "Marco
+Belandi" one paragraph before the same article spells him "Bellandi"; "Owen Farel" (a last
+letter not doubled) and "Tessa Lindgrem" beside "Owen Farell" and "Tessa Lindgren"; "Iron
+Meadow: Resurection" beside "Iron Meadow: Resurrection".
+Passes: "Ember Falls" beside "Ember Falls'" (a possessive), "Keeper" beside "Keepers" (a
+plural), "Celine Dion" beside "Céline Dion" (accents and apostrophes are house style); "Kyle
+Richards" beside "Kyle Richardson" (one name extends the other); "The Crown"
 beside "The Clown" (they share only "The"); "Albert" beside "Alberto" (given names);
 "South American" beside "South African" (two letters off, and no person's name);
 spellings the configuration lists as accepted.
 Fix: correct the spelling to the one the person or studio uses.
 
 Names are runs of capitalised words outside headlines, and the titles of works the corpus
-registered that are no such run ("Top Gun: Maverick"). A spelling counts as established
+registered that are no such run ("Iron Meadow: Resurrection"). A spelling counts as established
 when two or more articles write it; a rarer run that differs from it by a letter in one
 word (two when the established word has eight letters or more, or when it is a surname
 after a given name and the variant has), and shares a word with it that is not a function
@@ -22,7 +23,8 @@ word, is a variant; a word that only extends the other is a longer name, unless 
 its last letter. A lone word
 is held to more: six letters or more, one letter off, the same first letter, never written
 in lower case, not a given name, never in one article with the established spelling (that
-is two people), written at least twice, and its articles make claims about a work the established spelling's
+is two people), written at least twice, and its articles make claims about a work the
+established spelling's
 articles also do. When both spellings are equally common the shorter is taken
 as the norm (a doubled letter is the usual slip).
 """

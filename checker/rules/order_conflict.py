@@ -2,14 +2,14 @@
 
 Why: "shoots at the same time as" and "back-to-back with" describe different schedules,
 and an order that the dates reported elsewhere rule out means one source is wrong.
-Flags: "Jessica Jones season 2 shoots at the same time as The Defenders" beside "the two
-will film back-to-back"; "its shoot overlaps The Defenders'" beside "The Defenders wrapped
+Flags: "Ember Falls season 2 shoots at the same time as Harbor Lights" beside "the two
+will film back-to-back"; "its shoot overlaps Harbor Lights'" beside "Harbor Lights wrapped
 in March" and "season 2 started filming on April 3" (three sources that together cannot
 all be right).
-Passes: "back-to-back" beside "right after The Defenders" (the second narrows the first);
+Passes: "back-to-back" beside "right after Harbor Lights" (the second narrows the first);
 "films right around the time X premieres" beside dates three weeks apart (too loose a
 claim to hold against exact dates);
-"Luke Cage comes out first, then Iron Fist" beside premieres in September and March.
+"Ember Falls comes out first, then Copper Valley" beside premieres in September and March.
 Fix: check which schedule the studio or the cast member actually gave, and correct the
 article that repeats the other.
 

@@ -2,8 +2,8 @@
 
 Why: agreement is worth seeing too: an editor checking a date learns which sources already
 give the exact day, and that the vaguer ones are not wrong.
-Flags: (as information) "The Defenders premieres in 2017" beside "The Defenders premieres
-on August 18, 2017".
+Flags: (as information) "Harbor Lights premieres in 2017" beside "Harbor Lights premieres on
+August 18, 2017".
 Passes: "in 2017" beside "in 2018" (a date-conflict, not a refinement); two sources giving
 the same day; an old date the article itself reports as moved away from ("originally set for
 July 23, 2021"), and claims of an old date a reported move explains or makes stale (they are

@@ -3,7 +3,7 @@
 Why: "will debut" in a piece published after the premiere tells readers the wrong state of
 things; and an article that still calls an event ahead after other outlets reported it
 done was usually written from stale copy.
-Flags: "Luke Cage will debut on September 30, 2016" in an October 2016 article; "is about to
+Flags: "Ember Falls will debut on September 30, 2016" in an October 2016 article; "is about to
 begin production in April" (April 4, 2017) after "production started today, April 3rd"
 (April 3, 2017).
 Passes: "premieres on September 30" in May 2016 (the scheduled present); "Netflix announced it
