@@ -134,6 +134,9 @@ class Claim(BaseModel):
     superseded: bool = Field(default=False, description=(
         "an old date the article itself reports as moved away from ('originally set for X', "
         "'moved from X'): right when it was current, no conflict with the new date"))
+    time_is_now: bool = Field(default=False, description=(
+        "the time expression says 'now' ('currently', 'as we speak'): the article's own date "
+        "stands for it, rather than a date someone gave"))
 
     def contract_dict(self) -> dict:
         """The claim as CONTRACT §2 prints it, with the extra fields after."""

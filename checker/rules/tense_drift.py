@@ -30,7 +30,7 @@ from checker.rules import wording
 from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
 from checker.rules.timeline import (POINT_EVENTS, cycles, is_past_plan, is_vague, other_entry, published,
                                     published_order, time_of)
-from claims.extract import lexicon
+from claims import knowledge
 from claims.models import Claim, Published
 
 BY_NOW = ("ON_OR_BEFORE", "BEFORE")
@@ -78,7 +78,7 @@ def quoted(claim: Claim) -> bool:
 
 @cache
 def future_in_past() -> re.Pattern:
-    return lexicon.word_regex(lexicon.entry("tense", "future_in_past"))
+    return knowledge.word_regex(knowledge.entry("tense", "future_in_past"))
 
 
 def plain_future(claim: Claim) -> bool:

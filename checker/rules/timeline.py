@@ -14,9 +14,8 @@ from functools import cache
 from typing import Iterable, Sequence
 
 from checker.rules.base import Corpus
-from claims.extract import lexicon
-from claims.extract.temporal import find_timexes
-from claims.extract.works import fold
+from claims import knowledge
+from claims.keys import fold
 from claims.models import Article, Claim, Interval, Published, TimeValue
 
 # Events that happen on a day; a shoot lasts months, so two times for it need not clash.
@@ -155,12 +154,7 @@ def is_now(claim: Claim, corpus: Corpus) -> bool:
         return False
     if claim.time.value != article.published.value or claim.time.mod not in (None, "ON_OR_BEFORE"):
         return False
-    return claim.time_text is None or says_now(claim.time_text)
-
-
-@cache
-def says_now(text: str) -> bool:
-    return any(timex.value == "PRESENT_REF" for timex in find_timexes(text, None))
+    return claim.time_text is None or claim.time_is_now
 
 
 def states_a_date(claim: Claim) -> bool:
@@ -233,7 +227,7 @@ def same_date(said: Interval, old: Interval) -> bool:
 @cache
 def first_plan() -> re.Pattern:
     """ "original", "initially": an old date that was the first of perhaps several."""
-    return lexicon.word_regex(lexicon.entry("events", "moves", "first_plan_words"))
+    return knowledge.word_regex(knowledge.entry("events", "moves", "first_plan_words"))
 
 
 def between(first: Interval, middle: Interval, last: Interval) -> bool:
@@ -492,7 +486,7 @@ def unpinned_cycle(claim: Claim, corpus: Corpus) -> bool:
 
 @cache
 def cycle_words() -> re.Pattern:
-    return lexicon.word_regex(lexicon.entry("events", "cycle_words"))
+    return knowledge.word_regex(knowledge.entry("events", "cycle_words"))
 
 
 def ran_before(claim: Claim, corpus: Corpus) -> bool:

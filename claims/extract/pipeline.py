@@ -187,8 +187,15 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon, sentences: li
     if dropped is not None:
         dropped.extend((article.id, text, check) for text, check in context.dropped)
     return [claim if claim.relation else claim.model_copy(
-                update={"confidence": confidence.of(claim, lexicon_, context.focus, context.named_in, context.focus_strong)})
+                update={"confidence": confidence.of(claim, lexicon_, context.focus, context.named_in, context.focus_strong),
+                        "time_is_now": says_now(claim.time_text)})
             for claim in moves.article_history(list(claims.values()))]
+
+
+@cache
+def says_now(time_text: str | None) -> bool:
+    """The time expression, read alone, is the present ("now", "currently")."""
+    return time_text is not None and any(timex.value == "PRESENT_REF" for timex in find_timexes(time_text, None))
 
 
 def names_a_work(article: Article, lexicon_: works.WorkLexicon, sentences: list[Sentence]) -> bool:
