@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from functools import cache
 from typing import Iterable
 
 from checker.config import Settings
@@ -18,10 +19,11 @@ from checker.report import Report
 from checker.findings import Citation, Finding, Severity
 from checker.rules import RULES, timeline
 from checker.rules.base import Conflict, Corpus, Rule, Scope
-from claims.extract import snapshot
+from claims.extract import snapshot, works
+from claims.extract import spellings as spellings_module
 from claims.extract.parallel import cycle_collection_paused
 from claims.extract.pipeline import extract_corpus
-from claims.extract.spellings import Spellings
+from claims.names import Spellings
 from claims.extract.works import WorkLexicon
 from claims.keys import fold_title
 from claims.models import Article, Claim, Subject
@@ -50,7 +52,21 @@ def make_corpus(claims: list[Claim], articles: Iterable[Article] | dict[str, Art
     by_id = articles if isinstance(articles, dict) else {article.id: article for article in articles}
     return Corpus(articles=by_id, claims=claims,
                   lexicon=lexicon, work_aliases=work_aliases, person_aliases=person_aliases,
-                  spellings=spellings, focus=focus, article_works=article_works)
+                  spellings=spellings, focus=focus, article_works=article_works, names=EXTRACTOR_NAMES)
+
+
+class ExtractorNames:
+    """The extractor's name lists, as name checks consult them (rules.base.NameLists)."""
+
+    @cache
+    def given_names(self) -> frozenset[str]:
+        return works.given_names()
+
+    def is_calendar_word(self, word: str) -> bool:
+        return works.is_calendar_word(word)
+
+
+EXTRACTOR_NAMES = ExtractorNames()
 
 
 def index_by_event(claims: Iterable[Claim], corpus: Corpus) -> dict[tuple, list[Claim]]:
@@ -71,6 +87,11 @@ def find_conflicts(claims: list[Claim], articles: Iterable[Article] | dict[str, 
     are needed, so the rules may skip the rest; `article_works`: what each article makes
     claims about, when `claims` are only some of the corpus's)."""
     settings = settings or Settings()
+    if spellings is None and reads_spellings(settings):   # (claims from elsewhere: read the bodies)
+        articles = articles if isinstance(articles, dict) else list(articles)
+        bodies = articles.values() if isinstance(articles, dict) else articles
+        titles = spellings_module.title_pattern(lexicon.titles.values() if lexicon else ())
+        spellings = spellings_module.collect(bodies, titles)
     corpus = make_corpus(claims, articles, lexicon, settings, spellings, focus, article_works)
     groups = index_by_event(claims, corpus)
     if focus is not None:

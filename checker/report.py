@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker.findings import Finding
-from claims.extract.spellings import Spellings
+from claims.names import Spellings
 from claims.extract.works import WorkLexicon
 from claims.models import Article, Claim
 from claims.reading import ReadProblem

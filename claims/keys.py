@@ -30,6 +30,18 @@ def fold_title(title: str) -> str:
     return " ".join(words)
 
 
+def edit_distance(a: str, b: str) -> int:
+    """How many letters to insert, delete or change to turn one word into the other."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
+
+
 class GroupKeys:
     """Work, season and event as claims are grouped: titles folded, the configured aliases of
     works applied (`work_aliases`: folded alias -> folded canonical title); a series' first

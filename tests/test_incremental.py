@@ -19,7 +19,7 @@ from checker.config import Settings
 from checker.review.store import Store, StoreError
 from checker.rules import name_variant
 from claims.extract import snapshot, works
-from claims.extract.spellings import Spelling, Spellings
+from claims.names import Spelling, Spellings
 from claims.reading import read_articles
 from test_cli import run
 

@@ -157,11 +157,11 @@ def test_path_consistency_finds_a_cycle_and_accepts_a_chain():
 
 def spelled(*bodies: str):
     from checker.rules import name_variant
-    from checker.rules.base import Corpus
+    from claims.extract import spellings
     articles = {f"a{i}": Article(id=f"a{i}", body=body, outlet=f"Outlet {i}",
                                  published=parse_published("2017-05-01"))
                 for i, body in enumerate(bodies)}
-    corpus = Corpus(articles=articles)
+    corpus = engine.make_corpus([], articles, None, Settings(), spellings.collect(articles.values(), None))
     return [(c.subject.work, sorted({cite.text for cite in c.citations} - {c.subject.work}))
             for c in name_variant.check([], corpus, name_variant.Options())]
 
@@ -207,7 +207,7 @@ def test_the_deletion_index_finds_exactly_the_spellings_sharing_a_key(colliding,
     """The index stores keys by their hash; with every key hashed alike (`colliding`), what
     it finds must still be exactly the spellings that share a key."""
     from checker.rules import name_variant
-    from claims.extract.spellings import Spelling
+    from claims.names import Spelling
     if colliding:
         monkeypatch.setattr(name_variant, "hash", lambda key: 7, raising=False)
     established = [Spelling(name, {"a": 0, "b": 0}, 2) for name in SPELLINGS]

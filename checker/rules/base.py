@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Callable, Generic, Iterable, Sequence, TypeVar
+from typing import Callable, Generic, Iterable, Mapping, Protocol, Sequence, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
 from checker.findings import Citation, Severity
-from claims.extract.spellings import Spellings
-from claims.extract.works import WorkLexicon
 from claims.keys import GroupKeys
+from claims.names import Spellings
 from claims.models import Article, Claim, Event, Subject
 
 
@@ -33,6 +32,26 @@ class Scope(str, Enum):
     CORPUS = "corpus"   # called once with every claim of the corpus
 
 
+class LearnedWorks(Protocol):
+    """What rules read of the works and persons extraction learned (its work lexicon):
+    title by key, and the common spelling of each person's name."""
+
+    @property
+    def titles(self) -> Mapping[str, str]: ...
+
+    @property
+    def persons(self) -> Mapping[str, str]: ...
+
+
+class NameLists(Protocol):
+    """The lists name checks consult, handed in by the engine: given names (folded) and
+    calendar words (months and weekdays, "Fri." too)."""
+
+    def given_names(self) -> frozenset[str]: ...
+
+    def is_calendar_word(self, word: str) -> bool: ...
+
+
 @dataclass
 class Corpus(GroupKeys):
     """What a rule may look at besides its claims: the articles and the names learned (and,
@@ -40,15 +59,18 @@ class Corpus(GroupKeys):
 
     articles: dict[str, Article]
     claims: list[Claim] = field(default_factory=list)
-    lexicon: WorkLexicon | None = None
+    lexicon: LearnedWorks | None = None
     # Folded alias -> folded canonical title, from the configuration.
     work_aliases: dict[str, str] = field(default_factory=dict)
     # Accepted spellings of a name -> the spelling to report, from the configuration.
     person_aliases: dict[str, str] = field(default_factory=dict)
     # Work key -> what shows a series ran before (timeline.earlier_runs), built when first asked.
     runs: dict | None = None
-    # How the articles spell names, as extraction collected them (None: read from the bodies).
+    # How the articles spell names, as extraction collected them (the engine collects them
+    # from the bodies when a rule needs them and none were given).
     spellings: Spellings | None = None
+    # The name lists name checks consult (the engine gives the extractor's).
+    names: NameLists | None = None
     # The articles this run is about (an incremental check's new ones), None for all: a rule
     # may leave out what involves none of them, as the run reports only what does.
     focus: set[str] | None = None

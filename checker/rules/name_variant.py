@@ -35,11 +35,10 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from checker.findings import Citation, Severity
 from checker.rules import wording
-from checker.rules.base import Conflict, Corpus, Rule, RuleOptions, Scope
+from checker.rules.base import Conflict, Corpus, NameLists, Rule, RuleOptions, Scope
 from checker.rules.timeline import by_publication
-from claims.extract import spellings
-from claims.extract.spellings import POSSESSIVE, Spelling, function_words
-from claims.extract.works import edit_distance, fold, given_names, is_calendar_word
+from claims.keys import edit_distance, fold
+from claims.names import POSSESSIVE, Spelling, function_words
 from claims.models import Claim, Subject
 
 
@@ -53,13 +52,18 @@ class Options(RuleOptions):
 def spellings_of(corpus: Corpus) -> tuple[dict[str, Spelling], set[str]]:
     """Every run of one to three capitalised words outside headlines and every registered
     title, by how it is written; and the words the corpus writes in lower case. Extraction
-    collects them as it reads (claims/extract/spellings.py); a corpus built without them
-    (claims from elsewhere) has its bodies read here, by the same code."""
+    collects them as it reads (claims/extract/spellings.py); for claims from elsewhere the
+    engine reads the bodies with the same code."""
     found = corpus.spellings
     if found is None:
-        titles = spellings.title_pattern(corpus.lexicon.titles.values() if corpus.lexicon else ())
-        found = spellings.collect(corpus.articles.values(), titles)
+        raise ValueError("name-variant needs the corpus's spellings (engine.find_conflicts collects them)")
     return found.resolved(), found.lower
+
+
+def name_lists(corpus: Corpus) -> NameLists:
+    if corpus.names is None:
+        raise ValueError("name-variant needs the name lists (engine.make_corpus gives them)")
+    return corpus.names
 
 
 def deletions(word: str) -> set[str]:
@@ -82,7 +86,8 @@ def has_content_word(words: list[str], skip: int) -> bool:
     return any(word.lower() not in function_words() for i, word in enumerate(words) if i != skip)
 
 
-def slip(variant: Spelling, norm: Spelling, index: int, lower: set[str], known: KnownNames) -> bool:
+def slip(variant: Spelling, norm: Spelling, index: int, lower: set[str], known: KnownNames,
+         names: NameLists) -> bool:
     """Word `index` spelt a letter or two differently; not a plural, a possessive, a case,
     or a longer name ("Richardson" beside "Richards")."""
     a, b = (POSSESSIVE.sub("", word) for word in (variant.words[index], norm.words[index]))
@@ -95,14 +100,14 @@ def slip(variant: Spelling, norm: Spelling, index: int, lower: set[str], known: 
         # name the corpus knows as a work or a person ("Iron Fist") vouches for the slip.
         if a.lower() in lower and b.lower() in lower and fold(norm.text) not in known:
             return False
-        return close_spelling(a, b, person=index > 0 and norm.words[0].lower() in given_names())
+        return close_spelling(a, b, person=index > 0 and norm.words[0].lower() in names.given_names())
     # A lone word has no other word to vouch for it being the same name, and one article
     # writing both ("Goldman" and "Goodman") is naming two people.
     if set(variant.articles) & set(norm.articles) or variant.count < 2:
         return False  # ... and a word written once may be anything
     return (min(len(a), len(b)) >= 6 and a[0] == b[0] and edit_distance(a.lower(), b.lower()) == 1
-            and not {a.lower(), b.lower()} & (lower | given_names())
-            and not is_calendar_word(a) and not is_calendar_word(b))
+            and not {a.lower(), b.lower()} & (lower | names.given_names())
+            and not names.is_calendar_word(a) and not names.is_calendar_word(b))
 
 
 def doubled_last(a: str, b: str) -> bool:
@@ -249,6 +254,7 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator
         near = neighbour_index(established, rare)
     works = works_by_article(corpus)
     known = KnownNames(corpus)
+    names = name_lists(corpus)
     reported: list[tuple[Spelling, Spelling]] = []
     # Longest runs first, so "Krysten Ritten" is reported and "Ritten" within it is not.
     for spelling in sorted(rare, key=lambda s: (-len(s.words), s.text)):
@@ -258,7 +264,7 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator
                 continue
             for other in near(words, position):
                 norm, variant = norm_of(other, spelling)
-                if variant is not spelling or not slip(variant, norm, position, lower, known) \
+                if variant is not spelling or not slip(variant, norm, position, lower, known, names) \
                         or len(words) == 1 and not same_topic(variant, norm, works) \
                         or within_reported(variant, norm, reported) \
                         or accepted(variant.text, norm.text, corpus):

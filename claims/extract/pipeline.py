@@ -19,7 +19,7 @@ from claims.extract.context import ArticleContext, Subj
 from claims.extract.order import decision_orders, order_claims
 from claims.extract.registry import WorkConfig
 from claims.extract.sentences import Sentence, joined, quotation_spans, split_sentences
-from claims.extract.spellings import Spellings
+from claims.names import Spellings
 from claims.extract.subjects import focus_of, subjects_for, subjects_in
 from claims.extract.temporal import Timex, find_timexes
 from claims.extract.times import CALENDAR_TYPES, TIME_AFTER_FOR, time_for, time_range, time_value

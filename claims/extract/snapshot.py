@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from claims.extract import registry, works
-from claims.extract.spellings import Spelling, Spellings
+from claims.names import Spelling, Spellings
 from claims.models import Article, Claim
 
 MIN_ARTICLES = 2

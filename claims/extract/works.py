@@ -15,7 +15,7 @@ from functools import cache
 
 from claims.extract import aliases, gazetteer, lexicon, parallel, registry, titles
 from claims.extract.temporal import lexicon as time_lexicon
-from claims.keys import fold, fold_title
+from claims.keys import edit_distance, fold, fold_title
 from claims.models import WorkKind
 
 WORD = r"[A-Z0-9][\w'’.\-+&]*"
@@ -297,17 +297,6 @@ def headline_work(lexicon_: WorkLexicon, sentences: list[tuple[int, int, str, bo
             if key and key in lexicon_.registry.works:
                 named.add(key)
     return named.pop() if len(named) == 1 else None
-
-
-def edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (char_a != char_b)))
-        previous = current
-    return previous[-1]
 
 
 def spelling_variants(counts: Counter) -> dict[str, str]:
