@@ -202,7 +202,7 @@ def extract(targets: Iterable[str | StandardInput], published: str | None = None
     articles, problems = read_articles(targets, published, progress)
     settings = settings or Settings()
     extraction = extract_corpus(articles, settings.work_config(), settings.workers(), progress, with_spellings)
-    return Report(articles=articles, claims=extraction.claims, problems=problems,
+    return Report(articles=articles, claims=extraction.claims, problems=problems + extraction.problems,
                   lexicon=extraction.lexicon, spellings=extraction.spellings)
 
 
@@ -266,7 +266,7 @@ def checked_against(targets: Iterable[str | StandardInput], stored: snapshot.Sto
     cited = {claim for finding in findings for claim in finding.claims}
     cited_articles = {article for finding in findings for article in finding.articles} - read
     return Report(articles=articles, claims=[claim for claim in claims if claim.article in read or claim.id in cited],
-                  problems=problems, findings=findings, lexicon=lexicon, spellings=spellings,
+                  problems=problems + extraction.problems, findings=findings, lexicon=lexicon, spellings=spellings,
                   stored=[by_id[article] for article in sorted(cited_articles)], stored_at=stored.checked_at,
                   stored_count=stored.article_count - len(edited))
 

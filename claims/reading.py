@@ -132,6 +132,8 @@ def parse_markdown(text: str, path: Path, published: str | None) -> Article:
         return make_article(path.stem, text, path, published=published)
     try:
         meta = yaml.safe_load(match.group(1)) or {}
+    except RecursionError:
+        raise BadArticle("front matter nested too deeply", 2) from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or "cannot be parsed"
@@ -270,6 +272,8 @@ def record_article(path: Path, raw_line: bytes, number: int) -> Article | ReadPr
         record = json.loads(decode(raw_line))
         if not isinstance(record, dict):
             raise BadArticle("not a JSON object")
+        record = {key: without_lone_surrogates(value) if isinstance(value, str) else value
+                  for key, value in record.items()}
         if not isinstance(record.get("text"), str):
             raise BadArticle("no 'text' string")
         article_id = record.get("id")
@@ -281,8 +285,23 @@ def record_article(path: Path, raw_line: bytes, number: int) -> Article | ReadPr
                             **{k: text_or_none(record.get(k)) for k in ("title", "author", "url")})
     except json.JSONDecodeError as err:
         return ReadProblem(str(path), f"invalid JSON ({err.msg} at column {err.colno})", number)
+    except RecursionError:
+        return ReadProblem(str(path), "invalid JSON (nested too deeply)", number)
+    except ValueError:   # (Python reads no integer of more than 4,300 digits)
+        return ReadProblem(str(path), "invalid JSON (a number too long to read)", number)
     except BadArticle as err:
         return ReadProblem(str(path), err.message, number)
+
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(text: str) -> str:
+    """A JSON string's escaped half of a character ("\\ud800") read as U+FFFD: no valid
+    text holds one, and it cannot be written out again."""
+    if not LONE_SURROGATE.search(text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def expand(targets: Iterable[str | StandardInput]) -> Iterator[Path | StandardInput | ReadProblem]:

@@ -381,3 +381,28 @@ def test_empty_standard_input_is_a_bad_input_named_as_given():
     result = run("extract", "-", "--stdin-filename", "draft.md", stdin="")
     assert result.exit_code == 2
     assert errors(result) == ["checker: error: draft.md: empty body: nothing to check"]
+
+
+# --- an article the checker fails on ------------------------------------------------------------
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_article_the_checker_fails_on_is_one_error_line_and_the_others_are_checked(monkeypatch, jobs):
+    from claims.extract import parallel, pipeline
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 2)   # (worker processes even for five articles)
+    real = pipeline.extract_article
+
+    def failing(article, *args, **kwargs):
+        if article.id == "fabnewz-2017-04-shooting-begun":
+            raise OverflowError("date value out of range")
+        return real(article, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract_article", failing)
+    result = run("check", SEED_ARTICLES, "--no-store", "--format", "json", "--jobs", jobs)
+    assert result.exit_code == 2
+    [line] = errors(result)
+    assert line.startswith("checker: error: ") and "fabnewz-2017-04-shooting-begun.md" in line
+    assert "the checker failed to read its claims (OverflowError: date value out of range)" in line
+    document = json.loads(result.stdout)
+    articles = {claim["article"] for claim in document["claims"]}
+    assert "fabnewz-2017-04-shooting-begun" not in articles and len(articles) >= 3
+    assert document["findings"]   # the other articles were still held against each other

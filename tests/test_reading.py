@@ -113,6 +113,19 @@ def test_front_matter_published(tmp_path, line, value):
     assert articles[0].published.value == value
 
 
+def test_front_matter_nested_too_deeply_is_a_problem_not_a_crash(tmp_path):
+    path = write(tmp_path / "deep.md", markdown("deep: " + "[" * 5000 + "]" * 5000))
+    articles, problems = read_articles([str(path)])
+    assert articles == [] and [(p.line, p.message) for p in problems] == [(2, "front matter nested too deeply")]
+
+
+def test_a_lone_surrogate_in_json_lines_is_read_as_a_replacement_character(tmp_path):
+    path = write_jsonl(tmp_path / "c.jsonl", ['{"id": "x\\udc00", "text": "Half a \\ud800 character."}'])
+    [article], problems = read_articles([str(path)])
+    assert not problems and (article.id, article.body) == ("x\ufffd", "Half a \ufffd character.")
+    article.body.encode("utf-8")   # (writable again, as every report must)
+
+
 def test_impossible_yaml_date_is_a_problem_not_a_crash(tmp_path):
     path = write(tmp_path / "feb30.md", markdown("published: 2016-02-30"))
     articles, problems = read_articles([str(path)])
@@ -218,6 +231,9 @@ BAD_LINES = {
     "no-id": ('{"text": "A body."}', "no 'id'"),
     "empty-text": ('{"id": "x", "text": "  "}', "empty body"),
     "bad-date": ('{"id": "x", "text": "A body.", "published": "2018-13"}', "invalid publication date"),
+    "nested-too-deeply": ('{"id": "x", "text": "A body.", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+                          "invalid JSON (nested too deeply)"),
+    "number-too-long": ('{"id": "x", "text": "A body.", "x": ' + "9" * 5000 + "}", "invalid JSON (a number too long to read)"),
 }
 
 

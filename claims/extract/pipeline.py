@@ -19,12 +19,13 @@ from claims.extract.context import ArticleContext, Subj
 from claims.extract.order import decision_orders, order_claims
 from claims.extract.registry import WorkConfig
 from claims.extract.sentences import Sentence, joined, quotation_spans, split_sentences
-from claims.names import Spellings
 from claims.extract.subjects import focus_of, subjects_for, subjects_in
 from claims.extract.temporal import Timex, find_timexes
 from claims.extract.times import CALENDAR_TYPES, TIME_AFTER_FOR, time_for, time_range, time_value
 from claims.intervals import resolve_interval
 from claims.models import Article, Claim, Event, Evidence, Modality, Subject, Tense, TimeMod, TimeValue
+from claims.names import Spellings
+from claims.reading import ReadProblem
 
 # "premieres in 2017, along with X": X shares the event and its time.
 ALONG_WITH = re.compile(r"(?:,\s*)?\b(?:along\s+with|alongside|together\s+with|as\s+well\s+as)\s+$",
@@ -98,6 +99,9 @@ class Extraction:
     dropped: list[tuple[str, str, str]] = dataclasses.field(default_factory=list)
     # How the articles spell names (for `name-variant`), collected as they were read.
     spellings: Spellings | None = None
+    # The articles whose claims could not be read (the checker failed on them): the others'
+    # claims are still here.
+    problems: list[ReadProblem] = dataclasses.field(default_factory=list)
 
 
 def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
@@ -124,32 +128,47 @@ def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
             lexicon_ = learn_more(known, articles, texts, config)
         claims: list[Claim] = []
         dropped: list[tuple[str, str, str]] = []
+        problems: list[ReadProblem] = []
         names = Spellings() if with_spellings else None
         few = [article.body for article in articles] if known is not None else None
         titles = spellings.title_pattern(lexicon_.titles.values(), few) if with_spellings else None
-        for batch_claims, batch_dropped, batch_names in parallel.map_ranges(
+        for batch_claims, batch_dropped, batch_names, batch_problems in parallel.map_ranges(
                 extract_range, len(articles), jobs, (articles, lexicon_, texts, (titles, with_spellings)),
                 parallel.step_progress(progress, "reading claims", len(articles))):
             for claim in batch_claims:
                 claims.append(claim.model_copy(update={"id": f"c{len(claims) + 1}"}))
             dropped += batch_dropped
+            problems += batch_problems
             if names is not None:
                 assert batch_names is not None  # (every batch collects them when asked)
                 names.merge(batch_names)
-    return Extraction(claims, lexicon_, dropped, names)
+    return Extraction(claims, lexicon_, dropped, names, problems)
 
 
 def extract_range(shared: tuple, start: int, stop: int
-                  ) -> tuple[list[Claim], list[tuple[str, str, str]], Spellings | None]:
-    """The claims of articles[start:stop], the triggers event typing set aside, and how the
-    articles spell names (when asked for)."""
+                  ) -> tuple[list[Claim], list[tuple[str, str, str]], Spellings | None, list[ReadProblem]]:
+    """The claims of articles[start:stop], the triggers event typing set aside, how the
+    articles spell names (when asked for), and the articles the checker failed on."""
     articles, lexicon_, texts, (titles, with_spellings) = shared
     claims: list[Claim] = []
     dropped: list[tuple[str, str, str]] = []
+    problems: list[ReadProblem] = []
     for article in articles[start:stop]:
-        sentences = texts[article.id] if texts is not None else sentences_of(article)
-        claims += extract_article(article, lexicon_, sentences, dropped)
-    return claims, dropped, spellings.collect(articles[start:stop], titles) if with_spellings else None
+        try:
+            sentences = texts[article.id] if texts is not None else sentences_of(article)
+            claims += extract_article(article, lexicon_, sentences, dropped)
+        except Exception as err:   # (a bug meets this text: one article lost, not the run)
+            problems.append(failed_on(article, err))
+    return (claims, dropped, spellings.collect(articles[start:stop], titles) if with_spellings else None,
+            problems)
+
+
+def failed_on(article: Article, err: Exception) -> ReadProblem:
+    """The problem line for an article the checker failed to read claims from."""
+    return ReadProblem(article.path or article.id,
+                       f"article {article.id!r}: the checker failed to read its claims ({type(err).__name__}: {err}); "
+                       "its other articles were checked. Please report this with the article's text",
+                       article.body_line)
 
 
 def extract_claims(articles: list[Article]) -> list[Claim]:

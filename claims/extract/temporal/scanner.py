@@ -44,6 +44,15 @@ def _trim(span: str, lex: Lexicon) -> str:
     return span
 
 
+YEAR = re.compile(r"\d{4,}")
+
+
+def outside_the_calendar(value: str) -> bool:
+    """A value whose year is not 1 to 9999 ("last year" in an article dated in year 1)."""
+    year = YEAR.match(value)
+    return year is not None and not 1 <= int(year.group()) <= 9999
+
+
 def find_timexes(text: str, published: Published | None, tense: str | None = None, *,
                  include_vague: bool = True, convention: str = "claims") -> list[Timex]:
     """All time expressions in text, sorted by start, non-overlapping, normalized against published.
@@ -94,7 +103,10 @@ def find_timexes(text: str, published: Published | None, tense: str | None = Non
                     groups.setdefault(name, value)
                     groups[alias] = value
             ctx.start, ctx.end = m.start(), m.end()
-            result = HANDLERS[pattern.handler](groups, ctx, lex)
+            try:
+                result = HANDLERS[pattern.handler](groups, ctx, lex)
+            except (OverflowError, ValueError):
+                result = None   # a date the calendar has no room for ("99999999 days ago"): no time
             # The first pattern that matches decides, as in one alternation.
             break
         if not result:
@@ -106,7 +118,7 @@ def find_timexes(text: str, published: Published | None, tense: str | None = Non
             start = r.start if r.start is not None else m.start()
             end = r.end if r.end is not None else m.end()
             end = start + len(_trim(text[start:end], lex))
-            if r.value is None or end <= start:
+            if r.value is None or end <= start or outside_the_calendar(r.value):
                 continue
             if not include_vague and r.value in VAGUE_VALUES:
                 continue
