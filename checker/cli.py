@@ -209,9 +209,9 @@ def known_fingerprints(baseline_file: str | None) -> set[str]:
 
 
 class Commands(click.Group):
-    """checker's commands: a Dask cluster that cannot be used, or a review command (or a
-    store) without the review extra installed, ends any of them with one error line (exit
-    status 2), not a traceback."""
+    """checker's commands: a Dask cluster that cannot be used, a review command (or a store)
+    without the review extra installed, or a failure of the checker itself ends any of them
+    with one error line (exit status 2), not a traceback."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -223,6 +223,15 @@ class Commands(click.Group):
                 raise
             fail(f"the review store and page need the review extra ({err.name} is not installed): "
                  "pip install 'checker[review]'")
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise   # (click's own: usage errors and exits, which click reports)
+        except Exception as err:
+            # A failure no input explains is the checker's: one line, exit status 2, never a
+            # traceback for a user to read (CHECKER_DEBUG=1 shows it, for a report).
+            if os.environ.get("CHECKER_DEBUG"):
+                raise
+            fail(f"the checker failed ({type(err).__name__}: {err}); run again with CHECKER_DEBUG=1 "
+                 "for the details, and please report it")
 
 
 @click.group(cls=Commands)

@@ -124,6 +124,17 @@ def text_or_none(value) -> str | None:
     return None if value is None else str(value)
 
 
+class FrontMatterLoader(yaml.SafeLoader):
+    """YAML without aliases: front matter has no use for them, and a few hundred bytes of
+    aliases to aliases expand to gigabytes (a "billion laughs")."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed",
+                                              self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+
 def parse_markdown(text: str, path: Path, published: str | None) -> Article:
     match = FRONT_MATTER.match(text)
     if not match:
@@ -131,7 +142,7 @@ def parse_markdown(text: str, path: Path, published: str | None) -> Article:
             raise BadArticle("front matter is not closed by a '---' line", 1)
         return make_article(path.stem, text, path, published=published)
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=FrontMatterLoader) or {}
     except RecursionError:
         raise BadArticle("front matter nested too deeply", 2) from None
     except yaml.YAMLError as err:

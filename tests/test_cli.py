@@ -406,3 +406,19 @@ def test_an_article_the_checker_fails_on_is_one_error_line_and_the_others_are_ch
     articles = {claim["article"] for claim in document["claims"]}
     assert "fabnewz-2017-04-shooting-begun" not in articles and len(articles) >= 3
     assert document["findings"]   # the other articles were still held against each other
+
+
+def test_a_failure_of_the_checker_itself_is_one_error_line_with_exit_2(monkeypatch):
+    import checker.engine
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a rule tripped")
+
+    monkeypatch.setattr(checker.engine, "find_conflicts", broken)
+    result = run("check", SEED_ARTICLES, "--no-store", "--fail-on", "never")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert errors(result) == ["checker: error: the checker failed (RuntimeError: a rule tripped); run again "
+                              "with CHECKER_DEBUG=1 for the details, and please report it"]
+    monkeypatch.setenv("CHECKER_DEBUG", "1")
+    debugged = CliRunner().invoke(main, ["check", str(SEED_ARTICLES), "--no-store"])
+    assert isinstance(debugged.exception, RuntimeError)

@@ -203,3 +203,25 @@ def test_extract_jsonl_one_object_per_line(report):
         return json.dumps([c["article"], c["subject"], c["event"], c["time"], c["relation"],
                            c["object"], c["evidence"]["start"]], sort_keys=True)
     assert sorted(map(key, claims)) == sorted(map(key, report["claims"]))
+
+
+def test_the_report_is_byte_identical_whatever_the_hash_seed(tmp_path):
+    """Set and dict orders of strings change with PYTHONHASHSEED; no output may follow them."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    corpus = [str(root / "articles"), str(root / "tests/fixtures/articles/rules/name-variant/flag"),
+              str(root / "tests/fixtures/articles/rules/name-variant/title"),
+              str(root / "tests/fixtures/articles/rules/date-conflict")]
+    outputs = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        env.pop("CHECKER_STORE", None)
+        found = subprocess.run([sys.executable, "-m", "checker", "check", *corpus, "--format", "json",
+                                "--fail-on", "never", "--jobs", "1"], capture_output=True, env=env, cwd=tmp_path,
+                               timeout=300)
+        assert found.returncode == 0, found.stderr
+        outputs.append(found.stdout)
+    assert outputs[0] == outputs[1] == outputs[2]

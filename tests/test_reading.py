@@ -119,6 +119,16 @@ def test_front_matter_nested_too_deeply_is_a_problem_not_a_crash(tmp_path):
     assert articles == [] and [(p.line, p.message) for p in problems] == [(2, "front matter nested too deeply")]
 
 
+def test_aliases_in_front_matter_are_refused_before_they_expand(tmp_path):
+    laughs = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    laughs += [f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]"
+               for previous, name in zip("abcdefgh", "bcdefghi")]
+    path = write(tmp_path / "laughs.md", markdown("published: 2016-05-01\n" + "\n".join(laughs)))
+    articles, problems = read_articles([str(path)])
+    assert articles == []
+    assert [(p.line, p.message) for p in problems] == [(5, "broken front matter: aliases (*name) are not allowed")]
+
+
 def test_a_lone_surrogate_in_json_lines_is_read_as_a_replacement_character(tmp_path):
     path = write_jsonl(tmp_path / "c.jsonl", ['{"id": "x\\udc00", "text": "Half a \\ud800 character."}'])
     [article], problems = read_articles([str(path)])
