@@ -173,7 +173,17 @@ def test_table_timeline_shows_only_the_flagged_events(report):
     timeline = text[text.index("times claimed"):].splitlines()[2:]
     assert [line.split() for line in timeline] == [
         ["Jessica", "Jones", "2", "filming", "2016", "(1),", "2017", "(1)"],
-        ["Luke", "Cage", "release", "2016-09-30", "(1)"]]
+        ["Luke", "Cage", "release", "Sept", "30,", "2016", "(1)"]]
+
+
+def test_table_timeline_says_times_in_words_an_editor_reads(report):
+    from claims.models import TimeValue
+    luke = next(claim for claim in report.claims if claim.subject.work == "Luke Cage")
+    said = [luke.model_copy(update={"time": TimeValue(value=value, mod=mod), "article": f"a{number}"})
+            for number, (value, mod) in enumerate([("2016-FA", None), ("2016", "END"), ("2016-09-30", None)])]
+    timeline = summary_table.timeline_table(said, report.findings, 100)
+    assert "fall 2016 (1)" in timeline and "late 2016 (1)" in timeline and "Sept 30, 2016 (1)" in timeline
+    assert "2016-FA" not in timeline and "END" not in timeline
 
 
 def test_table_timeline_wraps_between_whole_times():

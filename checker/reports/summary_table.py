@@ -12,6 +12,7 @@ from checker.report import Report
 from checker.findings import Finding
 from checker.reports.labels import severity_counts, sources_label, work_label
 from checker.reports.text import clean
+from checker.rules.wording import time_phrase
 from claims.keys import fold_title
 from claims.models import Article, Claim
 
@@ -103,20 +104,22 @@ def timeline_table(claims: list[Claim], findings: list[Finding], width: int) -> 
     with how many articles say it."""
     flagged = {event_key(f.subject.work, f.subject.season, f.event)
                for f in findings if f.subject and f.event}
-    times: dict[tuple, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    times: dict[tuple, dict[tuple, set[str]]] = defaultdict(lambda: defaultdict(set))
     titles: dict[tuple, Claim] = {}
+    words: dict[tuple, str] = {}   # a time as an editor reads it: "fall 2016", not "2016-FA"
     for claim in claims:
         key = event_key(claim.subject.work, claim.subject.season, claim.event)
         if key not in flagged or claim.relation is not None or claim.time is None or claim.negated:
             continue
         titles.setdefault(key, claim)
-        shown = " ".join(part for part in (claim.time.value, claim.time.mod) if part)
-        times[key][shown].add(claim.article)
+        time = (claim.time.value or "", claim.time.mod or "")
+        words.setdefault(time, time_phrase(claim, with_preposition=False))
+        times[key][time].add(claim.article)
     rows = []
     # Beside work, season and event: about 45 characters.
     times_width = max(LAST_COLUMN_MIN_WIDTH, width - 45)
     for key, said in sorted(times.items()):
-        claimed = [clean(f"{time} ({len(articles)})") for time, articles in
+        claimed = [clean(f"{words[time]} ({len(articles)})") for time, articles in
                    sorted(said.items(), key=lambda item: (-len(item[1]), item[0]))]
         subject = titles[key].subject
         rows.append((clean(subject.work), subject.season or "", key[2], pack(claimed, times_width)))
