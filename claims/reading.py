@@ -10,6 +10,7 @@ import glob
 import gzip
 import io
 import json
+import os
 import re
 import zlib
 from dataclasses import dataclass
@@ -315,6 +316,40 @@ def without_lone_surrogates(text: str) -> str:
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
+def folder_articles(folder: Path) -> tuple[list[Path], list[ReadProblem]]:
+    """The article files under a folder, sorted, each real folder visited once (a symbolic
+    link back up the tree is followed no further), and a problem for each sub-folder that
+    cannot be read (its articles would otherwise go unchecked without a word)."""
+    unreadable: list[ReadProblem] = []
+    seen: set[str] = set()
+    found: list[Path] = []
+
+    def refuse(err: OSError) -> None:
+        unreadable.append(ReadProblem(str(err.filename or folder), f"cannot read the folder ({err.strerror or err})"))
+
+    for root, folders, files in os.walk(folder, onerror=refuse, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            folders[:] = []   # (a loop: this folder's files are already listed)
+            continue
+        seen.add(real)
+        found += [Path(root) / name for name in files
+                  if is_article_file(Path(root) / name) and (Path(root) / name).is_file()]
+    return once_each(sorted(found)), unreadable
+
+
+def once_each(files: list[Path]) -> list[Path]:
+    """The files, a file reached by several paths (links) only at its first."""
+    seen: set[str] = set()
+    kept = []
+    for file in files:
+        real = os.path.realpath(file)
+        if real not in seen:
+            seen.add(real)
+            kept.append(file)
+    return kept
+
+
 def expand(targets: Iterable[str | StandardInput]) -> Iterator[Path | StandardInput | ReadProblem]:
     """Files named by paths, folders (searched recursively) and glob patterns, in order
     (standard input where it stands among them)."""
@@ -324,15 +359,16 @@ def expand(targets: Iterable[str | StandardInput]) -> Iterator[Path | StandardIn
             continue
         path = Path(target)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and is_article_file(p))
-            if not found:
+            found, unreadable = folder_articles(path)
+            yield from unreadable
+            if not found and not unreadable:
                 yield ReadProblem(target, "folder holds no articles (*.md, *.txt, *.jsonl[.gz])")
             yield from found
         elif path.exists():
             yield path
         elif glob.has_magic(target):
             matches = sorted(Path(p) for p in glob.glob(target, recursive=True))
-            files = [p for p in matches if p.is_file() and is_article_file(p)]
+            files = once_each([p for p in matches if p.is_file() and is_article_file(p)])
             if not files:
                 yield ReadProblem(target, "pattern matches no article files")
             yield from files

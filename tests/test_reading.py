@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -444,3 +445,32 @@ def test_bad_fixtures_do_not_stop_the_good_ones():
     assert sorted(a.id for a in articles) == ["example-2019-03-starlight-harbor-s2",
                                               "example-2019-07-copper-valley"]
     assert sorted(Path(p.path).name for p in problems) == sorted(BAD_FIXTURES)
+
+
+# --- folders: links and unreadable sub-folders --------------------------------------------------
+
+def test_a_link_back_up_the_tree_is_followed_once(tmp_path):
+    root = tmp_path / "corpus"
+    (root / "news").mkdir(parents=True)
+    write(root / "news" / "a.md", markdown("published: 2016-05-01", article_id="a"))
+    (root / "news" / "loop").symlink_to(root, target_is_directory=True)
+    for target in (str(root), str(root / "**" / "*.md")):
+        articles, problems = read_articles([target])
+        assert [article.id for article in articles] == ["a"] and problems == [], target
+
+
+def test_an_unreadable_sub_folder_is_a_problem_not_silence(tmp_path, monkeypatch):
+    root = tmp_path / "corpus"
+    (root / "locked").mkdir(parents=True)
+    write(root / "a.md", markdown("published: 2016-05-01", article_id="a"))
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    articles, problems = read_articles([str(root)])
+    assert [article.id for article in articles] == ["a"]
+    assert [(p.path, p.message) for p in problems] == [(str(root / "locked"), "cannot read the folder (Permission denied)")]
