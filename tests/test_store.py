@@ -88,6 +88,30 @@ def test_a_store_behind_the_code_asks_for_db_upgrade(store):
         store.ready()
 
 
+def open_at_once(url: str, barrier, errors) -> None:
+    barrier.wait()
+    try:
+        Store.open(url)
+    except Exception as err:   # (reported to the test through the queue)
+        errors.put(repr(err))
+
+
+def test_checks_creating_a_new_store_at_once_all_succeed(store_url):
+    """Four processes open one empty store at the same moment: one creates the schema, the
+    others wait for it and find it made (no "table already exists")."""
+    import multiprocessing
+    context = multiprocessing.get_context("fork")
+    barrier, errors = context.Barrier(4), context.Queue()
+    processes = [context.Process(target=open_at_once, args=(store_url, barrier, errors)) for _ in range(4)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(120)
+    found = [errors.get() for _ in range(errors.qsize())] if not errors.empty() else []
+    assert found == [] and all(process.exitcode == 0 for process in processes)
+    assert Store(store_url).revision() == schema.REVISION
+
+
 def test_a_database_that_is_not_a_store_is_refused(store_url):
     other = Store(store_url)
     with other.transaction() as connection:

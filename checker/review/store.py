@@ -5,6 +5,7 @@ A check is recorded in one transaction, so a crash part-way leaves the store as 
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import secrets
@@ -27,6 +28,14 @@ from claims.extract.snapshot import KeptCorpus, StoredArticles, StoredCorpus
 from claims.keys import GroupKeys
 from claims.models import Article, Claim
 from claims.reading import parse_published
+
+try:
+    import fcntl
+except ImportError:   # (Windows: SQLite's own locking is all there is)
+    fcntl = None  # type: ignore[assignment]
+
+# pg_advisory_lock's key for schema changes: any number no other code locks ("ckr").
+SCHEMA_LOCK_KEY = 0x636B72
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 CORPUS_KEY = "corpus"   # the meta row of the corpus kept for incremental checks
@@ -86,6 +95,10 @@ class Store:
 
     def upgrade(self) -> tuple[str | None, str]:
         """Apply the migrations not yet applied; the revisions before and after."""
+        with self.schema_lock():
+            return self._migrate()
+
+    def _migrate(self) -> tuple[str | None, str]:
         # Alembic is only loaded here: a check on an up-to-date store never needs it.
         from alembic import command
         from alembic.config import Config
@@ -102,19 +115,42 @@ class Store:
 
     def ready(self) -> None:
         """Migrate an empty store; refuse one that is behind (upgrading is the user's call)."""
-        revision = self.revision()
-        if revision == self.head():
+        if self.revision() == self.head():
             return
-        if revision is None:
-            with self.connect() as connection:
-                tables = inspect(connection).get_table_names()
-            if tables:
-                raise StoreError(f"{shown(self.url)} is not an empty database and holds no "
-                                 "checker store")
-            self.upgrade()
-            return
+        with self.schema_lock():   # (two first checks at once: one creates, the other waits)
+            revision = self.revision()
+            if revision == self.head():
+                return
+            if revision is None:
+                with self.connect() as connection:
+                    tables = inspect(connection).get_table_names()
+                if tables:
+                    raise StoreError(f"{shown(self.url)} is not an empty database and holds no "
+                                     "checker store")
+                self._migrate()
+                return
         raise StoreError(f"the store {shown(self.url)} is at revision {revision}, this checker "
                          f"needs {self.head()}: run `checker db upgrade`")
+
+    @contextlib.contextmanager
+    def schema_lock(self) -> Iterator[None]:
+        """One process at a time creates or upgrades the schema: an advisory lock on
+        PostgreSQL, a lock on a file beside a SQLite store (held until the block ends)."""
+        if self.engine.dialect.name == "postgresql":
+            with self.connect() as connection:
+                connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": SCHEMA_LOCK_KEY})
+                try:
+                    yield
+                finally:
+                    connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": SCHEMA_LOCK_KEY})
+            return
+        database = self.engine.url.database
+        if self.engine.dialect.name != "sqlite" or not database or database == ":memory:" or fcntl is None:
+            yield
+            return
+        with open(f"{database}.lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            yield
 
     def connect(self):
         try:
