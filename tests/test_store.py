@@ -141,6 +141,17 @@ def test_a_check_stores_articles_claims_and_new_findings_as_open(store, corpus):
     assert [entry["action"] for entry in store.history(row["fingerprint"])] == ["open"]
 
 
+def test_a_new_finding_another_check_inserted_meanwhile_is_no_error(store, corpus, monkeypatch):
+    """Two checks at once find the same new finding: the second to insert it finds it there
+    (each looked before the other wrote). Its row and its one "open" decision stand."""
+    check_into(store, corpus)
+    monkeypatch.setattr(Store, "_known", lambda self, connection, findings: {})   # (it looked too early)
+    check_into(store, corpus)
+    row = only_finding(store)
+    assert row["status"] == "open"
+    assert [entry["action"] for entry in store.history(row["fingerprint"])] == ["open"]
+
+
 def test_a_decision_survives_re_running_the_check(store, corpus):
     check_into(store, corpus)
     fingerprint = only_finding(store)["fingerprint"]

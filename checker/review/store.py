@@ -348,18 +348,22 @@ class Store:
         for chunk in chunks([update_row["key"] for update_row in updates]):
             connection.execute(delete(links).where(links.c.fingerprint.in_(chunk)))
         if new:
-            connection.execute(insert(table), new)
-            connection.execute(insert(schema.decisions), [
-                dict(fingerprint=row["fingerprint"], editor=SYSTEM, at=moment, action="open",
-                     previous_status=None, status=OPEN, note="found by `checker check`",
-                     evidence_hash=row["evidence_hash"]) for row in new])
+            # (Another check may insert the same new finding meanwhile: its row stands, and
+            # only the rows this check inserted get their "open" decision.)
+            inserted = set(connection.execute(
+                unless_there(connection, table).returning(table.c.fingerprint), new).scalars())
+            opened = [dict(fingerprint=row["fingerprint"], editor=SYSTEM, at=moment, action="open",
+                           previous_status=None, status=OPEN, note="found by `checker check`",
+                           evidence_hash=row["evidence_hash"]) for row in new if row["fingerprint"] in inserted]
+            if opened:
+                connection.execute(insert(schema.decisions), opened)
         if updates:
             columns = [name.removeprefix("new_") for name in updates[0] if name != "key"]
             connection.execute(
                 update(table).where(table.c.fingerprint == bindparam("key"))
                 .values({name: bindparam(f"new_{name}") for name in columns}), updates)
         if link_rows:
-            connection.execute(insert(links), link_rows)
+            connection.execute(unless_there(connection, links), link_rows)
         for row, reason, digest in reopen:
             if self._change(connection, row, OPEN, "reopen", SYSTEM, moment, note=reason,
                             resolved_at=None, evidence=digest):
@@ -629,6 +633,18 @@ def driver_options(url: str) -> dict:
     # psycopg prepares a statement it has run five times; the generic plan it then gets
     # scans a whole table for `IN (500 parameters)`, where a planned one uses the index.
     return {"prepare_threshold": None} if url.startswith("postgresql+psycopg") else {}
+
+
+def unless_there(connection: Connection, table):
+    """INSERT ... ON CONFLICT DO NOTHING in the store's dialect: a row another check
+    inserted since this one looked is left as it is, not an error that loses the check."""
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+        return postgresql_insert(table).on_conflict_do_nothing()
+    if connection.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+        return sqlite_insert(table).on_conflict_do_nothing()
+    return insert(table)
 
 
 def finding_values(finding: Finding, cited: list[dict], corpus: GroupKeys, moment) -> dict:
