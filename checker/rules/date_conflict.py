@@ -46,7 +46,9 @@ order, a claim starts a new cycle when its dates begin more than 120 days after 
 the cycle so far and its article was published after those dates had all passed (written once
 the last premiere was over, it is about the next one); films and works of unknown kind are
 not split, since a film moved a year is a real move. Within a cycle, the claims no move
-explains are compared with the day most sources allow (each article counted once, by its
+explains (in runs of dates within max-gap-days of each other: a date years from all the
+others is about something else and decides nothing for them) are compared with the day most
+sources allow (each article counted once, by its
 firmest claim), and each claim that excludes that day is reported with the sources it
 contradicts, whatever their publication order. A report whose old date is an original one
 ("its original July 2019 date", "was initially set for") explains, besides that date, every
@@ -115,10 +117,41 @@ def disagreements(claims: Sequence[Claim], corpus: Corpus, options: Options) -> 
     """Claims no move explains, in one cycle: the odd ones out against the agreed day, and
     denials against the dates they deny."""
     timed = [claim for claim in claims if not claim.negated]
+    for near in near_runs(timed, options):
+        yield from odd_ones_out(near, corpus, options)
+    for denial in (claim for claim in claims if claim.negated):
+        opposed = [other for other in timed
+                   if other.article != denial.article and within(interval_of(other), interval_of(denial))]
+        if opposed:
+            yield conflict([denial], opposed, corpus, "says")
+
+
+def near_runs(claims: list[Claim], options: Options) -> list[list[Claim]]:
+    """The claims in runs of dates within max-gap-days of each other (in their order):
+    a date further from every other is about something else (a remake, a revival), and
+    must not decide which day the others agree on ("2040" beside "September 30, 2016" and
+    "November 4, 2016" leaves those two in conflict)."""
+    def bounds(claim: Claim) -> tuple[dt.date, dt.date]:
+        interval = interval_of(claim)
+        return interval.earliest or dt.date.min, interval.latest or dt.date.max
+
+    run_of: dict[int, int] = {}
+    run, end = -1, None
+    for index, claim in sorted(enumerate(claims), key=lambda item: bounds(item[1])):
+        start, latest = bounds(claim)
+        if end is None or (start - end).days > options.max_gap_days:
+            run, end = run + 1, latest
+        else:
+            end = max(end, latest)
+        run_of[index] = run
+    return [[claim for index, claim in enumerate(claims) if run_of[index] == number] for number in range(run + 1)]
+
+
+def odd_ones_out(timed: list[Claim], corpus: Corpus, options: Options) -> Iterator[Conflict]:
+    """Each article and time that leaves out the day most of these claims allow."""
     agreed = agreement(timed, corpus)
     if agreed is None:
         return
-    # One finding per article and time that leaves the agreed day out.
     outliers: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in timed:
         # "is wrapping up as we speak" says the event is under way, not when: tense-drift's.
@@ -135,11 +168,6 @@ def disagreements(claims: Sequence[Claim], corpus: Corpus, options: Options) -> 
                 found.severity = Severity.INFO
                 found.message += " " + why
             yield found
-    for denial in (claim for claim in claims if claim.negated):
-        opposed = [other for other in timed
-                   if other.article != denial.article and within(interval_of(other), interval_of(denial))]
-        if opposed:
-            yield conflict([denial], opposed, corpus, "says")
 
 
 def explanation(claim: Claim, opposed: list[Claim], corpus: Corpus) -> str | None:
