@@ -7,10 +7,11 @@ import unicodedata
 from functools import lru_cache
 from typing import Mapping
 
+from claims import knowledge
 from claims.models import Claim
 
-# Words a title may carry in front of its name ("The Crown", "Marvel's Luke Cage").
-TITLE_PREFIXES = {"the", "marvels", "netflixs", "disneys"}
+# Words a title may carry in front of its name ("The Crown", "Marvel's Luke Cage"): data.
+TITLE_PREFIXES = frozenset(knowledge.entry("titles", "compare_without"))
 
 
 @lru_cache(maxsize=65536)
