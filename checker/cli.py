@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Mapping
 
 import gc
 import os
@@ -33,8 +33,6 @@ if TYPE_CHECKING:
     from checker.progress import Progress
     from checker.review.store import Store
 
-# The --output files (format, path) and the formats they are written in.
-Outputs = tuple[list[tuple[str, Path]], dict[str, Callable]]
 ARTICLE_SUFFIXES = ", ".join(sorted(MARKDOWN_SUFFIXES | TEXT_SUFFIXES | JSONL_SUFFIXES))
 
 
@@ -109,14 +107,14 @@ def exit_status(report: Report, fail_on: Severity | str) -> int:
     return EXIT_OK
 
 
-def emit(report: Report, render: Callable[[Report], str],
-         fail_on: Severity | str = NEVER, outputs: Outputs | None = None) -> None:
-    """Print the report on stdout and the problems on stderr, write the --output files,
-    then exit with its status (2 when a file could not be written)."""
+def emit(report: Report, formats: Mapping[str, Callable[[Report], str]], fmt: str,
+         outputs: list[tuple[str, Path]], fail_on: Severity | str = NEVER) -> None:
+    """Print the report in `fmt` on stdout and the problems on stderr, write the --output
+    files, then exit with its status (2 when a file could not be written)."""
     for line in diagnostics.render(report):
         click.echo(line, err=True)
-    written = write_outputs(report, *outputs) if outputs else True
-    output = render(report)
+    written = write_outputs(report, outputs, formats)
+    output = formats[fmt](report)
     if output:
         try:
             click.echo(output)
@@ -216,22 +214,26 @@ class Commands(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except ClusterError as err:
-            fail(str(err))
-        except ModuleNotFoundError as err:
-            if not missing_review_extra(err):
-                raise
-            fail(f"the review store and page need the review extra ({err.name} is not installed): "
-                 "pip install 'checker[review]'")
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise   # (click's own: usage errors and exits, which click reports)
         except Exception as err:
-            # A failure no input explains is the checker's: one line, exit status 2, never a
-            # traceback for a user to read (CHECKER_DEBUG=1 shows it, for a report).
-            if os.environ.get("CHECKER_DEBUG"):
-                raise
-            fail(f"the checker failed ({type(err).__name__}: {err}); run again with CHECKER_DEBUG=1 "
-                 "for the details, and please report it")
+            fail(failure_message(err))
+
+
+def failure_message(err: Exception) -> str:
+    """What a command that failed says, in one line: what to do when the cause is known
+    (a cluster out of reach, the review extra missing), else that the checker failed."""
+    if isinstance(err, ClusterError):
+        return str(err)
+    if isinstance(err, ModuleNotFoundError) and missing_review_extra(err):
+        return (f"the review store and page need the review extra ({err.name} is not installed): "
+                "pip install 'checker[review]'")
+    # A failure no input explains is the checker's: one line, never a traceback for a user to
+    # read (CHECKER_DEBUG=1 shows it, for a report).
+    if os.environ.get("CHECKER_DEBUG"):
+        raise err
+    return (f"the checker failed ({type(err).__name__}: {err}); run again with CHECKER_DEBUG=1 "
+            "for the details, and please report it")
 
 
 @click.group(cls=Commands)
@@ -265,7 +267,7 @@ def extract(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], s
     with progress_line(verbosity) as progress:
         report = engine.extract(targets, published, settings, progress)
     report.explain = explain
-    emit(report, CLAIM_FORMATS[fmt], outputs=(outputs, CLAIM_FORMATS))
+    emit(report, CLAIM_FORMATS, fmt, outputs)
 
 
 @main.command()
@@ -292,7 +294,7 @@ def works(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], std
     targets = with_stdin(paths, stdin_filename)
     with progress_line(verbosity) as progress:
         report = engine.extract(targets, published, settings, progress)
-    emit(report, WORK_FORMATS[fmt], outputs=(outputs, WORK_FORMATS))
+    emit(report, WORK_FORMATS, fmt, outputs)
 
 
 @main.command()
@@ -379,7 +381,7 @@ def check(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], std
     if known:
         report.findings = left_out(report.findings, lambda finding: finding.fingerprint in known,
                                    "finding", "already in the baseline not shown")
-    emit(report, FORMATS[fmt], fail_on or settings.fail_on, (outputs, FORMATS))
+    emit(report, FORMATS, fmt, outputs, fail_on or settings.fail_on)
 
 
 @main.command("rules")

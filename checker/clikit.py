@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Callable, Iterator, NoReturn
+from typing import Callable, Iterator, Mapping, NoReturn
 
 import click
 
-from checker.config import ConfigError, Settings, load_settings
+from checker import rules
+from checker.config import ConfigError, Settings, load_settings, unknown
 from checker.progress import Progress
 from checker.reports.text import clean
-
 
 # Exit statuses: 0 nothing to fail on, 1 a reported finding at or above --fail-on, 2 a usage
 # error, a bad configuration or baseline, or an input that could not be read (click also
@@ -56,7 +56,7 @@ def progress_line(verbosity: str | None) -> Iterator[Progress | None]:
         progress.close()
 
 
-def outputs_option(formats: dict[str, Callable]):
+def outputs_option(formats: Mapping[str, Callable]):
     """--output FORMAT=PATH, repeatable: more reports of the same run, each in a file."""
     def parse(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[tuple[str, Path]]:
         outputs: list[tuple[str, Path]] = []
@@ -78,7 +78,7 @@ def outputs_option(formats: dict[str, Callable]):
              "standard output.")
 
 
-def write_outputs(report, outputs: list[tuple[str, Path]], formats: dict[str, Callable]) -> bool:
+def write_outputs(report, outputs: list[tuple[str, Path]], formats: Mapping[str, Callable]) -> bool:
     """Write each --output file (as `--format` would print it); False, after one error line
     for each, when some could not be written."""
     written = True
@@ -99,9 +99,6 @@ def write_outputs(report, outputs: list[tuple[str, Path]], formats: dict[str, Ca
 
 def rule_ids(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str] | None:
     """A comma-separated list of rule ids, each one the registry knows."""
-    from checker import rules
-    from checker.config import unknown
-
     if value is None:
         return None
     ids = [part.strip() for part in value.split(",") if part.strip()]
@@ -125,8 +122,6 @@ def selected_rules(settings: Settings, select: list[str] | None, ignore: list[st
     """The settings with the rules --select and --ignore name turned on and off."""
     if select is None and not ignore:
         return settings
-    from checker import rules
-
     chosen = {rule_id: (rule_id in select if select is not None else settings.rules.get(rule_id, True))
               and rule_id not in (ignore or ()) for rule_id in rules.RULES}
     return settings.model_copy(update={"rules": chosen})

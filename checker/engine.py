@@ -87,12 +87,11 @@ def find_conflicts(claims: list[Claim], articles: Iterable[Article] | dict[str, 
     are needed, so the rules may skip the rest; `article_works`: what each article makes
     claims about, when `claims` are only some of the corpus's)."""
     settings = settings or Settings()
+    by_id = articles if isinstance(articles, dict) else {article.id: article for article in articles}
     if spellings is None and reads_spellings(settings):   # (claims from elsewhere: read the bodies)
-        articles = articles if isinstance(articles, dict) else list(articles)
-        bodies = articles.values() if isinstance(articles, dict) else articles
         titles = spellings_module.title_pattern(lexicon.titles.values() if lexicon else ())
-        spellings = spellings_module.collect(bodies, titles)
-    corpus = make_corpus(claims, articles, lexicon, settings, spellings, focus, article_works)
+        spellings = spellings_module.collect(by_id.values(), titles)
+    corpus = make_corpus(claims, by_id, lexicon, settings, spellings, focus, article_works)
     groups = index_by_event(claims, corpus)
     if focus is not None:
         groups = {key: group for key, group in groups.items() if any(claim.article in focus for claim in group)}
