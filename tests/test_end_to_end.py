@@ -225,3 +225,46 @@ def test_the_report_is_byte_identical_whatever_the_hash_seed(tmp_path):
         assert found.returncode == 0, found.stderr
         outputs.append(found.stdout)
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+# Small inputs (issue 13): one or two short plain articles, as a CI check of one new article
+# sees them, give their claims and their conflict; no work needs many articles to be known.
+SMALL_PAIRS = [
+    ("Filming on Iron Meadow begins in Atlanta in May 2027.",
+     "Filming on Iron Meadow begins in Atlanta in August 2027.", "Iron Meadow", "filming_start"),
+    ("Cameras will start rolling on Pale Horizon in March 2027 in Vancouver.",
+     "Cameras will start rolling on Pale Horizon in June 2027.", "Pale Horizon", "filming_start"),
+    ("Echo Park Nights returns for season 4 on June 1, 2027.",
+     "Echo Park Nights returns for season 4 on September 14, 2027.", "Echo Park Nights", "release"),
+    ("Netflix set a September 12, 2027 premiere date for Orchid Row.",
+     "Orchid Row premieres on Netflix on November 3, 2027.", "Orchid Row", "release"),
+    ("Lumen Street wraps production in March 2027.",
+     "Lumen Street wraps production in July 2027.", "Lumen Street", "filming_end"),
+]
+
+
+@pytest.mark.parametrize("first, second, work, event", SMALL_PAIRS, ids=[p[2] for p in SMALL_PAIRS])
+def test_two_short_plain_articles_give_their_claims_and_their_conflict(tmp_path, first, second, work, event):
+    (tmp_path / "first.txt").write_text(first + "\n", encoding="utf-8")
+    (tmp_path / "second.txt").write_text(second + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(tmp_path), "--format", "json", "--no-store"])
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    claimed = {(c["article"], c["subject"]["work"], c["event"]) for c in report["claims"]}
+    assert {("first", work, event), ("second", work, event)} <= claimed, claimed
+    assert [f["rule"] for f in report["findings"] if f["severity"] == "error"] == ["date-conflict"]
+
+
+@pytest.mark.parametrize("text, work, event", [
+    ("ABC canceled Brightwater after two seasons.", "Brightwater", "cancellation"),
+    ("The streamer has axed Velvet Anchor after one season.", "Velvet Anchor", "cancellation"),
+    ("Production on Cold Harbor has been halted.", "Cold Harbor", "filming"),
+    ("Sony delayed Hollow Crown Rising until March 2028.", "Hollow Crown Rising", "release"),
+    ("Principal photography on Night Ferry kicked off Monday in Dublin.", "Night Ferry", "filming_start"),
+])
+def test_one_short_plain_article_gives_its_claim(tmp_path, text, work, event):
+    (tmp_path / "only.txt").write_text(text + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "only.txt"), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(c["subject"]["work"], c["event"]) for c in claims] == [(work, event)]

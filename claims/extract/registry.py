@@ -245,9 +245,9 @@ POSSESSIVE_END = re.compile(r"['’]s?\s+['‘\"“]?$", re.IGNORECASE)
 # before it. Most names have none of either: one test of all of them together tells, and
 # only then is each tried (`Occurrence.cued_after`, `cued_before`).
 CUES_AFTER = ("season_after", "noun_after", "noun_apposed", "screen_release", "scheduled_after", "ordered_after",
-              "after_title", "work_in_after", "event_after", "person_after", "age", "person_possessed",
+              "shoot_after", "return_after", "after_title", "work_in_after", "event_after", "person_after", "age", "person_possessed",
               "place_after", "publication_after", "music_after", "brand_after", "family_after", "credit_after")
-CUES_BEFORE = ("season_before", "noun_before", "work_in_before", "person_before", "honorific", "place_before",
+CUES_BEFORE = ("season_before", "noun_before", "shoot_before", "event_noun_before", "network_before", "work_in_before", "person_before", "honorific", "place_before",
                "publication_before", "music_before", "credit_before")
 
 
@@ -273,6 +273,7 @@ def cue_patterns() -> dict:
                                     *lexicon.entry("events", "date_moves")]
                   for form in lexicon.verb_forms(verb).values()]
     return {
+        **production_cue_patterns(data, makers, number, ordinal),
         "nouns": {noun.lower(): kind for noun, kind in nouns.items()},
         # (a network between: "a documentary series on E!, 'I Am Cait'")
         "noun_before": EndingIn(re.compile(
@@ -298,7 +299,7 @@ def cue_patterns() -> dict:
         "ordered_after": re.compile(r"^\s+(?:up\s+)?(?:to|for)\s+(?:series|a\s+(?:second|third|fourth|fifth|sixth|seventh|"
                                     r"eighth|ninth|tenth|new|final|full)\s+season|(?:its|their)\s+\w+\s+season|season\s+\d)",
                                     re.IGNORECASE),
-        "scheduled_after": re.compile(r"^\s*,?\s*(?:for|to|from|into|out\s+of|back\s+(?:to|from))\s+"
+        "scheduled_after": re.compile(r"^\s*,?\s*(?:for|to|from|into|until|till|out\s+of|back\s+(?:to|from))\s+"
                                       r"(?:(?:a|an|the|its)\s+)?(?:[\w.,-]+\s+){0,4}?"
                                       r"(?:\d|release|opening|debut|premiere|date|slot|spring|summer|fall|autumn|winter|"
                                       r"january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -354,6 +355,45 @@ def cue_patterns() -> dict:
         "numbered": re.compile(r"(?:\s\d{1,2}|\s(?!I$)[IVX]{1,5}|\s(?:Part|Vol\.?|Volume|Chapter|Episode)\s+(?:\d+|[IVX]+|"
                                r"One|Two|Three|Four))$"),
     }
+
+
+def production_cue_patterns(data: dict, makers: list[str], number: str, ordinal: str) -> dict:
+    """The cues of what happens to a production around one mention ("filming on X", "ABC
+    canceled X", "X wraps production", "X returns for season 4"): strong enough alone."""
+    def forms(verbs: list[str], kinds: tuple[str, ...] = ("base", "s", "past", "participle", "ing")) -> list[str]:
+        return [form for verb in verbs for kind, form in [*lexicon.verb_forms(verb).items(),
+                                                           *lexicon.british_forms(verb).items()] if kind in kinds]
+
+    decisions = forms(data["network_verbs"], ("base", "s", "past", "participle"))
+    auxiliaries = lexicon.literal_alternation(data["screen_auxiliaries"] + ["set", "scheduled", "expected", "due",
+                                                                              "slated", "poised", "about", "ready", "to",
+                                                                              "reportedly", "already"])
+    returns = forms(data["return_after_verbs"]) + ["are back", "were back"]
+    return {
+        "shoot_before": words_before(data["shoot_before"]),
+        "place_heads": frozenset(data["place_heads"]),
+        "event_noun_before": words_before(data["event_noun_before"]),
+        # (a maker's name as written, capital first: "Fox", not "fox")
+        "network_before": EndingIn(re.compile(
+            rf"(?:(?<![\w'’-])(?-i:(?=[A-Z0-9]))(?:{lexicon.alternation(makers)})|(?<![\w'’-])the\s+"
+            rf"(?:{lexicon.alternation(data['network_nouns'])}))\s+(?:(?:has|have|had|will|would|officially|reportedly|"
+            rf"quickly|finally|already|just|also|now|abruptly|quietly)\s+)*(?:{lexicon.alternation(decisions)})"
+            r"\s*['‘\"“]?\s*$", re.IGNORECASE), last_words_of(decisions)),
+        "shoot_after": re.compile(
+            rf"^['’\"”]?\s+(?:(?:{auxiliaries})\s+)*(?:{lexicon.alternation(forms(data['shoot_after_verbs']))})\s+"
+            rf"(?:{lexicon.alternation(data['shoot_after_nouns'])})(?![\w-])(?!\s+(?:on|of|for)\b)",
+            re.IGNORECASE),
+        "return_after": re.compile(
+            rf"^['’\"”]?\s+(?:(?:{auxiliaries})\s+)*(?:{lexicon.alternation(returns)})\s+for\s+"
+            rf"(?:(?:a|an|its|their)\s+)?(?:(?:season|series)\s+{number}(?!\w)|(?:{ordinal}|another|final|new)\s+"
+            rf"(?:season|series|run)(?!\w))", re.IGNORECASE),
+    }
+
+
+# What happens to a production, read before a name ("filming on X"): the pattern and the cue's name.
+PRODUCTION_CUES_BEFORE = (("shoot_before", "a shoot or production of it"),
+                          ("event_noun_before", "its premiere date, renewal or cancellation"),
+                          ("network_before", "a network's or studio's decision on it"))
 
 
 # --- occurrences: the cues around one candidate -----------------------------------------------
@@ -422,6 +462,12 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
             and subtitle.group(1).lower() not in titles.knowledge()["labels"] \
             and not gazetteer.given_name_count(text.split()[0]) and not text.split(":")[0].isupper():
         found.append(("subtitle", 1.0, False, None))  # (not "Gael Garcia Bernal: Well, ...", "Credit: X")
+    # (not a person whose work it is, "the premiere of Jane Doe's film", nor a place filmed
+    # on, "filming on Fire Island")
+    if before and not POSSESSIVE_AFTER.match(o.after):
+        found += [(cue, 1.5, True, None) for name, cue in PRODUCTION_CUES_BEFORE
+                  if info[name].search(o.before[-70:], o.tail)
+                  and not (name == "shoot_before" and text.split()[-1].lower() in info["place_heads"])]
     if before and info["work_in_before"].search(o.before[-40:], o.tail) or after and info["work_in_after"].match(o.after):
         found.append(("starring, role or set", 1.0, False, None))
     return found
@@ -448,6 +494,10 @@ def work_cues_after(o: Occurrence, info: dict) -> list[tuple[str, float, bool, s
         found.append(("ordered to series", 1.5, True, "series"))  # "picked up X to series"
     if info["after_title"].match(o.after):
         found.append(("cast or episode word after it", 1.5, True, None))
+    if info["shoot_after"].match(o.after):
+        found.append(("starts or ends its shoot", 1.5, True, None))
+    if info["return_after"].match(o.after):
+        found.append(("returns for a season", 1.5, True, "series"))
     return found
 
 
@@ -1092,7 +1142,12 @@ def keep_whole_titles(registry: Registry, tallies: dict[str, Tally]) -> None:
             continue
         sides = [k for k in tally.splits if k != key]
         joined = sides and (all(k in standing for k in sides) or any(is_other(k) for k in sides))
-        if joined or extends_a_standing_title(key):
+        # (a kind of work named before it makes the longer run the title, "the reality series
+        # Married to Jonas" beside a "Married"; not where a place or a time runs on, "her Hulu
+        # series The Mindy Project in L.A.")
+        named_kind = any(cue.endswith("' before it") for cue in tally.cues) \
+            and not ADJUNCT_INSIDE.search(display_form(tally)) and not PART_WORD_AT_END.search(display_form(tally))
+        if joined or extends_a_standing_title(key) and not named_kind:
             work = registry.works.pop(key)
             registry.rejected[key] = Rejected(key, work.title, JOINED, work.mentions, work.evidence)
     ordered = sorted(registry.works)
@@ -1114,10 +1169,35 @@ def keep_whole_titles(registry: Registry, tallies: dict[str, Tally]) -> None:
         if not longer:
             continue
         inside = sum(tally.inside[k] for k in longer)
-        short_form = len(key.split()) == 1 and gazetteer.given_name_count(key) > 0 and tally.quoted == 0
+        short_form = len(key.split()) == 1 and gazetteer.given_name_count(key) > 0 and tally.quoted == 0 \
+            or shortened_in_its_articles(tally, longer, tallies)
         if tally.whole == 0 or inside >= 0.8 * tally.occurrences or short_form:
             work = registry.works.pop(key)
             registry.rejected[key] = Rejected(key, work.title, PART, work.mentions, work.evidence)
+
+
+def shortened_in_its_articles(tally: Tally, longer: list[str], tallies: dict[str, Tally]) -> bool:
+    """A name every article of which also names a longer title it begins, read on without a
+    colon, a number or a part ("Crazy" where "Crazy Ex-Girlfriend" is named, not "Alien"
+    beside "Alien: Covenant", "Frozen 2" or "Dune Part Two"): that title's short form."""
+    short = bare_words(display_form(tally))
+    forms = {k: bare_words(display_form(tallies[k])) for k in longer}
+    continuing = [k for k in longer if forms[k].startswith(short) and READS_ON.match(forms[k][len(short):])
+                  and not SEQUEL_TAIL.match(forms[k][len(short):])]
+    return bool(continuing) and tally.articles <= set().union(*(tallies[k].articles for k in continuing))
+
+
+# A preposition of place or time inside a run of capitalized words.
+ADJUNCT_INSIDE = re.compile(r"\s(?:in|on|at|from|for|during|since|until)\s")
+
+
+# A part's word cut from its number at the end of a run ("Guardians of the Galaxy Vol" of "Vol. 2").
+PART_WORD_AT_END = re.compile(r"\s(?i:vol|volume|part|chapter|no|episode|book)\.?$")
+
+
+# The words after a short title in a longer one: on with a word, not a colon, dash or number.
+# (not a part's word cut from its number: "Guardians of the Galaxy Vol" of "Vol. 2")
+READS_ON = re.compile(r"\s+(?![ivxIVX]+\b|(?i:vol|volume|part|chapter|episode|season|book|no)\b)[^\W\d]")
 
 
 def drop_surnames(registry: Registry, persons: Counter) -> None:
