@@ -166,8 +166,9 @@ class Hardened:
 
         async def send_hardened(message: Message) -> None:
             if message["type"] == "http.response.start":
+                ours = {name.lower().encode() for name in extra}
                 headers = [(name, value) for name, value in message.get("headers", [])
-                           if name.decode("latin-1").lower() not in LOWER_HEADERS]
+                           if name.lower() not in ours]
                 if secure:
                     headers = [(name, secured(value) if name.lower() == b"set-cookie" else value)
                                for name, value in headers]
@@ -176,9 +177,6 @@ class Hardened:
             await send(message)
 
         await self.app(scope, receive, send_hardened)
-
-
-LOWER_HEADERS = {name.lower() for name in (*SECURITY_HEADERS, *NO_STORE, *HSTS)}
 
 
 def secured(cookie: bytes) -> bytes:
