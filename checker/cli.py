@@ -433,13 +433,21 @@ def write_baseline(paths: tuple[str, ...], output: str | None, published: str | 
               help="Address to listen on; anything but a loopback address exposes the page "
                    "to the network.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--trusted-proxy", "trusted_proxies", multiple=True, metavar="ADDRESS",
+              help="The address of the reverse proxy in front of the page (repeatable): its "
+                   "X-Forwarded-For and X-Forwarded-Proto headers are believed, so the sign-in "
+                   "limit counts the real client's address and cookies are marked Secure when "
+                   "the proxy was asked over HTTPS. Headers from anyone else are ignored.")
+@click.option("--secure-cookies", is_flag=True,
+              help="Mark cookies Secure on every request (browsers then send them over HTTPS "
+                   "only): for a proxy that serves HTTPS but does not say so.")
 @published_option
 @store_option
 @config_option
 @workers_options
-def serve(paths: tuple[str, ...], host: str, port: int, published: str | None,
-          store_location: str | None, config_file: Path | None, jobs: int | None,
-          dask_address: str | None) -> None:
+def serve(paths: tuple[str, ...], host: str, port: int, trusted_proxies: tuple[str, ...],
+          secure_cookies: bool, published: str | None, store_location: str | None,
+          config_file: Path | None, jobs: int | None, dask_address: str | None) -> None:
     """Start the review page, where editors decide the stored findings.
 
     With PATHs (or the configuration's `paths`), they are checked first and the store
@@ -460,13 +468,17 @@ def serve(paths: tuple[str, ...], host: str, port: int, published: str | None,
         click.echo(f"checked {len(report.articles)} articles: {len(report.findings)} findings")
     if not store.users():
         first_editor(store)
-    if host not in ("127.0.0.1", "localhost", "::1"):
+    if host not in ("127.0.0.1", "localhost", "::1") and not (trusted_proxies or secure_cookies):
         click.echo(f"checker: warning: listening on {host}: the review page is reachable from "
-                   "the network; put it behind HTTPS", err=True)
+                   "the network; put it behind an HTTPS proxy (--trusted-proxy)", err=True)
     listening = listen(host, port)
     click.echo(f"Review page: http://{'[' + host + ']' if ':' in host else host}:{port}/ "
                "(Ctrl-C stops it)")
-    server = uvicorn.Server(uvicorn.Config(create_app(store), log_level="warning"))
+    # Forwarded headers are believed from the proxies named, from nobody by default.
+    server = uvicorn.Server(uvicorn.Config(
+        create_app(store, secure_cookies=secure_cookies), log_level="warning",
+        proxy_headers=bool(trusted_proxies), forwarded_allow_ips=list(trusted_proxies) or None,
+        server_header=False))
     server.run(sockets=[listening])
 
 

@@ -278,13 +278,53 @@ def test_editor_dismisses_the_order_conflict(site, page):
     assert "not shown" not in stderr
 
 
-def test_sign_out_ends_the_session(site, page):
-    sign_in(page, site)
-    page.get_by_role("button", name="Sign out").click()
-    expect(page).to_have_url(site.url + "/login")
-    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
-    expect(page.locator("header.top .who")).to_have_count(0)
+@contextlib.contextmanager
+def copied_into(browser, page: Page) -> Iterator[Page]:
+    """Another browser holding a copy of the page's cookies (as one copied off it would)."""
+    context = browser.new_context()
+    context.set_default_timeout(WAIT_MS)
+    context.add_cookies(page.context.cookies())
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
-    page.goto(site.url + "/")
-    expect(page).to_have_url(re.compile(r"/login\?next=%2F$"))
-    expect(page.locator("table.queue")).to_have_count(0)
+
+def test_sign_out_ends_the_session_for_every_copy_of_the_cookie(site, page, browser):
+    sign_in(page, site)
+    with copied_into(browser, page) as copy:
+        copy.goto(site.url + "/")
+        expect(copy.locator("table.queue")).to_be_visible()
+        page.get_by_role("button", name="Sign out").click()
+        expect(page).to_have_url(site.url + "/login")
+        expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+        expect(page.locator("header.top .who")).to_have_count(0)
+
+        page.goto(site.url + "/")
+        expect(page).to_have_url(re.compile(r"/login\?next=%2F$"))
+        expect(page.locator("table.queue")).to_have_count(0)
+        copy.goto(site.url + "/")
+        expect(copy).to_have_url(re.compile(r"/login\?next=%2F$"))
+
+
+def test_a_new_password_then_signing_out_everywhere_on_the_account_page(site, page, browser):
+    sign_in(page, site)
+    with copied_into(browser, page) as elsewhere:
+        page.locator("header.top .who a").click()
+        expect(page.get_by_role("heading", name="Your account")).to_be_visible()
+        page.fill("input[name=current]", PASSWORD)
+        page.fill("input[name=new]", "a new long secret")
+        page.fill("input[name=repeat]", "a new long secret")
+        page.get_by_role("button", name="Change password").click()
+        expect(page.locator(".flash")).to_contain_text("your other sessions were signed out")
+        elsewhere.goto(site.url + "/")
+        expect(elsewhere).to_have_url(re.compile(r"/login\?next=%2F$"))
+        page.goto(site.url + "/")
+        expect(page.locator("table.queue")).to_be_visible()   # this browser stays signed in
+
+        page.goto(site.url + "/account")
+        page.get_by_role("button", name="Sign out everywhere").click()
+        expect(page).to_have_url(site.url + "/login")
+        expect(page.locator(".flash")).to_have_text("You were signed out everywhere.")
+        page.goto(site.url + "/")
+        expect(page).to_have_url(re.compile(r"/login\?next=%2F$"))

@@ -120,8 +120,9 @@ def test_users_are_added_with_a_hashed_password(own_store):
 def test_db_upgrade_creates_then_finds_the_store_up_to_date(tmp_path):
     location = tmp_path / "new" / "store.sqlite"
     first = run("db", "upgrade", "--store", location)
-    assert first.exit_code == 0 and "upgraded from empty to revision 0002" in first.stdout
-    assert "is up to date (revision 0002)" in run("db", "upgrade", "--store", location).stdout
+    newest = schema.REVISION
+    assert first.exit_code == 0 and f"upgraded from empty to revision {newest}" in first.stdout
+    assert f"is up to date (revision {newest})" in run("db", "upgrade", "--store", location).stdout
 
 
 def test_the_store_path_comes_from_the_configuration(seeds, tmp_path, monkeypatch):
@@ -305,3 +306,71 @@ def test_commands_without_a_store_do_not_load_the_database_layer():
              "print(sorted(m for m in ('sqlalchemy', 'argon2', 'starlette') if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert loaded.stdout.strip() == "[]"
+
+
+def test_users_sign_out_ends_every_session_of_the_editor(own_store):
+    from checker.review import auth
+    store = Store.open(str(own_store))
+    for name in ("carol", "dave"):
+        store.add_user(name, auth.hash_password("a long secret"))
+    carol, elsewhere, dave = store.open_session("carol"), store.open_session("carol"), store.open_session("dave")
+    ended = subprocess_checker("users", "sign-out", "carol")
+    assert ended.returncode == 0 and ended.stdout.strip() == "2 sessions of carol ended"
+    assert store.session_editor(carol) is None and store.session_editor(elsewhere) is None
+    assert store.session_editor(dave) == "dave"
+    changed = subprocess_checker("users", "passwd", "dave", "--password-stdin", input="another secret\n")
+    assert changed.returncode == 0 and "their sessions ended" in changed.stdout
+    assert store.session_editor(dave) is None
+    unknown = subprocess_checker("users", "sign-out", "erin")
+    assert unknown.returncode == 2 and "no editor 'erin'" in unknown.stderr
+
+
+@pytest.mark.parametrize("options, secure, address", [
+    ((), False, "127.0.0.1"),                                 # nobody's forwarded headers believed
+    (("--trusted-proxy", "127.0.0.1"), True, "192.0.2.44"),   # the proxy's are
+    (("--secure-cookies",), True, "127.0.0.1"),
+])
+def test_serve_believes_forwarded_headers_only_from_a_trusted_proxy(own_store, options, secure, address):
+    """A proxy says the page was asked for over HTTPS by 192.0.2.44: with --trusted-proxy
+    the cookie is Secure and a failed sign-in is counted against that address."""
+    import time
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    from checker.review import auth
+    from services import free_port
+    from test_review_web import csrf_of
+
+    store = Store.open(str(own_store))
+    store.add_user("carol", auth.hash_password("a long secret"))
+    forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "192.0.2.44"}
+    port = free_port()
+    server = subprocess.Popen([str(Path(sys.executable).parent / "checker"), "serve", "--port",
+                               str(port), *options], stdin=subprocess.DEVNULL,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=os.environ)
+    try:
+        for _ in range(80):
+            try:
+                request = urllib.request.Request(f"http://127.0.0.1:{port}/login", headers=forwarded)
+                with urllib.request.urlopen(request, timeout=2) as page:
+                    cookie, html = page.headers["set-cookie"], page.read().decode()
+                break
+            except OSError:
+                time.sleep(0.25)
+        else:
+            pytest.fail("the review page did not answer")
+        flags = [flag.strip().lower() for flag in cookie.split(";")[1:]]
+        assert ("secure" in flags) == secure
+        form = urllib.parse.urlencode({"csrf": csrf_of(html), "name": "carol", "password": "wrong"})
+        attempt = urllib.request.Request(f"http://127.0.0.1:{port}/login", data=form.encode(),
+                                         headers={**forwarded, "Cookie": cookie.split(";")[0]})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(attempt, timeout=10)
+        assert refused.value.code == 401
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    with store.connect() as connection:
+        assert connection.execute(select(schema.sign_in_failures.c.address,
+                                         schema.sign_in_failures.c.failures)).all() == [(address, 1)]

@@ -1,5 +1,6 @@
 """The review page through Starlette's test client: sign-in, CSRF, the queue and its
-filters, the finding page, decisions, two editors at once, and hostile article text.
+filters, the finding page, decisions, two editors at once, and hostile article text
+(sessions, the sign-in limit and headers: test_review_sessions.py).
 
 The corpus is the CI fixtures' Ember Falls pair plus tests/fixtures/articles/review/, an
 article whose title, outlet, author, link and body carry script and HTML attributes.
@@ -114,46 +115,12 @@ def test_forms_without_this_sessions_csrf_token_are_refused(app, store, form):
     assert login.status_code == 403
 
 
-def test_signing_out_ends_the_session(app):
-    client = signed_in(app)
-    page = client.get("/").text
-    answer = client.post("/logout", data={"csrf": csrf_of(page)}, follow_redirects=False)
-    assert answer.headers["location"] == "/login"
-    assert client.get("/", follow_redirects=False).status_code == 303
-
-
 def test_a_tampered_session_cookie_is_not_accepted(app):
     client = signed_in(app)
     cookie = client.cookies["checker_session"]
     client.cookies.clear()
     client.cookies.set("checker_session", cookie[:-4] + ("AAAA" if not cookie.endswith("AAAA") else "BBBB"))
     assert client.get("/", follow_redirects=False).status_code == 303
-
-
-def test_a_removed_editor_is_signed_out(app, store):
-    client = signed_in(app, "bob")
-    with store.transaction() as connection:
-        from checker.review import schema
-        connection.execute(schema.users.delete().where(schema.users.c.name == "bob"))
-    assert client.get("/", follow_redirects=False).status_code == 303
-
-
-def test_a_new_password_ends_the_sessions_opened_with_the_old_one(app, store):
-    client = signed_in(app, "bob")
-    store.set_password("bob", auth.hash_password("a brand new secret"))
-    assert client.get("/", follow_redirects=False).status_code == 303
-
-
-def test_repeated_wrong_passwords_lock_the_name_for_a_while(app):
-    client = TestClient(app)
-    page = client.get("/login").text
-    attempt = lambda password: client.post("/login", data={  # noqa: E731
-        "csrf": csrf_of(page), "name": "alice", "password": password})
-    assert [attempt("guess %d" % number).status_code for number in range(5)] == [401] * 5
-    refused = attempt(PASSWORD)  # even the right password, until the window has passed
-    assert refused.status_code == 429 and "Too many failed sign-ins" in refused.text
-    assert client.get("/", follow_redirects=False).status_code == 303
-    signed_in(app, "bob")  # other names are not affected
 
 
 @pytest.mark.parametrize("target, expected", [

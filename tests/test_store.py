@@ -88,6 +88,25 @@ def test_a_store_behind_the_code_asks_for_db_upgrade(store):
         store.ready()
 
 
+def test_a_store_from_before_sessions_upgrades_and_keeps_its_editors(store_url, corpus):
+    """A store made at revision 0002 (before sessions were kept in the store) is refused
+    until `checker db upgrade`, which adds the sessions and sign-in tables and loses nothing."""
+    old = Store(store_url)
+    with old.schema_lock():
+        old._migrate("0002")
+    old.add_user("alice", "hash")
+    summary, _ = check_into(old, corpus)
+    with pytest.raises(StoreError, match="run `checker db upgrade`"):
+        old.ready()
+    assert old.upgrade() == ("0002", old.head())
+    assert old.users() == ["alice"] and old.password_hash("alice") == "hash"
+    assert [row["fingerprint"] for row in old.findings()] == summary.new
+    assert old.session_editor(old.open_session("alice")) == "alice"
+    with old.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), schema.metadata) == []
+    old.engine.dispose()
+
+
 def open_at_once(url: str, barrier, errors) -> None:
     barrier.wait()
     try:

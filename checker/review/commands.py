@@ -265,10 +265,24 @@ def first_editor(store: Store) -> None:
 @config_option
 def change_password(name: str, password_stdin: bool, store_location: str | None,
                     config_file: Path | None) -> None:
-    """Set an editor's password."""
+    """Set an editor's password; their open sessions end."""
     store, _ = store_from(store_location, config_file)
     set_password(store, name, password_stdin, new=False)
-    click.echo(f"password of {name} changed")
+    click.echo(f"password of {name} changed; their sessions ended")
+
+
+@users.command("sign-out")
+@click.argument("name")
+@store_option
+@config_option
+def sign_out(name: str, store_location: str | None, config_file: Path | None) -> None:
+    """Sign an editor out everywhere: every session of theirs ends (a browser left signed in,
+    a stolen cookie). A new password does this too."""
+    store, _ = store_from(store_location, config_file)
+    if name not in store.users():
+        fail(f"no editor {name!r}")
+    ended = store.end_sessions(name)
+    click.echo(f"{ended} session{'s' * (ended != 1)} of {name} ended")
 
 
 @users.command("remove")

@@ -1,4 +1,5 @@
-"""The review store's tables: articles, their claims, findings, decisions, editors.
+"""The review store's tables: articles, their claims, findings, decisions, editors, their
+sessions and failed sign-ins.
 
 The Alembic migrations in `migrations/versions/` create these; a change here needs a new
 migration (`tests/test_store.py` compares the two).
@@ -10,7 +11,7 @@ from sqlalchemy import (JSON, Column, DateTime, ForeignKey, Index, Integer, Meta
 
 metadata = MetaData()
 # The newest migration's revision: what a store must be at for this code to use it.
-REVISION = "0002"
+REVISION = "0003"
 
 articles = Table(
     "articles", metadata,
@@ -94,6 +95,30 @@ users = Table(
     Column("name", String(255), primary_key=True),
     Column("password_hash", Text, nullable=False),
     Column("created_at", DateTime, nullable=False),
+)
+
+# Signed-in sessions of the review page. The cookie carries a random token; only its digest
+# is kept, so reading this table opens no session. Signing out deletes the row.
+sessions = Table(
+    "sessions", metadata,
+    Column("token_digest", String(64), primary_key=True),
+    Column("editor", String(255), ForeignKey("users.name", ondelete="CASCADE"), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("last_seen", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+    Index("ix_sessions_editor", "editor"),
+    Index("ix_sessions_expires", "expires_at"),
+)
+
+# Failed sign-ins in a row per name (as typed, case-folded; known or not) and client
+# address: what makes that address wait before its next try (checker/review/sessions.py).
+sign_in_failures = Table(
+    "sign_in_failures", metadata,
+    Column("name", String(255), primary_key=True),
+    Column("address", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("last_attempt", DateTime, nullable=False),
+    Index("ix_sign_in_failures_last", "last_attempt"),
 )
 
 # How the last full check's corpus spells names: what an incremental check (`checker check

@@ -6,6 +6,7 @@ A check is recorded in one transaction, so a crash part-way leaves the store as 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import json
 import secrets
@@ -19,7 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from checker.findings import Finding
-from checker.review import schema
+from checker.review import schema, sessions
 from checker.review.schema import REVISION
 from checker.review.states import (ACTIONS, DISMISSED, FIXED, OPEN, RESOLVED, StaleDecision,
                                     StoreError, now, shown, store_url)
@@ -98,7 +99,7 @@ class Store:
         with self.schema_lock():
             return self._migrate()
 
-    def _migrate(self) -> tuple[str | None, str]:
+    def _migrate(self, target: str = "head") -> tuple[str | None, str]:
         # Alembic is only loaded here: a check on an up-to-date store never needs it.
         from alembic import command
         from alembic.config import Config
@@ -108,7 +109,7 @@ class Store:
             config = Config()
             config.set_main_option("script_location", str(MIGRATIONS))
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, target)
         after = self.revision()
         assert after is not None  # (upgraded to head)
         return before, after
@@ -598,15 +599,18 @@ class Store:
                                                            created_at=now()))
 
     def set_password(self, name: str, password_hash: str) -> None:
+        """A new password, which ends every session the editor has open."""
         with self.transaction() as connection:
             if not connection.execute(update(schema.users).where(schema.users.c.name == name)
                                       .values(password_hash=password_hash)).rowcount:
                 raise StoreError(f"no editor {name!r}")
+            connection.execute(delete(schema.sessions).where(schema.sessions.c.editor == name))
 
     def remove_user(self, name: str) -> None:
-        """Remove an editor (their decisions stay in the history, under their name); their
-        sessions end at their next request."""
+        """Remove an editor and end their sessions (their decisions stay in the history,
+        under their name)."""
         with self.transaction() as connection:
+            connection.execute(delete(schema.sessions).where(schema.sessions.c.editor == name))
             if not connection.execute(delete(schema.users).where(schema.users.c.name == name)).rowcount:
                 raise StoreError(f"no editor {name!r}")
 
@@ -619,6 +623,90 @@ class Store:
         with self.connect() as connection:
             return list(connection.scalars(select(schema.users.c.name).order_by(schema.users.c.name)))
 
+    # -- sessions and failed sign-ins ------------------------------------------------------
+
+    def open_session(self, editor: str, moment: dt.datetime | None = None) -> str:
+        """A new session for the editor; the token its cookie carries. Expired sessions of
+        anyone are deleted on the way."""
+        moment = moment or now()
+        token = sessions.new_token()
+        table = schema.sessions
+        with self.transaction() as connection:
+            connection.execute(delete(table).where(table.c.expires_at <= moment))
+            connection.execute(insert(table).values(
+                token_digest=sessions.token_digest(token), editor=editor, created_at=moment,
+                last_seen=moment, expires_at=moment + dt.timedelta(hours=sessions.SESSION_HOURS)))
+        return token
+
+    def session_editor(self, token: str, moment: dt.datetime | None = None) -> str | None:
+        """The editor whose session the token names; None when it ended or expired."""
+        moment = moment or now()
+        table = schema.sessions
+        digest = sessions.token_digest(token)
+        with self.connect() as connection:
+            row = connection.execute(select(table.c.editor, table.c.last_seen).where(
+                table.c.token_digest == digest, table.c.expires_at > moment)).first()
+        if row is not None and moment - row.last_seen >= sessions.SEEN_EVERY:
+            with self.transaction() as connection:
+                connection.execute(update(table).where(table.c.token_digest == digest)
+                                   .values(last_seen=moment))
+        return row.editor if row else None
+
+    def end_session(self, token: str) -> None:
+        with self.transaction() as connection:
+            connection.execute(delete(schema.sessions).where(
+                schema.sessions.c.token_digest == sessions.token_digest(token)))
+
+    def end_sessions(self, editor: str) -> int:
+        """Sign the editor out everywhere; how many sessions that ended."""
+        with self.transaction() as connection:
+            return connection.execute(delete(schema.sessions).where(
+                schema.sessions.c.editor == editor)).rowcount
+
+    def count_sign_in(self, name: str, address: str, moment: dt.datetime | None = None) -> int:
+        """Count an attempt to sign in as `name` from `address` as a failure (until
+        `forget_failures` says it succeeded), unless that address must wait first: the
+        seconds left to wait, 0 when the attempt was counted and may go ahead.
+
+        The count is read and raised in one conditional UPDATE, so of many attempts sent at
+        once only as many go ahead as the limit allows."""
+        moment = moment or now()
+        table = schema.sign_in_failures
+        key = failure_key(name, address)
+        this_key = (table.c.name == key["name"]) & (table.c.address == key["address"])
+        for _ in range(10):
+            with self.transaction() as connection:
+                row = connection.execute(select(table.c.failures, table.c.last_attempt)
+                                         .where(this_key)).first()
+                if row is None:
+                    connection.execute(delete(table).where(
+                        table.c.last_attempt < moment - sessions.FORGET_FAILURES_AFTER))
+                    # (RETURNING says whether it was inserted: rowcount may not, on PostgreSQL)
+                    counted = len(connection.execute(unless_there(connection, table).values(
+                        **key, failures=1, last_attempt=moment).returning(table.c.failures)).all())
+                else:
+                    failures = row.failures
+                    if moment - row.last_attempt > sessions.FORGET_FAILURES_AFTER:
+                        failures = 0
+                    wait = sessions.wait_seconds(failures, row.last_attempt, moment)
+                    if wait:
+                        return wait
+                    counted = connection.execute(update(table).where(
+                        this_key, table.c.failures == row.failures,
+                        table.c.last_attempt == row.last_attempt)
+                        .values(failures=failures + 1, last_attempt=moment)).rowcount
+            if counted:
+                return 0
+        return 1   # (another attempt changed the count each time: a flood; let it wait)
+
+    def forget_failures(self, name: str, address: str) -> None:
+        """The attempt succeeded: that address starts counting again."""
+        table = schema.sign_in_failures
+        key = failure_key(name, address)
+        with self.transaction() as connection:
+            connection.execute(delete(table).where(table.c.name == key["name"],
+                                                   table.c.address == key["address"]))
+
     def secret(self, key: str = "session-key") -> str:
         """A random secret kept in the store, made on first use (it signs session cookies)."""
         with self.transaction() as connection:
@@ -627,6 +715,11 @@ class Store:
                 value = secrets.token_urlsafe(32)
                 connection.execute(insert(schema.meta).values(key=key, value=value))
         return value
+
+
+def failure_key(name: str, address: str) -> dict[str, str]:
+    """Failed sign-ins are counted per name as typed (case-folded, known or not) and address."""
+    return {"name": name.casefold()[:255], "address": address[:64]}
 
 
 def driver_options(url: str) -> dict:

@@ -1,16 +1,15 @@
 """The review page: an ASGI app (Starlette) with server-rendered Jinja2 templates.
 
-Every page needs a signed-in editor. Sessions live in a signed cookie; every form carries
-the session's CSRF token; decisions name the finding's version they were made on, so two
-editors deciding at once cannot silently overwrite each other.
+Every page needs a signed-in editor. Sessions are rows in the store, named by a token in a
+signed cookie, so signing out (or a new password) ends them for every copy of the cookie;
+every form carries the session's CSRF token; decisions name the finding's version they were
+made on, so two editors deciding at once cannot silently overwrite each other. Every
+response, errors and static files too, gets the security headers.
 """
 from __future__ import annotations
 
-import hashlib
 import hmac
 import secrets
-import time
-from collections import defaultdict, deque
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -25,21 +24,19 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from checker.review import auth
+from checker.review import auth, sessions
 from checker.review.pictures import timeline_of_finding
 from checker.review.states import ACTIONS, OPEN, STATUSES, StaleDecision, StoreError, when
 from checker.review.store import Store
 
 HERE = Path(__file__).parent
-SESSION_HOURS = 12
 PAGE_SIZE = 100
-# Failed sign-ins for one name before it is refused for a while: slows password guessing.
-MAX_FAILURES, FAILURE_WINDOW_SECONDS = 5, 15 * 60
 # Decisions an editor can take on the page, in the order the buttons show.
 BUTTONS = {"confirm": "Confirm: a real problem", "dismiss": "Dismiss: false alarm",
            "fix": "Mark fixed", "reopen": "Reopen", "note": "Add note only"}
-# The page runs no inline script and loads nothing from elsewhere.
+# Sent with every response. The page runs no inline script and loads nothing from elsewhere.
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
                                "script-src 'self'; form-action 'self'; frame-ancestors 'none'; "
@@ -47,8 +44,12 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "same-origin",
-    "Cache-Control": "no-store",
+    "Cross-Origin-Opener-Policy": "same-origin",
 }
+# Pages show the store's data: no copy of them is kept (static files may be).
+NO_STORE = {"Cache-Control": "no-store"}
+# Over HTTPS: browsers are to use nothing else for this site for a year.
+HSTS = {"Strict-Transport-Security": "max-age=31536000"}
 
 templates = Environment(loader=FileSystemLoader(HERE / "templates"),
                         autoescape=select_autoescape(default=True), trim_blocks=True,
@@ -143,7 +144,52 @@ def claimed(claim: dict) -> str | None:
     return claim.get("time_text") or (claim.get("time") or {}).get("value")
 
 
-# -- sessions and CSRF ------------------------------------------------------------------
+# -- headers, sessions and CSRF ----------------------------------------------------------
+
+class Hardened:
+    """Wraps the whole app (outside Starlette's own error handling, so a 500 gets them too):
+    the security headers on every response, and cookies marked Secure when the request came
+    over HTTPS (directly, or by a trusted proxy's word) or `secure_cookies` says always."""
+
+    def __init__(self, app: ASGIApp, secure_cookies: bool = False):
+        self.app = app
+        self.secure_cookies = secure_cookies
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        https = scope.get("scheme") == "https"
+        extra = {**SECURITY_HEADERS, **(HSTS if https else {}),
+                 **({} if scope["path"].startswith("/static/") else NO_STORE)}
+        secure = https or self.secure_cookies
+
+        async def send_hardened(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                ours = {name.lower().encode() for name in extra}
+                headers = [(name, value) for name, value in message.get("headers", [])
+                           if name.lower() not in ours]
+                if secure:
+                    headers = [(name, secured(value) if name.lower() == b"set-cookie" else value)
+                               for name, value in headers]
+                headers += [(name.lower().encode(), value.encode()) for name, value in extra.items()]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_hardened)
+
+
+def secured(cookie: bytes) -> bytes:
+    """A Set-Cookie value with the Secure flag (browsers then send it over HTTPS only)."""
+    flags = [flag.strip().lower() for flag in cookie.split(b";")[1:]]
+    return cookie if b"secure" in flags else cookie + b"; secure"
+
+
+def client_address(request: Request) -> str:
+    """Who is signing in, for the sign-in limit: the connection's address, or the one a
+    trusted proxy gave (`checker serve --trusted-proxy`)."""
+    return request.client.host if request.client else "unknown"
+
 
 def csrf_token(request: Request) -> str:
     if "csrf" not in request.session:
@@ -161,11 +207,6 @@ async def checked_form(request: Request):
     return form
 
 
-def password_mark(password_hash: str) -> str:
-    """A session's mark of the password it was opened with: a new password ends it."""
-    return hashlib.sha256(password_hash.encode()).hexdigest()[:16]
-
-
 def local_path(target: str | None) -> str:
     """Where to go after signing in: only a path on this site."""
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
@@ -178,34 +219,38 @@ class Review:
 
     def __init__(self, store: Store):
         self.store = store
-        self.failures: dict[str, deque[float]] = defaultdict(deque)  # name -> times
 
-    def page(self, request: Request, template: str, status_code: int = 200, **values) -> HTMLResponse:
+    def page(self, request: Request, template: str, status_code: int = 200,
+             headers: dict[str, str] | None = None, **values) -> HTMLResponse:
         html = templates.get_template(template).render(
-            request=request, editor=request.session.get("editor"), csrf=csrf_token(request),
-            flash=request.session.pop("flash", None), **values)
-        return HTMLResponse(html, status_code=status_code, headers=SECURITY_HEADERS)
+            request=request, editor=getattr(request.state, "editor", None),
+            csrf=csrf_token(request), flash=request.session.pop("flash", None), **values)
+        return HTMLResponse(html, status_code=status_code, headers=headers)
 
     def editor(self, request: Request) -> str | None:
-        """The signed-in editor; None when the account is gone or its password changed
-        since the session began (which ends the session)."""
-        name = request.session.get("editor")
-        stored = self.store.password_hash(name) if name else None
-        if stored is not None and request.session.get("password") == password_mark(stored):
-            return name
-        request.session.pop("editor", None)
-        return None
-
-    def locked_out(self, name: str) -> bool:
-        times, now = self.failures[name.casefold()], time.monotonic()
-        while times and now - times[0] > FAILURE_WINDOW_SECONDS:
-            times.popleft()
-        return len(times) >= MAX_FAILURES
+        """The signed-in editor: the one whose session in the store the cookie names. None
+        when there is none, or it ended (signed out, a new password, the editor removed)
+        or expired."""
+        token = request.session.get("session")
+        name = self.store.session_editor(token) if isinstance(token, str) else None
+        if name is None:
+            request.session.pop("session", None)
+        request.state.editor = name
+        return name
 
     def sign_in_first(self, request: Request) -> RedirectResponse:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        return RedirectResponse("/login?" + urlencode({"next": target}), status_code=303,
-                                headers=SECURITY_HEADERS)
+        return RedirectResponse("/login?" + urlencode({"next": target}), status_code=303)
+
+    def start_session(self, request: Request, name: str) -> None:
+        """A fresh session (and CSRF token) for the signed-in editor."""
+        request.session.clear()
+        request.session["session"] = self.store.open_session(name)
+
+    def too_many(self, request: Request, template: str, wait: int, **values) -> HTMLResponse:
+        return self.page(request, template, 429, headers={"Retry-After": str(wait)}, **values,
+                         error="Too many failed sign-ins from here; try again in "
+                               f"{sessions.duration(wait)}.")
 
     def forbidden(self, request: Request) -> HTMLResponse:
         return self.page(request, "error.html", 403, title="Form expired",
@@ -223,28 +268,66 @@ class Review:
             return self.forbidden(request)
         name, password = str(form.get("name", "")), str(form.get("password", ""))
         target = local_path(str(form.get("next", "/")))
-        if self.locked_out(name):
-            return self.page(request, "login.html", 429, next=target, name=name,
-                             error="Too many failed sign-ins for this name; try again in "
-                                   f"{FAILURE_WINDOW_SECONDS // 60} minutes.")
-        stored = self.store.password_hash(name)
-        if not auth.verify_password(stored, password):
-            self.failures[name.casefold()].append(time.monotonic())
+        address = client_address(request)
+        # Counted before the password is checked: attempts sent at once cannot all slip in.
+        wait = self.store.count_sign_in(name, address)
+        if wait:
+            return self.too_many(request, "login.html", wait, next=target, name=name)
+        if not auth.verify_password(self.store.password_hash(name), password):
             return self.page(request, "login.html", 401, next=target, name=name,
                              error="Wrong name or password.")
-        assert stored is not None  # (verify_password accepts no missing hash)
-        self.failures.pop(name.casefold(), None)
-        request.session.clear()  # a fresh session (and CSRF token) for the signed-in editor
-        request.session["editor"] = name
-        request.session["password"] = password_mark(stored)
-        return RedirectResponse(target, status_code=303, headers=SECURITY_HEADERS)
+        self.store.forget_failures(name, address)
+        self.start_session(request, name)
+        return RedirectResponse(target, status_code=303)
 
     async def logout(self, request: Request) -> Response:
         form = await checked_form(request)
         if form is None:
             return self.forbidden(request)
+        token = request.session.get("session")
+        if isinstance(token, str):
+            self.store.end_session(token)
         request.session.clear()
-        return RedirectResponse("/login", status_code=303, headers=SECURITY_HEADERS)
+        return RedirectResponse("/login", status_code=303)
+
+    async def account(self, request: Request) -> Response:
+        """The signed-in editor's own page: a new password, or signing out everywhere."""
+        name = self.editor(request)
+        if not name:
+            return self.sign_in_first(request)
+        if request.method == "GET":
+            return self.account_page(request)
+        form = await checked_form(request)
+        if form is None:
+            return self.forbidden(request)
+        if form.get("action") == "everywhere":
+            self.store.end_sessions(name)
+            request.session.clear()
+            request.session["flash"] = "You were signed out everywhere."
+            return RedirectResponse("/login", status_code=303)
+        current, new = str(form.get("current", "")), str(form.get("new", ""))
+        address = client_address(request)
+        wait = self.store.count_sign_in(name, address)
+        if wait:
+            return self.too_many(request, "account.html", wait,
+                                 min_password=auth.MIN_PASSWORD)
+        if not auth.verify_password(self.store.password_hash(name), current):
+            return self.account_page(request, "The current password is wrong.")
+        self.store.forget_failures(name, address)
+        if new != str(form.get("repeat", "")):
+            return self.account_page(request, "The new passwords differ.")
+        try:
+            password_hash = auth.hash_password(new)
+        except ValueError as err:
+            return self.account_page(request, str(err).capitalize() + ".")
+        self.store.set_password(name, password_hash)   # (which ends all their sessions)
+        self.start_session(request, name)
+        request.session["flash"] = "Password changed; your other sessions were signed out."
+        return RedirectResponse("/account", status_code=303)
+
+    def account_page(self, request: Request, error: str | None = None) -> HTMLResponse:
+        return self.page(request, "account.html", 400 if error else 200, error=error,
+                         min_password=auth.MIN_PASSWORD)
 
     async def queue(self, request: Request) -> Response:
         if not self.editor(request):
@@ -305,7 +388,7 @@ class Review:
         if action not in ACTIONS:
             return self.finding_page(request, row, 400, error="Choose a decision.")
         try:
-            self.store.decide(row["fingerprint"], action, request.session["editor"],
+            self.store.decide(row["fingerprint"], action, request.state.editor,
                               version=version, reason=reason, note=note)
         except StaleDecision as stale:
             return self.finding_page(request, stale.current, 409, reason=reason, note=note,
@@ -318,7 +401,7 @@ class Review:
             return self.finding_page(request, row, 400, error=str(err).capitalize() + ".",
                                      reason=reason, note=note, chosen=action)
         request.session["flash"] = f"Recorded: {action}."
-        return RedirectResponse(request.url.path, status_code=303, headers=SECURITY_HEADERS)
+        return RedirectResponse(request.url.path, status_code=303)
 
     async def timeline(self, request: Request) -> Response:
         if not self.editor(request):
@@ -328,12 +411,13 @@ class Review:
             return self.finding_page(request, None)
         picture = timeline_of_finding(self.store, row)
         if picture is None:  # a finding about a name has no event to draw
-            return Response(status_code=404, headers=SECURITY_HEADERS)
-        return Response(picture.svg(standalone=True), media_type="image/svg+xml",
-                        headers=SECURITY_HEADERS)
+            return Response(status_code=404)
+        return Response(picture.svg(standalone=True), media_type="image/svg+xml")
 
 
-def create_app(store: Store, https_only: bool = False) -> Starlette:
+def create_app(store: Store, secure_cookies: bool = False) -> ASGIApp:
+    """The review page on a store. Cookies are Secure on requests that came over HTTPS, and
+    on every request with `secure_cookies`."""
     review = Review(store)
 
     async def store_unavailable(request: Request, error: Exception) -> Response:
@@ -342,19 +426,21 @@ def create_app(store: Store, https_only: bool = False) -> Starlette:
             request=request, editor=None, csrf="", flash=None, title="Store unavailable",
             message="The review store cannot be reached just now; nothing was changed. "
                     "Try again in a moment.")
-        return HTMLResponse(html, status_code=503, headers=SECURITY_HEADERS)
+        return HTMLResponse(html, status_code=503)
 
     routes = [
         Route("/", review.queue),
         Route("/login", review.login, methods=["GET", "POST"]),
         Route("/logout", review.logout, methods=["POST"]),
+        Route("/account", review.account, methods=["GET", "POST"]),
         Route("/findings/{fingerprint}", review.finding, methods=["GET", "POST"]),
         Route("/findings/{fingerprint}/timeline.svg", review.timeline),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     middleware = [Middleware(SessionMiddleware, secret_key=store.secret(),
-                             session_cookie="checker_session", max_age=SESSION_HOURS * 3600,
-                             same_site="strict", https_only=https_only)]
-    return Starlette(routes=routes, middleware=middleware,
-                     exception_handlers={SQLAlchemyError: store_unavailable,
-                                         StoreError: store_unavailable})
+                             session_cookie="checker_session",
+                             max_age=sessions.SESSION_HOURS * 3600, same_site="strict")]
+    return Hardened(Starlette(routes=routes, middleware=middleware,
+                              exception_handlers={SQLAlchemyError: store_unavailable,
+                                                  StoreError: store_unavailable}),
+                    secure_cookies)
