@@ -185,11 +185,13 @@ def make_finding(rule: Rule, conflict: Conflict, corpus: Corpus, settings: Setti
                          end=claim.evidence.end, text=claim.evidence.text) for claim in conflict.claims]
     evidence += list(conflict.citations)
     articles = list(dict.fromkeys(cite.article for cite in evidence))
+    anchor = conflict.anchor if conflict.anchor is not None else conflict.claims
     return Finding(id="", rule=rule.id, severity=severity_of(rule, conflict, corpus, settings),
                    subject=subject, event=event,
                    claims=list(dict.fromkeys(claim.id for claim in conflict.claims)),
                    articles=articles, message=conflict.message,
-                   fingerprint=fingerprint(rule, conflict, subject_key, corpus), evidence=evidence)
+                   fingerprint=fingerprint(rule, conflict, subject_key, corpus), evidence=evidence,
+                   flagged=list(dict.fromkeys(claim.id for claim in anchor)))
 
 
 def extract(targets: Iterable[str | StandardInput], published: str | None = None,

@@ -207,7 +207,14 @@ def test_the_finding_page_shows_both_sides_the_time_marked_and_the_timeline(app,
     assert "Nora Quill" in page and "Sam Ortega" in page
     assert 'href="https://example.com/reel-wire/ember-falls-november"' in page
     assert re.search(r'<svg[^>]*class="timeline"', page)
-    assert page.count('class="claim conflict"') == len(outlets)
+    # Screen Dispatch's date is the one flagged; Reel Wire's are what it is held against.
+    conflicts = re.findall(r'class="claim conflict" data-claim="([^"#]+)#', page)
+    compared = re.findall(r'class="claim compared" data-claim="([^"#]+)#', page)
+    assert conflicts == ["screendispatch-2016-06-ember-falls-date"]
+    assert compared == ["reelwire-2016-07-ember-falls-date"] * 2
+    roles = re.findall(r'<span class="role">([^<]+)</span>\s*<strong class="outlet">([^<]+)</strong>', page)
+    assert roles == [("flagged", "Screen Dispatch"), ("held against it", "Reel Wire"),
+                     ("held against it", "Reel Wire")]
     picture = client.get(f"/findings/{fingerprint}/timeline.svg")
     assert picture.headers["content-type"].startswith("image/svg+xml")
     assert picture.text.startswith("<?xml")

@@ -27,7 +27,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from checker.review import auth
-from checker.review.pictures import timeline_of_finding
+from checker.review.pictures import flagged_claims, timeline_of_finding
 from checker.review.states import ACTIONS, OPEN, STATUSES, StaleDecision, StoreError, when
 from checker.review.store import Store
 
@@ -71,6 +71,7 @@ class Side:
     tense: str | None = None
     modality: str | None = None
     speaker: str | None = None
+    role: str | None = None   # "flagged", or "held against it" (only findings that flag claims)
 
 
 def highlighted(text: str, part: str | None, start: int | None = None) -> Markup:
@@ -106,6 +107,7 @@ def around(body: str, start: int, end: int, reach: int = 160) -> tuple[str, int]
 def sides(store: Store, row: dict) -> list[Side]:
     """The finding's evidence, one side per citation, with the time (or name) marked."""
     claims = {claim["id"]: claim for claim in row["claims"]}
+    flagged = {claim["id"] for claim in flagged_claims(row)}
     articles = store.articles(cite["article"] for cite in row["data"]["evidence"])
     shown = []
     for cite in row["data"]["evidence"]:
@@ -129,7 +131,8 @@ def sides(store: Store, row: dict) -> list[Side]:
             claimed=claimed(claim) if claim else None,
             tense=claim.get("tense") if claim else None,
             modality=claim.get("modality") if claim else None,
-            speaker=claim.get("speaker") if claim else None))
+            speaker=claim.get("speaker") if claim else None,
+            role=("flagged" if claim["id"] in flagged else "held against it") if claim and flagged else None))
     return shown
 
 
