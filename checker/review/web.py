@@ -34,6 +34,10 @@ from checker.review.store import Store
 HERE = Path(__file__).parent
 SESSION_HOURS = 12
 PAGE_SIZE = 100
+# The queue's tabs: the problems to decide on by default, `info` (agreement, explained
+# differences) on its own, so that it does not crowd them out.
+TABS = {"problems": ("error", "warning"), "info": ("info",)}
+TAB_LABELS = {"problems": "Errors and warnings", "info": "Info"}
 # Failed sign-ins for one name before it is refused for a while: slows password guessing.
 MAX_FAILURES, FAILURE_WINDOW_SECONDS = 5, 15 * 60
 # Decisions an editor can take on the page, in the order the buttons show.
@@ -176,6 +180,15 @@ def local_path(target: str | None) -> str:
     return target
 
 
+def queue_tab(asked: str | None, severity: str | None) -> str:
+    """The queue's tab: the one a severity filter belongs to, else the one asked for, else
+    errors and warnings."""
+    for name, severities in TABS.items():
+        if severity in severities:
+            return name
+    return asked if asked in TABS else "problems"
+
+
 class Review:
     """The routes, bound to one store."""
 
@@ -256,18 +269,27 @@ class Review:
         filters = {name: params.get(name) or None for name in ("rule", "severity", "work", "outlet")}
         status = params.get("status", OPEN)
         status = status if status in (*STATUSES, "all") else OPEN
-        rows = self.store.findings(status=None if status == "all" else status, **filters)
+        tab = queue_tab(params.get("tab"), filters["severity"])
+        # One query for both tabs: each tab's count is what its link would list.
+        every = self.store.findings(status=None if status == "all" else status,
+                                    **{**filters, "severity": None})
+        tab_counts = {name: sum(row["severity"] in severities for row in every) for name, severities in TABS.items()}
+        rows = [row for row in every if row["severity"] in TABS[tab]
+                and (not filters["severity"] or row["severity"] == filters["severity"])]
         pages = max(1, -(-len(rows) // PAGE_SIZE))
         try:
             number = min(max(1, int(params.get("page", 1))), pages)
         except ValueError:
             number = 1
         first = (number - 1) * PAGE_SIZE
-        query = {"status": status, **{name: value for name, value in filters.items() if value}}
+        kept = {"status": status, **{name: value for name, value in filters.items() if value and name != "severity"}}
+        tab_links = {name: urlencode({**kept, "tab": name}) for name in TABS}
+        query = {**kept, "tab": tab, **({"severity": filters["severity"]} if filters["severity"] else {})}
         return self.page(request, "queue.html", rows=rows[first:first + PAGE_SIZE], total=len(rows),
                          first=first, number=number, pages=pages, query=urlencode(query),
                          status=status, filters=filters, counts=self.store.counts(),
-                         statuses=STATUSES, facets=self.store.facets())
+                         statuses=STATUSES, facets=self.store.facets(), tab=tab, tabs=TAB_LABELS,
+                         tab_counts=tab_counts, tab_links=tab_links)
 
     async def finding(self, request: Request) -> Response:
         if not self.editor(request):
