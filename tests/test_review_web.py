@@ -277,6 +277,24 @@ def test_the_finding_page_shows_both_sides_the_time_marked_and_the_timeline(app,
     assert picture.text.startswith("<?xml")
 
 
+def test_a_date_no_calendar_has_is_shown_in_its_sentence_without_a_timeline(own_store, tmp_path):
+    (tmp_path / "slip.md").write_text("---\nid: dailyreel-2017-01-slip\noutlet: Daily Reel\npublished: 2017-01-10\n"
+                                      "---\nEmber Falls returns February 30, 2017, the network said.\n", encoding="utf-8")
+    store = Store.open(str(own_store))
+    report = engine.check([str(tmp_path)], None, Settings())
+    store.record_check(report.articles, report.claims, report.findings,
+                       engine.make_corpus(report.claims, report.articles, report.lexicon, Settings()))
+    store.add_user("alice", auth.hash_password(PASSWORD))
+    client = signed_in(create_app(store))
+    (fingerprint,) = fingerprints(client.get("/").text)
+    assert store.finding(fingerprint)["rule"] == "invalid-date"
+    page = client.get(f"/findings/{fingerprint}").text
+    assert "Ember Falls returns <mark>February 30, 2017</mark>, the network said." in page
+    assert "<svg" not in page and 'class="role"' not in page
+    assert client.get(f"/findings/{fingerprint}/timeline.svg").status_code == 404
+    store.engine.dispose()
+
+
 def test_hostile_article_text_is_escaped_on_every_page(app, store):
     client = signed_in(app)
     fingerprint = hostile_finding(store)
