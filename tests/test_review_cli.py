@@ -63,6 +63,21 @@ def test_a_dismissed_finding_leaves_check_output_and_ci_until_asked_for(seeds):
     assert "[dismissed]" in shown.stdout and "alice: dismiss (open → dismissed); reason: quoted typo" in shown.stdout
 
 
+def test_the_findings_listing_and_a_finding_fit_the_terminal(seeds, monkeypatch):
+    run("check", seeds)
+    fingerprint = stored("order-conflict")
+    for columns in (160, 80, 50):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        listing, shown = run("findings", "list").stdout, run("findings", "show", fingerprint).stdout
+        for text in (listing, shown):
+            assert max(len(line) for line in text.splitlines()) <= columns
+        assert fingerprint[:10] in listing and "order-conflict" in listing and "evidence:" in shown
+    assert listing.startswith("finding:  ")   # 50 columns: a block per finding
+    monkeypatch.setenv("COLUMNS", "160")
+    assert run("findings", "list").stdout.split()[:8] == ["finding", "status", "severity", "rule", "work",
+                                                          "outlets", "found", "message"]
+
+
 def test_confirm_fix_reopen_and_note_are_recorded_in_order(seeds):
     run("check", seeds)
     fingerprint = stored("order-conflict")
