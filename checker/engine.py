@@ -23,10 +23,11 @@ from claims.extract import snapshot, works
 from claims.extract import spellings as spellings_module
 from claims.extract.parallel import cycle_collection_paused
 from claims.extract.pipeline import extract_corpus
+from claims.extract.temporal.impossible import impossible_dates as find_impossible_dates
 from claims.names import Spellings
 from claims.extract.works import WorkLexicon
 from claims.keys import fold_title
-from claims.models import Article, Claim, Subject
+from claims.models import Article, Claim, ImpossibleDate, Subject
 from claims.reading import StandardInput, read_articles
 
 # A claim that is only rumored or guessed at makes a conflict worth a look, not an error.
@@ -42,9 +43,14 @@ def reads_spellings(settings: Settings) -> bool:
     return any(rule.reads_spellings for rule in enabled_rules(settings))
 
 
+def reads_impossible_dates(settings: Settings) -> bool:
+    return any(rule.reads_impossible_dates for rule in enabled_rules(settings))
+
+
 def make_corpus(claims: list[Claim], articles: Iterable[Article] | dict[str, Article], lexicon: WorkLexicon | None,
                 settings: Settings, spellings: Spellings | None = None,
-                focus: set[str] | None = None, article_works: dict[str, set[str]] | None = None) -> Corpus:
+                focus: set[str] | None = None, article_works: dict[str, set[str]] | None = None,
+                impossible_dates: list[ImpossibleDate] | None = None) -> Corpus:
     work_aliases = {fold_title(alias): fold_title(title)
                     for title, aliases in settings.aliases.works.items() for alias in aliases}
     person_aliases = {alias: name for name, aliases in settings.aliases.people.items()
@@ -52,7 +58,8 @@ def make_corpus(claims: list[Claim], articles: Iterable[Article] | dict[str, Art
     by_id = articles if isinstance(articles, dict) else {article.id: article for article in articles}
     return Corpus(articles=by_id, claims=claims,
                   lexicon=lexicon, work_aliases=work_aliases, person_aliases=person_aliases,
-                  spellings=spellings, focus=focus, article_works=article_works, names=EXTRACTOR_NAMES)
+                  spellings=spellings, focus=focus, article_works=article_works, names=EXTRACTOR_NAMES,
+                  impossible_dates=impossible_dates)
 
 
 class ExtractorNames:
@@ -80,18 +87,22 @@ def index_by_event(claims: Iterable[Claim], corpus: Corpus) -> dict[tuple, list[
 def find_conflicts(claims: list[Claim], articles: Iterable[Article] | dict[str, Article],
                    lexicon: WorkLexicon | None = None, settings: Settings | None = None,
                    progress: Progress | None = None, spellings: Spellings | None = None,
-                   focus: set[str] | None = None, article_works: dict[str, set[str]] | None = None) -> list[Finding]:
+                   focus: set[str] | None = None, article_works: dict[str, set[str]] | None = None,
+                   impossible_dates: list[ImpossibleDate] | None = None) -> list[Finding]:
     """Run every enabled rule; the findings sorted by work, season, event and rule, ids f1...
     (`progress` is told how many rules have run; `spellings`, collected by extraction, spare
     name-variant a reading of every body; `focus`: only findings involving these articles
     are needed, so the rules may skip the rest; `article_works`: what each article makes
-    claims about, when `claims` are only some of the corpus's)."""
+    claims about, when `claims` are only some of the corpus's; `impossible_dates`: the
+    dates no calendar has that extraction noted, else found in the bodies when needed)."""
     settings = settings or Settings()
     by_id = articles if isinstance(articles, dict) else {article.id: article for article in articles}
     if spellings is None and reads_spellings(settings):   # (claims from elsewhere: read the bodies)
         titles = spellings_module.title_pattern(lexicon.titles.values() if lexicon else ())
         spellings = spellings_module.collect(by_id.values(), titles)
-    corpus = make_corpus(claims, by_id, lexicon, settings, spellings, focus, article_works)
+    if impossible_dates is None and reads_impossible_dates(settings):
+        impossible_dates = [date for article in by_id.values() for date in find_impossible_dates(article)]
+    corpus = make_corpus(claims, by_id, lexicon, settings, spellings, focus, article_works, impossible_dates)
     groups = index_by_event(claims, corpus)
     if focus is not None:
         groups = {key: group for key, group in groups.items() if any(claim.article in focus for claim in group)}
@@ -111,9 +122,14 @@ def find_conflicts(claims: list[Claim], articles: Iterable[Article] | dict[str, 
 
 
 def sort_key(finding: Finding) -> tuple:
+    """By work, season and event; findings about no work (a date no calendar has) last, in
+    the order the articles write them."""
     subject = finding.subject
-    return (fold_title(subject.work) if subject else "", subject.season or 1 if subject else 0,
-            finding.event or "", -finding.severity.rank, finding.rule, finding.fingerprint)
+    if subject is None:
+        where = [(cite.article, cite.start) for cite in finding.evidence[:1]]
+        return (True, "", 0, "", -finding.severity.rank, finding.rule, where, finding.fingerprint)
+    return (False, fold_title(subject.work), subject.season or 1, finding.event or "", -finding.severity.rank,
+            finding.rule, [], finding.fingerprint)
 
 
 def severity_of(rule: Rule, conflict: Conflict, corpus: Corpus, settings: Settings) -> Severity:
@@ -154,7 +170,7 @@ def fingerprint(rule: Rule, conflict: Conflict, subject_key: tuple, corpus: Corp
     parts = [rule.id, *map(str, subject_key)]
     anchor = conflict.anchor if conflict.anchor is not None else conflict.claims
     parts += sorted(claim_identity(claim, corpus) for claim in anchor)
-    if not conflict.claims:  # a finding about a name: the odd spelling and where it is
+    if not conflict.claims:  # a finding about text, not claims: the odd spelling (or date) and where it is
         parts += sorted({f"{cite.article}/{cite.text}" for cite in odd_spellings(conflict.citations, conflict.subject)})
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
@@ -185,11 +201,13 @@ def make_finding(rule: Rule, conflict: Conflict, corpus: Corpus, settings: Setti
                          end=claim.evidence.end, text=claim.evidence.text) for claim in conflict.claims]
     evidence += list(conflict.citations)
     articles = list(dict.fromkeys(cite.article for cite in evidence))
+    anchor = conflict.anchor if conflict.anchor is not None else conflict.claims
     return Finding(id="", rule=rule.id, severity=severity_of(rule, conflict, corpus, settings),
                    subject=subject, event=event,
                    claims=list(dict.fromkeys(claim.id for claim in conflict.claims)),
                    articles=articles, message=conflict.message,
-                   fingerprint=fingerprint(rule, conflict, subject_key, corpus), evidence=evidence)
+                   fingerprint=fingerprint(rule, conflict, subject_key, corpus), evidence=evidence,
+                   flagged=list(dict.fromkeys(claim.id for claim in anchor)))
 
 
 def extract(targets: Iterable[str | StandardInput], published: str | None = None,
@@ -202,7 +220,8 @@ def extract(targets: Iterable[str | StandardInput], published: str | None = None
     settings = settings or Settings()
     extraction = extract_corpus(articles, settings.work_config(), settings.workers(), progress, with_spellings)
     return Report(articles=articles, claims=extraction.claims, problems=problems + extraction.problems,
-                  lexicon=extraction.lexicon, spellings=extraction.spellings)
+                  lexicon=extraction.lexicon, spellings=extraction.spellings,
+                  impossible_dates=extraction.impossible_dates)
 
 
 def kept_fingerprint(settings: Settings) -> str:
@@ -259,13 +278,14 @@ def checked_against(targets: Iterable[str | StandardInput], stored: snapshot.Sto
         for claim in extraction.claims:
             article_works.setdefault(claim.article, set()).add(corpus.work_key(claim.subject.work))
     findings = find_conflicts(claims, by_id, lexicon, settings, progress, spellings, focus=read,
-                              article_works=article_works)
+                              article_works=article_works, impossible_dates=extraction.impossible_dates)
     # Reported: the new articles' claims and those the findings cite, not the whole store's;
     # and the stored articles the findings cite.
     cited = {claim for finding in findings for claim in finding.claims}
     cited_articles = {article for finding in findings for article in finding.articles} - read
     return Report(articles=articles, claims=[claim for claim in claims if claim.article in read or claim.id in cited],
                   problems=problems + extraction.problems, findings=findings, lexicon=lexicon, spellings=spellings,
+                  impossible_dates=extraction.impossible_dates,
                   stored=[by_id[article] for article in sorted(cited_articles)], stored_at=stored.checked_at,
                   stored_count=stored.article_count - len(edited))
 
@@ -292,5 +312,5 @@ def check(targets: Iterable[str | StandardInput], published: str | None = None,
     settings = settings or Settings()
     report = extract(targets, published, settings, progress, with_spellings=reads_spellings(settings))
     report.findings = find_conflicts(report.claims, report.articles, report.lexicon, settings, progress,
-                                     report.spellings)
+                                     report.spellings, impossible_dates=report.impossible_dates)
     return report

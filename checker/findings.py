@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from claims.models import Event, Subject
 
@@ -51,6 +51,10 @@ class Finding(BaseModel):
     # Beyond the contract:
     fingerprint: str
     evidence: list[Citation] = []
+    # The claims the finding reports (the odd one out, the stale one, the clashing order
+    # claims): the others are what they are held against. Pictures draw only these as the
+    # conflict; not part of the JSON report.
+    flagged: list[str] = Field(default_factory=list, exclude=True)
 
     def contract_dict(self) -> dict:
         return self.model_dump(mode="json")

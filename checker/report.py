@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from checker.findings import Finding
 from claims.names import Spellings
 from claims.extract.works import WorkLexicon
-from claims.models import Article, Claim
+from claims.models import Article, Claim, ImpossibleDate
 from claims.reading import ReadProblem
 
 
@@ -22,6 +22,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     lexicon: WorkLexicon | None = None
     spellings: Spellings | None = None   # how the articles spell names, for name-variant
+    impossible_dates: list[ImpossibleDate] = field(default_factory=list)   # for invalid-date
     explain: bool = False   # show how each claim was read (`checker extract --explain`)
     # An incremental check: the stored articles the findings cite (not read this run), when
     # the stored corpus was checked in full, and how many articles it holds besides these.

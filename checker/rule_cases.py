@@ -41,7 +41,7 @@ def run_case(rule: str, case: dict) -> list[Finding]:
     articles = articles_of(case)
     extraction = extract_corpus(articles, settings.work_config(), 1, None, engine.reads_spellings(settings))
     return engine.find_conflicts(extraction.claims, articles, extraction.lexicon, settings, None,
-                                 extraction.spellings)
+                                 extraction.spellings, impossible_dates=extraction.impossible_dates)
 
 
 def summary(finding: Finding) -> dict:

@@ -96,6 +96,19 @@ class Evidence(Frozen):
     text: str
 
 
+class ImpossibleDate(Frozen):
+    """A calendar date no calendar has, as an article writes it ("February 30, 2017"): the
+    extractor notes it beside the claims (it times no claim) for the invalid-date check."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    month: int
+    day: int
+    year: int | None = None
+
+
 class Interval(Frozen):
     """The days a claim's time can fall on, both ends included; None is unbounded."""
 

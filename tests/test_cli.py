@@ -64,7 +64,8 @@ def test_extract_table_on_good_fixtures():
     assert result.stdout.rstrip().endswith("in 2 articles")
 
 
-def test_extract_table_rows(two_claims):
+def test_extract_table_rows(two_claims, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")   # a terminal wide enough for every column whole
     result = run("extract", GOOD, "--format", "table")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
@@ -80,6 +81,50 @@ def test_extract_table_rows(two_claims):
     assert "not release after Starlight Harbor S2 release" in row2
     assert lines[-1] == "2 claims in 2 articles"
     assert "\x1b" not in result.stdout and "\r" not in result.stdout
+
+
+def widest(text: str) -> int:
+    return max(len(line) for line in text.splitlines())
+
+
+def test_extract_table_wraps_its_long_columns_to_the_terminal(two_claims, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "140")
+    lines = run("extract", GOOD, "--format", "table").stdout.splitlines()
+    assert lines[0].split() == ["article", "work", "event", "time", "tense", "modality", "speaker", "evidence"]
+    assert widest("\n".join(lines)) <= 140
+    row1 = next(number for number, line in enumerate(lines) if line.startswith("example-2019-03"))
+    assert "Filming [31mon the second" in lines[row1]
+    # The evidence goes on under itself, in its column.
+    column = lines[row1].index("Filming")
+    assert lines[row1 + 1][column:].startswith("season is set")
+    assert lines[-1] == "2 claims in 2 articles"
+
+
+@pytest.mark.parametrize("columns", ["100", "60", "30"])
+def test_extract_on_a_narrow_terminal_is_a_block_per_claim(two_claims, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", columns)
+    text = run("extract", GOOD, "--format", "table").stdout
+    assert widest(text) <= max(int(columns), 20)   # (a value wraps no narrower than 16)
+    blocks = text.split("\n\n")
+    assert len(blocks) == 3 and blocks[-1].strip() == "2 claims in 2 articles"
+    first = "".join(blocks[0].split())   # (however the lines break)
+    assert first.startswith("".join("article: example-2019-03-starlight-harbor-s2 work: Starlight Harbor S2 "
+                                    "event: filming_start time: 2019-06 tense: future modality: expected "
+                                    "speaker: Dana Reyes evidence: Filming [31mon the second season".split()))
+    assert blocks[0].splitlines()[0].startswith("article:")
+    assert "object:" not in text and "\x1b" not in text
+
+
+def test_a_report_that_is_no_terminal_is_as_wide_as_a_default_terminal(two_claims, monkeypatch):
+    import os
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+    def no_terminal(*args):
+        raise OSError("not a terminal")
+
+    monkeypatch.setattr(os, "get_terminal_size", no_terminal)
+    text = run("extract", GOOD, "--format", "table").stdout
+    assert widest(text) <= 100 and text.startswith("article:")   # 100 columns: blocks
 
 
 def test_extract_json(two_claims):
@@ -295,10 +340,15 @@ def test_rules_lists_every_rule_as_the_configuration_has_it(tmp_path, monkeypatc
     assert not configured["refinement"]["enabled"]
     assert (configured["tense-drift"]["severity"], configured["tense-drift"]["default_severity"]) == ("error", "warning")
     assert configured["date-conflict"]["options"]["tolerance-days"] == 3
+    monkeypatch.setenv("COLUMNS", "100")
     table = run("rules").stdout.splitlines()
     assert table[0].split() == ["rule", "severity", "scope", "runs", "flags"]
     refinement = next(line for line in table if line.startswith("refinement"))
     assert refinement.split()[:4] == ["refinement", "info", "event", "off"]
+    for columns in (70, 40):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        narrow = run("rules").stdout
+        assert widest(narrow) <= columns and "invalid-date" in narrow
 
 
 SEED_ARTICLES = Path(__file__).resolve().parents[1] / "articles"

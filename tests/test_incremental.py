@@ -318,3 +318,16 @@ def test_names_the_corpus_decided_are_not_learned_again(corpus, monkeypatch):
     new, _ = read_articles([str(NEW)])
     lexicon = pipeline.extract_corpus(new, known=snapshot.lexicon_from_state(state)).lexicon
     assert set(lexicon.registry.works) == set(report.lexicon.registry.works)   # nothing new is a work
+
+
+def test_a_date_no_calendar_has_in_a_new_article_is_found_as_a_full_check_finds_it(corpus, own_store, tmp_path):
+    check_json(corpus)
+    slip = tmp_path / "slip.md"
+    slip.write_text(NEW.read_text(encoding="utf-8") + "\nThe premiere party is on February 30, 2025.\n",
+                    encoding="utf-8")
+    full_store = tmp_path / "full.sqlite"
+    shutil.copy(own_store, full_store)
+    _, full = check_json(corpus, "--changed", slip, "--full", "--store", full_store)
+    _, incremental = check_json("--changed", slip)
+    assert [finding["rule"] for finding in findings(incremental)].count("invalid-date") == 1
+    assert findings(incremental) == findings(full)

@@ -161,6 +161,27 @@ def test_table_groups_findings_under_their_work(report, monkeypatch):
     assert "feed-2 (July 2016) +1" in text   # no outlet: the article id stands in
 
 
+@pytest.mark.parametrize("columns", [120, 100, 80, 60, 40])
+def test_table_fits_the_terminal_whatever_its_width(report, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    text = summary_table.render(report)
+    assert max(len(line) for line in text.splitlines()) <= columns
+    assert "Jessica Jones season 2" in text and "times claimed" in text
+    shown = text.split()
+    for finding in report.findings:   # every message whole, however it wraps
+        assert all(word in shown for word in summary_table.clean(finding.message).split())
+
+
+def test_on_a_narrow_terminal_each_finding_is_a_block(report, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    lines = summary_table.render(report).splitlines()
+    heading = lines.index("Jessica Jones season 2")
+    assert lines[heading + 1] == "  error · order-conflict · WhatCulture (May 2016) +1"
+    assert lines[heading + 2].startswith("    WhatCulture (May 2016) says")
+    monkeypatch.setenv("COLUMNS", "100")
+    assert "  error · order-conflict" not in summary_table.render(report)   # wide enough: the table
+
+
 def test_table_is_terminal_safe(report):
     text = summary_table.render(report)
     assert "\x1b" not in text and "\r" not in text

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from checker.config import Settings
 from checker.review import schema
 from checker.review.store import Store
 from test_cli import errors, run
@@ -60,6 +61,21 @@ def test_a_dismissed_finding_leaves_check_output_and_ci_until_asked_for(seeds):
     assert again.exit_code == (1 if errors_left else 0)
     shown = run("findings", "show", fingerprint)
     assert "[dismissed]" in shown.stdout and "alice: dismiss (open → dismissed); reason: quoted typo" in shown.stdout
+
+
+def test_the_findings_listing_and_a_finding_fit_the_terminal(seeds, monkeypatch):
+    run("check", seeds)
+    fingerprint = stored("order-conflict")
+    for columns in (160, 80, 50):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        listing, shown = run("findings", "list").stdout, run("findings", "show", fingerprint).stdout
+        for text in (listing, shown):
+            assert max(len(line) for line in text.splitlines()) <= columns
+        assert fingerprint[:10] in listing and "order-conflict" in listing and "evidence:" in shown
+    assert listing.startswith("finding:  ")   # 50 columns: a block per finding
+    monkeypatch.setenv("COLUMNS", "160")
+    assert run("findings", "list").stdout.split()[:8] == ["finding", "status", "severity", "rule", "work",
+                                                          "outlets", "found", "message"]
 
 
 def test_confirm_fix_reopen_and_note_are_recorded_in_order(seeds):
@@ -222,9 +238,11 @@ def test_serve_without_an_editor_and_no_terminal_says_how_to_add_one(seeds):
     assert "checked 5 articles" in result.stdout  # the corpus was still checked into the store
 
 
-def test_a_findings_picture_draws_and_marks_exactly_its_own_claims(seeds, own_store):
+def test_a_findings_picture_draws_its_own_claims_and_marks_only_those_it_flags(seeds, own_store):
     """The order conflict cites claims told from The Defenders' side, and one Inquisitr
-    sentence holds both a cited claim and another about the same season."""
+    sentence holds both a cited claim and another about the same season. Only the two order
+    claims that cannot both hold are the conflict; the sources that say the same as one of
+    them are drawn as what it is held against."""
     from checker.review.pictures import timeline_of_finding
     from checker.review.store import claim_key
 
@@ -233,10 +251,32 @@ def test_a_findings_picture_draws_and_marks_exactly_its_own_claims(seeds, own_st
     row = store.finding(stored("order-conflict"))
     picture = timeline_of_finding(store, row)
     cited = {claim_key(claim) for claim in row["claims"]}
+    flagged = {claim_key(claim) for claim in row["claims"] if claim["id"] in row["data"]["flagged"]}
     assert cited <= {claim.id for claim in picture.claims}
-    assert picture.marked == cited
+    assert len(flagged) == 2 and len(cited) > 2
+    assert picture.marked == flagged and picture.compared == cited - flagged
     svg = picture.svg()
-    assert svg.count('class="claim conflict"') == len(cited)
+    assert svg.count('class="claim conflict"') == 2
+    assert svg.count('class="claim compared"') == len(cited) - 2
+
+
+def test_a_timeline_marks_what_findings_flag_never_agreeing_sources(seeds, own_store):
+    """Luke Cage's premiere: one claim mixes tenses (an error); five sources agree on the
+    date (a refinement, info). Only the mixed-tense claim is drawn as the conflict."""
+    from checker.review.pictures import timeline_for
+    from checker.review.store import claim_key
+
+    run("check", seeds)
+    store = Store.open(str(own_store))
+    rows = [row for row in store.findings() if row["work"] == "Luke Cage" and row["event"] == "release"]
+    assert sorted(row["rule"] for row in rows) == ["mixed-tense", "refinement"]
+    mixed = next(row for row in rows if row["rule"] == "mixed-tense")
+    agreeing = next(row for row in rows if row["rule"] == "refinement")
+    picture = timeline_for(store, Settings(), "Luke Cage", 1, "release")
+    assert picture.marked == {claim_key(claim) for claim in mixed["claims"]}
+    assert len(agreeing["claims"]) > 1 and not picture.compared
+    svg = picture.svg()
+    assert svg.count('class="claim conflict"') == 1
 
 
 def test_serve_on_a_terminal_asks_for_the_first_editor_then_serves(seeds, own_store):

@@ -22,6 +22,7 @@ from checker.review.store import Store
 from checker.review.web import around, create_app, highlighted, local_path, safe_link
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+SEEDS = Path(__file__).parents[1] / "articles"
 CORPUS = [FIXTURES / "ci" / "corpus", FIXTURES / "review"]
 ONLY_DATES = Settings(rules={rule: rule == "date-conflict" for rule in engine.RULES})
 PASSWORD = "correct horse battery"
@@ -149,10 +150,66 @@ def test_a_long_queue_is_shown_a_page_at_a_time(app, store, monkeypatch):
     client = signed_in(app)
     first = client.get("/", params={"rule": "date-conflict"}).text
     second = client.get("/", params={"rule": "date-conflict", "page": "2"}).text
-    assert "Page 1 of 2" in first and 'href="/?status=open&amp;rule=date-conflict&amp;page=2"' in first
+    assert "Page 1 of 2" in first and 'href="/?status=open&amp;rule=date-conflict&amp;tab=problems&amp;page=2"' in first
     assert len(fingerprints(first)) == len(fingerprints(second)) == 1
     assert set(fingerprints(first) + fingerprints(second)) == {row["fingerprint"] for row in store.findings()}
     assert "Page 2 of 2" in client.get("/", params={"page": "99"}).text
+
+
+@pytest.fixture
+def seeded_app(own_store):
+    """The seed articles with every rule: errors and warnings, and `info` refinements."""
+    store = Store.open(str(own_store))
+    report = engine.check([str(SEEDS)], None, Settings())
+    store.record_check(report.articles, report.claims, report.findings,
+                       engine.make_corpus(report.claims, report.articles, report.lexicon, Settings()))
+    store.add_user("alice", auth.hash_password(PASSWORD))
+    yield create_app(store), store
+    store.engine.dispose()
+
+
+def tab_count(page: str, label: str) -> int:
+    return int(re.search(rf'class="tab [a-z]+( current)?"[^>]*>{label} <b>(\d+)</b>', page).group(2))
+
+
+def current_tab(page: str) -> str:
+    return re.search(r'class="tab ([a-z]+) current" aria-current="page"', page).group(1)
+
+
+def test_the_queue_shows_errors_and_warnings_and_info_in_its_own_tab(seeded_app):
+    app, store = seeded_app
+    client = signed_in(app)
+    problems = {row["fingerprint"] for row in store.findings() if row["severity"] != "info"}
+    info = {row["fingerprint"] for row in store.findings() if row["severity"] == "info"}
+    assert problems and info
+    page = client.get("/").text
+    assert current_tab(page) == "problems" and set(fingerprints(page)) == problems
+    assert tab_count(page, "Errors and warnings") == len(problems) and tab_count(page, "Info") == len(info)
+    assert 'href="/?status=open&amp;tab=info"' in page
+    info_page = client.get("/", params={"tab": "info"}).text
+    assert current_tab(info_page) == "info" and set(fingerprints(info_page)) == info
+    assert '<input type="hidden" name="tab" value="info">' in info_page   # filtering stays in the tab
+    # A severity filter picks its tab; an unknown tab is the default one.
+    assert current_tab(client.get("/", params={"severity": "info"}).text) == "info"
+    assert set(fingerprints(client.get("/", params={"tab": "info", "severity": "error"}).text)) == {
+        row["fingerprint"] for row in store.findings() if row["severity"] == "error"}
+    hostile = client.get("/", params={"tab": '"><script>alert(1)</script>'}).text
+    assert current_tab(hostile) == "problems" and "<script>alert" not in hostile
+
+
+def test_the_tabs_keep_the_filters_and_count_what_they_would_list(seeded_app, monkeypatch):
+    app, store = seeded_app
+    client = signed_in(app)
+    page = client.get("/", params={"rule": "refinement"}).text
+    assert fingerprints(page) == []
+    assert tab_count(page, "Errors and warnings") == 0 and tab_count(page, "Info") >= 2
+    assert 'href="/?status=open&amp;rule=refinement&amp;tab=info"' in page
+    monkeypatch.setattr("checker.review.web.PAGE_SIZE", 1)
+    first = client.get("/", params={"tab": "info", "rule": "refinement"}).text
+    assert 'href="/?status=open&amp;rule=refinement&amp;tab=info&amp;page=2"' in first
+    second = client.get("/", params={"tab": "info", "rule": "refinement", "page": "2"}).text
+    shown = fingerprints(first) + fingerprints(second)
+    assert len(set(shown)) == 2 and all(store.finding(f)["severity"] == "info" for f in shown)
 
 
 def test_pages_forbid_inline_script_and_framing(app):
@@ -174,10 +231,35 @@ def test_the_finding_page_shows_both_sides_the_time_marked_and_the_timeline(app,
     assert "Nora Quill" in page and "Sam Ortega" in page
     assert 'href="https://example.com/reel-wire/ember-falls-november"' in page
     assert re.search(r'<svg[^>]*class="timeline"', page)
-    assert page.count('class="claim conflict"') == len(outlets)
+    # Screen Dispatch's date is the one flagged; Reel Wire's are what it is held against.
+    conflicts = re.findall(r'class="claim conflict" data-claim="([^"#]+)#', page)
+    compared = re.findall(r'class="claim compared" data-claim="([^"#]+)#', page)
+    assert conflicts == ["screendispatch-2016-06-ember-falls-date"]
+    assert compared == ["reelwire-2016-07-ember-falls-date"] * 2
+    roles = re.findall(r'<span class="role">([^<]+)</span>\s*<strong class="outlet">([^<]+)</strong>', page)
+    assert roles == [("flagged", "Screen Dispatch"), ("held against it", "Reel Wire"),
+                     ("held against it", "Reel Wire")]
     picture = client.get(f"/findings/{fingerprint}/timeline.svg")
     assert picture.headers["content-type"].startswith("image/svg+xml")
     assert picture.text.startswith("<?xml")
+
+
+def test_a_date_no_calendar_has_is_shown_in_its_sentence_without_a_timeline(own_store, tmp_path):
+    (tmp_path / "slip.md").write_text("---\nid: dailyreel-2017-01-slip\noutlet: Daily Reel\npublished: 2017-01-10\n"
+                                      "---\nEmber Falls returns February 30, 2017, the network said.\n", encoding="utf-8")
+    store = Store.open(str(own_store))
+    report = engine.check([str(tmp_path)], None, Settings())
+    store.record_check(report.articles, report.claims, report.findings,
+                       engine.make_corpus(report.claims, report.articles, report.lexicon, Settings()))
+    store.add_user("alice", auth.hash_password(PASSWORD))
+    client = signed_in(create_app(store))
+    (fingerprint,) = fingerprints(client.get("/").text)
+    assert store.finding(fingerprint)["rule"] == "invalid-date"
+    page = client.get(f"/findings/{fingerprint}").text
+    assert "Ember Falls returns <mark>February 30, 2017</mark>, the network said." in page
+    assert "<svg" not in page and 'class="role"' not in page
+    assert client.get(f"/findings/{fingerprint}/timeline.svg").status_code == 404
+    store.engine.dispose()
 
 
 def test_hostile_article_text_is_escaped_on_every_page(app, store):

@@ -787,3 +787,45 @@ def test_a_quotation_keeps_the_speakers_tense(tmp_path, text, flagged):
     write_articles(tmp_path, {"dailyreel-2018-06-ember-road": ("Daily Reel", "2018-06-16", text)})
     drift = [f for f in findings(tmp_path) if f.rule == "tense-drift"]
     assert bool(drift) is flagged
+
+
+# --- invalid-date ------------------------------------------------------------------------------
+
+SLIPS = Article(id="dailyreel-2017-01-slips", outlet="Daily Reel", published=parse_published("2017-01-10"),
+                body="Ember Falls returns February 30. Yes, February 30, the showrunner said; it wraps 31 April.")
+
+
+def test_an_impossible_date_is_one_finding_citing_every_place_the_article_writes_it(tmp_path):
+    (tmp_path / "slips.md").write_text(f"---\nid: {SLIPS.id}\noutlet: Daily Reel\npublished: 2017-01-10\n---\n"
+                                       f"{SLIPS.body}\n", encoding="utf-8")
+    only = Settings(rules={rule: rule == "invalid-date" for rule in RULES})
+    extracted = findings(tmp_path, settings=only)
+    # Claims made elsewhere: the engine finds the dates in the bodies itself.
+    handed_in = engine.find_conflicts([], [SLIPS], settings=only)
+    for found in (extracted, handed_in):
+        assert [f.message for f in found] == [
+            "Daily Reel (Jan 10, 2017) writes \u201cFebruary 30\u201d (2 times), a date that does not exist: "
+            "February never has a 30th day.",
+            "Daily Reel (Jan 10, 2017) writes \u201c31 April\u201d, a date that does not exist: April has 30 days."]
+        first = found[0]
+        assert (first.rule, first.severity, first.subject, first.event, first.claims) == (
+            "invalid-date", Severity.WARNING, None, None, [])
+        assert first.articles == [SLIPS.id]
+        assert [SLIPS.body[cite.start:cite.end] for cite in first.evidence] == ["February 30"] * 2
+    assert [f.fingerprint for f in extracted] == [f.fingerprint for f in handed_in]
+
+
+def test_invalid_date_reports_only_the_articles_a_focused_run_is_about():
+    other = SLIPS.model_copy(update={"id": "screenledger-2017-01-slip", "outlet": "Screen Ledger"})
+    only = Settings(rules={rule: rule == "invalid-date" for rule in RULES})
+    found = engine.find_conflicts([], [SLIPS, other], settings=only, focus={other.id})
+    assert {article for f in found for article in f.articles} == {other.id}
+
+
+def test_findings_about_no_work_come_after_the_works_in_the_order_written():
+    body = "Ember Falls premieres on September 30, 2016. Ember Falls will debuted in December 32."
+    article = Article(id="a", body=body, published=parse_published("2016-05-10"))
+    report_findings = engine.find_conflicts(
+        [claim(1, article, "2016-09-30", tense="mixed")], [article],
+        settings=Settings(rules={rule: rule in ("invalid-date", "mixed-tense") for rule in RULES}))
+    assert [f.rule for f in report_findings] == ["mixed-tense", "invalid-date"]

@@ -7,6 +7,8 @@ import pytest
 import yaml
 
 from claims.extract.temporal import Timex, counted_back, find_timexes, load, normalize, parse_published, renormalize
+from claims.extract.temporal.impossible import impossible_dates
+from claims.models import Article
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "timex.yaml").read_text(encoding="utf-8"))
 
@@ -131,3 +133,14 @@ def test_renormalize_leaves_written_years_and_weekdays():
     ("0005-05-30", "P20Y", None)])           # before year 1: no date
 def test_counted_back(published, duration, value):
     assert counted_back(parse_published(published), duration) == value
+
+
+IMPOSSIBLE = yaml.safe_load((Path(__file__).parent / "cases" / "impossible_dates.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", IMPOSSIBLE, ids=[c["name"] for c in IMPOSSIBLE])
+def test_impossible_dates(case):
+    found = impossible_dates(Article(id="case", body=case["text"]))
+    assert [date.text for date in found] == case["found"]
+    for date in found:
+        assert case["text"][date.start:date.end] == date.text and date.article == "case"

@@ -160,6 +160,26 @@ def test_marked_claims_are_drawn_as_the_conflict_not_by_colour_alone():
     assert "1 in conflict" in root.get("aria-label")
 
 
+def test_compared_claims_keep_their_colour_with_an_outline_and_a_ring():
+    root = parse(render(CLAIMS, ARTICLES, title="x", marked={"deadline-1"}, compared={"variety-1"}))
+    by_id = {r.get("data-claim"): r for r in rows(root)}
+    assert classes(by_id["deadline-1"]) == ["claim", "conflict"]
+    assert classes(by_id["variety-1"]) == ["claim", "compared"]
+    compared = by_id["variety-1"]
+    assert not [e for e in compared.iter() if "conflict-symbol" in classes(e)]
+    assert [e for e in compared.iter(f"{SVG}circle") if "compared-symbol" in classes(e)]
+    bar = one(compared, "rect", "interval")
+    assert bar.get("fill") == timeline.BAR_COLOUR and bar.get("stroke") == timeline.TEXT_COLOUR
+    for plain in ("whatculture-1", "blog-1"):
+        assert classes(by_id[plain]) == ["claim"]
+        assert one(by_id[plain], "rect", "interval").get("stroke") is None
+    legend = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "legend")
+    assert "held against it" in [t.text for t in legend.iter(f"{SVG}text")]
+    plain_root = parse(render(CLAIMS, ARTICLES, title="x", marked={"deadline-1"}))
+    plain_legend = next(g for g in plain_root.iter(f"{SVG}g") if g.get("class") == "legend")
+    assert "held against it" not in [t.text for t in plain_legend.iter(f"{SVG}text")]
+
+
 def test_untrusted_text_comes_out_inert():
     articles = {"evil": article("evil", HOSTILE, Published(year=2016, month=5), title=HOSTILE)}
     claims = [claim('c1" onload="x', "evil", days("2016-06-01", "2016-06-30"),

@@ -102,3 +102,12 @@ def test_hostile_names_cannot_carry_terminal_escapes(tmp_path):
     assert "\x1b" not in result.stdout
     json_result = run("works", tmp_path / "hostile.md", "--format", "json")
     assert "\x1b" not in json_result.stdout
+
+
+def test_works_tables_fit_the_terminal(monkeypatch):
+    for columns in (100, 70, 40):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        text = run("works", WORKS).stdout
+        assert max(len(line) for line in text.splitlines()) <= columns
+        assert "Salt Harbor" in text and "Dana Whitfield" in text
+    assert "work:     Salt Harbor" in text   # 40 columns: a block per work

@@ -1,13 +1,17 @@
-"""The claims as a table for reading in a terminal (`checker extract --format table`)."""
+"""The claims as a table for reading in a terminal (`checker extract --format table`): as
+wide as the terminal, the work, event, speaker and evidence wrapped, or one block per claim
+when the terminal is too narrow for the columns."""
 from __future__ import annotations
 
-from tabulate import tabulate
-
 from checker.report import Report
+from checker.reports import fit
 from checker.reports.text import clean, excerpt
 from claims.models import Claim
 
 HEADERS = ("article", "work", "event", "time", "tense", "modality", "speaker", "evidence")
+# The columns that wrap (index -> the narrowest they wrap to; an article id wraps last, at a
+# hyphen). Below about 130 columns they cannot all fit: one block per claim instead.
+WRAPPED = {8: 20, 7: 24, 2: 14, 1: 12, 6: 10, 3: 12, 0: 30}
 EVIDENCE_WIDTH = 60
 
 
@@ -45,7 +49,8 @@ def render(report: Report) -> str:
     # disable_numparse: a year such as "2016" is a value, not a number to right-align.
     headers = HEADERS + (("how",) if report.explain else ())
     rows = [row(claim) + ((how(claim),) if report.explain else ()) for claim in report.claims]
-    table = tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
+    wrapped = {column: least for column, least in WRAPPED.items() if column < len(headers)}
+    table = fit.table(rows, headers, fit.terminal_width(), wrapped)
     articles = len(report.articles)
     footer = (f"{len(report.claims)} claim{'s' * (len(report.claims) != 1)} in "
               f"{articles} article{'s' * (articles != 1)}")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-from tabulate import tabulate
-
 from checker.config import Settings
+from checker.reports import fit
 from checker.rules import RULES
 from checker.rules.base import Rule
 
@@ -29,8 +28,9 @@ def options_of(rule: Rule, settings: Settings) -> dict:
 def render_table(settings: Settings) -> str:
     rows = [(row["id"], row["severity"], row["scope"], "on" if row["enabled"] else "off", row["summary"])
             for row in rule_rows(settings)]
-    return tabulate(rows, headers=("rule", "severity", "scope", "runs", "flags"), disable_numparse=True,
-                    maxcolwidths=[None, None, None, None, 60])
+    # The summary wraps at 60 columns even on a wide terminal, at what is left on a narrow one.
+    rows = [(*row[:4], fit.wrapped(row[4], 60)) for row in rows]
+    return fit.table(rows, ("rule", "severity", "scope", "runs", "flags"), fit.terminal_width(), {4: 20})
 
 
 def render_json(settings: Settings) -> str:

@@ -1,8 +1,9 @@
 """The check report for a terminal (`checker check --format table`): what was read, the
-findings under the work they are about, and what the sources claim for those events."""
+findings under the work they are about, and what the sources claim for those events. Both
+tables fit the terminal's width: the message and the times wrap, and on a terminal too narrow
+for the columns each finding (each event's times) is a block of its own."""
 from __future__ import annotations
 
-import shutil
 import textwrap
 from collections import defaultdict
 
@@ -10,6 +11,7 @@ from tabulate import tabulate
 
 from checker.report import Report
 from checker.findings import Finding
+from checker.reports import fit
 from checker.reports.labels import severity_counts, sources_label, work_label
 from checker.reports.text import clean
 from checker.rules.wording import time_phrase
@@ -18,8 +20,12 @@ from claims.models import Article, Claim
 
 SOURCES_WIDTH = 26
 # The last column (a message, the times claimed) takes what the terminal has left beside
-# the others, and at least this much.
-LAST_COLUMN_MIN_WIDTH = 40
+# the others; narrower than this, the rows become blocks.
+LAST_COLUMN_MIN_WIDTH = 30
+# A work's title wraps to no narrower than this in the timeline.
+WORK_MIN_WIDTH = 12
+# How far a block's lines are indented under its heading.
+INDENT = "  "
 # Past this many rows the timeline stops being a glance; the JSON report has them all.
 TIMELINE_ROWS = 15
 
@@ -27,7 +33,7 @@ TIMELINE_ROWS = 15
 def render(report: Report) -> str:
     parts = [summary(report)]
     if report.findings:
-        width = shutil.get_terminal_size((100, 24)).columns
+        width = fit.terminal_width()
         parts.append(findings_table(report.findings, report.article_by_id, width))
         timeline = timeline_table(report.claims, report.findings, width)
         if timeline:
@@ -45,7 +51,7 @@ def summary(report: Report) -> str:
     ]
     if report.problems:
         rows.append(("unreadable", f"{len(report.problems)} (listed on stderr)"))
-    return tabulate(rows, tablefmt="plain", disable_numparse=True)
+    return fit.table(rows, (), fit.terminal_width(), {1: fit.MIN_VALUE_WIDTH}, tablefmt="plain")
 
 
 def event_key(work: str, season: int | None, event: str | None) -> tuple:
@@ -55,27 +61,47 @@ def event_key(work: str, season: int | None, event: str | None) -> tuple:
 
 def findings_table(findings: list[Finding], articles: dict[str, Article], width: int) -> str:
     """One table, so the columns line up across works, with a heading line before each
-    work and season; the cells are wrapped here so each row's height is known."""
-    # Beside an indent, severity, rule and sources: 2 + 7 + 2 + 14 + 2 + 26 + 2 characters.
-    message_width = max(LAST_COLUMN_MIN_WIDTH, width - 55)
-    rows: list[tuple[str, str, str, str]] = []
+    work and season; the cells are wrapped here so each row's height is known. The message
+    takes the width the other columns leave; when that is too little, each finding is a
+    block (`finding_blocks`)."""
     headings, previous_key = {}, object()
+    cells: list[tuple[str, str, str, str]] = []
     for finding in findings:
         subject = finding.subject
         key = event_key(subject.work, subject.season, None) if subject else None
         if key != previous_key:
-            headings[len(rows)] = clean(work_label(subject)) or "(no work)"
+            headings[len(cells)] = clean(work_label(subject)) or "(no work)"
         previous_key = key
-        rows.append((finding.severity.value, finding.rule,
-                     wrap_source(clean(sources_label(finding, articles))),
-                     textwrap.fill(clean(finding.message), message_width)))
+        cells.append((finding.severity.value, finding.rule, wrap_source(clean(sources_label(finding, articles))),
+                      clean(finding.message)))
+    # Beside the indent, the severity, rule and sources columns and their separators.
+    beside = len(INDENT) + sum(max(fit.cell_width(row[column]) for row in cells) + 2 for column in range(3))
+    message_width = width - beside
+    if message_width < LAST_COLUMN_MIN_WIDTH:
+        return finding_blocks(cells, headings, width)
+    rows = [(*row[:3], textwrap.fill(row[3], message_width)) for row in cells]
     lines = iter(tabulate(rows, tablefmt="plain", disable_numparse=True).splitlines())
     out: list[str] = []
     for number, row in enumerate(rows):
         if number in headings:
             out += ([""] if out else []) + [headings[number]]
         height = max(cell.count("\n") for cell in row) + 1
-        out += ["  " + next(lines) for _ in range(height)]
+        out += [INDENT + next(lines) for _ in range(height)]
+    return "\n".join(out)
+
+
+def finding_blocks(cells: list[tuple[str, str, str, str]], headings: dict[int, str], width: int) -> str:
+    """The findings for a narrow terminal: under each work, a line with the severity, rule
+    and sources, then the message wrapped below it."""
+    out: list[str] = []
+    inner = max(fit.MIN_VALUE_WIDTH, width - 2 * len(INDENT))
+    for number, (severity, rule, sources, message) in enumerate(cells):
+        if number in headings:
+            out += ([""] if out else []) + [headings[number]]
+        header = textwrap.wrap(f"{severity} · {rule} · {' '.join(sources.split())}", width - len(INDENT),
+                               break_on_hyphens=False)
+        out += [INDENT + line for line in header]
+        out += [2 * INDENT + line for line in textwrap.wrap(message, inner)]
     return "\n".join(out)
 
 
@@ -115,17 +141,42 @@ def timeline_table(claims: list[Claim], findings: list[Finding], width: int) -> 
         time = (claim.time.value or "", claim.time.mod or "")
         words.setdefault(time, time_phrase(claim, with_preposition=False))
         times[key][time].add(claim.article)
-    rows = []
-    # Beside work, season and event: about 45 characters.
-    times_width = max(LAST_COLUMN_MIN_WIDTH, width - 45)
+    said_rows = []
     for key, said in sorted(times.items()):
         claimed = [clean(f"{words[time]} ({len(articles)})") for time, articles in
                    sorted(said.items(), key=lambda item: (-len(item[1]), item[0]))]
         subject = titles[key].subject
-        rows.append((clean(subject.work), subject.season or "", key[2], pack(claimed, times_width)))
-    if not rows:
+        said_rows.append((clean(subject.work), str(subject.season or ""), key[2], claimed))
+    if not said_rows:
         return ""
-    more = len(rows) - TIMELINE_ROWS
-    table = tabulate(rows[:TIMELINE_ROWS], headers=("work", "season", "event", "times claimed (articles)"),
-                     tablefmt="simple", disable_numparse=True)
+    more = len(said_rows) - TIMELINE_ROWS
+    table = fitted_timeline(said_rows[:TIMELINE_ROWS], width)
     return table + (f"\n… and {more} more (see --format json)" if more > 0 else "")
+
+
+TIMELINE_HEADERS = ("work", "season", "event", "times claimed (articles)")
+
+
+def fitted_timeline(said_rows: list[tuple[str, str, str, list[str]]], width: int) -> str:
+    """The timeline table within `width`: the times packed into what the other columns
+    leave, the work's title wrapped when that is too little, else a block per event."""
+    work_width = max(fit.cell_width(row[0]) for row in said_rows)
+    # Beside the times: the columns' widths, tabulate's padding of short headers, separators.
+    others = sum(max([fit.cell_width(row[column]) for row in said_rows] + [len(TIMELINE_HEADERS[column]) + 2]) + 2
+                 for column in (1, 2))
+
+    def render(work: int, times: int) -> str:
+        rows = [(fit.wrapped(title, work), season, event, pack(claimed, times))
+                for title, season, event, claimed in said_rows]
+        return tabulate(rows, headers=TIMELINE_HEADERS, tablefmt="simple", disable_numparse=True)
+
+    work = max(work_width, len(TIMELINE_HEADERS[0]) + 2)
+    times = width - work - 2 - others
+    if times < LAST_COLUMN_MIN_WIDTH:
+        work = max(WORK_MIN_WIDTH, work - (LAST_COLUMN_MIN_WIDTH - times))
+        times = width - work - 2 - others
+    table = render(work, times) if times >= LAST_COLUMN_MIN_WIDTH else ""
+    if table and fit.widest_line(table) <= width:
+        return table
+    return fit.records([(title, season, event, ", ".join(claimed)) for title, season, event, claimed in said_rows],
+                       TIMELINE_HEADERS, width)

@@ -4,15 +4,16 @@ from __future__ import annotations
 import getpass
 import json
 import sys
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from tabulate import tabulate
 
 from checker.clikit import config_option, fail, load
 from checker.review.options import chosen_store, open_store, store_option
 from checker.config import Settings
+from checker.reports import fit
 from checker.reports.text import clean
 from checker.review.states import ACTIONS, STATUSES, StoreError, shown, store_url, when
 from claims.models import EVENTS
@@ -98,8 +99,9 @@ def list_findings(status: str, rule: str | None, severity: str | None, work: str
     table = [[row["fingerprint"][:10], row["status"], row["severity"], row["rule"],
               one_line(row["work"] or "", 30), one_line(", ".join(row["outlets"]), 30),
               f"{row['first_seen']:%Y-%m-%d}", one_line(row["message"], 60)] for row in rows]
-    click.echo(tabulate(table, headers=["finding", "status", "severity", "rule", "work",
-                                        "outlets", "found", "message"]))
+    # The message, outlets and work wrap to fit the terminal; too narrow, a block per finding.
+    click.echo(fit.table(table, ["finding", "status", "severity", "rule", "work", "outlets", "found", "message"],
+                         fit.terminal_width(), {7: 20, 5: 12, 4: 12}))
 
 
 def listed(row: dict) -> dict:
@@ -130,18 +132,25 @@ def show(fingerprint: str, fmt: str, store_location: str | None, config_file: Pa
                                "history": [decided(entry) for entry in history]},
                               indent=2, ensure_ascii=False))
         return
-    click.echo(f"finding {row['fingerprint']}  [{row['status']}]  {row['severity']} {row['rule']}")
-    click.echo(clean(row["message"]))
+    width = max(fit.MIN_VALUE_WIDTH, fit.terminal_width())
+    click.echo(textwrap.fill(f"finding {row['fingerprint']}  [{row['status']}]  {row['severity']} {row['rule']}",
+                             width, break_on_hyphens=False))
+    click.echo(textwrap.fill(clean(row["message"]), width))
     articles = store.articles(cite["article"] for cite in row["data"]["evidence"])
     click.echo("\nevidence:")
     for cite in row["data"]["evidence"]:
         article = articles.get(cite["article"])
         source = (article.outlet if article and article.outlet else cite["article"])
         date = article.published.value if article and article.published else "undated"
-        click.echo(f"  {clean(source)} ({date}): {one_line(cite['text'], 200)}")
+        click.echo(indented(f"{clean(source)} ({date}): {one_line(cite['text'], 200)}", width))
     click.echo("\nhistory:")
     for entry in history:
-        click.echo("  " + history_line(entry))
+        click.echo(indented(history_line(entry), width))
+
+
+def indented(line: str, width: int) -> str:
+    """A list item wrapped to the terminal: its first line indented, the rest further."""
+    return textwrap.fill(line, width, initial_indent="  ", subsequent_indent="    ", break_on_hyphens=False)
 
 
 def decided(entry: dict) -> dict:

@@ -51,7 +51,8 @@ findings = Table(
     Column("season", Integer, nullable=False),
     Column("event", String(32)),
     Column("message", Text, nullable=False),
-    Column("data", JSON, nullable=False),          # the Finding as `checker check` reports it
+    # The Finding as `checker check` reports it, and the ids of the claims it flags.
+    Column("data", JSON, nullable=False),
     Column("claims", JSON, nullable=False),        # the cited claims, as they were read
     Column("evidence_hash", String(64), nullable=False),
     Column("status", String(16), nullable=False),

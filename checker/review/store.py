@@ -747,7 +747,8 @@ def finding_values(finding: Finding, cited: list[dict], corpus: GroupKeys, momen
                 work=subject.work if subject else None,
                 work_key=corpus.work_key(subject.work) if subject else "",
                 season=subject.season or 1 if subject else 0, event=finding.event,
-                message=finding.message, data=finding.model_dump(mode="json"), claims=cited,
+                message=finding.message, data={**finding.model_dump(mode="json"), "flagged": finding.flagged},
+                claims=cited,
                 evidence_hash=evidence_hash(finding), last_seen=moment)
 
 

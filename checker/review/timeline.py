@@ -3,7 +3,8 @@
 One row per claim, sorted by publication date: a diamond where the article was published and
 a bar over the days the claim allows, so an editor sees at a glance how the claimed date
 drifted from source to source. Claims in the conflict are hatched, outlined and flagged with
-a warning symbol, so colour is never the only cue.
+a warning symbol, so colour is never the only cue; the claims a finding holds them against
+keep their colour and get a dark outline and a ring.
 
 The SVG is written by hand (no dependency) and is meant both for a file of its own and for
 inlining in an HTML page. Everything taken from articles and claims is untrusted: it is
@@ -273,6 +274,12 @@ def warning_symbol(x: float, y: float) -> list[str]:
                 fill=HATCH_COLOUR, font_size=SMALL_FONT_SIZE, font_weight="bold")]
 
 
+def compared_symbol(x: float, y: float) -> str:
+    """A ring: the claim a finding holds the conflict against, told apart without colour."""
+    return tag("circle", class_="compared-symbol", cx=x, cy=y, r=5, fill="none",
+               stroke=TEXT_COLOUR, stroke_width=2)
+
+
 def publication_mark(axis: Axis, published: Published, y: float) -> list[str]:
     """A diamond mid-way through the days the date allows; a whisker when it is a month or year."""
     left, right = axis.start_of(published.earliest), axis.end_of(published.latest)
@@ -303,13 +310,14 @@ def open_end(x_tip: float, x_base: float, y: float, colour: str) -> str:
 
 
 def interval_bar(axis: Axis, interval: Interval, y: float, conflict: bool,
-                 pattern_id: str) -> list[str]:
+                 pattern_id: str, compared: bool = False) -> list[str]:
     left, right = bar_span(axis, interval)
     colour = CONFLICT_COLOUR if conflict else BAR_COLOUR
+    outline = colour if conflict else TEXT_COLOUR if compared else None
     marks = [tag("rect", class_="interval", x=left, y=y - BAR_HEIGHT / 2, width=right - left,
                  height=BAR_HEIGHT, rx=2,
                  fill=f"url(#{pattern_id})" if conflict else BAR_COLOUR,
-                 stroke=colour if conflict else None, stroke_width=1.5 if conflict else None)]
+                 stroke=outline, stroke_width=1.5 if outline else None)]
     if interval.earliest is None:
         marks.append(open_end(PLOT_LEFT, left, y, colour))
     if interval.latest is None:
@@ -351,24 +359,26 @@ def written_note(claim: Claim, middle: float) -> list[str]:
 
 
 def row(claim: Claim, position: int, axis: Axis | None, articles: Mapping[str, Article],
-        conflict: bool, pattern_id: str) -> str:
+        conflict: bool, pattern_id: str, compared: bool = False) -> str:
     top = TITLE_HEIGHT + AXIS_HEIGHT + position * ROW_HEIGHT
     middle = top + ROW_HEIGHT / 2
     published = publication(claim, articles)
     parts = [tag("title", tooltip(claim, articles)), row_band(position, top)]
     if conflict:
         parts += warning_symbol(MARGIN + SYMBOL_WIDTH / 2, middle)
+    elif compared:
+        parts.append(compared_symbol(MARGIN + SYMBOL_WIDTH / 2, middle))
     parts += source_label(claim, articles, middle)
     if axis and has_bounds(claim.interval):
-        parts += interval_bar(axis, claim.interval, middle, conflict, pattern_id)
+        parts += interval_bar(axis, claim.interval, middle, conflict, pattern_id, compared)
     else:
         parts.append(no_date_note(middle, conflict))
     if axis and published:
         # After the bar, so the diamond stays visible where the two meet.
         parts += publication_mark(axis, published, middle)
     parts += written_note(claim, middle)
-    return tag("g", "".join(parts), class_="claim conflict" if conflict else "claim",
-               data_claim=claim.id)
+    kind = "claim conflict" if conflict else "claim compared" if compared else "claim"
+    return tag("g", "".join(parts), class_=kind, data_claim=claim.id)
 
 
 # --- Frame: title, headers, legend ---------------------------------------------------------
@@ -390,7 +400,7 @@ def headers() -> list[str]:
                 fill=MUTED_COLOUR, font_size=SMALL_FONT_SIZE)]
 
 
-def legend(top: float, pattern_id: str) -> str:
+def legend(top: float, pattern_id: str, with_compared: bool = False) -> str:
     y = top + LEGEND_HEIGHT / 2
     x = MARGIN + SYMBOL_WIDTH
     conflict_bar = tag("rect", x=x + 410, y=y - BAR_HEIGHT / 2, width=24, height=BAR_HEIGHT,
@@ -406,6 +416,11 @@ def legend(top: float, pattern_id: str) -> str:
                tag("text", "open-ended", x=x + 292, y=y + 4, fill=TEXT_COLOUR),
                *warning_symbol(x + 396, y), conflict_bar,
                tag("text", "conflict", x=x + 442, y=y + 4, fill=TEXT_COLOUR)]
+    if with_compared:
+        entries += [compared_symbol(x + 516, y),
+                    tag("rect", x=x + 528, y=y - BAR_HEIGHT / 2, width=24, height=BAR_HEIGHT, rx=2,
+                        fill=BAR_COLOUR, stroke=TEXT_COLOUR, stroke_width=1.5),
+                    tag("text", "held against it", x=x + 560, y=y + 4, fill=TEXT_COLOUR)]
     return tag("g", "".join(entries), class_="legend")
 
 
@@ -441,9 +456,11 @@ def empty_picture(title: str, standalone: bool) -> str:
 
 
 def render(claims: list[Claim], articles: Mapping[str, Article], *, title: str,
-           marked: Collection[str] = (), standalone: bool = False) -> str:
+           marked: Collection[str] = (), compared: Collection[str] = (),
+           standalone: bool = False) -> str:
     """The timeline of `claims` as an SVG string; claims whose id is in `marked` are drawn
-    as the conflict. `standalone` adds the XML declaration a file of its own wants."""
+    as the conflict, those in `compared` as what it is held against. `standalone` adds the
+    XML declaration a file of its own wants."""
     if not claims:
         return empty_picture(title, standalone)
     ordered = row_order(claims, articles)
@@ -452,9 +469,10 @@ def render(claims: list[Claim], articles: Mapping[str, Article], *, title: str,
     rows_bottom = TITLE_HEIGHT + AXIS_HEIGHT + len(ordered) * ROW_HEIGHT
     body = [hatch_pattern(pattern_id), *headers()]
     body += axis_marks(axis, rows_bottom) if axis else [no_axis_note()]
-    body += [row(claim, position, axis, articles, claim.id in marked, pattern_id)
+    body += [row(claim, position, axis, articles, claim.id in marked, pattern_id,
+                 claim.id in compared and claim.id not in marked)
              for position, claim in enumerate(ordered)]
-    body.append(legend(rows_bottom, pattern_id))
+    body.append(legend(rows_bottom, pattern_id, any(claim.id in compared for claim in ordered)))
     conflicts = sum(claim.id in marked for claim in ordered)
     summary = (f"{clean(title)}: timeline of {len(ordered)} claim{'s' * (len(ordered) != 1)}"
                f", {conflicts} in conflict")

@@ -27,12 +27,16 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from checker.review import auth, sessions
-from checker.review.pictures import timeline_of_finding
+from checker.review.pictures import flagged_claims, timeline_of_finding
 from checker.review.states import ACTIONS, OPEN, STATUSES, StaleDecision, StoreError, when
 from checker.review.store import Store
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 100
+# The queue's tabs: the problems to decide on by default, `info` (agreement, explained
+# differences) on its own, so that it does not crowd them out.
+TABS = {"problems": ("error", "warning"), "info": ("info",)}
+TAB_LABELS = {"problems": "Errors and warnings", "info": "Info"}
 # Decisions an editor can take on the page, in the order the buttons show.
 BUTTONS = {"confirm": "Confirm: a real problem", "dismiss": "Dismiss: false alarm",
            "fix": "Mark fixed", "reopen": "Reopen", "note": "Add note only"}
@@ -72,6 +76,7 @@ class Side:
     tense: str | None = None
     modality: str | None = None
     speaker: str | None = None
+    role: str | None = None   # "flagged", or "held against it" (only findings that flag claims)
 
 
 def highlighted(text: str, part: str | None, start: int | None = None) -> Markup:
@@ -107,6 +112,7 @@ def around(body: str, start: int, end: int, reach: int = 160) -> tuple[str, int]
 def sides(store: Store, row: dict) -> list[Side]:
     """The finding's evidence, one side per citation, with the time (or name) marked."""
     claims = {claim["id"]: claim for claim in row["claims"]}
+    flagged = {claim["id"] for claim in flagged_claims(row)}
     articles = store.articles(cite["article"] for cite in row["data"]["evidence"])
     shown = []
     for cite in row["data"]["evidence"]:
@@ -130,7 +136,8 @@ def sides(store: Store, row: dict) -> list[Side]:
             claimed=claimed(claim) if claim else None,
             tense=claim.get("tense") if claim else None,
             modality=claim.get("modality") if claim else None,
-            speaker=claim.get("speaker") if claim else None))
+            speaker=claim.get("speaker") if claim else None,
+            role=("flagged" if claim["id"] in flagged else "held against it") if claim and flagged else None))
     return shown
 
 
@@ -212,6 +219,15 @@ def local_path(target: str | None) -> str:
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
         return "/"
     return target
+
+
+def queue_tab(asked: str | None, severity: str | None) -> str:
+    """The queue's tab: the one a severity filter belongs to, else the one asked for, else
+    errors and warnings."""
+    for name, severities in TABS.items():
+        if severity in severities:
+            return name
+    return asked if asked in TABS else "problems"
 
 
 class Review:
@@ -336,18 +352,27 @@ class Review:
         filters = {name: params.get(name) or None for name in ("rule", "severity", "work", "outlet")}
         status = params.get("status", OPEN)
         status = status if status in (*STATUSES, "all") else OPEN
-        rows = self.store.findings(status=None if status == "all" else status, **filters)
+        tab = queue_tab(params.get("tab"), filters["severity"])
+        # One query for both tabs: each tab's count is what its link would list.
+        every = self.store.findings(status=None if status == "all" else status,
+                                    **{**filters, "severity": None})
+        tab_counts = {name: sum(row["severity"] in severities for row in every) for name, severities in TABS.items()}
+        rows = [row for row in every if row["severity"] in TABS[tab]
+                and (not filters["severity"] or row["severity"] == filters["severity"])]
         pages = max(1, -(-len(rows) // PAGE_SIZE))
         try:
             number = min(max(1, int(params.get("page", 1))), pages)
         except ValueError:
             number = 1
         first = (number - 1) * PAGE_SIZE
-        query = {"status": status, **{name: value for name, value in filters.items() if value}}
+        kept = {"status": status, **{name: value for name, value in filters.items() if value and name != "severity"}}
+        tab_links = {name: urlencode({**kept, "tab": name}) for name in TABS}
+        query = {**kept, "tab": tab, **({"severity": filters["severity"]} if filters["severity"] else {})}
         return self.page(request, "queue.html", rows=rows[first:first + PAGE_SIZE], total=len(rows),
                          first=first, number=number, pages=pages, query=urlencode(query),
                          status=status, filters=filters, counts=self.store.counts(),
-                         statuses=STATUSES, facets=self.store.facets())
+                         statuses=STATUSES, facets=self.store.facets(), tab=tab, tabs=TAB_LABELS,
+                         tab_counts=tab_counts, tab_links=tab_links)
 
     async def finding(self, request: Request) -> Response:
         if not self.editor(request):

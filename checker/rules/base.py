@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from checker.findings import Citation, Severity
 from claims.keys import GroupKeys
 from claims.names import Spellings
-from claims.models import Article, Claim, Event, Subject
+from claims.models import Article, Claim, Event, ImpossibleDate, Subject
 
 
 class RuleOptions(BaseModel):
@@ -77,6 +77,9 @@ class Corpus(GroupKeys):
     # Article -> the works (keys) its claims are about, given when `claims` are only those a
     # focused run needs; else None, and read from the claims.
     article_works: dict[str, set[str]] | None = None
+    # Calendar dates no calendar has ("February 30"), as extraction noted them (the engine
+    # finds them in the bodies when a rule needs them and none were given).
+    impossible_dates: list[ImpossibleDate] | None = None
 
 
 
@@ -114,6 +117,8 @@ class Rule(Generic[OptionsT]):
     options: type[OptionsT] = RuleOptions  # type: ignore[assignment]
     # The rule compares how the articles spell names (Corpus.spellings, collected by extraction).
     reads_spellings: bool = False
+    # The rule reads the impossible dates extraction noted (Corpus.impossible_dates).
+    reads_impossible_dates: bool = False
 
     @property
     def sections(self) -> dict[str, str]:

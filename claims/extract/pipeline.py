@@ -21,9 +21,11 @@ from claims.extract.registry import WorkConfig
 from claims.extract.sentences import Sentence, joined, quotation_spans, split_sentences
 from claims.extract.subjects import focus_of, subjects_for, subjects_in
 from claims.extract.temporal import Timex, find_timexes
+from claims.extract.temporal.impossible import impossible_dates
 from claims.extract.times import CALENDAR_TYPES, TIME_AFTER_FOR, time_for, time_range, time_value
 from claims.intervals import resolve_interval
-from claims.models import Article, Claim, Event, Evidence, Modality, Subject, Tense, TimeMod, TimeValue
+from claims.models import (Article, Claim, Event, Evidence, ImpossibleDate, Modality, Subject, Tense, TimeMod,
+                           TimeValue)
 from claims.names import Spellings
 from claims.reading import ReadProblem
 
@@ -102,6 +104,9 @@ class Extraction:
     # The articles whose claims could not be read (the checker failed on them): the others'
     # claims are still here.
     problems: list[ReadProblem] = dataclasses.field(default_factory=list)
+    # Calendar dates no calendar has ("February 30"), as the articles write them (for
+    # `invalid-date`); they time no claim.
+    impossible_dates: list[ImpossibleDate] = dataclasses.field(default_factory=list)
 
 
 def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
@@ -129,38 +134,55 @@ def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
         claims: list[Claim] = []
         dropped: list[tuple[str, str, str]] = []
         problems: list[ReadProblem] = []
+        dates: list[ImpossibleDate] = []
         names = Spellings() if with_spellings else None
         few = [article.body for article in articles] if known is not None else None
         titles = spellings.title_pattern(lexicon_.titles.values(), few) if with_spellings else None
-        for batch_claims, batch_dropped, batch_names, batch_problems in parallel.map_ranges(
+        for batch_claims, batch_dropped, batch_names, batch_problems, batch_dates in parallel.map_ranges(
                 extract_range, len(articles), jobs, (articles, lexicon_, texts, (titles, with_spellings)),
                 parallel.step_progress(progress, "reading claims", len(articles))):
             for claim in batch_claims:
                 claims.append(claim.model_copy(update={"id": f"c{len(claims) + 1}"}))
             dropped += batch_dropped
             problems += batch_problems
+            dates += batch_dates
             if names is not None:
                 assert batch_names is not None  # (every batch collects them when asked)
                 names.merge(batch_names)
-    return Extraction(claims, lexicon_, dropped, names, problems)
+    return Extraction(claims, lexicon_, dropped, names, problems, dates)
 
 
 def extract_range(shared: tuple, start: int, stop: int
-                  ) -> tuple[list[Claim], list[tuple[str, str, str]], Spellings | None, list[ReadProblem]]:
+                  ) -> tuple[list[Claim], list[tuple[str, str, str]], Spellings | None, list[ReadProblem],
+                             list[ImpossibleDate]]:
     """The claims of articles[start:stop], the triggers event typing set aside, how the
-    articles spell names (when asked for), and the articles the checker failed on."""
+    articles spell names (when asked for), the articles the checker failed on, and the
+    impossible dates the articles write."""
     articles, lexicon_, texts, (titles, with_spellings) = shared
     claims: list[Claim] = []
     dropped: list[tuple[str, str, str]] = []
     problems: list[ReadProblem] = []
+    dates: list[ImpossibleDate] = []
     for article in articles[start:stop]:
         try:
             sentences = texts[article.id] if texts is not None else sentences_of(article)
-            claims += extract_article(article, lexicon_, sentences, dropped)
+            found = extract_article(article, lexicon_, sentences, dropped)
+            noted = noted_dates(article, lexicon_, sentences)
         except Exception as err:   # (a bug meets this text: one article lost, not the run)
             problems.append(failed_on(article, err))
+            continue
+        claims += found
+        dates += noted
     return (claims, dropped, spellings.collect(articles[start:stop], titles) if with_spellings else None,
-            problems)
+            problems, dates)
+
+
+def noted_dates(article: Article, lexicon_: works.WorkLexicon, sentences: list[Sentence]) -> list[ImpossibleDate]:
+    """The impossible dates the article writes, but those inside a work's title ("August
+    32nd on Earth" as the corpus names it)."""
+    found = [date for date in impossible_dates(article) if not inside_a_title(date, sentences, lexicon_)]
+    lexicon_.mentions.clear()   # (as extract_article does: memory stays flat)
+    return found
 
 
 def failed_on(article: Article, err: Exception) -> ReadProblem:
@@ -225,7 +247,7 @@ def names_a_work(article: Article, lexicon_: works.WorkLexicon, sentences: list[
         works.find_mentions(s.text, s.start, lexicon_) for s in sentences)
 
 
-def inside_a_title(timex: Timex, sentences: list[Sentence], lexicon_: works.WorkLexicon) -> bool:
+def inside_a_title(timex: Timex | ImpossibleDate, sentences: list[Sentence], lexicon_: works.WorkLexicon) -> bool:
     """A time word that is part of a longer work's title ("Wonder Woman 1984", "Take Me Home
     Tonight", "Friday Night Lights") names the work, never a time. (A title that is only the
     time word, "Today", is a time where nothing marks it as a title: works.reads_as_time.)"""
