@@ -354,3 +354,36 @@ def test_an_editors_decision_during_a_check_is_not_overwritten_by_it(store, corp
     assert summary.reopened == [] and summary.statuses[fingerprint] == "dismissed"
     assert store.finding(fingerprint)["status"] == "dismissed"
     assert [entry["editor"] for entry in store.history(fingerprint)] == [None, "alice", "bob"]
+
+
+def check_at_once(url: str, corpus: Path, barrier, errors) -> None:
+    store = Store(url)
+    store.ready()
+    barrier.wait()
+    try:
+        check_into(store, corpus)
+    except Exception as err:   # (reported to the test through the queue)
+        errors.put(repr(err))
+    finally:
+        store.engine.dispose()
+
+
+def test_checks_finding_the_same_new_finding_at_once_record_it_once(store_url, corpus):
+    """Three processes check the same corpus into one store at the same moment: each
+    succeeds, and the finding they all find is stored once, opened once."""
+    import multiprocessing
+    Store(store_url).ready()
+    context = multiprocessing.get_context("fork")
+    barrier, errors = context.Barrier(3), context.Queue()
+    processes = [context.Process(target=check_at_once, args=(store_url, corpus, barrier, errors))
+                 for _ in range(3)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(300)
+    found = [errors.get() for _ in range(errors.qsize())] if not errors.empty() else []
+    assert found == [] and all(process.exitcode == 0 for process in processes)
+    store = Store(store_url)
+    row = only_finding(store)
+    assert [entry["action"] for entry in store.history(row["fingerprint"])] == ["open"]
+    store.engine.dispose()
