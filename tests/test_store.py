@@ -115,19 +115,25 @@ def open_at_once(url: str, barrier, errors) -> None:
         errors.put(repr(err))
 
 
-def test_checks_creating_a_new_store_at_once_all_succeed(store_url):
-    """Four processes open one empty store at the same moment: one creates the schema, the
-    others wait for it and find it made (no "table already exists")."""
+def at_once(target, args: tuple, count: int, seconds: int) -> list[str]:
+    """Runs `target(*args, barrier, errors)` in `count` processes released together; the
+    errors they report, and one for each process that did not end well."""
     import multiprocessing
     context = multiprocessing.get_context("fork")
-    barrier, errors = context.Barrier(4), context.Queue()
-    processes = [context.Process(target=open_at_once, args=(store_url, barrier, errors)) for _ in range(4)]
+    barrier, errors = context.Barrier(count), context.Queue()
+    processes = [context.Process(target=target, args=(*args, barrier, errors)) for _ in range(count)]
     for process in processes:
         process.start()
     for process in processes:
-        process.join(120)
+        process.join(seconds)
     found = [errors.get() for _ in range(errors.qsize())] if not errors.empty() else []
-    assert found == [] and all(process.exitcode == 0 for process in processes)
+    return found + [f"exit status {process.exitcode}" for process in processes if process.exitcode != 0]
+
+
+def test_checks_creating_a_new_store_at_once_all_succeed(store_url):
+    """Four processes open one empty store at the same moment: one creates the schema, the
+    others wait for it and find it made (no "table already exists")."""
+    assert at_once(open_at_once, (store_url,), 4, 120) == []
     assert Store(store_url).revision() == schema.REVISION
 
 
@@ -371,18 +377,8 @@ def check_at_once(url: str, corpus: Path, barrier, errors) -> None:
 def test_checks_finding_the_same_new_finding_at_once_record_it_once(store_url, corpus):
     """Three processes check the same corpus into one store at the same moment: each
     succeeds, and the finding they all find is stored once, opened once."""
-    import multiprocessing
     Store(store_url).ready()
-    context = multiprocessing.get_context("fork")
-    barrier, errors = context.Barrier(3), context.Queue()
-    processes = [context.Process(target=check_at_once, args=(store_url, corpus, barrier, errors))
-                 for _ in range(3)]
-    for process in processes:
-        process.start()
-    for process in processes:
-        process.join(300)
-    found = [errors.get() for _ in range(errors.qsize())] if not errors.empty() else []
-    assert found == [] and all(process.exitcode == 0 for process in processes)
+    assert at_once(check_at_once, (store_url, corpus), 3, 300) == []
     store = Store(store_url)
     row = only_finding(store)
     assert [entry["action"] for entry in store.history(row["fingerprint"])] == ["open"]
