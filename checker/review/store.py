@@ -37,6 +37,8 @@ except ImportError:   # (Windows: SQLite's own locking is all there is)
 
 # pg_advisory_lock's key for schema changes: any number no other code locks ("ckr").
 SCHEMA_LOCK_KEY = 0x636B72
+# pg_advisory_xact_lock's key while a check is recorded ("ckrc").
+RECORD_LOCK_KEY = 0x636B7263
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 CORPUS_KEY = "corpus"   # the meta row of the corpus kept for incremental checks
@@ -180,6 +182,10 @@ class Store:
         summary = CheckSummary()
         read = {article.id for article in articles}
         with self.transaction() as connection:
+            # Checks recorded at once take turns, as SQLite's write lock makes them: each then
+            # sees the articles and findings the other stored (no duplicate key on either).
+            if self.engine.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": RECORD_LOCK_KEY})
             self._store_articles(connection, articles, moment)
             self._store_claims(connection, claims, read, corpus)
             known = self._known(connection, findings)
