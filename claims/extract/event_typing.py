@@ -651,7 +651,7 @@ def released_thing(c: ClaimQuery) -> str | None:
     if not found or any(word.lower() in words()["own_heads"] for word in found.group("np").split()):
         return None
     start = q.trigger.end + found.start("det")
-    if any(start <= t.start < q.trigger.end + found.end() for t in q.context.timexes):
+    if q.context.times_between(start, q.trigger.end + found.end()):
         return None  # "hits Netflix this summer": a time, not an object
     if words()["platform_start"].match(q.body[start:start + 40]):
         return None  # "hits the big screen"
@@ -682,11 +682,11 @@ def airing_schedule(c: ClaimQuery) -> str | None:
     if words()["recurring"].search(clause):
         return "an airing schedule"
     # ("now airs on Lifetime": "now" says where it airs these days, not when it opened)
-    times_in_clause = [t for t in q.context.timexes if q.clause[0] <= t.start < q.clause[1] and t.value != "PRESENT_REF"]
+    times_in_clause = [t for t in q.context.times_between(*q.clause) if t.value != "PRESENT_REF"]
     if q.lemma.startswith("air") and not times_in_clause and q.trigger.form in ("s", "base", "ing") \
             and not words()["season_opening"].search(clause):
         return "an airing schedule"  # "X airs on ABC": where it airs, not when it opens
-    times = [t for t in q.context.timexes if q.clause[0] <= t.start < q.clause[1]]
+    times = q.context.times_between(*q.clause)
     if q.lemma.startswith("air") and times and all(words()["one_night"].fullmatch(t.text) for t in times) \
             and not words()["season_opening"].search(clause):
         return "one night's episode"
@@ -901,7 +901,7 @@ def announced_return(q: TriggerQuery, claim: Claim) -> Claim | None:
     if not announced or not words()["announcer"].search(q.before[:announced.start("verb")][-60:]):
         return None
     verb_at = q.clause[0] + announced.start("verb")
-    times = [t for t in q.context.timexes if q.sentence.start <= t.start and t.end <= verb_at + 30
+    times = [t for t in q.context.times_between(q.sentence.start, verb_at + 30) if t.end <= verb_at + 30
              and t.type in ("DATE", "TIME") and (t.end <= verb_at or t.start > verb_at)]
     time = TimeValue(value=re.sub(r"T.*", "", times[-1].value),
                      mod=cast("TimeMod | None", times[-1].mod)) if times else None

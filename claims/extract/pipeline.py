@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
 from typing import cast
@@ -182,8 +183,9 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon, sentences: li
         return []  # no event word nor order marker: no claim (most celebrity news), nothing to read
     if not names_a_work(article, lexicon_, sentences):
         return []  # every claim is about a work the article names (or refers back to): none here
+    starts = [sentence.start for sentence in sentences]
     timexes = [t for t in find_timexes(article.body, article.published)
-               if not names_an_occasion(article.body, t) and not inside_a_title(t, sentences, lexicon_)]
+               if not names_an_occasion(article.body, t) and not inside_a_title(t, sentences, starts, lexicon_)]
     context = ArticleContext(article, lexicon_, sentences, timexes, quotation_spans(article.body))
     context.focus, context.focus_season = focus_of(context)
     claims: dict[tuple, Claim] = {}
@@ -225,16 +227,18 @@ def names_a_work(article: Article, lexicon_: works.WorkLexicon, sentences: list[
         works.find_mentions(s.text, s.start, lexicon_) for s in sentences)
 
 
-def inside_a_title(timex: Timex, sentences: list[Sentence], lexicon_: works.WorkLexicon) -> bool:
+def inside_a_title(timex: Timex, sentences: list[Sentence], starts: list[int], lexicon_: works.WorkLexicon) -> bool:
     """A time word that is part of a longer work's title ("Wonder Woman 1984", "Take Me Home
     Tonight", "Friday Night Lights") names the work, never a time. (A title that is only the
-    time word, "Today", is a time where nothing marks it as a title: works.reads_as_time.)"""
-    for sentence in sentences:
-        if sentence.start <= timex.start < sentence.end:
-            return any(mention.start <= timex.start and timex.end <= mention.end
-                       and mention.end - mention.start > timex.end - timex.start
-                       for mention in works.find_mentions(sentence.text, sentence.start, lexicon_))
-    return False
+    time word, "Today", is a time where nothing marks it as a title: works.reads_as_time.)
+    `starts`: the sentences' starts, where the time's sentence is looked for."""
+    index = bisect_right(starts, timex.start) - 1
+    if index < 0 or not timex.start < sentences[index].end:
+        return False
+    sentence = sentences[index]
+    return any(mention.start <= timex.start and timex.end <= mention.end
+               and mention.end - mention.start > timex.end - timex.start
+               for mention in works.find_mentions(sentence.text, sentence.start, lexicon_))
 
 
 def names_an_occasion(body: str, timex: Timex) -> bool:
@@ -622,7 +626,7 @@ def continuation_claims(context: ArticleContext, sentence: Sentence, claims: lis
     for start, end in sentence.clauses[1:]:
         if not CONTINUATION.match(body[start:end]) or any(start <= t.start < end for t in triggers):
             continue
-        times = [t for t in context.timexes if start <= t.start < end and t.type in CALENDAR_TYPES]
+        times = [t for t in context.times_between(start, end) if t.type in CALENDAR_TYPES]
         earlier = [c for c in claims if c.relation is None and c.evidence.end <= start and c.time]
         if not times or not earlier:
             continue
@@ -836,8 +840,8 @@ MIDWAY = re.compile(r"\b(?:in\s+the\s+middle\s+of|midway\s+through|halfway\s+thr
 def without_time_words(context: ArticleContext, start: int, end: int) -> str:
     """Text with its time expressions blanked: "May 22" is no "may"."""
     text = list(context.article.body[start:end])
-    for timex in context.timexes:
-        if start <= timex.start and timex.end <= end:
+    for timex in context.times_between(start, end):
+        if timex.end <= end:
             text[timex.start - start:timex.end - start] = " " * (timex.end - timex.start)
     return "".join(text)
 
