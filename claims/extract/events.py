@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -749,6 +750,20 @@ def film_before_title(text: str, match: re.Match) -> bool:
         and not VERB_BEFORE.search(text_before(text, match.start()))
 
 
+def last_end_before(triggers: tuple[Trigger, ...], trigger: Trigger, start: int, body: str) -> int | None:
+    """The end of the last of a sentence's triggers that starts at `start` or later and ends
+    before `trigger`, other than one that takes it as its infinitive ("was due to start
+    filming"); None when there is none. (find_triggers gives them in order, their ends rising:
+    the first such one back from `trigger` ends last.)"""
+    index = bisect_left(triggers, trigger.start, key=lambda t: t.start)
+    for other in (triggers[i] for i in range(index - 1, -1, -1)):
+        if other.start < start:
+            return None
+        if other.end <= trigger.start and not governs(body, other, trigger):
+            return other.end
+    return None
+
+
 def merge_adjacent(found: list[Trigger]) -> list[Trigger]:
     """One trigger per statement: drop one that lies inside another ("filming will wrap"
     holds "wrap"), a verbless "in theaters" right after a release verb ("will arrive in
@@ -756,7 +771,8 @@ def merge_adjacent(found: list[Trigger]) -> list[Trigger]:
     after it ("filming was underway", "production is in the works")."""
     kept: list[Trigger] = []
     for trigger in found:
-        if any(k.start <= trigger.start and trigger.end <= k.end for k in kept):
+        # (`found` is in order of start and the ends of those kept rise: the last ends furthest)
+        if kept and trigger.end <= kept[-1].end:
             continue
         if kept and trigger.needs_time and trigger.form == "noun" and kept[-1].event == trigger.event == "release" \
                 and 0 <= trigger.start - kept[-1].end <= 2:

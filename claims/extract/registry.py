@@ -387,6 +387,10 @@ def unquote_after(after: str) -> str:
     return CLOSING_MARKS.sub("", after)
 
 
+# (a name's apposition closed right after it: a mark, or the sentence's end)
+CLOSED_AFTER = re.compile(r"\s*(?:[,.;:)]|$)")
+
+
 def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
     """(cue, weight, strong, kind) for what says "a work" around one occurrence."""
     info = knowledge()
@@ -404,7 +408,7 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
     # (after a comma, only a quoted name or one the apposition closes: "its follow-up, An
     # Inconvenient Sequel: Truth to Power, in theaters", not "a spinoff, Nathan Fillion drama X")
     if noun and re.search(r",\s*$", o.before) and not o.candidate.quoted \
-            and not re.match(r"\s*(?:[,.;:)]|$)", o.sentence[o.candidate.end:]):
+            and not CLOSED_AFTER.match(o.sentence, o.candidate.end):
         noun = None
     if noun:
         found.append((f"'{noun.group('noun').lower()}' before it", 1.5, True, info["nouns"][noun.group("noun").lower()]))

@@ -32,8 +32,6 @@ QUOTE_PAIRS = (("“", "”"), ('"', '"'))
 # cues are a few words long, and reading a long sentence's whole start (or rest) at each of
 # its words would take time growing with the square of the sentence's length.
 REACH = 1000
-WHITE_SPACE = re.compile(r"\s")
-LAST_WHITE_SPACE = re.compile(r"\s\S*\Z")
 
 
 @dataclass(slots=True)
@@ -66,20 +64,22 @@ class Sentence:
 
 
 def text_before(text: str, at: int, start: int = 0) -> str:
-    """text[start:at], or its last REACH characters or so, from a space (no word cut in two)."""
+    """text[start:at], or its last REACH characters or so, from a space (no word cut in two,
+    but one of half as many characters)."""
     if at - start <= REACH:
         return text[start:at]
-    space = WHITE_SPACE.search(text, at - REACH, at)
-    return text[space.start() if space else at - REACH:at]
+    space = text.find(" ", at - REACH, at - REACH // 2)
+    return text[space if space >= 0 else at - REACH:at]
 
 
 def text_after(text: str, at: int, end: int | None = None) -> str:
-    """text[at:end], or its first REACH characters or so, up to a space (no word cut in two)."""
+    """text[at:end], or its first REACH characters or so, up to a space (no word cut in two,
+    but one of half as many characters)."""
     end = len(text) if end is None else end
     if end - at <= REACH:
         return text[at:end]
-    space = LAST_WHITE_SPACE.search(text, at, at + REACH)
-    return text[at:space.start() + 1 if space else at + REACH]
+    space = text.rfind(" ", at + REACH // 2, at + REACH)
+    return text[at:space + 1 if space >= 0 else at + REACH]
 
 
 def split_sentences(body: str, skip: set[int] | None = None) -> list[Sentence]:
@@ -123,8 +123,8 @@ def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     found = []
     while end - start > MAX_SENTENCE:
         limit = start + MAX_SENTENCE
-        space = LAST_WHITE_SPACE.search(text, start + MAX_SENTENCE // 2, limit)
-        cut = space.start() if space else limit
+        space = text.rfind(" ", start + MAX_SENTENCE // 2, limit)
+        cut = space if space >= 0 else limit
         found.append((start, cut))
         start = cut
         while start < end and text[start].isspace():

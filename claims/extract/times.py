@@ -300,7 +300,7 @@ def before_trigger(q: TimeQuery) -> Timex | None:
     others = [t for t in q.triggers if t is not q.trigger and q.clause[0] <= t.start < q.clause[1]
               and not (t.event == q.trigger.event and t.event in ("renewal", "cancellation"))
               and not (q.trigger.event in ("renewal", "cancellation") and t.start > q.trigger.end
-                       and any(t.end <= x.start for x in q.in_clause))]
+                       and q.in_clause and t.end <= q.in_clause[-1].start)]
     before = [t for t in q.in_clause if t.end <= q.trigger.start and not t.value.endswith("_REF")
               and not (re.fullmatch(r"\d{4}", t.text) and re.match(r"\s+[A-Z]", q.body[t.end:t.end + 2]))
               and not reported_time(q, t)

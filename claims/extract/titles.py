@@ -16,6 +16,7 @@ from typing import NamedTuple
 from functools import cache, lru_cache
 
 from claims.extract import gazetteer, lexicon
+from claims.extract.sentences import text_before
 from claims.extract.temporal import lexicon as time_lexicon
 
 
@@ -82,7 +83,7 @@ def sentence_initial(text: str, start: int) -> bool:
     # (the last few characters say it; the whole prefix only when they are all blanks and marks)
     lead = text[max(0, start - 12):start].rstrip().rstrip("\"“‘'*_([").rstrip()
     if not lead and start > 12:
-        lead = text[:start].rstrip().rstrip("\"“‘'*_([").rstrip()
+        lead = text_before(text, start).rstrip().rstrip("\"“‘'*_([").rstrip()
     return not lead or lead.endswith((".", "!", "?", ":", "•", "|", "—", "–"))
 
 
