@@ -93,11 +93,28 @@ def candidates(text: str, title_case: bool = False) -> list[Candidate]:
     found: list[Candidate] = []
     if not title_case:
         for match in knowledge()["run"].finditer(text):
-            start = match.start()
-            found += [Candidate(start + s, start + e, run, False, part) for s, e, run, part
-                      in run_readings(match.group(), sentence_initial(text, start))]
+            for start, end in run_pieces(match):
+                found += [Candidate(start + s, start + e, run, False, part) for s, e, run, part
+                          in run_readings(text[start:end], sentence_initial(text, start))]
     found += quoted_spans(text)
     return found
+
+
+# A capitalized run of more words than this is read in pieces of this many: no title is that
+# long (the corpora's longest run has 72 words), and a run's readings (each side of each
+# "and" in it) grow with the square of its words.
+MAX_RUN_WORDS = 100
+
+
+def run_pieces(match: re.Match) -> list[tuple[int, int]]:
+    """A run's span, or the spans of its pieces when it is over MAX_RUN_WORDS words."""
+    if match.end() - match.start() <= 2 * MAX_RUN_WORDS:   # (too short to have that many)
+        return [match.span()]
+    words = words_of(match.group(), match.start())
+    if len(words) <= MAX_RUN_WORDS:
+        return [match.span()]
+    return [(words[first][0], words[min(first + MAX_RUN_WORDS, len(words)) - 1][1])
+            for first in range(0, len(words), MAX_RUN_WORDS)]
 
 
 @lru_cache(maxsize=65536)
