@@ -13,7 +13,8 @@ import click
 
 from checker import baseline, engine
 from checker.review import commands
-from checker.clikit import (EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, config_option, fail, load, outputs_option,
+from checker.clikit import (EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, article_size_option, config_option, fail, load,
+                            outputs_option,
                             progress_line, rule_selection_options, selected_rules, verbosity_options,
                             workers_options, write_outputs)
 from checker.review.options import (check_store_option, configured_store, missing_review_extra, open_store,
@@ -85,8 +86,8 @@ def with_stdin(paths: tuple[str, ...], stdin_filename: str | None) -> tuple[str 
         article_files((stdin_filename,), hint="--stdin-filename")
     if "-" not in paths:
         return paths
-    data = sys.stdin.buffer.read() if sys.stdin is not None else b""
-    given = StandardInput(data, stdin_filename or StandardInput.name)
+    # (read as the article is: at most --max-article-size of it, or a corpus line by line)
+    given = StandardInput(sys.stdin.buffer if sys.stdin is not None else b"", stdin_filename or StandardInput.name)
     return tuple(given if path == "-" else path for path in paths)
 
 
@@ -249,6 +250,7 @@ def main() -> None:
 @outputs_option(CLAIM_FORMATS)
 @stdin_filename_option
 @published_option
+@article_size_option
 @config_option
 @workers_options
 @verbosity_options
@@ -256,13 +258,13 @@ def main() -> None:
               help="Also show how each claim was read: its trigger and the strategies that "
                    "found its work, time and tense.")
 def extract(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], stdin_filename: str | None,
-            published: str | None, config_file: Path | None, jobs: int | None, dask_address: str | None,
+            published: str | None, max_article_size: int | None, config_file: Path | None, jobs: int | None, dask_address: str | None,
             verbosity: str | None, explain: bool) -> None:
     """Print the dated claims found in the articles.
 
     PATH may be a file (.md, .txt, .jsonl, .jsonl.gz), a folder or a glob pattern.
     """
-    settings = load(config_file, jobs, dask_address)
+    settings = load(config_file, jobs, dask_address, max_article_size)
     targets = with_stdin(paths, stdin_filename)
     with progress_line(verbosity) as progress:
         report = engine.extract(targets, published, settings, progress)
@@ -277,11 +279,12 @@ def extract(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], s
 @outputs_option(WORK_FORMATS)
 @stdin_filename_option
 @published_option
+@article_size_option
 @config_option
 @workers_options
 @verbosity_options
 def works(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], stdin_filename: str | None,
-          published: str | None, config_file: Path | None, jobs: int | None, dask_address: str | None,
+          published: str | None, max_article_size: int | None, config_file: Path | None, jobs: int | None, dask_address: str | None,
           verbosity: str | None) -> None:
     """Print the work registry: the films and series found in the articles (with their
     kind, aliases and the evidence that made each a work), and the names not taken for
@@ -290,7 +293,7 @@ def works(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], std
     The configuration's `aliases.works` adds aliases and `not-works` lists names that are
     never works.
     """
-    settings = load(config_file, jobs, dask_address)
+    settings = load(config_file, jobs, dask_address, max_article_size)
     targets = with_stdin(paths, stdin_filename)
     with progress_line(verbosity) as progress:
         report = engine.extract(targets, published, settings, progress)
@@ -304,6 +307,7 @@ def works(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], std
 @outputs_option(FORMATS)
 @stdin_filename_option
 @published_option
+@article_size_option
 @config_option
 @workers_options
 @verbosity_options
@@ -334,7 +338,7 @@ def works(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], std
 @click.option("--all", "show_all", is_flag=True,
               help="Also report the findings editors dismissed as false alarms.")
 def check(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], stdin_filename: str | None,
-          published: str | None, config_file: Path | None, jobs: int | None, dask_address: str | None, verbosity: str | None, fail_on: str | None,
+          published: str | None, max_article_size: int | None, config_file: Path | None, jobs: int | None, dask_address: str | None, verbosity: str | None, fail_on: str | None,
           changed: tuple[str, ...], changed_only: bool, full: bool, baseline_file: str | None,
           select: list[str] | None, ignore: list[str] | None, store_location: str | None, no_store: bool,
           show_all: bool) -> None:
@@ -354,7 +358,7 @@ def check(paths: tuple[str, ...], fmt: str, outputs: list[tuple[str, Path]], std
          read, or an --output file that could not be written; this wins over 1, whatever
          was found in the other inputs
     """
-    settings = selected_rules(load(config_file, jobs, dask_address), select, ignore)
+    settings = selected_rules(load(config_file, jobs, dask_address, max_article_size), select, ignore)
     if changed_only:
         if not settings.paths:
             raise click.UsageError("--changed-only checks the PATHs against the configuration's "
@@ -400,10 +404,11 @@ def list_rules(fmt: str, config_file: Path | None) -> None:
               help=f"Where to write it. Default: the configuration's baseline, else "
                    f"{baseline.DEFAULT_FILE}.")
 @published_option
+@article_size_option
 @config_option
 @workers_options
 @verbosity_options
-def write_baseline(paths: tuple[str, ...], output: str | None, published: str | None,
+def write_baseline(paths: tuple[str, ...], output: str | None, published: str | None, max_article_size: int | None,
                    config_file: Path | None, jobs: int | None, dask_address: str | None, verbosity: str | None) -> None:
     """Write the fingerprints of the current findings to a baseline file.
 
@@ -411,7 +416,7 @@ def write_baseline(paths: tuple[str, ...], output: str | None, published: str | 
     is written when an input cannot be read (exit status 2): a baseline of part of the
     corpus would hide nothing of the rest.
     """
-    settings = load(config_file, jobs, dask_address)
+    settings = load(config_file, jobs, dask_address, max_article_size)
     with progress_line(verbosity) as progress:
         report = engine.check(corpus(paths, settings), published, settings, progress)
     for line in diagnostics.render(report):
@@ -442,12 +447,14 @@ def write_baseline(paths: tuple[str, ...], output: str | None, published: str | 
               help="Mark cookies Secure on every request (browsers then send them over HTTPS "
                    "only): for a proxy that serves HTTPS but does not say so.")
 @published_option
+@article_size_option
 @store_option
 @config_option
 @workers_options
 def serve(paths: tuple[str, ...], host: str, port: int, trusted_proxies: tuple[str, ...],
-          secure_cookies: bool, published: str | None, store_location: str | None,
-          config_file: Path | None, jobs: int | None, dask_address: str | None) -> None:
+          secure_cookies: bool, published: str | None, max_article_size: int | None,
+          store_location: str | None, config_file: Path | None, jobs: int | None,
+          dask_address: str | None) -> None:
     """Start the review page, where editors decide the stored findings.
 
     With PATHs (or the configuration's `paths`), they are checked first and the store
@@ -458,7 +465,7 @@ def serve(paths: tuple[str, ...], host: str, port: int, trusted_proxies: tuple[s
     from checker.review.commands import first_editor
     from checker.review.web import create_app
 
-    settings = load(config_file, jobs, dask_address)
+    settings = load(config_file, jobs, dask_address, max_article_size)
     store = open_store(store_location, settings)
     if paths or settings.paths:
         report = engine.check(corpus(paths, settings), published, settings)

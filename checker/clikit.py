@@ -8,7 +8,7 @@ from typing import Callable, Iterator, Mapping, NoReturn
 import click
 
 from checker import rules
-from checker.config import ConfigError, Settings, load_settings, unknown
+from checker.config import ConfigError, Settings, load_settings, parse_size, unknown
 from checker.progress import Progress
 from checker.reports.text import clean
 
@@ -31,6 +31,20 @@ dask_option = click.option(
     help="Run extraction on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); "
          "the claims are the same as on this machine. Needs the dask extra on this machine "
          "and on every worker. Default: the configuration's dask, else this machine.")
+
+
+def article_size(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    try:
+        return None if value is None else parse_size(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
+
+
+article_size_option = click.option(
+    "--max-article-size", "max_article_size", metavar="SIZE", callback=article_size,
+    help="An article (a file, or a JSON Lines record) bigger than this is reported (exit "
+         "status 2) and not read; the others are. 4MB, 512KB or a number of bytes (KB, MB and "
+         "GB count by 1,024). Default: the configuration's max-article-size, else 4MB.")
 
 
 def verbosity_options(command):
@@ -137,15 +151,18 @@ def fail(message: str) -> NoReturn:
     raise SystemExit(EXIT_BAD_INPUT)
 
 
-def load(config_file: Path | None, jobs: int | None = None, dask_address: str | None = None) -> Settings:
+def load(config_file: Path | None, jobs: int | None = None, dask_address: str | None = None,
+         max_article_size: int | None = None) -> Settings:
     """The settings, with what the command line overrides (--jobs runs here, --dask on a
-    cluster: one of them)."""
+    cluster: one of them; --max-article-size)."""
     if jobs and dask_address:
         raise click.UsageError("--jobs runs extraction on this machine, --dask on a cluster: give one of them")
     try:
         settings = load_settings(Path.cwd(), config_file)
     except ConfigError as err:
         fail(str(err))
+    if max_article_size:
+        settings = settings.model_copy(update={"max_article_size": max_article_size})
     if jobs:
         return settings.model_copy(update={"jobs": jobs, "dask": None})
     return settings.model_copy(update={"dask": dask_address}) if dask_address else settings

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from checker import rules
 from checker.findings import SEVERITY_ORDER, Severity
 from claims.extract.parallel import DaskCluster, Jobs
 from claims.extract.registry import WorkConfig
+from claims.reading import MAX_ARTICLE_BYTES
 
 CONFIG_FILE = "checker.toml"
 PYPROJECT = "pyproject.toml"
@@ -55,6 +57,9 @@ class Settings(BaseModel):
     jobs: int | None = Field(default=None, ge=1)
     # A Dask scheduler ("tcp://host:8786") to run extraction on instead (the `dask` extra).
     dask: str | None = None
+    # An article (a file, or a JSON Lines record) bigger than this, in bytes, is reported and
+    # not read; written "4MB", "512KB" (1,024-based) or a number of bytes.
+    max_article_size: int = Field(default=MAX_ARTICLE_BYTES, ge=1)
 
     def workers(self) -> Jobs:
         """Where extraction runs: the Dask cluster if one is set, else `jobs` processes here."""
@@ -169,6 +174,11 @@ def parse_settings(table: dict, source: Source) -> Settings:
                          for rule, given in values["options"].items()}
     if isinstance(values.get("paths"), str):
         values["paths"] = [values["paths"]]
+    if isinstance(values.get("max_article_size"), str):
+        try:
+            values["max_article_size"] = parse_size(values["max_article_size"])
+        except ValueError as err:
+            raise source.error(f"max-article-size: {err}") from None
     try:
         settings = Settings(**values)
     except ValidationError as err:
@@ -179,6 +189,20 @@ def parse_settings(table: dict, source: Source) -> Settings:
         "baseline": settings.baseline and beside(source.path, settings.baseline),
         "store": settings.store and (settings.store if "://" in settings.store
                                      else beside(source.path, settings.store))})
+
+
+SIZE = re.compile(r"\s*(\d[\d,_]*)\s*(|b|bytes?|k|kb|kib|m|mb|mib|g|gb|gib)\s*", re.IGNORECASE)
+UNITS = {"": 1, "b": 1, "byte": 1, "bytes": 1, "k": 2**10, "kb": 2**10, "kib": 2**10,
+         "m": 2**20, "mb": 2**20, "mib": 2**20, "g": 2**30, "gb": 2**30, "gib": 2**30}
+
+
+def parse_size(text: str) -> int:
+    """A size as people write it: "4MB", "512 KB", "1GB" (1,024-based), or bytes: "100000"."""
+    match = SIZE.fullmatch(text)
+    size = int(match.group(1).replace(",", "").replace("_", "")) * UNITS[match.group(2).lower()] if match else 0
+    if size < 1:
+        raise ValueError(f"{text!r} is not a size (write bytes, or a number with KB, MB or GB: 4MB)")
+    return size
 
 
 def by_rule_id(given, source: Source, name: str) -> dict:

@@ -216,8 +216,8 @@ def extract(targets: Iterable[str | StandardInput], published: str | None = None
     """Read the articles under the targets and extract their claims (`checker extract`);
     `progress` (checker/progress.py) is told how far each step is; `with_spellings` also
     collects how the articles spell names, for name-variant."""
-    articles, problems = read_articles(targets, published, progress)
     settings = settings or Settings()
+    articles, problems = read_articles(targets, published, progress, settings.max_article_size)
     extraction = extract_corpus(articles, settings.work_config(), settings.workers(), progress, with_spellings)
     return Report(articles=articles, claims=extraction.claims, problems=problems + extraction.problems,
                   lexicon=extraction.lexicon, spellings=extraction.spellings,
@@ -253,7 +253,7 @@ def check_changed(targets: Iterable[str | StandardInput], stored: snapshot.Store
 
 def checked_against(targets: Iterable[str | StandardInput], stored: snapshot.StoredCorpus, published: str | None,
                     settings: Settings, progress: Progress | None) -> Report:
-    articles, problems = read_articles(targets, published, progress)
+    articles, problems = read_articles(targets, published, progress, settings.max_article_size)
     spelled = reads_spellings(settings)
     read = {article.id for article in articles}
     by_id = stored.articles

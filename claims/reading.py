@@ -5,6 +5,7 @@ other files are still read.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import glob
 import gzip
@@ -15,7 +16,7 @@ import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator, Protocol
+from typing import BinaryIO, Iterable, Iterator, Protocol
 from urllib.parse import urlsplit
 
 import yaml
@@ -38,13 +39,40 @@ HOST = re.compile(rf"(?:{HOST_LABEL}\.)+(?=[^\W\d_]){HOST_LABEL}")
 ARCHIVED = re.compile(r"/web/\d+[a-z_]*/(.+)", re.IGNORECASE)
 
 
+class ByteStream(Protocol):
+    """What JSON Lines are read from: a file, a gzip stream, standard input, bytes in memory."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
 @dataclass(frozen=True)
 class StandardInput:
-    """One article given on standard input (`-` among the paths): `name` stands for its file
-    in messages and reports, and its suffix says how to read it (Markdown by default)."""
+    """One article given on standard input (`-` among the paths), its bytes or the stream
+    to read them from: `name` stands for its file in messages and reports, and its suffix
+    says how to read it (Markdown by default; a JSON Lines name reads a corpus)."""
 
-    data: bytes
+    data: bytes | BinaryIO
     name: str = "stdin.md"
+
+
+# An article (a file, or a JSON Lines record's line) bigger than this is reported, not read
+# (--max-article-size): nothing news needs comes near it, and reading a book-sized "article"
+# only costs time and memory.
+MAX_ARTICLE_BYTES = 4 * 2**20
+
+
+def size_text(size: int) -> str:
+    """A number of bytes as people write it: "4 MB", "512 KB", "1,000 bytes" (1,024-based)."""
+    for unit, scale in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
+        if size >= scale and size % scale == 0:
+            return f"{size // scale:,} {unit}"
+    return f"{size:,} bytes"
+
+
+def over_the_limit(limit: int, size: int | None = None) -> str:
+    """Why an article was not read: its size (when known) and the limit."""
+    return (f"{size:,} bytes, " if size is not None else "") + \
+        f"over the {size_text(limit)} an article may have (--max-article-size): not read"
 
 
 @dataclass(frozen=True)
@@ -171,20 +199,31 @@ def make_article(article_id: str, body: str, path: Path | str, *, published=None
                    body_line=body_line, **metadata)
 
 
-def read_file(path: Path, published: str | None = None, data: bytes | None = None
-              ) -> Iterator[Article | ReadProblem]:
+def read_file(path: Path, published: str | None = None, data: bytes | BinaryIO | None = None,
+              limit: int = MAX_ARTICLE_BYTES) -> Iterator[Article | ReadProblem]:
     """The articles in one file, or the problems that stopped them being read (`data`: the
-    file's bytes, when they come from standard input instead)."""
+    file's bytes, or the stream of them, when they come from standard input instead; `limit`:
+    the bytes an article may have, a JSON Lines record's line too)."""
     suffix = suffix_of(path)
     if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(path, data)
+        yield from read_jsonl(path, data, limit)
         return
-    if data is None:
-        try:
-            data = path.read_bytes()
-        except OSError as err:
-            yield ReadProblem(str(path), f"cannot read ({err.strerror or err})")
-            return
+    try:
+        if data is None:
+            size = path.stat().st_size
+            if size > limit:   # (not even opened)
+                yield ReadProblem(str(path), over_the_limit(limit, size))
+                return
+            with path.open("rb") as file:
+                data = file.read(limit + 1)   # (a file that grew, a device: no more than this)
+        elif not isinstance(data, bytes):
+            data = data.read(limit + 1)
+    except OSError as err:
+        yield ReadProblem(str(path), f"cannot read ({err.strerror or err})")
+        return
+    if len(data) > limit:
+        yield ReadProblem(str(path), over_the_limit(limit))
+        return
     try:
         text = decode(data)
         if suffix in TEXT_SUFFIXES:
@@ -228,56 +267,89 @@ def jsonl_outlet(record: dict) -> str | None:
     return text_or_none(record.get("source")) or None
 
 
-def read_jsonl(path: Path, data: bytes | None = None) -> Iterator[Article | ReadProblem]:
+def read_jsonl(path: Path, data: bytes | BinaryIO | None = None,
+               limit: int = MAX_ARTICLE_BYTES) -> Iterator[Article | ReadProblem]:
     """One article per line: id, title, text, published (and optionally outlet, author, url,
-    source). Read as a stream, a line at a time (decompressed as it is read): memory holds
-    the articles, never the whole file; a file damaged part-way gives the articles before
-    the damage and a problem."""
+    source). Read as a stream, in blocks (decompressed as they are read): memory holds the
+    articles and at most `limit` bytes of a line, never the whole file; a line over `limit`
+    is one problem, and a file damaged part-way gives the articles before the damage and a
+    problem."""
     compressed = suffix_of(path).endswith(".gz")
     try:
-        raw = path.open("rb") if data is None else io.BytesIO(data)
+        raw: BinaryIO = path.open("rb") if data is None else io.BytesIO(data) if isinstance(data, bytes) else data
     except OSError as err:
         yield ReadProblem(str(path), f"cannot read ({err.strerror or err})")
         return
-    with raw, (gzip.GzipFile(fileobj=raw, mode="rb") if compressed else raw) as stream:
+    with contextlib.ExitStack() as opened:
+        if data is None:
+            opened.callback(raw.close)   # (a file it opened)
+        stream = opened.enter_context(gzip.GzipFile(fileobj=raw, mode="rb")) if compressed else raw
         try:
-            yield from jsonl_records(path, stream)
+            yield from jsonl_records(path, stream, limit)
         except (OSError, EOFError, zlib.error) as err:
             reason = getattr(err, "strerror", None) or err
             yield ReadProblem(str(path), f"not a readable gzip file ({err})" if compressed
                               else f"cannot read ({reason})")
 
 
-# A JSON Lines record longer than this is reported, not read.
-MAX_LINE_BYTES = 16 * 2**20
+# How much of a JSON Lines stream is read at a time (bytes).
+BLOCK = 2**20
+EMPTY_LINES = re.compile(rb"\n+")
 
 
-class ByteLines(Protocol):
-    """What jsonl_records reads from: a file, a gzip stream or bytes in memory."""
-
-    def readline(self, size: int = -1, /) -> bytes: ...
-
-
-def jsonl_records(path: Path, stream: ByteLines) -> Iterator[Article | ReadProblem]:
+def jsonl_records(path: Path, stream: ByteStream, limit: int = MAX_ARTICLE_BYTES) -> Iterator[Article | ReadProblem]:
     """The records of a JSON Lines stream, numbered as lines are (a bare carriage return
-    ends a line too)."""
+    ends a line too); a line over `limit` bytes is a problem, the rest of it skipped unread."""
     number = 0
-    while True:
-        chunk = stream.readline(MAX_LINE_BYTES + 1)
-        if not chunk:
-            return
-        if len(chunk) > MAX_LINE_BYTES and not chunk.endswith(b"\n"):
+    for line in stream_lines(stream, limit):
+        if line is None:
             number += 1
-            while chunk and not chunk.endswith(b"\n"):   # (the rest of it, unread)
-                chunk = stream.readline(MAX_LINE_BYTES)
-            yield ReadProblem(str(path), f"line longer than {MAX_LINE_BYTES:,} bytes: not read", number)
-            continue
-        for raw_line in chunk.splitlines() or [b""]:
-            number += 1
-            if raw_line.strip():
-                yield record_article(path, raw_line, number)
+            yield ReadProblem(str(path), f"a record {over_the_limit(limit)}", number)
+        elif isinstance(line, int):
+            number += line
+        else:
+            for raw_line in line.splitlines() or [b""]:
+                number += 1
+                if raw_line.strip():
+                    yield record_article(path, raw_line, number)
 
 
+def stream_lines(stream: ByteStream, limit: int) -> Iterator[bytes | int | None]:
+    """A stream's lines as line feeds end them (without the feed), read a block at a time:
+    a run of empty lines as their count, a line over `limit` bytes as None (the rest of it
+    read past, never held)."""
+    parts: list[bytes] = []   # the line not yet ended, as read so far
+    held = 0                  # its bytes
+    too_long = False          # it is over the limit: skipped to its end
+    # (what the stream has at hand, where it can say: a gzip file damaged further on still
+    # gives the lines before the damage)
+    read = getattr(stream, "read1", stream.read)
+    while block := read(BLOCK):
+        at = 0
+        while at < len(block):
+            end = block.find(b"\n", at)
+            stop = len(block) if end < 0 else end
+            if too_long or held + stop - at > limit:
+                too_long, parts, held = True, [], 0
+            else:
+                parts.append(block[at:stop])
+                held += stop - at
+            if end < 0:
+                break
+            if too_long:
+                yield None
+            else:
+                yield b"".join(parts)
+            too_long, parts, held = False, [], 0
+            at = end + 1
+            empty = EMPTY_LINES.match(block, at)   # (a run of empty lines at once)
+            if empty:
+                yield empty.end() - at
+                at = empty.end()
+    if too_long:
+        yield None
+    elif held:
+        yield b"".join(parts)
 def record_article(path: Path, raw_line: bytes, number: int) -> Article | ReadProblem:
     """The article of one JSON Lines record, or the problem that stopped it."""
     try:
@@ -376,11 +448,17 @@ def expand(targets: Iterable[str | StandardInput]) -> Iterator[Path | StandardIn
             yield ReadProblem(target, "no such file or folder")
 
 
+# Problems shown for one file at most: a corpus of a million broken (or repeated) lines gives
+# these and a count of the rest, not a million lines held and printed.
+MAX_PROBLEMS_PER_FILE = 100
+
+
 def read_articles(targets: Iterable[str | StandardInput], published: str | None = None,
-                  progress: ProgressReport | None = None
+                  progress: ProgressReport | None = None, limit: int = MAX_ARTICLE_BYTES
                   ) -> tuple[list[Article], list[ReadProblem]]:
     """All readable articles under the targets, and a problem for each that was not
-    (`progress` is told how many are read, as they are)."""
+    (`progress` is told how many are read, as they are; `limit`: the bytes an article, or a
+    JSON Lines record, may have)."""
     articles: list[Article] = []
     problems: list[ReadProblem] = []
     seen: dict[str, str] = {}
@@ -388,17 +466,23 @@ def read_articles(targets: Iterable[str | StandardInput], published: str | None 
         if isinstance(item, ReadProblem):
             problems.append(item)
             continue
-        read = read_file(Path(item.name), published, item.data) if isinstance(item, StandardInput) \
-            else read_file(item, published)
+        read = read_file(Path(item.name), published, item.data, limit) if isinstance(item, StandardInput) \
+            else read_file(item, published, limit=limit)
+        found = 0   # (this file's problems)
         for result in read:
+            if isinstance(result, Article) and result.id in seen:
+                result = ReadProblem(result.path or "", f"article id {result.id!r} is already used by {seen[result.id]}")
             if isinstance(result, ReadProblem):
-                problems.append(result)
-            elif result.id in seen:
-                problems.append(ReadProblem(result.path or "", f"article id {result.id!r} "
-                                            f"is already used by {seen[result.id]}"))
-            else:
-                seen[result.id] = result.path or ""
-                articles.append(result)
-                if progress:
-                    progress("reading articles", len(articles), None)
+                found += 1
+                if found <= MAX_PROBLEMS_PER_FILE:
+                    problems.append(result)
+                continue
+            seen[result.id] = result.path or ""
+            articles.append(result)
+            if progress:
+                progress("reading articles", len(articles), None)
+        if found > MAX_PROBLEMS_PER_FILE:
+            more = found - MAX_PROBLEMS_PER_FILE
+            problems.append(ReadProblem(problems[-1].path, f"{more:,} more problem{'s' * (more != 1)} in this file "
+                                        f"not shown (the first {MAX_PROBLEMS_PER_FILE} are)"))
     return articles, problems

@@ -276,15 +276,17 @@ def test_corrupt_gzip_is_a_problem_not_a_crash(tmp_path):
     assert articles == [] and len(problems) == 1 and problems[0].path == str(path)
 
 
-def test_a_line_over_the_limit_is_reported_and_the_others_read(tmp_path, monkeypatch):
-    monkeypatch.setattr(reading, "MAX_LINE_BYTES", 200)
+@pytest.mark.parametrize("block", [7, 64, 2**20])   # (lines cut across blocks of the stream, or not)
+def test_a_line_over_the_limit_is_reported_and_the_others_read(tmp_path, monkeypatch, block):
+    monkeypatch.setattr(reading, "BLOCK", block)
     huge = json.dumps({"id": "huge", "text": "word " * 500})
     for compress in (False, True):
         path = write_jsonl(tmp_path / ("c.jsonl.gz" if compress else "c.jsonl"), [RECORDS[0], huge, RECORDS[2]],
                            compress=compress)
-        articles, problems = read_articles([str(path)])
+        articles, problems = read_articles([str(path)], limit=200)
         assert [(a.id, a.body_line) for a in articles] == [("n1", 1), ("3", 3)]
-        assert [(p.line, p.message) for p in problems] == [(2, "line longer than 200 bytes: not read")]
+        assert [(p.line, p.message) for p in problems] == [
+            (2, "a record over the 200 bytes an article may have (--max-article-size): not read")]
 
 
 def test_a_gzip_damaged_part_way_gives_the_articles_before_the_damage(tmp_path):

@@ -153,9 +153,11 @@ def odd_ones_out(timed: list[Claim], corpus: Corpus, options: Options) -> Iterat
     if agreed is None:
         return
     outliers: dict[tuple, list[Claim]] = defaultdict(list)
+    # (by identity: a list's `in` compares pydantic models field by field, per claim)
+    supporting = {id(claim) for claim in agreed.support}
     for claim in timed:
         # "is wrapping up as we speak" says the event is under way, not when: tense-drift's.
-        if claim not in agreed.support and not is_now(claim, corpus):
+        if id(claim) not in supporting and not is_now(claim, corpus):
             time = time_of(claim)
             outliers[(claim.article, time.value, time.mod)].append(claim)
     for group in outliers.values():

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from claims.extract import lexicon, registry, titles
+from claims.extract.sentences import text_before
 
 STATEMENT_KINDS = ("renamed", "formerly", "was_once")
 
@@ -78,7 +79,7 @@ def title_statements(documents, key_at) -> list[Statement]:
                     other = clean_name(match.group("name"))
                     if not other:
                         continue
-                    before = text[:match.start()].rstrip(" ,(")
+                    before = text_before(text, match.start()).rstrip(" ,(")
                     named = key_at(before)
                     written = "" if named else name_before(before)
                     if named is None and not written and not patterns["reference"].search(before[-20:]):

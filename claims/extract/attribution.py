@@ -14,8 +14,8 @@ def speaker_for(context: ArticleContext, sentence: Sentence, trigger: events.Tri
     if quote is not None and quote[1] - quote[0] > 20:
         speaker = speakers.quote_speaker(body, quote, persons)
     else:
-        speaker = (speakers.reported_speaker(body[sentence.start:trigger.start], body[:trigger.start], persons)
-                   or speakers.trailing_speaker(body[trigger.end:sentence.end], body[:trigger.start], persons))
+        speaker = (speakers.reported_speaker(sentence.start, sentence.end, trigger.start, body, persons)
+                   or speakers.trailing_speaker(body, trigger.end, sentence.end, persons, trigger.start))
     # An eponymous title is no speaker: "Jessica Jones revealed" is about the show.
     if speaker and fold_title(speaker) in context.lexicon.titles:
         return None

@@ -1,6 +1,7 @@
 """What one article carries while its sentences are read, and the work a claim is about."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -47,6 +48,28 @@ class ArticleContext:
     finals: dict[str, int] = field(default_factory=dict)
     named_in_full: set[str] | None = None   # works named by a title or an alias (subjects.named_in_full)
     time_uses: dict[tuple[int, int], bool] = field(default_factory=dict)  # (start, end) -> may date a work's event
+    _written_days: dict[str, list[Timex]] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        # (sorted, both: find_timexes gives the times in order, none overlapping another)
+        self.time_starts = [timex.start for timex in self.timexes]
+        self.time_ends = [timex.end for timex in self.timexes]
+        self.sentence_starts = [sentence.start for sentence in self.sentences]
+
+    def index_of(self, sentence: Sentence) -> int:
+        """The sentence's place among the article's (0 when it is none of them)."""
+        index = bisect_left(self.sentence_starts, sentence.start)
+        return index if index < len(self.sentences) and self.sentences[index] == sentence else 0
+
+    def times_between(self, start: int, stop: int) -> list[Timex]:
+        """The time expressions that start at or after `start` and before `stop`, in order:
+        found by bisection, not by a pass over the article's every time (a long article has
+        thousands, asked about once per trigger)."""
+        return self.timexes[bisect_left(self.time_starts, start):bisect_left(self.time_starts, stop)]
+
+    def times_ending_between(self, start: int, stop: int) -> list[Timex]:
+        """The time expressions that end at or after `start` and before `stop`, in order."""
+        return self.timexes[bisect_left(self.time_ends, start):bisect_left(self.time_ends, stop)]
 
     def near(self, work: str | None, sentences: int = 2) -> bool:
         """The work was named in this sentence or one of the few before it."""
@@ -66,11 +89,23 @@ class ArticleContext:
         if not timex.year_inferred or len(timex.value) != 10 or not timex.value[:4].isdigit() \
                 or not any(ch.isdigit() for ch in timex.text):
             return None
-        written = [t for t in self.timexes if not t.year_inferred and len(t.value) == 10
-                   and t.value[4:] == timex.value[4:] and t.value[:4].isdigit()]
+        written = self.written_days().get(timex.value[4:])
         if not written:
             return None
-        return int(min(written, key=lambda t: abs(t.start - timex.start)).value[:4])
+        # (the nearest of the sorted dates: one of the two around it, the earlier on a tie)
+        at = bisect_left(written, timex.start, key=lambda t: t.start)
+        near = written[max(0, at - 1):at + 1]
+        return int(min(near, key=lambda t: abs(t.start - timex.start)).value[:4])
+
+    def written_days(self) -> dict[str, list[Timex]]:
+        """The days the article writes with their year, by month and day ("-07-02"), each
+        day's in order (made when first asked for)."""
+        if self._written_days is None:
+            self._written_days = {}
+            for t in self.timexes:
+                if not t.year_inferred and len(t.value) == 10 and t.value[:4].isdigit():
+                    self._written_days.setdefault(t.value[4:], []).append(t)
+        return self._written_days
 
     def lexicon_key(self, title: str) -> str:
         return works.fold_title(title)

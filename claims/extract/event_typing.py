@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import TypedDict, cast
 
 from claims.extract import events, gazetteer, grammar, lexicon, strategies, times
 from claims.extract.context import ArticleContext, Subj
-from claims.extract.sentences import Sentence
+from claims.extract.sentences import Sentence, text_after, text_before
 from claims.intervals import resolve_interval
 from claims.models import Claim, TimeMod, TimeValue
 
@@ -35,13 +35,19 @@ class TriggerQuery:
 
     @property
     def before(self) -> str:
-        """The clause up to the trigger."""
-        return self.body[self.clause[0]:self.trigger.start]
+        """The clause up to the trigger (its last REACH characters or so: a long clause is not
+        copied whole for each check of each of its triggers)."""
+        return text_before(self.body, self.trigger.start, self.clause[0])
 
     @property
     def after(self) -> str:
-        """The clause after the trigger."""
-        return self.body[self.trigger.end:self.clause[1]]
+        """The clause after the trigger (its first REACH characters or so)."""
+        return text_after(self.body, self.trigger.end, self.clause[1])
+
+    @property
+    def near(self) -> str:
+        """The clause around the trigger (REACH characters or so on each side)."""
+        return self.before + self.body[self.trigger.start:self.trigger.end] + self.after
 
     @property
     def lemma(self) -> str:
@@ -216,8 +222,8 @@ def words() -> EventWords:
 
 def question(q: TriggerQuery) -> str | None:
     """A question asks; it claims nothing (but "now that you know X is filming?")."""
-    clause_text = q.body[q.clause[0]:q.clause[1]]
-    if clause_text.rstrip(" \"”’')").endswith("?") and not re.search(r"\bthat\b", q.before):
+    clause_end = text_before(q.body, q.clause[1], q.clause[0])
+    if clause_end.rstrip(" \"”’')").endswith("?") and not re.search(r"\bthat\b", q.before):
         return "a question"
     if indirect_question().search(q.body[max(q.clause[0], q.trigger.start - 60):q.trigger.start]):
         return "a question"  # "fans have been asking when season two will hit Netflix"
@@ -307,7 +313,7 @@ def british_opening(q: TriggerQuery, timex, kind: str | None) -> str | None:
     if kind != "film":
         return None
     day_first = timex is not None and DAY_FIRST.match(timex.text)
-    cinemas = BRITISH_SCREENS.search(q.body[q.trigger.start:q.clause[1]])
+    cinemas = BRITISH_SCREENS.search(text_after(q.body, q.trigger.start, q.clause[1]))
     return "uk" if day_first or cinemas else None
 
 
@@ -334,8 +340,7 @@ def gun_sense(q: TriggerQuery) -> str | None:
     text = q.trigger.text.lower()
     if q.trigger.phase and re.search(r"\bshoot", text):
         # "police stopped the shooting": a halt of a gun's shooting
-        sentence = q.body[q.sentence.start:q.sentence.end]
-        return "a gun's shooting" if words()["gun"].search(sentence) else None
+        return "a gun's shooting" if names_a_gun(q.sentence.text) else None
     # (the trigger may open with an aspect verb: "began with Daya shooting CO Humphrey in the leg")
     if not q.trigger.event.startswith("filming") or not re.search(r"\b(?:shoot|shot)", text):
         return None
@@ -353,10 +358,18 @@ def gun_sense(q: TriggerQuery) -> str | None:
     if opens and words()["gun_object"].match(q.body[q.trigger.end:q.trigger.end + 25]) \
             or victim and q.context.lexicon.key_of(victim.group(1).strip()) is None:
         return "a gun's shooting"  # (also "shooting Jane Doe in the leg")
-    sentence = q.body[q.sentence.start:q.sentence.end]
-    if q.trigger.form == "noun" and words()["gun"].search(sentence):
+    if q.trigger.form == "noun" and names_a_gun(q.sentence.text):
         return "a gun's shooting"
     return None
+
+
+WHO_OPENING = re.compile(r"\s*,?\s*who\b")
+
+
+@lru_cache(maxsize=64)
+def names_a_gun(sentence: str) -> bool:
+    """The sentence speaks of a gun (asked once per sentence, not per trigger)."""
+    return bool(words()["gun"].search(sentence))
 
 
 def person_event(q: TriggerQuery) -> str | None:
@@ -374,15 +387,15 @@ def person_event(q: TriggerQuery) -> str | None:
         return None
     subject = q.before[-60:].replace("’", "'")
     if words()["person_subject"].search(subject) and not re.search(r"(?i)\b(?:it|they|which|that)\b", subject[-15:]) \
-            or re.match(r"\s*,?\s*who\b", q.before):  # "who plays X's father, will be returning"
+            or WHO_OPENING.match(q.body, q.clause[0], q.trigger.start):  # "who plays X's father, will be returning"
         return "a person's debut or return"
-    after = q.body[q.trigger.end:q.clause[1]]
+    after = q.after
     if words()["role_subject"].search(subject) or words()["return_target"].match(after) \
             or words()["people_before"].search(subject):
         return "a person's debut or return"
     if text.startswith("return") and words()["return_for_work"].match(after):
         return "a person's debut or return"  # "Leia Organa also returns for the film"
-    sentence_before = q.body[q.sentence.start:q.trigger.start]
+    sentence_before = text_before(q.body, q.trigger.start, q.sentence.start)
     if words()["appearance"].search(sentence_before) and re.search(r"\band\s+(?:\w+\s+){0,2}$", q.before):
         return "a person's debut or return"  # "appeared in X ... and returned for season seven"
     names = q.context.lexicon.persons
@@ -626,7 +639,7 @@ def episode_airing(c: ClaimQuery) -> str | None:
         return "an episode's airing"
     if events.release_parts().search(window):
         return "an episode's airing"
-    if words()["with_piece"].match(q.body[q.trigger.end:q.clause[1]]):
+    if words()["with_piece"].match(q.after):
         return "an episode's airing"
     if (q.trigger.form == "noun" or noun_premiere(q.trigger)) and words()["content_after"].match(q.body, q.trigger.end):
         return "an episode's airing"  # "The Westworld premiere begins with Bernard ...": what it shows
@@ -647,11 +660,11 @@ def released_thing(c: ClaimQuery) -> str | None:
     q, subj = c.trigger, c.subject
     if q.trigger.event != "release" or q.trigger.form in ("noun", "be") or subj.start > q.trigger.start:
         return None
-    found = words()["own_object"].match(q.body[q.trigger.end:q.clause[1]])
+    found = words()["own_object"].match(q.after)
     if not found or any(word.lower() in words()["own_heads"] for word in found.group("np").split()):
         return None
     start = q.trigger.end + found.start("det")
-    if any(start <= t.start < q.trigger.end + found.end() for t in q.context.timexes):
+    if q.context.times_between(start, q.trigger.end + found.end()):
         return None  # "hits Netflix this summer": a time, not an object
     if words()["platform_start"].match(q.body[start:start + 40]):
         return None  # "hits the big screen"
@@ -678,15 +691,15 @@ def airing_schedule(c: ClaimQuery) -> str | None:
     q = c.trigger
     if q.trigger.event != "release" or not re.match(r"air|return|come back|be back", q.lemma):
         return None
-    clause = q.body[q.clause[0]:q.clause[1]]
+    clause = q.near
     if words()["recurring"].search(clause):
         return "an airing schedule"
     # ("now airs on Lifetime": "now" says where it airs these days, not when it opened)
-    times_in_clause = [t for t in q.context.timexes if q.clause[0] <= t.start < q.clause[1] and t.value != "PRESENT_REF"]
+    times_in_clause = [t for t in q.context.times_between(*q.clause) if t.value != "PRESENT_REF"]
     if q.lemma.startswith("air") and not times_in_clause and q.trigger.form in ("s", "base", "ing") \
             and not words()["season_opening"].search(clause):
         return "an airing schedule"  # "X airs on ABC": where it airs, not when it opens
-    times = [t for t in q.context.timexes if q.clause[0] <= t.start < q.clause[1]]
+    times = q.context.times_between(*q.clause)
     if q.lemma.startswith("air") and times and all(words()["one_night"].fullmatch(t.text) for t in times) \
             and not words()["season_opening"].search(clause):
         return "one night's episode"
@@ -720,7 +733,7 @@ def midseason_return(c: ClaimQuery) -> str | None:
     if q.trigger.event != "release":
         return None
     start = max(q.clause[0], min(subj.start, q.trigger.start) - 40)
-    if words()["midseason"].search(q.body[start:q.clause[1]]):
+    if words()["midseason"].search(text_after(q.body, start, q.clause[1])):
         return "a return from a break"
     return None
 
@@ -817,7 +830,7 @@ def dropping_forms() -> frozenset[str]:
 
 
 # "which Fox also dropped": a relative clause whose own subject is a name, the work its object.
-OBJECT_RELATIVE = re.compile(r"^\s*,?\s*(?:which|that)\s+(?-i:[A-Z])[\w.&+'’-]*(?:\s+(?-i:[A-Z])[\w.&+'’-]*)*\s+"
+OBJECT_RELATIVE = re.compile(r"\s*,?\s*(?:which|that)\s+(?-i:[A-Z])[\w.&+'’-]*(?:\s+(?-i:[A-Z])[\w.&+'’-]*)*\s+"
                              r"(?:(?:also|had|has|then|just|quickly|eventually|later)\s+)*$", re.IGNORECASE)
 
 
@@ -829,7 +842,7 @@ def dropped_work(q: TriggerQuery, strategy: str | None) -> events.Trigger | None
         return None
     direct = strategy == "governed_object" and not re.match(r"\s*(?:on|to|from|into|onto|in|at|off|by|for|with)\b",
                                                             q.after, re.IGNORECASE)
-    if direct or strategy == "relative_clause" and OBJECT_RELATIVE.match(q.before):
+    if direct or strategy == "relative_clause" and OBJECT_RELATIVE.match(q.body, q.clause[0], q.trigger.start):
         return replace(q.trigger, event="cancellation", needs_time=False)
     return None
 
@@ -860,17 +873,16 @@ def decided_not_to_renew(q: TriggerQuery, claim: Claim) -> Claim | None:
     """"would not be renewed", "will not return for a fifth season", "decided not to renew":
     the series is cancelled (CONTRACT: a cancellation of the series, season null); "hasn't
     been renewed yet" stays a renewal to come, negated."""
-    sentence_before = q.body[q.sentence.start:q.trigger.start]
+    sentence_before = text_before(q.body, q.trigger.start, q.sentence.start)
     reported = claim.modality == "speculative" and REPORTED_PAST.search(sentence_before)
     if not claim.negated or claim.modality != "asserted" and not reported or claim.relation:
         return None
     if claim.event == "renewal" or claim.event == "release" and q.lemma.startswith("return") \
             and re.match(r"\s+for\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}season", q.after):
-        window = q.body[q.clause[0]:q.clause[1]]
-        if words()["not_yet"].search(window):
+        if words()["not_yet"].search(q.near):
             return None
         # "announced that the series would not be renewed": the decision is told as done
-        tense = "past" if claim.tense == "future" and REPORTED_PAST.search(q.body[q.sentence.start:q.trigger.start]) \
+        tense = "past" if claim.tense == "future" and REPORTED_PAST.search(sentence_before) \
             else claim.tense
         return claim.model_copy(update={"event": "cancellation", "negated": False, "tense": tense, "modality": "asserted",
                                         "subject": claim.subject.model_copy(update={"season": None})})
@@ -897,11 +909,12 @@ def announced_return(q: TriggerQuery, claim: Claim) -> Claim | None:
     if claim.event != "release" or claim.negated or claim.relation or q.trigger.text.lower() not in return_forms() \
             or not events.ordered_season(q.after):
         return None
-    announced = ANNOUNCED_RETURN.search(q.before)
-    if not announced or not words()["announcer"].search(q.before[:announced.start("verb")][-60:]):
+    before = q.before
+    announced = ANNOUNCED_RETURN.search(before)
+    if not announced or not words()["announcer"].search(before[:announced.start("verb")][-60:]):
         return None
-    verb_at = q.clause[0] + announced.start("verb")
-    times = [t for t in q.context.timexes if q.sentence.start <= t.start and t.end <= verb_at + 30
+    verb_at = q.trigger.start - len(before) + announced.start("verb")
+    times = [t for t in q.context.times_between(q.sentence.start, verb_at + 30) if t.end <= verb_at + 30
              and t.type in ("DATE", "TIME") and (t.end <= verb_at or t.start > verb_at)]
     time = TimeValue(value=re.sub(r"T.*", "", times[-1].value),
                      mod=cast("TimeMod | None", times[-1].mod)) if times else None

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from claims.extract import gazetteer, lexicon, works
+from claims.extract.sentences import text_after, text_before
 from claims.extract.temporal import lexicon as time_lexicon
 
 
@@ -313,20 +315,21 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
         event, form, needs_time = entry
         if part_of_a_name(text, match) or film_before_title(text, match):
             continue
-        form = noun_reading(form, text[:match.start()], match.group()[:1].isupper() and is_title_case(text))
-        if excluded_after.match(text[match.end():]) or (
-                form == "noun" and excluded_before.search(text[:match.start()])):
+        # (the words near it only: a long sentence is not read whole at each of its words)
+        before, after = text_before(text, match.start()), text_after(text, match.end())
+        form = noun_reading(form, before, match.group()[:1].isupper() and is_title_case(text))
+        if excluded_after.match(after) or (form == "noun" and excluded_before.search(before)):
             continue
         if form == "noun" and key not in event_nouns():
             continue  # a verb read as a noun that names no event: "the biggest hits of 2015"
-        if needs_time == "season_object" and not has_season_object(text[match.end():]):
+        if needs_time == "season_object" and not has_season_object(after):
             continue  # "confirmed the news", "ordered pizza": no season ordered
-        if form == "be" and key.endswith(" due") and re.match(r"\s+to\s+[a-z]", text[match.end():]):
+        if form == "be" and key.endswith(" due") and re.match(r"\s+to\s+[a-z]", after):
             continue  # "had been due to start shooting": the verb after it is the trigger
-        if needs_time == "for" and (re.match(r"\s+to\s+[a-z]", text[match.end():]) or re.search(
-                r"\b(?:its|the|a|an|their|his|her)\s+$", text[:match.start()], re.IGNORECASE)):
+        if needs_time == "for" and (re.match(r"\s+to\s+[a-z]", after) or re.search(
+                r"\b(?:its|the|a|an|their|his|her)\s+$", before, re.IGNORECASE)):
             continue  # "slated to premiere" (the verb after it is the trigger); "its scheduled date"
-        if key.endswith("due") and re.match(r"\s+to\s", text[match.end():]):
+        if key.endswith("due") and re.match(r"\s+to\s", after):
             continue  # "had been due to start shooting", "halted due to the pandemic", "due to Emmy rules": no release
         if form == "noun" and key in move_nouns():
             needs_time = "for"  # "the delay from March to June", not "after the delay, ... now"
@@ -366,7 +369,7 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
         if adjacent and not any(t.start <= offset + adjacent.start("word") < t.end or t.start <= start < t.end
                                 for t in found):
             # "cameras had not yet started rolling": the word, with the verb that gives the tense.
-            tail = re.match(r"\s+(?:rolling|to\s+roll)\b", text[match.end():])
+            tail = re.match(r"\s+(?:rolling|to\s+roll)\b", text_after(text, match.end()))
             span_end = match.end() + (tail.end() if tail else 0)
             found = [t for t in found if not (offset + adjacent.start() <= t.start < offset + span_end)]
             found.append(Trigger(offset + adjacent.start(), offset + span_end, event, "noun",
@@ -390,7 +393,7 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
                                    text[span_start - offset:span_end - offset],
                                    verb_start=start, verb_form=verb_form, verb_text=match.group())
         elif event != "filming" and not any(t.start <= start < t.end for t in found) \
-                and not with_subject_only(match.group()) and not other_activity(text[match.end():]):
+                and not with_subject_only(match.group()) and not other_activity(text_after(text, match.end())):
             found.append(Trigger(start, end, event, verb_form, match.group()))
     return tuple(merge_adjacent(sorted((still_filming(text, offset, t) for t in found), key=lambda t: t.start)))
 
@@ -597,7 +600,7 @@ def phase_triggers(text: str, offset: int, found: list[Trigger]) -> list[Trigger
             verb_text = match.group("verb")
             key = re.sub(r"\s+", " ", verb_text.lower())
             form = phase_forms()[key][1] if key in phase_forms() else frame_forms().get(key, "past")
-            form = base_or_past(text[:match.start("verb")], key.split()[0], form)
+            form = base_or_past(text_before(text, match.start("verb")), key.split()[0], form)
             if match.start("word") < match.start("verb"):
                 # "Production on X was halted": the noun, with the verb that gives the tense.
                 phases.append(Trigger(offset + start, offset + end, "filming", "noun", match.group(),
@@ -711,7 +714,7 @@ def separated_phrases(text: str, offset: int, found: list[Trigger]) -> list[Trig
         if any(t.start < end and start < t.end for t in found):
             continue
         event, form, needs = heads[match.group("verb").lower()]
-        form = noun_reading(form, text[:match.start()])
+        form = noun_reading(form, text_before(text, match.start()))
         if form == "noun":
             continue
         extra.append(Trigger(start, end, event, form, match.group(), needs in (True, "for"),
@@ -726,12 +729,12 @@ def part_of_a_name(text: str, match: re.Match) -> bool:
     if not match.group()[:1].isupper():
         return False
     # A company's name ends in it, headline or not: "Wolf Films", "Bad Robot Productions".
-    name_before = CAPITALIZED_BEFORE.search(text, 0, match.start())
+    name_before = CAPITALIZED_BEFORE.search(text_before(text, match.start()))
     if name_before and gazetteer.organisation_suffix(f"{name_before.group(1)} {match.group()}"):
         return True
     if is_title_case(text):
         return False
-    lead = text[:match.start()].rstrip().rstrip("\"“‘'*_(").rstrip()
+    lead = text_before(text, match.start()).rstrip().rstrip("\"“‘'*_(").rstrip()
     return bool(lead) and not lead.endswith((".", "!", "?", ":", "|", "—", "–"))
 
 
@@ -743,7 +746,22 @@ def film_before_title(text: str, match: re.Match) -> bool:
     the verb."""
     if match.group().lower() not in ("film", "films", "movie", "shoot"):
         return False
-    return bool(re.match(r"\s+['‘\"“]?[A-Z]", text[match.end():])) and not VERB_BEFORE.search(text[:match.start()])
+    return bool(re.match(r"\s+['‘\"“]?[A-Z]", text_after(text, match.end()))) \
+        and not VERB_BEFORE.search(text_before(text, match.start()))
+
+
+def last_end_before(triggers: tuple[Trigger, ...], trigger: Trigger, start: int, body: str) -> int | None:
+    """The end of the last of a sentence's triggers that starts at `start` or later and ends
+    before `trigger`, other than one that takes it as its infinitive ("was due to start
+    filming"); None when there is none. (find_triggers gives them in order, their ends rising:
+    the first such one back from `trigger` ends last.)"""
+    index = bisect_left(triggers, trigger.start, key=lambda t: t.start)
+    for other in (triggers[i] for i in range(index - 1, -1, -1)):
+        if other.start < start:
+            return None
+        if other.end <= trigger.start and not governs(body, other, trigger):
+            return other.end
+    return None
 
 
 def merge_adjacent(found: list[Trigger]) -> list[Trigger]:
@@ -753,7 +771,8 @@ def merge_adjacent(found: list[Trigger]) -> list[Trigger]:
     after it ("filming was underway", "production is in the works")."""
     kept: list[Trigger] = []
     for trigger in found:
-        if any(k.start <= trigger.start and trigger.end <= k.end for k in kept):
+        # (`found` is in order of start and the ends of those kept rise: the last ends furthest)
+        if kept and trigger.end <= kept[-1].end:
             continue
         if kept and trigger.needs_time and trigger.form == "noun" and kept[-1].event == trigger.event == "release" \
                 and 0 <= trigger.start - kept[-1].end <= 2:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from claims.extract import lexicon
+from claims.extract.sentences import REACH, text_after, text_before
 
 # ("has yet to renew X" is "has not renewed X")
 # ("is unlikely to return" denies it, as expected)
@@ -273,7 +274,10 @@ def modality(sentence_before: str, clause: str) -> str:
     words = modality_words()
     scrubbed = words["neutral"].sub(" ", clause)
     # A report frame that leads into the clause ("Rumor has it that", "sources say:")
-    # covers it, unless the frame confirms ("X confirmed what rumors hinted:").
+    # covers it, unless the frame confirms ("X confirmed what rumors hinted:"). (Of a long
+    # sentence, its first and last REACH characters or so: a frame is a few words.)
+    if len(sentence_before) > 2 * REACH:
+        sentence_before = text_after(sentence_before, 0) + " " + text_before(sentence_before, len(sentence_before))
     frame = words["neutral"].sub(" ", sentence_before)
     opening = words["rumored"].match(frame.lstrip())  # "According to insiders, ..."
     if words["rumored"].search(scrubbed) or (

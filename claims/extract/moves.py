@@ -201,7 +201,7 @@ def old_cue(context: ArticleContext, sentence: Sentence, timex: Timex) -> Cue | 
     """The words that report a date left, if any (ordered strategies, first wins)."""
     clause = sentence.clause_at(timex.start)
     triggers = events.find_triggers(sentence.text, sentence.start)
-    timexes = [t for t in context.timexes if sentence.start <= t.start < sentence.end and t.type in CALENDAR_TYPES]
+    timexes = [t for t in context.times_between(sentence.start, sentence.end) if t.type in CALENDAR_TYPES]
     return strategies.first(OLD_DATE_CUES, CueQuery(context.article.body, clause, timex, triggers, timexes))[0]
 
 
@@ -210,11 +210,10 @@ def gives_up_a_date(context: ArticleContext, sentence: Sentence, trigger: events
     (not "lost its star in 2019")."""
     clause = sentence.clause_at(trigger.start)
     triggers = events.find_triggers(sentence.text, sentence.start)
-    for timex in context.timexes:
-        if trigger.end <= timex.start < min(clause[1], trigger.end + 40):
-            cue = left_slot(CueQuery(context.article.body, clause, timex, triggers, []))
-            if cue and cue.start == trigger.start:
-                return True
+    for timex in context.times_between(trigger.end, min(clause[1], trigger.end + 40)):
+        cue = left_slot(CueQuery(context.article.body, clause, timex, triggers, []))
+        if cue and cue.start == trigger.start:
+            return True
     return False
 
 
@@ -253,8 +252,8 @@ def old_plan(context: ArticleContext, clause: tuple[int, int], trigger: events.T
     counts (from the last time or trigger before it), and the words between it and its time."""
     body = context.article.body
     start = clause[0]
-    for other_time in context.timexes:
-        if clause[0] <= other_time.start and other_time.end <= trigger.start and other_time.value[:1].isdigit():
+    for other_time in context.times_between(clause[0], trigger.start):
+        if other_time.end <= trigger.start and other_time.value[:1].isdigit():
             start = max(start, other_time.end)  # (not "previously", a vague time)
     for other in events.find_triggers(body[clause[0]:clause[1]], clause[0]):
         # (a plan word that governs this trigger is its verb group: "had been due to start
@@ -308,8 +307,8 @@ def sentence_moves(context: ArticleContext, sentence: Sentence, readings: list[R
     marked = segmented(context, marked)
     claims = [reading.claim for reading in marked]
     taken = {r.timex.start for r in readings if r.timex is not None and r.claim.relation is None}
-    for timex in context.timexes:
-        if not sentence.start <= timex.start < sentence.end or timex.start in taken or timex.type not in CALENDAR_TYPES:
+    for timex in context.times_between(sentence.start, sentence.end):
+        if timex.start in taken or timex.type not in CALENDAR_TYPES:
             continue
         cue = old_cue(context, sentence, timex)
         if not cue:
@@ -380,12 +379,11 @@ def asserted_move(context: ArticleContext, sentence: Sentence, reading: Reading,
         return claim
     body = context.article.body
     text = list(body[reading.trigger.start:reading.clause[1]])
-    for timex in context.timexes:
-        if reading.trigger.end <= timex.start < reading.clause[1]:
-            cue = old_cue(context, sentence, timex)
-            start, end = (cue.start, cue.end) if cue else (timex.start, timex.end)  # ("May 8" is no "may")
-            for i in range(max(start, reading.trigger.start), min(end, reading.clause[1])):
-                text[i - reading.trigger.start] = " "
+    for timex in context.times_between(reading.trigger.end, reading.clause[1]):
+        cue = old_cue(context, sentence, timex)
+        start, end = (cue.start, cue.end) if cue else (timex.start, timex.end)  # ("May 8" is no "may")
+        for i in range(max(start, reading.trigger.start), min(end, reading.clause[1])):
+            text[i - reading.trigger.start] = " "
     if grammar.modality("", "".join(text)) == "asserted" and \
             grammar.modality("", body[reading.clause[0]:reading.trigger.end]) == "asserted":
         return claim.model_copy(update={"modality": "asserted"})
@@ -545,9 +543,9 @@ def same_month_nearby(q: OldYear) -> Timex | None:
     month = q.timex.value[5:7]
     if not re.match(r"\d{4}-\d{2}", q.timex.value):
         return None
-    index = q.context.sentences.index(q.sentence) if q.sentence in q.context.sentences else 0
+    index = q.context.index_of(q.sentence)
     start = q.context.sentences[max(0, index - 1)].start
-    written = [t for t in q.context.timexes if start <= t.start < q.timex.start and not t.year_inferred
+    written = [t for t in q.context.times_between(start, q.timex.start) if not t.year_inferred
                and re.fullmatch(rf"\d{{4}}-{month}(?:-\d{{2}})?", t.value)]
     return retimed(q.timex, int(written[-1].value[:4])) if written else None
 
@@ -559,7 +557,7 @@ def after_the_move(q: OldYear) -> Timex | None:
     start = max(clause[0], q.claim.evidence.start)  # (the move's own part of the clause)
     verb = min((t.start for t in events.find_triggers(q.sentence.text, q.sentence.start) if t.start >= start),
                default=q.timex.start)
-    said = [t for t in q.context.timexes if start <= t.start and t.end <= min(verb, q.timex.start)
+    said = [t for t in q.context.times_between(start, min(verb, q.timex.start)) if t.end <= min(verb, q.timex.start)
             and t.type == "DATE" and re.match(r"\d{4}-\d{2}", t.value) and not t.year_inferred
             and not re.search(r"\b(?:from|to|for|until|into|of|in)\s+$",
                               q.context.article.body[max(0, t.start - 8):t.start], re.IGNORECASE)]
@@ -576,8 +574,8 @@ def current_move(q: OldYear) -> Timex | None:
     if not q.current:
         return None
     moved = renormalize(q.timex, q.context.published, "future")
-    later = [t.value[:7] for t in q.context.timexes if q.timex.end <= t.start < q.sentence.end
-             and re.match(r"\d{4}-\d{2}", t.value)]
+    later = [t.value[:7] for t in q.context.times_between(q.timex.end, q.sentence.end)
+             if re.match(r"\d{4}-\d{2}", t.value)]
     return None if q.strategy == "old_plan" and later and moved.value[:7] > max(later) else moved
 
 

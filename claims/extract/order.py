@@ -78,8 +78,8 @@ def tally_after() -> re.Pattern:
 def dated_on_both_sides(context: ArticleContext, sentence: Sentence, marker: events.Marker) -> bool:
     """Each side of a symmetric marker has a calendar date of its own: the dates say how the
     events stand, and "while" or "as" only sets them side by side."""
-    dated = [t for t in context.timexes if sentence.start <= t.start < sentence.end
-             and re.match(r"\d{4}", t.value or "") and re.search(r"\d", t.text)]
+    dated = [t for t in context.times_between(sentence.start, sentence.end)
+             if re.match(r"\d{4}", t.value or "") and re.search(r"\d", t.text)]
     return any(t.end <= marker.start for t in dated) and any(t.start >= marker.end for t in dated)
 
 

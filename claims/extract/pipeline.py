@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
 from typing import cast
@@ -18,7 +19,7 @@ from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.order import decision_orders, order_claims
 from claims.extract.registry import WorkConfig
-from claims.extract.sentences import Sentence, joined, quotation_spans, split_sentences
+from claims.extract.sentences import Sentence, joined, quotation_spans, split_sentences, text_after, text_before
 from claims.extract.subjects import focus_of, subjects_for, subjects_in
 from claims.extract.temporal import Timex, find_timexes
 from claims.extract.temporal.impossible import impossible_dates
@@ -180,7 +181,8 @@ def extract_range(shared: tuple, start: int, stop: int
 def noted_dates(article: Article, lexicon_: works.WorkLexicon, sentences: list[Sentence]) -> list[ImpossibleDate]:
     """The impossible dates the article writes, but those inside a work's title ("August
     32nd on Earth" as the corpus names it)."""
-    found = [date for date in impossible_dates(article) if not inside_a_title(date, sentences, lexicon_)]
+    starts = [sentence.start for sentence in sentences]
+    found = [date for date in impossible_dates(article) if not inside_a_title(date, sentences, starts, lexicon_)]
     lexicon_.mentions.clear()   # (as extract_article does: memory stays flat)
     return found
 
@@ -204,8 +206,9 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon, sentences: li
         return []  # no event word nor order marker: no claim (most celebrity news), nothing to read
     if not names_a_work(article, lexicon_, sentences):
         return []  # every claim is about a work the article names (or refers back to): none here
+    starts = [sentence.start for sentence in sentences]
     timexes = [t for t in find_timexes(article.body, article.published)
-               if not names_an_occasion(article.body, t) and not inside_a_title(t, sentences, lexicon_)]
+               if not names_an_occasion(article.body, t) and not inside_a_title(t, sentences, starts, lexicon_)]
     context = ArticleContext(article, lexicon_, sentences, timexes, quotation_spans(article.body))
     context.focus, context.focus_season = focus_of(context)
     claims: dict[tuple, Claim] = {}
@@ -247,16 +250,19 @@ def names_a_work(article: Article, lexicon_: works.WorkLexicon, sentences: list[
         works.find_mentions(s.text, s.start, lexicon_) for s in sentences)
 
 
-def inside_a_title(timex: Timex | ImpossibleDate, sentences: list[Sentence], lexicon_: works.WorkLexicon) -> bool:
+def inside_a_title(timex: Timex | ImpossibleDate, sentences: list[Sentence], starts: list[int],
+                   lexicon_: works.WorkLexicon) -> bool:
     """A time word that is part of a longer work's title ("Wonder Woman 1984", "Take Me Home
     Tonight", "Friday Night Lights") names the work, never a time. (A title that is only the
-    time word, "Today", is a time where nothing marks it as a title: works.reads_as_time.)"""
-    for sentence in sentences:
-        if sentence.start <= timex.start < sentence.end:
-            return any(mention.start <= timex.start and timex.end <= mention.end
-                       and mention.end - mention.start > timex.end - timex.start
-                       for mention in works.find_mentions(sentence.text, sentence.start, lexicon_))
-    return False
+    time word, "Today", is a time where nothing marks it as a title: works.reads_as_time.)
+    `starts`: the sentences' starts, where the time's sentence is looked for."""
+    index = bisect_right(starts, timex.start) - 1
+    if index < 0 or not timex.start < sentences[index].end:
+        return False
+    sentence = sentences[index]
+    return any(mention.start <= timex.start and timex.end <= mention.end
+               and mention.end - mention.start > timex.end - timex.start
+               for mention in works.find_mentions(sentence.text, sentence.start, lexicon_))
 
 
 def names_an_occasion(body: str, timex: Timex) -> bool:
@@ -443,8 +449,8 @@ def shoot_span_claims(read: SentenceReading, found: TriggerReading, span: tuple[
 def along_with(read: SentenceReading, found: TriggerReading) -> list[Subj]:
     """"premieres in 2017, along with X": works after the trigger that share its event."""
     clause, trigger = found.clause, found.trigger
-    return [s for s in read.subjects if clause[0] <= s.start < clause[1]
-            and s.start > trigger.end and ALONG_WITH.search(read.body[:s.start][-25:])
+    return [s for s in read.subjects if trigger.end < s.start < clause[1]
+            and ALONG_WITH.search(read.body[max(0, s.start - 25):s.start])
             and s not in found.targets
             and not any(trigger.end <= t.start < s.start for t in read.triggers)]
 
@@ -471,7 +477,7 @@ def states_nothing(read: SentenceReading, found: TriggerReading, subj: Subj, cla
         assert check is not None  # (the name of the check that gave the reason)
         context.dropped.append((trigger.text, check))
         return True
-    if claim.time is None and grammar.conditional(read.body[clause[0]:trigger.start]):
+    if claim.time is None and grammar.conditional(text_before(read.body, trigger.start, clause[0])):
         return True  # "If this show was cancelled, ...": a condition states nothing
     if claim.time is None and trigger.form == "noun" and moved_noun(read.body, clause, trigger):
         return True  # "pushing back the release date of X": a move that gives no date
@@ -644,7 +650,7 @@ def continuation_claims(context: ArticleContext, sentence: Sentence, claims: lis
     for start, end in sentence.clauses[1:]:
         if not CONTINUATION.match(body[start:end]) or any(start <= t.start < end for t in triggers):
             continue
-        times = [t for t in context.timexes if start <= t.start < end and t.type in CALENDAR_TYPES]
+        times = [t for t in context.times_between(start, end) if t.type in CALENDAR_TYPES]
         earlier = [c for c in claims if c.relation is None and c.evidence.end <= start and c.time]
         if not times or not earlier:
             continue
@@ -676,10 +682,11 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
     seasons share the verb ("A and B open in May": the verb group runs from A)."""
     body = context.article.body
     subject_start = verb_group_start(context, sentence, trigger, subj, clause, group_start)
-    before = body[max(clause[0], subject_start):trigger.start]
-    if subj.start >= trigger.end:
-        before = body[clause[0]:trigger.start]
-    lead = body[clause[0]:max(clause[0], subject_start)]
+    # (the words before the trigger, from its subject or the clause's start, and the clause
+    # before its subject: their last REACH characters or so, as the steps read the end)
+    before_start = clause[0] if subj.start >= trigger.end else max(clause[0], subject_start)
+    before = text_before(body, trigger.start, before_start)
+    lead = text_before(body, max(clause[0], subject_start), clause[0])
     tense, participle_headline = claim_tense(context, sentence, trigger, subj, clause, subject_start, before, lead)
     explain: dict[str, str] = {}
     quote = next((q for q in context.quotes if q[0] <= trigger.start < q[1]), None)
@@ -694,7 +701,7 @@ def make_claim(context: ArticleContext, sentence: Sentence, trigger: events.Trig
     elif participle_headline and timex is None and trigger.event in ("renewal", "cancellation") and context.published:
         time = TimeValue(value=context.published.value, mod="ON_OR_BEFORE")  # decided by the time of writing
     interval = resolve_interval(time.value, time.mod, context.published) if time else None
-    season = claim_season(context, trigger, subj, timex, tense, before, interval)
+    season = claim_season(context, trigger, subj, timex, tense, text_after(body, before_start, trigger.start), interval)
     evidence_start, evidence_end = clause
     if evidence_end - evidence_start < 12:
         evidence_start, evidence_end = sentence.start, sentence.end
@@ -726,10 +733,9 @@ def verb_group_start(context: ArticleContext, sentence: Sentence, trigger: event
     subject_start = min(subj.start, trigger.start) if subj.start < trigger.start else clause[0]
     if group_start is not None and clause[0] <= group_start < subject_start:
         subject_start = group_start
-    previous = [t.end for t in events.find_triggers(sentence.text, sentence.start)
-                if subject_start <= t.start and t.end <= trigger.start and t.start >= clause[0]
-                and not events.governs(body, t, trigger)]
-    return max(previous) if previous else subject_start
+    previous = events.last_end_before(events.find_triggers(sentence.text, sentence.start), trigger,
+                                      max(subject_start, clause[0]), body)
+    return subject_start if previous is None else previous
 
 
 def claim_tense(context: ArticleContext, sentence: Sentence, trigger: events.Trigger, subj: Subj,
@@ -772,9 +778,9 @@ def ahead_adjective() -> re.Pattern:
 
 
 def claim_season(context: ArticleContext, trigger: events.Trigger, subj: Subj, timex: Timex | None,
-                 tense: str, before: str, interval) -> int | None:
-    """The season the claim is about."""
-    season = season_for(context, subj, trigger, tense, before)
+                 tense: str, opening: str, interval) -> int | None:
+    """The season the claim is about (`opening`: the words from its subject on)."""
+    season = season_for(context, subj, trigger, tense, opening)
     if season is None and trigger.event == "renewal" and (timex is None or trigger.needs_season):
         # "Amazon has picked up X for a fourth season ... the show had been saved": an
         # undated renewal, or one in words that name no season, of a work told renewed is that one.
@@ -800,9 +806,8 @@ def claim_modality(context: ArticleContext, sentence: Sentence, trigger: events.
     # ... and a cue that belongs to an earlier event of the clause is that one's ("X, due in
     # theaters next summer, has started shooting"), unless that event takes this one as its
     # infinitive ("is due to open in March").
-    earlier = [t.end for t in events.find_triggers(sentence.text, sentence.start)
-               if clause[0] <= t.start and t.end <= trigger.start and not events.governs(body, t, trigger)]
-    modality_start = max([modality_start] + earlier)
+    earlier = events.last_end_before(events.find_triggers(sentence.text, sentence.start), trigger, clause[0], body)
+    modality_start = max(modality_start, earlier or modality_start)
     return grammar.modality(body[sentence.start:modality_start], without_time_words(context, modality_start, window_end))
 
 
@@ -813,10 +818,10 @@ def denied(body: str, trigger: events.Trigger, clause: tuple[int, int], before: 
     started rolling"; a subject can deny it: "No fifth season has been commissioned yet",
     "still no confirmation"."""
     if trigger.verb_start is not None and trigger.verb_start > trigger.start:
-        before = body[max(clause[0], min(subject_start, trigger.start)):trigger.verb_start]
-    return grammar.is_negated(before, body[trigger.end:clause[1]]) or bool(
-        subj.start < trigger.start and NO_SUBJECT.match(body[subj.start:trigger.start])) or bool(
-        trigger.form == "noun" and NO_BEFORE.search(body[clause[0]:trigger.start]))
+        before = text_before(body, trigger.verb_start, max(clause[0], min(subject_start, trigger.start)))
+    return grammar.is_negated(before, text_after(body, trigger.end, clause[1])) or bool(
+        subj.start < trigger.start and NO_SUBJECT.match(body, subj.start, trigger.start)) or bool(
+        trigger.form == "noun" and NO_BEFORE.search(text_before(body, trigger.start, clause[0])))
 
 
 @cache
@@ -858,8 +863,8 @@ MIDWAY = re.compile(r"\b(?:in\s+the\s+middle\s+of|midway\s+through|halfway\s+thr
 def without_time_words(context: ArticleContext, start: int, end: int) -> str:
     """Text with its time expressions blanked: "May 22" is no "may"."""
     text = list(context.article.body[start:end])
-    for timex in context.timexes:
-        if start <= timex.start and timex.end <= end:
+    for timex in context.times_between(start, end):
+        if timex.end <= end:
             text[timex.start - start:timex.end - start] = " " * (timex.end - timex.start)
     return "".join(text)
 
@@ -880,7 +885,7 @@ def season_after_trigger(context: ArticleContext, trigger: events.Trigger,
             return ordered
         if re.search(r"\banother\b", trigger.text + body[trigger.end:trigger.end + 20], re.IGNORECASE):
             return None if context.focus_season else 2  # "another season" of a one-season show
-    tail = body[trigger.end:clause[1]]
+    tail = text_after(body, trigger.end, clause[1])
     lead = SEASON_TARGET.match(tail)
     rest = tail[lead.end():] if lead else tail
     for start, _, season in works.bare_seasons(rest[:40], 0):
@@ -906,6 +911,16 @@ def season_after_trigger(context: ArticleContext, trigger: events.Trigger,
     return None
 
 
+CLOSING_QUOTES = re.compile(r"[\"”’']*")
+
+
+def after_quotes(body: str, at: int) -> int:
+    """Where the closing quotes at `at` (if any) end."""
+    quotes = CLOSING_QUOTES.match(body, at)
+    assert quotes is not None  # (the pattern matches at `at`, if only nothing)
+    return quotes.end()
+
+
 def ordered_season(context: ArticleContext, trigger: events.Trigger, clause: tuple[int, int],
                    subjects: Sequence[Subj]) -> int | None:
     """The season a renewal verb takes as its object, after the work or "it" when they stand
@@ -915,12 +930,10 @@ def ordered_season(context: ArticleContext, trigger: events.Trigger, clause: tup
     objects = [s for s in subjects if s.start >= trigger.end and (s.explicit or s.season is None)
                and re.fullmatch(r"[\s\"“‘']*", body[trigger.end:s.start])]
     if objects:
-        quotes = re.match(r"[\"”’']*", body[objects[0].end:])
-        assert quotes is not None  # (the pattern matches at 0, if only nothing)
-        start = objects[0].end + len(quotes.group())
-        match = events.ordered_season(body[start:clause[1]])
+        start = after_quotes(body, objects[0].end)
+        match = events.ordered_season(text_after(body, start, clause[1]))
     else:
-        tail = body[trigger.end:clause[1]]
+        tail = text_after(body, trigger.end, clause[1])
         match = events.ordered_season(tail) or events.ordered_season(tail, after_object=True)
     return season_number(match.group("ord") or match.group("n")) if match else None
 
@@ -946,17 +959,15 @@ def seasons_counted(context: ArticleContext, trigger: events.Trigger, subj: Subj
     named: no count, the renewal is the series'); "for a second and third season": 2 and 3."""
     body = context.article.body
     start = subj.end if trigger.end <= subj.start else trigger.end
-    quotes = re.match(r"[\"”’']*", body[start:])
-    assert quotes is not None  # (the pattern matches at 0, if only nothing)
-    start += len(quotes.group())
+    start = after_quotes(body, start)
     if trigger.event != "renewal":
         return []
-    pair = ordinal_pair().match(body[start:clause[1]])
+    pair = ordinal_pair().match(text_after(body, start, clause[1]))
     if pair:  # "renewed the show for a second and third season"
         first, second = season_number(pair.group(1)), season_number(pair.group(2))
         assert first is not None and second is not None  # (the pattern takes only ordinals with a value)
         return [first, second]
-    match = SEASON_COUNT.match(body[start:clause[1]])
+    match = SEASON_COUNT.match(text_after(body, start, clause[1]))
     if not match:
         return []
     named = [s.season for s in subjects if s.work == subj.work and s.season]
@@ -976,7 +987,7 @@ def next_trigger_start(context: ArticleContext, sentence: Sentence, trigger: eve
 
 
 def season_for(context: ArticleContext, subj: Subj, trigger: events.Trigger, tense: str,
-               before: str = "") -> int | None:
+               opening: str = "") -> int | None:
     """The season named, else one the unnamed subject gives ("The show's fourth season is
     expected to debut"), else the article's season for its focus work (a series' launch,
     told in the past, stays the series'). A cancellation is the series' (CONTRACT §2)."""
@@ -984,7 +995,7 @@ def season_for(context: ArticleContext, subj: Subj, trigger: events.Trigger, ten
         return None
     if subj.season is not None:
         return subj.season
-    named = None if subj.explicit else unnamed_season().match(before)
+    named = None if subj.explicit else unnamed_season().match(opening)
     if named:
         return season_number(named.group(1) or named.group(2))
     if subj.work == context.focus and context.focus_season:

@@ -427,6 +427,10 @@ def unquote_after(after: str) -> str:
     return CLOSING_MARKS.sub("", after)
 
 
+# (a name's apposition closed right after it: a mark, or the sentence's end)
+CLOSED_AFTER = re.compile(r"\s*(?:[,.;:)]|$)")
+
+
 def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
     """(cue, weight, strong, kind) for what says "a work" around one occurrence."""
     info = knowledge()
@@ -444,7 +448,7 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
     # (after a comma, only a quoted name or one the apposition closes: "its follow-up, An
     # Inconvenient Sequel: Truth to Power, in theaters", not "a spinoff, Nathan Fillion drama X")
     if noun and re.search(r",\s*$", o.before) and not o.candidate.quoted \
-            and not re.match(r"\s*(?:[,.;:)]|$)", o.sentence[o.candidate.end:]):
+            and not CLOSED_AFTER.match(o.sentence, o.candidate.end):
         noun = None
     if noun:
         found.append((f"'{noun.group('noun').lower()}' before it", 1.5, True, info["nouns"][noun.group("noun").lower()]))
@@ -729,6 +733,31 @@ class Tallies:
         self.lower_words.update(later.lower_words)
 
 
+class Enclosing:
+    """Which of a sentence's name spans hold a given span: found from the spans sorted by
+    start, walking back only while an earlier one may still reach far enough (a sentence
+    may have thousands, and each name asks)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self.order = sorted(range(len(spans)), key=lambda index: spans[index][0])
+        self.starts = [spans[index][0] for index in self.order]
+        self.reach: list[int] = []   # the furthest end of the spans up to each, in that order
+        for index in self.order:
+            self.reach.append(max(spans[index][1], self.reach[-1] if self.reach else 0))
+
+    def of(self, start: int, end: int) -> list[int]:
+        """The indices of the spans that hold start..end, in the order they were given."""
+        found = []
+        at = bisect.bisect_right(self.starts, start) - 1
+        while at >= 0 and self.reach[at] >= end:
+            index = self.order[at]
+            if self.spans[index][1] >= end:
+                found.append(index)
+            at -= 1
+        return sorted(found)
+
+
 def tally_documents(documents: Iterable[tuple[str, list[tuple[int, int, str, bool]]]],
                     event_words: lexicon.PhraseMatcher, fold_title,
                     keep: Callable[[str], bool] | None = None) -> Tallies:
@@ -753,6 +782,7 @@ def tally_documents(documents: Iterable[tuple[str, list[tuple[int, int, str, boo
             for m in info["kind_words"].finditer(text):
                 (film_words if m.lastgroup == "film" else series_words).append(m.span())
             spans = [(c.start, c.end, fold_title(c.text)) for c in found if not c.part]
+            enclosing = Enclosing([(start, end) for start, end, _ in spans])
             for candidate in found:
                 if skip_candidate(candidate):
                     continue
@@ -768,9 +798,9 @@ def tally_documents(documents: Iterable[tuple[str, list[tuple[int, int, str, boo
                 tally.non_initial += not initial
                 tally.quoted += candidate.quoted
                 tally.titled += candidate.text.startswith("The ") and not initial and not title_case
-                for start, end, other in spans:
-                    if other != key and start <= candidate.start and candidate.end <= end:
-                        tally.own("inside")[other] += 1
+                for index in enclosing.of(candidate.start, candidate.end):
+                    if spans[index][2] != key:
+                        tally.own("inside")[spans[index][2]] += 1
                 if candidate.part == "split":
                     continue  # one side of "X and Y": its cues are the pair's, not its own
                 o = Occurrence(candidate, text[max(0, candidate.start - 80):candidate.start].rstrip("'‘\"“*_"),
@@ -792,9 +822,14 @@ def tally_documents(documents: Iterable[tuple[str, list[tuple[int, int, str, boo
                     tally.own("against")[reason] += weight
                     tally.own("against_cues")[(reason, cue)] += 1
                     tally.own("examples").setdefault(cue, snippet(o))
-            for start, end, whole in spans:
-                sides = {fold_title(c.text) for c in found
-                         if c.part == "split" and start <= c.start and c.end <= end}
+            # (each side of a split, under every whole name it lies in)
+            sides_in: dict[int, set[str]] = defaultdict(set)
+            for candidate in found:
+                if candidate.part == "split":
+                    for index in enclosing.of(candidate.start, candidate.end):
+                        sides_in[index].add(fold_title(candidate.text))
+            for index, (start, end, whole) in enumerate(spans):
+                sides = sides_in.get(index)
                 if not sides:
                     continue
                 if whole in tallies:

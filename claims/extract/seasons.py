@@ -294,7 +294,7 @@ def paired_times(context: ArticleContext, sentence: Sentence, time: Timex | None
         return None
     body = context.article.body
     # (the list may run past a clause break: "Nov. 19, 2021, and Nov. 4, 2022")
-    times = [t for t in context.timexes if sentence.start <= t.start and t.end <= sentence.end]
+    times = [t for t in context.times_between(sentence.start, sentence.end) if t.end <= sentence.end]
     if time not in times:
         return None
     index = times.index(time)

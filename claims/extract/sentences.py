@@ -28,6 +28,10 @@ CLAUSE_BREAK = re.compile("|".join([
     r"(?<=year|onth|week|fall|ring|mmer|nter|[0-9]{4})\s+(?=with\s+(?:the\s+)?[A-Z\"“'‘])",
 ]))
 QUOTE_PAIRS = (("“", "”"), ('"', '"'))
+# How far around a word the extractor reads for the phrases it tests there (characters): its
+# cues are a few words long, and reading a long sentence's whole start (or rest) at each of
+# its words would take time growing with the square of the sentence's length.
+REACH = 1000
 
 
 @dataclass(slots=True)
@@ -59,6 +63,25 @@ class Sentence:
         return self.start, self.end
 
 
+def text_before(text: str, at: int, start: int = 0) -> str:
+    """text[start:at], or its last REACH characters or so, from a space (no word cut in two,
+    but one of half as many characters)."""
+    if at - start <= REACH:
+        return text[start:at]
+    space = text.find(" ", at - REACH, at - REACH // 2)
+    return text[space if space >= 0 else at - REACH:at]
+
+
+def text_after(text: str, at: int, end: int | None = None) -> str:
+    """text[at:end], or its first REACH characters or so, up to a space (no word cut in two,
+    but one of half as many characters)."""
+    end = len(text) if end is None else end
+    if end - at <= REACH:
+        return text[at:end]
+    space = text.rfind(" ", at + REACH // 2, at + REACH)
+    return text[at:space + 1 if space >= 0 else at + REACH]
+
+
 def split_sentences(body: str, skip: set[int] | None = None) -> list[Sentence]:
     """Sentences of the body; a line break always ends one (headlines, captions)."""
     sentences: list[Sentence] = []
@@ -83,13 +106,40 @@ def split_sentences(body: str, skip: set[int] | None = None) -> list[Sentence]:
 
 
 LAST_WORD = re.compile(r"[\w.]+$")
+# A sentence longer than this (characters) is read in pieces of at most this length, cut
+# at a space: a "sentence" of a whole book, without a full stop, would cost the reading of
+# its every word time growing with its length. (The longest in the corpora, a photo
+# gallery's captions run together, has 23,394.)
+MAX_SENTENCE = 25_000
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
+    return [piece for start, end in full_sentence_spans(text) for piece in pieces(text, start, end)]
+
+
+def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) cut into pieces of at most MAX_SENTENCE characters, each ending at a space
+    where one is found in its second half (white space between pieces left out)."""
+    found = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        space = text.rfind(" ", start + MAX_SENTENCE // 2, limit)
+        cut = space if space >= 0 else limit
+        found.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        found.append((start, end))
+    return found
+
+
+def full_sentence_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], len(text) - len(text.lstrip())
     for match in SENTENCE_END.finditer(text):
         if match.group(1) == ".":
-            last_word = LAST_WORD.search(text, start, match.start())
+            # (a word's last 100 characters say as much: no abbreviation is longer)
+            last_word = LAST_WORD.search(text, max(start, match.start() - 100), match.start())
             word = last_word.group().lower().rstrip(".") if last_word else ""
             if word in ABBREVIATIONS or len(word) == 1 and word.isalpha():
                 continue

@@ -12,6 +12,7 @@ import re
 from typing import Iterable
 
 from claims.extract import lexicon
+from claims.extract.sentences import text_before
 from claims.extract.works import is_title_case_line
 from claims.models import Article
 from claims.names import POSSESSIVE, Spelling, Spellings, function_words
@@ -46,7 +47,7 @@ def collect(articles: Iterable[Article], titles: re.Pattern | None) -> Spellings
         for offset, line in lines:
             found.lower.update(word.lower() for word in LOWER_WORD.findall(line))
             for match in NAME.finditer(line):
-                record(found, article.id, offset + match.start(), match.group(), line[:match.start()])
+                record(found, article.id, offset + match.start(), match.group(), text_before(line, match.start()))
         if titles:
             for offset, line in lines:
                 found.titles += [(match.group(), article.id, offset + match.start()) for match in titles.finditer(line)]
@@ -63,6 +64,7 @@ def body_lines(body: str) -> list[tuple[int, str]]:
 
 
 def record(found: Spellings, article: str, start: int, run: str, before: str) -> None:
+    """Count a run's words and phrases (`before`: the line before it, its end at least)."""
     words = run.split()
     at_start = not before.strip() or before.rstrip()[-1:] in SENTENCE_START
     for size in range(1, min(3, len(words)) + 1):

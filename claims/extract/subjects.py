@@ -636,7 +636,7 @@ def object_pronoun(q: SubjectQuery) -> list[Subj] | None:
     object of a verb that dates or moves a work, "it", is the work the passage is about."""
     moved = MOVED_PRONOUN.match(q.body, q.trigger.end)
     if q.before or q.trigger.form == "noun" or not events.is_scheduling(q.trigger) or not moved \
-            or not any(moved.start("det") <= t.start <= moved.end() for t in q.context.timexes):
+            or not q.context.times_between(moved.start("det"), moved.end() + 1):
         return None  # (not "shifted it to television in early 2013")
     return work_in_passage(q)
 
@@ -933,8 +933,8 @@ def without_times(context: ArticleContext, start: int, end: int) -> str:
     """Text between two offsets with its time expressions and commas left out:
     "started today, April 3rd, on X" reads "started on X"."""
     pieces, cursor = [], start
-    for timex in context.timexes:
-        if start <= timex.start and timex.end <= end:
+    for timex in context.times_between(start, end):
+        if timex.end <= end:
             pieces.append(context.article.body[cursor:timex.start])
             cursor = timex.end
     pieces.append(context.article.body[cursor:end])

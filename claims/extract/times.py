@@ -65,8 +65,8 @@ class TimeQuery:
     triggers: Sequence[events.Trigger]
 
     def __post_init__(self) -> None:
-        self.candidates = [t for t in self.context.timexes if t.type in CALENDAR_TYPES or t.value.endswith("_REF")]
-        self.in_clause = [t for t in self.candidates if self.clause[0] <= t.start and t.end <= self.clause[1]
+        self.in_clause = [t for t in self.context.times_between(*self.clause)
+                          if may_be_its_time(t) and t.end <= self.clause[1]
                           and may_date_a_work(self.context, t)
                           and not (t.start >= self.trigger.end and possessive_time(self.context.article.body, t))
                           and not (t.end <= self.trigger.start
@@ -78,6 +78,11 @@ class TimeQuery:
     @property
     def body(self) -> str:
         return self.context.article.body
+
+
+def may_be_its_time(timex: Timex) -> bool:
+    """A calendar time or a vague one ("now", "soon"): what may date a trigger."""
+    return timex.type in CALENDAR_TYPES or timex.value.endswith("_REF")
 
 
 @cache
@@ -295,14 +300,13 @@ def before_trigger(q: TimeQuery) -> Timex | None:
     others = [t for t in q.triggers if t is not q.trigger and q.clause[0] <= t.start < q.clause[1]
               and not (t.event == q.trigger.event and t.event in ("renewal", "cancellation"))
               and not (q.trigger.event in ("renewal", "cancellation") and t.start > q.trigger.end
-                       and any(t.end <= x.start for x in q.in_clause))]
+                       and q.in_clause and t.end <= q.in_clause[-1].start)]
     before = [t for t in q.in_clause if t.end <= q.trigger.start and not t.value.endswith("_REF")
               and not (re.fullmatch(r"\d{4}", t.text) and re.match(r"\s+[A-Z]", q.body[t.end:t.end + 2]))
               and not reported_time(q, t)
               and not attributive_year(q, t)
               # near the trigger, or fronted ("In September, X premieres")
-              and (q.trigger.start - t.end <= NEAR_BEFORE or not q.body[q.clause[0]:t.start].strip(" ,\"“'‘")
-                   or re.fullmatch(r"\s*(?:in|on|by|since|from|during|this|last|next)\s*", q.body[q.clause[0]:t.start], re.I))]
+              and (q.trigger.start - t.end <= NEAR_BEFORE or CLAUSE_OPENING.fullmatch(q.body, q.clause[0], t.start))]
     if before and not others:
         return before[-1]
     # "In February, the production was supposed to kick off in Venice before moving to Rome":
@@ -310,7 +314,7 @@ def before_trigger(q: TimeQuery) -> Timex | None:
     # (a shoot's; a date move's fronted time dates the move: "In October, the release date was
     # bumped to April 2020")
     fronted = [t for t in before if re.match(r"\s*,", q.body[t.end:t.end + 2])
-               and FRONTED_LEAD.fullmatch(q.body[q.clause[0]:t.start])]
+               and FRONTED_LEAD.fullmatch(q.body, q.clause[0], t.start)]
     if fronted and q.trigger.event.startswith("filming") \
             and not any(fronted[-1].end <= t.start < q.trigger.start for t in others):
         return fronted[-1]
@@ -318,6 +322,10 @@ def before_trigger(q: TimeQuery) -> Timex | None:
 
 
 FRONTED_LEAD = re.compile(r"\s*(?:(?:in|on|by|during|since|at|back\s+in)\s+)?", re.IGNORECASE)
+# What may open a clause before a time that dates its trigger: nothing but quotes and commas,
+# or a preposition ("In September, X premieres"). (Matched in place: a long clause is not
+# copied for each of its times.)
+CLAUSE_OPENING = re.compile(r"[ ,\"“'‘]*|\s*(?:in|on|by|since|from|during|this|last|next)\s*", re.IGNORECASE)
 
 
 NEAR_BEFORE = 60   # characters: a time further before its trigger dates something else
@@ -336,7 +344,7 @@ def headline_colon(q: TimeQuery) -> Timex | None:
     """"X Season 2 Release Date: September 2017": a headline gives the time after a colon."""
     if q.trigger.form == "noun" and re.fullmatch(r"\s*", q.body[q.trigger.end:q.clause[1]]) \
             and q.body[q.clause[1]:q.clause[1] + 2].startswith(":"):
-        following = [t for t in q.candidates if q.clause[1] < t.start <= q.clause[1] + 3]
+        following = [t for t in q.context.times_between(q.clause[1] + 1, q.clause[1] + 4) if may_be_its_time(t)]
         return following[0] if following else None
     return None
 
@@ -347,8 +355,8 @@ def duration_since(q: TimeQuery) -> Timex | None:
     published = q.context.published
     if published is None:
         return None
-    durations = [t for t in q.context.timexes if t.type == "DURATION" and q.sentence.start <= t.start
-                 and t.end <= q.trigger.start and q.trigger.start - t.end <= NEAR_BEFORE]
+    durations = [t for t in q.context.times_ending_between(q.trigger.start - NEAR_BEFORE, q.trigger.start + 1)
+                 if t.type == "DURATION" and q.sentence.start <= t.start]
     for timex in reversed(durations):
         gap = q.body[timex.end:q.trigger.start]
         if not since_after().match(gap) or any(timex.end <= t.start < q.trigger.start for t in q.triggers):
@@ -398,7 +406,8 @@ SUBORDINATE_TIME = re.compile(r"\b(?:after|once|when|until|till|before|as soon a
                               re.IGNORECASE)
 ONGOING = re.compile(r"\b(?:is|are|'s|’s)\s+(?:\w+\s+){0,2}(?:in|into|through|midway through|"
                      r"halfway through|deep into)\b[^,.;]*$", re.IGNORECASE)
-RANGE_LINK = re.compile(r"^\s*(?:to|until|till|through|thru|-|–|and)\s*$", re.IGNORECASE)
+RANGE_LINK = re.compile(r"\s*(?:to|until|till|through|thru|-|–|and)\s*", re.IGNORECASE)
+RANGE_REACH = 100   # characters between the ends of a range, at most
 
 
 def time_range(context: ArticleContext, found: Timex | None) -> tuple[Timex, Timex] | None:
@@ -407,14 +416,14 @@ def time_range(context: ArticleContext, found: Timex | None) -> tuple[Timex, Tim
     if found is None:
         return None
     body = context.article.body
-    for first in context.timexes:
-        if first.end > found.end or first.start < found.start - 40:
+    for first in context.times_between(found.start - 40, found.end):
+        if first.end > found.end:
             continue
         if not re.search(r"\b(?:from|between)\s+$", body[max(0, first.start - 10):first.start], re.IGNORECASE):
             continue
-        for timex in context.timexes:
-            if timex.start > first.end and RANGE_LINK.match(body[first.end:timex.start]) \
-                    and found in (first, timex):
+        # (the next time only: one further on has the next one, or more words, in between)
+        for timex in context.times_between(first.end + 1, first.end + 1 + RANGE_REACH):
+            if RANGE_LINK.fullmatch(body, first.end, timex.start) and found in (first, timex):
                 return first, timex
     return None
 
@@ -488,8 +497,8 @@ def report_day(context: ArticleContext, trigger: events.Trigger) -> TimeValue | 
     """"The studio said on Sunday that it has halted production": a perfect in reported
     speech is done by the day of the report, not of the article."""
     body = context.article.body
-    for timex in reversed(context.timexes):
-        if timex.end > trigger.start or trigger.start - timex.end > 100 or timex.type not in CALENDAR_TYPES:
+    for timex in reversed(context.times_ending_between(trigger.start - 100, trigger.start + 1)):
+        if timex.type not in CALENDAR_TYPES:
             continue
         if REPORT_VERB.search(body[max(0, timex.start - 25):timex.start]) \
                 and re.match(r"\s*that\b", body[timex.end:timex.end + 8]) \
@@ -512,8 +521,8 @@ def narrative_time(context: ArticleContext, timex: Timex) -> str | None:
     months or years "later" or "earlier" starts from the last calendar time the article gave
     before it (2018-05), not from the publication date; None when no such time stands near."""
     published = context.published
-    anchors = [t for t in context.timexes if t.end <= timex.start and timex.start - t.end < NARRATIVE_REACH
-               and CALENDAR_VALUE.match(t.value) and not COUNTED_FROM.search(t.text)]
+    anchors = [t for t in context.times_ending_between(timex.start - NARRATIVE_REACH + 1, timex.start + 1)
+               if CALENDAR_VALUE.match(t.value) and not COUNTED_FROM.search(t.text)]
     own = CALENDAR_VALUE.match(timex.value)
     week = re.match(r"^(\d{4})-W(\d{2})$", timex.value)
     if week and published is not None and published.day:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from functools import cache, lru_cache
 
 from claims.extract import gazetteer, lexicon
+from claims.extract.sentences import text_before
 from claims.extract.temporal import lexicon as time_lexicon
 
 
@@ -82,7 +83,7 @@ def sentence_initial(text: str, start: int) -> bool:
     # (the last few characters say it; the whole prefix only when they are all blanks and marks)
     lead = text[max(0, start - 12):start].rstrip().rstrip("\"“‘'*_([").rstrip()
     if not lead and start > 12:
-        lead = text[:start].rstrip().rstrip("\"“‘'*_([").rstrip()
+        lead = text_before(text, start).rstrip().rstrip("\"“‘'*_([").rstrip()
     return not lead or lead.endswith((".", "!", "?", ":", "•", "|", "—", "–"))
 
 
@@ -92,11 +93,28 @@ def candidates(text: str, title_case: bool = False) -> list[Candidate]:
     found: list[Candidate] = []
     if not title_case:
         for match in knowledge()["run"].finditer(text):
-            start = match.start()
-            found += [Candidate(start + s, start + e, run, False, part) for s, e, run, part
-                      in run_readings(match.group(), sentence_initial(text, start))]
+            for start, end in run_pieces(match):
+                found += [Candidate(start + s, start + e, run, False, part) for s, e, run, part
+                          in run_readings(text[start:end], sentence_initial(text, start))]
     found += quoted_spans(text)
     return found
+
+
+# A capitalized run of more words than this is read in pieces of this many: no title is that
+# long (the corpora's longest run has 72 words), and a run's readings (each side of each
+# "and" in it) grow with the square of its words.
+MAX_RUN_WORDS = 100
+
+
+def run_pieces(match: re.Match) -> list[tuple[int, int]]:
+    """A run's span, or the spans of its pieces when it is over MAX_RUN_WORDS words."""
+    if match.end() - match.start() <= 2 * MAX_RUN_WORDS:   # (too short to have that many)
+        return [match.span()]
+    words = words_of(match.group(), match.start())
+    if len(words) <= MAX_RUN_WORDS:
+        return [match.span()]
+    return [(words[first][0], words[min(first + MAX_RUN_WORDS, len(words)) - 1][1])
+            for first in range(0, len(words), MAX_RUN_WORDS)]
 
 
 @lru_cache(maxsize=65536)

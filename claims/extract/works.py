@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from claims.extract import aliases, gazetteer, lexicon, parallel, registry, titles
+from claims.extract.sentences import text_after
 from claims.extract.temporal import lexicon as time_lexicon
 from claims.keys import edit_distance, fold, fold_title
 from claims.models import WorkKind
@@ -379,7 +380,7 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
             key = ""
         if key in works.marked_only and not (
                 text[max(0, match.start() - 1):match.start()] in ("\"", "“", "'", "‘", "*", "_")
-                or info["season_after"].match(text[match.end():])
+                or info["season_after"].match(text_after(text, match.end()))
                 or studio_prefix().search(text, max(0, match.start() - 30), match.start())):
             continue
         if not title_case and embedded(text, match.start(), match.end()):
@@ -395,8 +396,7 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
         prefix = studio_prefix().search(text, max(0, start - 30), start)
         if prefix:
             start = prefix.start()
-        after = text[match.end():]
-        season_match = info["season_after"].match(after)
+        season_match = info["season_after"].match(text_after(text, match.end()))
         if season_match:
             season, seasons = season_number(season_match)
             end = match.end() + season_match.end()
@@ -414,7 +414,7 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
         key = works.first_names.get(match.group(1))
         if not key:
             continue
-        season_match = info["season_after"].match(text[match.end():])
+        season_match = info["season_after"].match(text_after(text, match.end()))
         if season_match and not any(m.start <= offset + match.start() < m.end for m in mentions):
             season, seasons = season_number(season_match)
             mentions.append(Mention(offset + match.start(1), offset + match.end(1), key, season, seasons))
