@@ -49,7 +49,8 @@ not split, since a film moved a year is a real move. Within a cycle, the claims 
 explains (in runs of dates within max-gap-days of each other: a date years from all the
 others is about something else and decides nothing for them) are compared with the day most
 sources allow (each article counted once, by its
-firmest claim), and each claim that excludes that day is reported with the sources it
+firmest claim, for the days its most precise claims allow; in a tie, a claim that allows
+every date in question takes no side), and each claim that excludes that day is reported with the sources it
 contradicts, whatever their publication order. A report whose old date is an original one
 ("its original July 2019 date", "was initially set for") explains, besides that date, every
 date wholly between it and the new one said before the report: the film may have moved

@@ -84,18 +84,28 @@ class Agreement:
 
 def agreement(claims: Sequence[Claim], corpus: Corpus) -> Agreement | None:
     """The day covered by the most weight of articles (each article counts once, by its
-    firmest claim); ties go to the day the most recent sources allow, then the narrowest
-    claims. Intervals on a line that meet pairwise share a day, so this is the largest set
-    of claims that can all be true together."""
+    firmest claim, and only for the days its most precise claims allow: "May 12" and "May
+    2017" in one article vote for May 12, not for every day of May); ties go to the day the
+    most recent sources allow, then the narrowest claims. A claim that allows every
+    candidate day ("in 2016" beside "September 30" and "November") takes no side in a tie,
+    so a third, vaguer source cannot turn which of two others is the odd one out. Intervals
+    on a line that meet pairwise share a day, so this is the largest set of claims that can
+    all be true together."""
     intervals = [interval_of(claim) for claim in claims]
     candidates = sorted({d for interval in intervals for d in (interval.earliest, interval.latest) if d})
+    narrowest: dict[str, int] = {}
+    for claim in claims:
+        narrowest[claim.article] = min(narrowest.get(claim.article, 10 ** 7), span_days(interval_of(claim)))
     best, best_key = None, None
     for day in candidates:
         support = [claim for claim in claims if covers(interval_of(claim), day)]
         by_article: dict[str, float] = {}
         for claim in support:
-            by_article[claim.article] = max(by_article.get(claim.article, 0.0), WEIGHT[claim.modality])
-        recency = max((published_order(claim, corpus)[1] for claim in support
+            if span_days(interval_of(claim)) == narrowest[claim.article]:
+                by_article[claim.article] = max(by_article.get(claim.article, 0.0), WEIGHT[claim.modality])
+        siding = [claim for claim in support
+                  if not (covers(interval_of(claim), candidates[0]) and covers(interval_of(claim), candidates[-1]))]
+        recency = max((published_order(claim, corpus)[1] for claim in siding
                        if not published_order(claim, corpus)[0]), default=dt.date.min)
         precision = -min((span_days(interval_of(claim)) for claim in support), default=0)
         key = (round(sum(by_article.values()), 6), recency, precision)
