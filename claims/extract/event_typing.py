@@ -71,6 +71,7 @@ class EventWords(TypedDict):
     content_after: re.Pattern
     with_piece: re.Pattern
     season_episode_leads: set[str]
+    single_episode_leads: set[str]
     person_verbs: set[str]
     own_object: re.Pattern
     own_heads: set[str]
@@ -137,6 +138,7 @@ def words() -> EventWords:
             rf"^[^.;:]*?\bwith\s+(?:(?:a|an|the|its|this\s+year['’]s)\s+(?:[\w'’-]+\s+){{0,2}}?"
             rf"(?i:{lexicon.alternation(data['episode_with_nouns'])})(?![\w-]))"),
         "season_episode_leads": {w.lower() for w in data["season_episode_leads"]},
+        "single_episode_leads": {w.lower() for w in data["single_episode_leads"]},
         "person_verbs": {form.lower() for phrase in data["person_release_verbs"]
                          for form in events.verb_variants(phrase)},
         # (case matters: "Doctor Who returns" is a title, "who returns" a person)
@@ -634,6 +636,9 @@ def episode_airing(c: ClaimQuery) -> str | None:
         if re.match(r"\s+(?:[A-Z]|(?:director|writer|producer|count|order|title|number)\b)", window[match.end():]):
             continue  # "Episode Director Says ...": a modifier, not the thing that airs
         lead = (match.group("lead") or "").strip().lower()
+        one_episode = lead.split()[-1] in words()["single_episode_leads"] if lead else False
+        if one_episode and match.group(0).lower().endswith("episode"):  # (not "the final installment")
+            return "an episode's airing"  # "airs its final episode": the end, not the opening
         if lead and (lead in words()["season_episode_leads"] or lead.split()[-1] in words()["season_episode_leads"]):
             continue  # "the first eight episodes dropped": the season's opening
         return "an episode's airing"
