@@ -63,13 +63,13 @@ class Sentence:
         return self.start, self.end
 
 
-def text_before(text: str, at: int, start: int = 0) -> str:
-    """text[start:at], or its last REACH characters or so, from a space (no word cut in two,
+def text_before(text: str, at: int, start: int = 0, reach: int = REACH) -> str:
+    """text[start:at], or its last `reach` characters or so, from a space (no word cut in two,
     but one of half as many characters)."""
-    if at - start <= REACH:
+    if at - start <= reach:
         return text[start:at]
-    space = text.find(" ", at - REACH, at - REACH // 2)
-    return text[space if space >= 0 else at - REACH:at]
+    space = text.find(" ", at - reach, at - reach // 2)
+    return text[space if space >= 0 else at - reach:at]
 
 
 def text_after(text: str, at: int, end: int | None = None) -> str:
