@@ -87,10 +87,10 @@ def long_line(size: int, rnd: random.Random) -> str:
 def long_sentence(size: int, rnd: random.Random) -> str:
     def piece() -> str:
         roll = rnd.random()
-        if roll < 0.001:   # a trigger and a date in about 6 KB, as often as news has them
+        if roll < 0.002:   # a work with a trigger and a date in about 3 KB
             return f"{rnd.choice(TITLES)} {rnd.choice(TRIGGERS)}"
-        if roll < 0.06:
-            return rnd.choice(TITLES + NAMES)
+        if roll < 0.05:
+            return rnd.choice(NAMES)
         return rnd.choice(WORDS)
     return words_until(size, rnd, piece)
 
