@@ -221,3 +221,68 @@ def test_a_pronoun_is_the_last_person_named_before_it():
     assert speakers.last_person(body, at, PERSONS) == "Jane Doe"
     assert speakers.last_person(body, body.index("Later"), PERSONS) == "Sam Rowe"
     assert speakers.last_person(body, 3, PERSONS) is None
+
+
+# --- order-conflict's indexes of a large network ----------------------------------------------------
+
+def network(specs):
+    from claims.models import Article, Claim
+    from checker.rules.base import Corpus
+    from claims.intervals import resolve_interval
+
+    articles = {f"a{n}": Article(id=f"a{n}", body="x", path=f"a{n}.md") for n in range(4)}
+    claims = []
+    for number, (work, relation, other, article, day) in enumerate(specs):
+        fields = {"id": f"c{number}", "article": f"a{article}", "subject": {"work": f"W{work}"}, "event": "release",
+                  "tense": "future", "modality": "asserted", "evidence": {"start": 0, "end": 1, "text": "x"}}
+        if relation:
+            fields.update(relation=relation, object={"work": f"W{other}", "event": "release"})
+        else:
+            value = f"2016-0{day}"
+            fields.update(time={"value": value, "mod": None}, interval=resolve_interval(value, None, None))
+        claims.append(Claim(**fields))
+    return claims, Corpus(articles=articles, claims=claims)
+
+
+NETWORK = st.lists(st.tuples(st.integers(0, 4), st.sampled_from([None, "before", "after"]), st.integers(0, 4),
+                             st.integers(0, 3), st.integers(1, 3)), min_size=1, max_size=40)
+
+
+@RUN
+@given(NETWORK, st.integers(1, 12))
+def test_a_neighbourhood_is_what_a_pass_over_the_network_finds(specs, most):
+    from checker.rules import order_conflict
+
+    ranked, corpus = network(specs)
+    options = order_conflict.Options(max_network=most)
+    neighbourhoods = order_conflict.Neighbourhoods(ranked, corpus, options)
+    for order in (claim for claim in ranked if claim.relation):
+        works = {corpus.event_key(order)[:2], order_conflict.object_node(order, corpus)[:2]}
+        near = [claim for claim in ranked if corpus.event_key(claim)[:2] in works and (
+            claim.relation is None or order_conflict.object_node(claim, corpus)[:2] in works)]
+        assert neighbourhoods.of(order) == near[:most]
+
+
+@RUN
+@given(NETWORK)
+def test_who_else_says_it_is_what_a_pass_over_the_network_finds(specs):
+    from checker.rules import order_conflict
+    from claims.models import MIRRORED_RELATION
+
+    claims, corpus = network(specs)
+    sayers = order_conflict.Sayers(claims, corpus)
+    for claim in claims:
+        subject, other_key = corpus.event_key(claim), corpus.object_key(claim)
+        mirrored = MIRRORED_RELATION.get(claim.relation) if claim.relation else None
+        found = []
+        for other in claims:
+            if other.article == claim.article or other is claim or other.relation != (
+                    claim.relation if corpus.event_key(other) == subject else mirrored):
+                continue
+            if claim.relation:
+                if (corpus.event_key(other), corpus.object_key(other)) in ((subject, other_key), (other_key, subject)):
+                    found.append(other)
+            elif corpus.event_key(other) == subject and order_conflict.within(
+                    order_conflict.interval_of(other), order_conflict.interval_of(claim)):
+                found.append(other)
+        assert sayers.of(claim) == found
