@@ -472,3 +472,42 @@ def test_a_failure_of_the_checker_itself_is_one_error_line_with_exit_2(monkeypat
     monkeypatch.setenv("CHECKER_DEBUG", "1")
     debugged = CliRunner().invoke(main, ["check", str(SEED_ARTICLES), "--no-store"])
     assert isinstance(debugged.exception, RuntimeError)
+
+
+# --- the article size limit ---------------------------------------------------------------------
+
+def test_an_article_over_the_size_limit_is_one_error_and_the_others_are_checked(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "big.md").write_text("---\nid: big\npublished: 2019-01-01\n---\n" + "The series returns. " * 200)
+    small = GOOD / "copper-valley-release.md"
+    result = run("check", "big.md", small, "--no-store", "--format", "json", "--max-article-size", "2KB")
+    assert result.exit_code == 2
+    assert errors(result) == ["checker: error: big.md: 4,038 bytes, over the 2 KB an article may have "
+                              "(--max-article-size): not read"]
+    assert [article["path"] for article in json.loads(result.stdout)["articles"]] == [str(small)]
+    (tmp_path / "checker.toml").write_text('max-article-size = "1MB"\n')
+    assert run("check", "big.md", "--no-store", "--format", "json").exit_code in (0, 1)   # (read now)
+    (tmp_path / "checker.toml").write_text('max-article-size = "1KB"\n')
+    assert run("check", "big.md", "--no-store").exit_code == 2
+    assert run("check", "big.md", "--no-store", "--max-article-size", "8KB").exit_code in (0, 1)   # (the flag wins)
+
+
+def test_a_bad_size_limit_is_one_line_naming_where_it_was_given(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("The series returns in May.\n")
+    result = run("check", "a.md", "--no-store", "--max-article-size", "4XB")
+    assert result.exit_code == 2 and "'4XB' is not a size" in result.stderr and "--max-article-size" in result.stderr
+    (tmp_path / "checker.toml").write_text('max-article-size = "huge"\n')
+    result = run("check", "a.md", "--no-store")
+    assert result.exit_code == 2
+    assert errors(result) == ["checker: error: checker.toml: max-article-size: 'huge' is not a size "
+                              "(write bytes, or a number with KB, MB or GB: 4MB)"]
+
+
+def test_standard_input_over_the_size_limit_is_one_error():
+    result = run("check", "-", "--no-store", "--max-article-size", "100", stdin="The series returns. " * 50)
+    assert result.exit_code == 2
+    assert errors(result) == ["checker: error: stdin.md: over the 100 bytes an article may have "
+                              "(--max-article-size): not read"]

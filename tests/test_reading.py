@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import io
 import json
 import os
 from pathlib import Path
@@ -300,12 +301,67 @@ def test_a_gzip_damaged_part_way_gives_the_articles_before_the_damage(tmp_path):
     assert len(problems) == 1 and "not a readable gzip file" in problems[0].message
 
 
-def test_lines_are_numbered_as_the_file_shows_them(tmp_path):
+@pytest.mark.parametrize("block", [3, 16, 2**20])   # (line ends and runs of empty lines across blocks)
+def test_lines_are_numbered_as_the_file_shows_them(tmp_path, monkeypatch, block):
+    monkeypatch.setattr(reading, "BLOCK", block)
     path = tmp_path / "c.jsonl"
     records = [json.dumps(r).encode() for r in RECORDS]
     path.write_bytes(records[0] + b"\r" + records[1] + b"\r\n\n" + records[2])   # (no line end at the end)
     articles, problems = read_articles([str(path)])
     assert problems == [] and [(a.id, a.body_line) for a in articles] == [("n1", 1), ("n2", 2), ("3", 4)]
+    path.write_bytes(b"\n" * 40 + records[0] + b"\n \n\r\n" + b"\n" * 37 + records[1] + b"\n\n")
+    articles, problems = read_articles([str(path)])
+    assert problems == [] and [(a.id, a.body_line) for a in articles] == [("n1", 41), ("n2", 81)]
+
+
+# --- limits: an article too big, a gzip bomb, a file of endless problems ----------------------------
+
+@pytest.mark.parametrize("name", ["big.md", "big.txt"])
+def test_an_article_over_the_size_limit_is_reported_not_read(tmp_path, name):
+    big = write(tmp_path / name, markdown("published: 2018-05-01", "word " * 300))
+    small = write(tmp_path / "small.md", markdown("published: 2018-05-01"))
+    articles, problems = read_articles([str(big), str(small)], limit=1000)
+    assert [a.id for a in articles] == ["small"]
+    assert [str(p) for p in problems] == [
+        f"{big}: {big.stat().st_size:,} bytes, over the 1,000 bytes an article may have (--max-article-size): not read"]
+    [article], problems = read_articles([str(big)], limit=big.stat().st_size)   # (the limit itself is allowed)
+    assert problems == [] and article.id == "big"
+
+
+def test_standard_input_is_read_no_further_than_the_limit():
+    class Endless(io.RawIOBase):
+        """Standard input that never ends (`yes | checker check -`): reading it all would never stop."""
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer) -> int:
+            buffer[:] = b"y" * len(buffer)
+            return len(buffer)
+
+    articles, problems = read_articles([reading.StandardInput(io.BufferedReader(Endless()), "stdin.txt")],
+                                       limit=10_000)
+    assert articles == [] and [str(p) for p in problems] == [
+        "stdin.txt: over the 10,000 bytes an article may have (--max-article-size): not read"]
+
+
+def test_a_gzip_bomb_is_one_problem_and_the_records_before_it_are_read(tmp_path):
+    path = tmp_path / "bomb.jsonl.gz"
+    spaces = gzip.compress(b" " * 2**24)   # (16 MiB in 16 KiB)
+    path.write_bytes(gzip.compress(json.dumps(RECORDS[0]).encode() + b"\n" + b'{"id": "bomb", "text": "')
+                     + spaces * 8)   # (128 MiB of one line, never ended)
+    articles, problems = read_articles([str(path)], limit=2**20)
+    assert [a.id for a in articles] == ["n1"]
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "a record over the 1 MB an article may have (--max-article-size): not read")]
+
+
+def test_a_files_problems_beyond_a_hundred_are_counted_not_listed(tmp_path):
+    path = write_jsonl(tmp_path / "c.jsonl", [RECORDS[0]] * 150 + ["not json"] * 20)
+    articles, problems = read_articles([str(path)])
+    assert [a.id for a in articles] == ["n1"]
+    assert len(problems) == reading.MAX_PROBLEMS_PER_FILE + 1
+    assert problems[0].message == f"article id 'n1' is already used by {path}"
+    assert str(problems[-1]) == f"{path}: 69 more problems in this file not shown (the first 100 are)"
 
 
 # --- outlets: the URL's host, not the dataset a corpus names in `source` ----------------------

@@ -23,6 +23,8 @@ the two works it names.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterator, Sequence
@@ -203,14 +205,16 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator
             continue
         ranked = sorted(component, key=lambda claim: trust(claim, corpus))
         found: dict[str, list[Claim]] = {}   # order claim id -> the conflict found from it
-        whole = None if large else settled(ranked, corpus)
+        neighbourhoods = Neighbourhoods(ranked, corpus, options) if large else None
+        whole = settled(ranked, corpus) if neighbourhoods is None else []
         for order in (claim for claim in ranked if claim.relation):
-            network = whole if whole is not None else settled(neighbourhood(order, ranked, corpus, options), corpus)
+            network = whole if neighbourhoods is None else settled(neighbourhoods.of(order), corpus)
             conflict = smallest_conflict(order, [c for c in network if c is not order], corpus)
             if conflict and len({claim.article for claim in conflict}) >= 2:
                 found[order.id] = conflict
+        sayers = Sayers(component, corpus)
         for culprit, conflict in diagnose(found, ranked, corpus):
-            yield describe([culprit] + [c for c in conflict if c is not culprit], component, corpus)
+            yield describe([culprit] + [c for c in conflict if c is not culprit], sayers, corpus)
 
 
 def settled(ranked: list[Claim], corpus: Corpus) -> list[Claim]:
@@ -227,14 +231,25 @@ def settled(ranked: list[Claim], corpus: Corpus) -> list[Claim]:
     return [claim for claim in ranked if claim.relation or claim in kept]
 
 
-def neighbourhood(order: Claim, ranked: list[Claim], corpus: Corpus, options: Options) -> list[Claim]:
+class Neighbourhoods:
     """In a large network, the claims about the two works an order claim names (every
     event of each, so a shoot's start and end come along): where nearly every conflict a
-    news corpus holds shows. The most trusted, up to max-network of them."""
-    works = {corpus.event_key(order)[:2], object_node(order, corpus)[:2]}
-    near = [claim for claim in ranked if corpus.event_key(claim)[:2] in works and (
-        claim.relation is None or object_node(claim, corpus)[:2] in works)]
-    return near[:options.max_network]
+    news corpus holds shows. The most trusted, up to max-network of them. (The claims are
+    indexed once by work, and order claims by the works they join, so that each order
+    claim's neighbourhood costs its size, not a pass over the whole network.)"""
+
+    def __init__(self, ranked: list[Claim], corpus: Corpus, options: Options):
+        self.ranked, self.corpus, self.most = ranked, corpus, options.max_network
+        self.index: dict[tuple, list[int]] = defaultdict(list)   # (works...) -> places in ranked
+        for place, claim in enumerate(ranked):
+            work = corpus.event_key(claim)[:2]
+            self.index[(work,) if claim.relation is None else (work, object_node(claim, corpus)[:2])].append(place)
+
+    def of(self, order: Claim) -> list[Claim]:
+        works = {self.corpus.event_key(order)[:2], object_node(order, self.corpus)[:2]}
+        keys = [(work,) for work in works] + [(work, other) for work in works for other in works]
+        places = heapq.merge(*(self.index.get(key, []) for key in keys))
+        return [self.ranked[place] for place in itertools.islice(places, self.most)]
 
 
 def diagnose(found: dict[str, list[Claim]], ranked: list[Claim],
@@ -245,41 +260,56 @@ def diagnose(found: dict[str, list[Claim]], ranked: list[Claim],
     claim that clashes with five others is one finding, not five."""
     position = {claim.id: index for index, claim in enumerate(ranked)}
     conflicts = list({frozenset(c.id for c in conflict): conflict for conflict in found.values()}.values())
+    sayers = Sayers(ranked, corpus)
+    repeated: dict[str, int] = {}   # claim id -> how many other sources say it (asked each round)
     while conflicts:
         counts = Counter(claim.id for conflict in conflicts for claim in conflict if claim.relation)
         candidates = {claim.id: claim for conflict in conflicts for claim in conflict if claim.relation}
+        for claim in candidates.values():
+            if claim.id not in repeated:
+                repeated[claim.id] = len(sayers.of(claim))
         culprit = min(candidates.values(), key=lambda claim: (
-            -counts[claim.id], len(same_saying(claim, ranked, corpus)), -position[claim.id]))
+            -counts[claim.id], repeated[claim.id], -position[claim.id]))
         own = found.get(culprit.id)
         yield culprit, own if own in conflicts else min((c for c in conflicts if culprit in c), key=len)
         conflicts = [conflict for conflict in conflicts if culprit not in conflict]
 
 
-def same_saying(claim: Claim, others: list[Claim], corpus: Corpus) -> list[Claim]:
-    """Claims in other articles that say what `claim` says, or say it more precisely (a
-    date within its time), so the finding names every source behind each side."""
-    subject, other_key = corpus.event_key(claim), corpus.object_key(claim)
-    # The same order told from the other event's side (a date has no other side).
-    mirrored = MIRRORED.get(claim.relation) if claim.relation else None
-    found = []
-    for other in others:
-        if other.article == claim.article or other is claim or other.relation != (
-                claim.relation if corpus.event_key(other) == subject else mirrored):
-            continue
+class Sayers:
+    """Who else says what a claim says, among some claims (`others`): claims in other articles
+    that say the same order (or the same order told from the other event's side), or the
+    same event's date, or a more precise one (a date within its time), so that a finding
+    names every source behind each side. (Indexed once by what they say: a large network
+    asks for each of its claims.)"""
+
+    def __init__(self, others: list[Claim], corpus: Corpus):
+        self.corpus = corpus
+        self.by_saying: dict[tuple, list[tuple[int, Claim]]] = defaultdict(list)
+        for place, other in enumerate(others):
+            saying = (other.relation, corpus.event_key(other), corpus.object_key(other) if other.relation else None)
+            self.by_saying[saying].append((place, other))
+
+    def of(self, claim: Claim) -> list[Claim]:
+        corpus = self.corpus
+        subject, other_key = corpus.event_key(claim), corpus.object_key(claim) if claim.relation else None
         if claim.relation:
-            if (corpus.event_key(other), corpus.object_key(other)) in ((subject, other_key), (other_key, subject)):
-                found.append(other)
-        elif corpus.event_key(other) == subject and within(interval_of(other), interval_of(claim)):
-            found.append(other)
-    return found
+            said = self.by_saying.get((claim.relation, subject, other_key), [])
+            # (the same order from the other event's side: "B after A" for "A before B")
+            if other_key != subject:
+                said = sorted(said + self.by_saying.get((MIRRORED.get(claim.relation), other_key, subject), []),
+                              key=lambda item: item[0])
+            return [other for _, other in said if other.article != claim.article and other is not claim]
+        return [other for _, other in self.by_saying.get((None, subject, None), [])
+                if other.article != claim.article and other is not claim
+                and within(interval_of(other), interval_of(claim))]
 
 
-def describe(found: list[Claim], component: list[Claim], corpus: Corpus) -> Conflict:
+def describe(found: list[Claim], sayers: Sayers, corpus: Corpus) -> Conflict:
     order, rest = found[0], found[1:]
     message = f"{wording.source(order.article, corpus.articles)} says {wording.event_phrase(order)}"
     claims = [order]
     for claim in sorted(rest, key=lambda c: published_order(c, corpus)):
-        backing = sorted([claim] + [c for c in same_saying(claim, component, corpus) if c not in claims],
+        backing = sorted([claim] + [c for c in sayers.of(claim) if c not in claims],
                          key=lambda c: published_order(c, corpus))
         claims += [c for c in backing if c not in claims]
         message += (f"; {wording.sources([c.article for c in backing], corpus.articles)} "

@@ -221,10 +221,15 @@ def noun_lead() -> re.Pattern:
     return re.compile(rf"(?<![\w'’-])(?:{lexicon.alternation(leads)})\s+$", re.IGNORECASE)
 
 
+NEAR_WORDS = 300   # characters: what a few words before a trigger take, long words too
+
+
 def noun_reading(form: str, before: str, headline: bool = False) -> str:
     """Verb forms that read as nouns here: "the shooting", "its debut", "the solo releases",
     "Netflix's best Marvel launch", "Third Film". In a headline ("WE tv Renews X") a
     capitalized verb after any subject stays a verb."""
+    # (the few words before it say it; only an aside closed before it may run longer)
+    long_before, before = before, text_before(before, len(before), reach=NEAR_WORDS)
     if form in ("base", "s") and noun_lead().search(before):
         return "noun"
     if headline and form in ("s", "past") and before.strip() and before.rstrip()[-1:].isalnum() \
@@ -233,13 +238,13 @@ def noun_reading(form: str, before: str, headline: bool = False) -> str:
     if form == "s" and COUNTED_BEFORE.search(before):
         return "noun"  # "the two 'Mission' films": a counted head takes no verb in -s
     # (A capitalized word in between is a headline's title: "The Punisher Premieres".)
-    if form == "s" and (singular_subject().search(before) or RELATIVE_CLOSED.search(before)):
+    if form == "s" and (singular_subject().search(before) or RELATIVE_CLOSED.search(long_before)):
         return form  # "The show begins filming": a subject noun right before the verb
     if form == "s" and re.search(r"\b(?:and|but|then|also|now|later)\s+$", before):
         return form  # "X also stars Jane Doe and opens in theaters": a second verb of the subject
     if form == "base" and TO_VERB_AND.search(before):
         return form  # "to tease the upcoming movie and debut some new footage": a second infinitive
-    if form == "base" and PLURAL_APPOSITIVE_CLOSED.search(before):
+    if form == "base" and PLURAL_APPOSITIVE_CLOSED.search(long_before):
         return form  # "X's eighth season and Y's sixth, both billed as the last, arrive on Aug. 12"
     if form in ("ing", "s") and NOUN_BEFORE.search(before):
         return "noun"

@@ -112,6 +112,8 @@ def clause_tense(before: str, trigger_text: str, form: str, lead: str = "", word
     form: the trigger's form (base, s, past, participle, ing, be, noun, verb).
     """
     # A noun's verb may stand further back: "is reportedly in the last stretch of its shoot".
+    # (Of a long clause, its last REACH characters or so: the words near the trigger decide.)
+    before, lead = text_before(before, len(before)), text_before(lead, len(lead))
     window = " ".join(WORDS.findall(POSSESSIVE_S.sub("", before))[-(words + 5 if form == "noun" else words):])
     group = VerbGroup(before, trigger_text, trigger_text.lower(), form, lead, window)
     for step in TENSE_STEPS:

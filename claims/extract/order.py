@@ -10,7 +10,7 @@ from typing import cast
 from claims.extract import events, grammar, lexicon, strategies, works
 from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
-from claims.extract.sentences import Sentence
+from claims.extract.sentences import Sentence, text_before
 from claims.extract.subjects import OTHER_SUBJECT, PRONOUN_SUBJECT, group_back, group_with, is_unknown_name
 from claims.models import Claim, Event, EventRef, Evidence, Modality, Relation, Subject, Tense
 
@@ -210,10 +210,13 @@ def objects_of(q: OrderQuery) -> list[Subj] | None:
     return group_with(q.right[0], q.right, q.body)
 
 
+OPENING_QUOTES = re.compile(r"[ \"“'‘]*")   # (nothing else opens the sentence before a fronted marker)
+
+
 def fronted(q: OrderQuery) -> list[Pair] | None:
     """"After the success of X, Netflix launched Y": Y's event is ordered against X."""
     body, sentence = q.body, q.sentence
-    if body[sentence.start:q.marker.start].strip(" \"“'‘") or q.word not in ("after", "following", "before",
+    if not OPENING_QUOTES.fullmatch(body, sentence.start, q.marker.start) or q.word not in ("after", "following", "before",
                                                                              "ahead of", "prior to"):
         return None
     objects = objects_of(q)
@@ -246,7 +249,7 @@ def directed(q: OrderQuery) -> list[Pair] | None:
         subjects_ = group_back(left[-1], left, body)
     elif q.sentence.start == clause[0] and q.word == "then" and q.context.recent:
         subjects_ = [Subj(*q.context.recent[-1], q.marker.start, q.marker.start, False)]
-    elif PRONOUN_SUBJECT.search(body[clause[0]:q.marker.start]) and q.context.recent and left_triggers \
+    elif PRONOUN_SUBJECT.search(text_before(body, q.marker.start, clause[0])) and q.context.recent and left_triggers \
             and not unknown_name_before_marker(q):
         work, season = q.context.last_subject or q.context.recent[-1]
         subjects_ = [Subj(work, season, q.marker.start, q.marker.start, False)]
@@ -287,7 +290,7 @@ def unknown_name_before_marker(q: OrderQuery) -> bool:
     """ "it wasn't clear it would work out - The Incredible Hulk, released after Iron Man,
     stumbled": a name the registry does not know is what the marker orders, not the work
     "it" stands for."""
-    names = NAME_RUN.findall(q.body[q.clause[0]:q.marker.start])
+    names = NAME_RUN.findall(text_before(q.body, q.marker.start, q.clause[0]))
     return bool(names) and is_unknown_name(q.context, names[-1])
 
 
@@ -302,8 +305,8 @@ def order_pairs(context: ArticleContext, sentence: Sentence, triggers: Sequence[
     name of the strategy that found them."""
     q = OrderQuery(context, sentence, triggers, subjects, marker, list(earlier))
     if not marker.symmetric and q.word in events.negated_until() \
-            and not grammar.NEGATION.search(q.body[q.clause[0]:marker.start]) \
-            and not re.search(r"\bno more\b", q.body[q.clause[0]:marker.start], re.IGNORECASE):
+            and not grammar.NEGATION.search(text_before(q.body, marker.start, q.clause[0])) \
+            and not re.search(r"\bno more\b", text_before(q.body, marker.start, q.clause[0]), re.IGNORECASE):
         return [], None  # "until" orders only after a negation: "no more X until Y is out"
     pairs, name = strategies.first(SYMMETRIC_STRATEGIES if marker.symmetric else DIRECTED_STRATEGIES, q)
     return pairs or [], name
@@ -319,12 +322,12 @@ def order_claim(context: ArticleContext, sentence: Sentence, triggers: Sequence[
     trigger = next((t for t in triggers if t.event == event and t.start >= start), None) or \
         next((t for t in triggers if t.event == event), None)
     if trigger and start < trigger.start < marker.start and trigger.form != "noun":
-        tense = grammar.clause_tense(body[start:trigger.start], trigger.text, trigger.form)
+        tense = grammar.clause_tense(text_before(body, trigger.start, start), trigger.text, trigger.form)
     else:
-        tense = grammar.clause_tense(body[clause[0]:marker.start], "", "noun", words=14)
+        tense = grammar.clause_tense(text_before(body, marker.start, clause[0]), "", "noun", words=14)
     if tense == "none" and trigger and trigger.start >= clause[0] and trigger.form != "noun":
         # "Then, X is expected to premiere": the verb after the marker carries the tense.
-        tense = grammar.clause_tense(body[clause[0]:trigger.start], trigger.text, trigger.form)
+        tense = grammar.clause_tense(text_before(body, trigger.start, clause[0]), trigger.text, trigger.form)
     quote = next((q for q in context.quotes if q[0] <= marker.start < q[1]), None)
     speaker_trigger = trigger or events.Trigger(marker.start, marker.end, event, "noun", "")
     return Claim(
@@ -346,7 +349,7 @@ def order_claim(context: ArticleContext, sentence: Sentence, triggers: Sequence[
         evidence=Evidence(start=start, end=end, text=body[start:end]),
         # "I don't know if they'll overlap": an open question, a claim no source commits to;
         # "right around the time": too loose to hold against exact dates.
-        confidence=LOOSE_CONFIDENCE if grammar.IRREALIS.search(body[clause[0]:marker.start])
+        confidence=LOOSE_CONFIDENCE if grammar.IRREALIS.search(text_before(body, marker.start, clause[0]))
         or marker.text.lower() in events.approximate_markers() else 0.6,
     )
 

@@ -63,13 +63,13 @@ class Sentence:
         return self.start, self.end
 
 
-def text_before(text: str, at: int, start: int = 0) -> str:
-    """text[start:at], or its last REACH characters or so, from a space (no word cut in two,
+def text_before(text: str, at: int, start: int = 0, reach: int = REACH) -> str:
+    """text[start:at], or its last `reach` characters or so, from a space (no word cut in two,
     but one of half as many characters)."""
-    if at - start <= REACH:
+    if at - start <= reach:
         return text[start:at]
-    space = text.find(" ", at - REACH, at - REACH // 2)
-    return text[space if space >= 0 else at - REACH:at]
+    space = text.find(" ", at - reach, at - reach // 2)
+    return text[space if space >= 0 else at - reach:at]
 
 
 def text_after(text: str, at: int, end: int | None = None) -> str:
@@ -106,11 +106,12 @@ def split_sentences(body: str, skip: set[int] | None = None) -> list[Sentence]:
 
 
 LAST_WORD = re.compile(r"[\w.]+$")
-# A sentence longer than this (characters) is read in pieces of at most this length, cut
-# at a space: a "sentence" of a whole book, without a full stop, would cost the reading of
-# its every word time growing with its length. (The longest in the corpora, a photo
-# gallery's captions run together, has 23,394.)
+# A sentence longer than this (characters) is no sentence but a text without full stops (the
+# longest in the corpora, a photo gallery's captions run together, has 23,394): it is read
+# in pieces of PIECE characters, cut at a space. Reading a sentence costs each of its words a
+# look at the words around it and each claim its clause, so pieces keep that small.
 MAX_SENTENCE = 25_000
+PIECE = 2_000
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -118,12 +119,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) cut into pieces of at most MAX_SENTENCE characters, each ending at a space
-    where one is found in its second half (white space between pieces left out)."""
+    """(start, end), or when it is over MAX_SENTENCE characters, its pieces of at most PIECE
+    characters, each ending at a space where one is found in its second half (the white space
+    between pieces left out)."""
+    if end - start <= MAX_SENTENCE:
+        return [(start, end)]
     found = []
-    while end - start > MAX_SENTENCE:
-        limit = start + MAX_SENTENCE
-        space = text.rfind(" ", start + MAX_SENTENCE // 2, limit)
+    while end - start > PIECE:
+        limit = start + PIECE
+        space = text.rfind(" ", start + PIECE // 2, limit)
         cut = space if space >= 0 else limit
         found.append((start, cut))
         start = cut

@@ -45,7 +45,7 @@ def collect(articles: Iterable[Article], titles: re.Pattern | None) -> Spellings
         lines = [(offset, line) for offset, line in body_lines(article.body)
                  if line.strip() and not is_title_case_line(line.strip())]
         for offset, line in lines:
-            found.lower.update(word.lower() for word in LOWER_WORD.findall(line))
+            found.lower.update(word.group().lower() for word in LOWER_WORD.finditer(line))   # (a long line's words not listed first)
             for match in NAME.finditer(line):
                 record(found, article.id, offset + match.start(), match.group(), text_before(line, match.start()))
         if titles:
