@@ -370,7 +370,9 @@ def production_cue_patterns(data: dict, makers: list[str], number: str, ordinal:
                                                                               "reportedly", "already"])
     returns = forms(data["return_after_verbs"]) + ["are back", "were back"]
     return {
-        "shoot_before": words_before(data["shoot_before"]),
+        "shoot_before": words_before(data["shoot_before"] + [
+            f"cameras {form} on" for form in forms(data["camera_verbs"])] + [
+            f"cameras {lead} {verb} on" for verb in data["camera_verbs"] for lead in ("will", "are set to")]),
         "place_heads": frozenset(data["place_heads"]),
         "event_noun_before": words_before(data["event_noun_before"]),
         # (a maker's name as written, capital first: "Fox", not "fox")
