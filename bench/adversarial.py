@@ -14,8 +14,8 @@ interpreter, as a user would run it (the writing is not timed). Shapes:
 - long-line:     articles of one line each, 1 MB apiece, of ordinary lower-case words and no
                  sentence punctuation;
 - long-sentence: articles of one sentence each, 1 MB apiece, no full stop: ordinary words,
-                 capitalized titles and names, and now and then a trigger with a date
-                 ("Moon Garden will premiere in March 2019");
+                 names, and about every 12 KB a work with a trigger and a date ("Moon
+                 Garden will premiere in March 2019"; the dates disagree);
 - jsonl-line:    a JSON Lines corpus of ten ordinary articles and one record of the whole
                  size, over the article limit (--max-article-size 512KB, so that it is at
                  every size): reported and skipped, the others read;
@@ -87,7 +87,7 @@ def long_line(size: int, rnd: random.Random) -> str:
 def long_sentence(size: int, rnd: random.Random) -> str:
     def piece() -> str:
         roll = rnd.random()
-        if roll < 0.002:   # a work with a trigger and a date in about 3 KB
+        if roll < 0.0005:   # a work with a trigger and a date in about 12 KB
             return f"{rnd.choice(TITLES)} {rnd.choice(TRIGGERS)}"
         if roll < 0.05:
             return rnd.choice(NAMES)

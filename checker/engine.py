@@ -191,20 +191,28 @@ def answerable_articles(finding: Finding) -> list[str]:
     return list(dict.fromkeys(cite.article for cite in odd_spellings(finding.evidence, finding.subject)))
 
 
+# A finding cites at most this many claims, its own first (the corpora's largest cites 11):
+# thousands of sources on the other side of one date would otherwise be listed in each of
+# thousands of findings. Its message still counts them all, and its severity and
+# fingerprint still weigh them all.
+MAX_CITED_CLAIMS = 50
+
+
 def make_finding(rule: Rule, conflict: Conflict, corpus: Corpus, settings: Settings) -> Finding:
     first = conflict.claims[0] if conflict.claims else None
     subject = conflict.subject or (first.subject if first else None)
     event = None if conflict.no_subject else conflict.event or (first.event if first else None)
     subject_key = (corpus.work_key(subject.work) if subject else "",
                    subject.season or 1 if subject else 0, event)
+    cited = conflict.claims[:MAX_CITED_CLAIMS]
     evidence = [Citation(article=claim.article, claim=claim.id, start=claim.evidence.start,
-                         end=claim.evidence.end, text=claim.evidence.text) for claim in conflict.claims]
+                         end=claim.evidence.end, text=claim.evidence.text) for claim in cited]
     evidence += list(conflict.citations)
     articles = list(dict.fromkeys(cite.article for cite in evidence))
     anchor = conflict.anchor if conflict.anchor is not None else conflict.claims
     return Finding(id="", rule=rule.id, severity=severity_of(rule, conflict, corpus, settings),
                    subject=subject, event=event,
-                   claims=list(dict.fromkeys(claim.id for claim in conflict.claims)),
+                   claims=list(dict.fromkeys(claim.id for claim in cited)),
                    articles=articles, message=conflict.message,
                    fingerprint=fingerprint(rule, conflict, subject_key, corpus), evidence=evidence,
                    flagged=list(dict.fromkeys(claim.id for claim in anchor)))

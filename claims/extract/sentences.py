@@ -64,8 +64,8 @@ class Sentence:
 
 
 def text_before(text: str, at: int, start: int = 0, reach: int = REACH) -> str:
-    """text[start:at], or its last `reach` characters or so, from a space (no word cut in two,
-    but one of half as many characters)."""
+    """text[start:at], or its last `reach` characters or so, from a space (no word is cut in
+    two unless it is over half that long)."""
     if at - start <= reach:
         return text[start:at]
     space = text.find(" ", at - reach, at - reach // 2)
@@ -73,8 +73,8 @@ def text_before(text: str, at: int, start: int = 0, reach: int = REACH) -> str:
 
 
 def text_after(text: str, at: int, end: int | None = None) -> str:
-    """text[at:end], or its first REACH characters or so, up to a space (no word cut in two,
-    but one of half as many characters)."""
+    """text[at:end], or its first REACH characters or so, up to a space (no word is cut in
+    two unless it is over half that long)."""
     end = len(text) if end is None else end
     if end - at <= REACH:
         return text[at:end]
@@ -111,7 +111,7 @@ LAST_WORD = re.compile(r"[\w.]+$")
 # in pieces of PIECE characters, cut at a space. Reading a sentence costs each of its words a
 # look at the words around it and each claim its clause, so pieces keep that small.
 MAX_SENTENCE = 25_000
-PIECE = 2_000
+PIECE = 500
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
