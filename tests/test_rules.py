@@ -829,3 +829,16 @@ def test_findings_about_no_work_come_after_the_works_in_the_order_written():
         [claim(1, article, "2016-09-30", tense="mixed")], [article],
         settings=Settings(rules={rule: rule in ("invalid-date", "mixed-tense") for rule in RULES}))
     assert [f.rule for f in report_findings] == ["mixed-tense", "invalid-date"]
+
+
+def test_a_finding_cites_at_most_fifty_claims_but_counts_and_weighs_them_all(monkeypatch):
+    odd = article("odd", "2016-07-01", "Odd Outlet")
+    agreeing = [article(f"s{n}", "2016-05-01", f"Outlet {n}") for n in range(60)]
+    claims = [claim(n, source, "2016-09-30") for n, source in enumerate(agreeing)] + [claim(99, odd, "2016-11-04")]
+    [found] = rule_findings(claims, agreeing + [odd], "date-conflict")
+    assert found.claims[0] == "c99" and len(found.claims) == engine.MAX_CITED_CLAIMS == 50
+    assert len(found.evidence) == 50 and "and 59 others put it" in found.message
+    monkeypatch.setattr(engine, "MAX_CITED_CLAIMS", 1000)
+    [whole] = rule_findings(claims, agreeing + [odd], "date-conflict")
+    assert len(whole.claims) == 61
+    assert (whole.fingerprint, whole.severity, whole.message) == (found.fingerprint, found.severity, found.message)
