@@ -6,8 +6,10 @@ import random
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from claims.extract import lexicon
+from claims.extract import boilerplate, lexicon
 
 NAMES = ["Jane Doe", "Jane", "Jane Doe-Smith", "Tom O'Neil", "Tom O’Neil", "Ana Ruiz", "Ana", "Doe", "J.J. Park"]
 
@@ -42,3 +44,26 @@ def test_literal_alternation_matches_a_longest_first_alternation():
     trie, plain = literal(words), longest_first(words)
     for text in texts:
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+@pytest.mark.parametrize("pattern", lexicon.load("boilerplate")["caption"])
+def test_every_caption_pattern_needs_what_caption_needs_says(pattern):
+    """A sentence is searched with the caption patterns only where `caption_needs` finds
+    something: no text a pattern matches may lack it."""
+    @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(re.compile(pattern, re.IGNORECASE), fullmatch=True))
+    def holds(text):
+        assert boilerplate.caption_needs().search(text), text
+    holds()
+
+
+@pytest.mark.parametrize("text, caption", [
+    ("Jane Doe attends the premiere (Photo by John Roe/Getty Images)", True),
+    ("Jane Roe/REX/Shutterstock Jane Doe at the gala", True),
+    ("JANE DOE, JOHN ROE, ANA RUIZ - Iconic comedy series", True),
+    ("The couple were seen here in Monaco", True),
+    ("Copper Valley (2019) premieres March 3 on HBO.", False),
+    ("Copper Valley premieres March 3 - and it is good.", False),
+])
+def test_a_caption_is_found_with_the_needs_check_in_front(text, caption):
+    assert boilerplate.is_caption(text) is caption
