@@ -163,3 +163,39 @@ def test_every_bare_season_phrase_holds_a_season_word():
     for text in case_texts():
         for match in works.bare_season_pattern().finditer(text):
             assert works.SEASON_WORD.search(match.group()), match.group()
+
+
+# --- the lexicon's indexes: the same answers as a walk over every person or franchise -----------
+
+PERSONS = {"Jane Doe": "Jane Doe", "Doe": "Jane Doe", "Ana Ruiz-Park": "Ana Ruiz-Park", "Tom O'Neil": "Tom O'Neil",
+           "Jan Doe": "Jan Doe", "Ruiz-Park": "Ana Ruiz-Park"}
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Doe said", "xJane Doex", "Doe said", "jane doe said", "Ana Ruiz-Parker", "Ana Ruiz",
+    "Tom O'Neil", "Tom O’Neil", "Jan Doe and Jane Doe", "", "Jane  Doe",
+])
+def test_names_a_person_is_any_full_name_written_in_the_text(text):
+    lexicon_ = works.WorkLexicon(persons=dict(PERSONS))
+    assert lexicon_.names_a_person(text) is any(name in text for name in PERSONS if " " in name)
+
+
+def test_names_a_person_knows_the_names_added_after_it_was_first_asked():
+    lexicon_ = works.WorkLexicon()
+    assert not lexicon_.names_a_person("Jane Doe said")
+    lexicon_.persons["Jane Doe"] = "Jane Doe"
+    assert lexicon_.names_a_person("Jane Doe said")
+
+
+def test_franchises_of_gives_an_entrys_franchises_in_the_registrys_order():
+    learned = registry.Registry(franchises={"copper valley": ["copper valley 2", "copper valley 3"],
+                                            "harbor": ["harbor 2"], "valley": ["copper valley 3", "valley 2"]})
+    lexicon_ = works.WorkLexicon(registry=learned)
+    assert lexicon_.franchises_of("copper valley 3") == ["copper valley", "valley"]
+    assert lexicon_.franchises_of("harbor 2") == ["harbor"]
+    assert lexicon_.franchises_of("harbor") == [] and lexicon_.franchises_of(None) == []
+    learned.franchises["ember"] = ["harbor 2"]
+    learned.rejected.update({key: registry.Rejected(key, key.title(), registry.FRANCHISE, 0, [])
+                             for key in learned.franchises})
+    works.index_works(lexicon_)   # (a registry indexed again is asked again)
+    assert lexicon_.franchises_of("harbor 2") == ["harbor", "ember"]

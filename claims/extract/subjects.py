@@ -274,7 +274,7 @@ def numbered_entries(context: ArticleContext, sentence: Sentence, found: list[Su
         also = re.match(r"[\"”’']?\s*(?:and|&)\s+(\d{1,2})(?![\w-])", context.article.body[subj.end:subj.end + 12],
                         re.IGNORECASE)
         number = lexicon_.entry_number(subj.work)
-        owner = next((f for f, members in lexicon_.registry.franchises.items() if subj.work in members), None)
+        owner = next(iter(lexicon_.franchises_of(subj.work)), None)
         if also and number and owner:
             entry = lexicon_.numbered_entry(owner, int(also.group(1)))
             if entry and subj.explicit:
@@ -320,10 +320,12 @@ def context_franchise(context: ArticleContext, found: Sequence[Subj] = ()) -> st
     """The franchise the article is about: the one whose entries it names (before or in this
     sentence), or its focus's."""
     franchises = context.lexicon.registry.franchises
-    here = {s.work for s in found}
-    named = {tuple(entries): f for f, entries in franchises.items() if context.focus in entries
-             or any(e in context.named_at or e in here for e in entries)}   # (a short name shares its entries)
-    return next(iter(named.values())) if len(named) == 1 else None
+    told = {context.focus, *context.named_at, *(s.work for s in found)}
+    holding = {franchise for work in told for franchise in context.lexicon.franchises_of(work)}
+    # (in the registry's order, as a walk over all its franchises would meet them)
+    order = context.lexicon.franchise_index()[1]
+    named = {tuple(franchises[f]): f for f in sorted(holding, key=order.__getitem__)}
+    return next(iter(named.values())) if len(named) == 1 else None   # (a short name shares its entries)
 
 
 def franchise_entry(context: ArticleContext, franchise: str) -> str | None:
@@ -915,8 +917,7 @@ def governs_an_unknown_name(q: SubjectQuery) -> bool:
 
 def is_person_subject(context: ArticleContext, text: str) -> bool:
     """A person (a pronoun or a known name) is the subject right before the verb."""
-    return bool(PERSON_PRONOUN.search(text)) or any(name in text for name in context.lexicon.persons
-                                                    if " " in name)
+    return bool(PERSON_PRONOUN.search(text)) or context.lexicon.names_a_person(text)
 
 
 def appositive_head(before: list[Subj], body: str, trigger: events.Trigger) -> Subj | None:

@@ -51,6 +51,12 @@ class WorkLexicon:
     registry: registry.Registry = field(default_factory=registry.Registry)
     # Names a bigger corpus decided, works or not: kept so, whatever a few new articles say.
     settled: frozenset[str] = frozenset()
+    # Indexes built when first asked for, so that asking costs the same however many works
+    # and persons the corpus has: the full names' pattern (for the number of persons it was
+    # built from; names are only ever added) and each entry's franchises (reset by index_works).
+    _person_pattern: tuple[int, re.Pattern | None] = field(default=(0, None), repr=False, compare=False)
+    _franchises_of: tuple[dict[str, list[str]], dict[str, int]] | None = field(default=None, repr=False,
+                                                                                compare=False)
 
     def display(self, key: str) -> str:
         return self.titles.get(key, key)
@@ -78,6 +84,30 @@ class WorkLexicon:
         work = self.registry.works.get(key)
         names = [key] + [fold_title(alias) for alias in (work.aliases if work else ())]
         return next((number for number in map(entry_number, names) if number is not None), None)
+
+    def names_a_person(self, text: str) -> bool:
+        """Some person's full name (of two words or more) is written in the text, as a plain
+        substring: one trie scan rather than a test of every known name."""
+        built_for, pattern = self._person_pattern
+        if built_for != len(self.persons):
+            names = [name for name in self.persons if " " in name]
+            pattern = re.compile(lexicon.literal_alternation(names)) if names else None
+            self._person_pattern = (len(self.persons), pattern)
+        return pattern is not None and pattern.search(text) is not None
+
+    def franchise_index(self) -> tuple[dict[str, list[str]], dict[str, int]]:
+        """Each entry's franchises in the registry's order, and each franchise's place in it."""
+        if self._franchises_of is None:
+            index: dict[str, list[str]] = {}
+            for franchise, entries in self.registry.franchises.items():
+                for entry in dict.fromkeys(entries):
+                    index.setdefault(entry, []).append(franchise)
+            self._franchises_of = (index, {franchise: at for at, franchise in enumerate(self.registry.franchises)})
+        return self._franchises_of
+
+    def franchises_of(self, key: str | None) -> list[str]:
+        """The franchises that have the work among their entries, in the registry's order."""
+        return self.franchise_index()[0].get(key, []) if key is not None else []
 
     def key_of(self, name: str) -> str | None:
         """The work a name as written stands for (its title or an alias), if any."""
@@ -256,6 +286,7 @@ def decided(known: WorkLexicon, key: str) -> bool:
 def index_works(lexicon_: WorkLexicon) -> None:
     """The lexicon's titles, aliases, short forms and pattern, from its registry."""
     learned = lexicon_.registry
+    lexicon_._franchises_of = None
     lexicon_.titles.clear()
     lexicon_.alias_keys.clear()
     lexicon_.marked_only.clear()
