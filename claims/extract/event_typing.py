@@ -508,11 +508,24 @@ def on_camera(q: TriggerQuery) -> str | None:
     return None
 
 
+# A name inside a noun phrase, after a lower-case determiner, preposition or number: "the
+# first and second X films", "starred in X films", "a trilogy of X films" (but in "season 2
+# of X films in Atlanta" and "the drama X films" the season or the drama is a subject).
+NAME_IN_A_NOUN_PHRASE = re.compile(
+    r"\b(?:the|in|from|with|these|those|both|all|its|their|his|her|first|second|third|fourth|fifth|"
+    r"final|latest|recent|original|earlier|later|previous|new|old|two|three|four|five|six|seven|eight|"
+    r"nine|of)\s+(?:[A-Z][\w'’.:&-]*\s+){1,5}$")
+# "season 2 of X", "the final season of X": the season is the subject of the verb after the name.
+SEASON_OF_A_NAME = re.compile(r"(?i)\b(?:season|series|part|chapter|episode|installment|volume)(?:\s+[\w-]+)?"
+                              r"\s+of\s+(?:\S+\s+){1,5}$")
+
+
 def films_as_noun(q: TriggerQuery) -> str | None:
-    """"one of the first Hollywood films to be hit by the pandemic": the plural noun after a
-    partitive "of the", not the verb."""
+    """"one of the first Hollywood films to be hit by the pandemic", "in the X films": the
+    plural noun after a partitive "of the" or a title inside a noun phrase, not the verb."""
     if q.trigger.event == "filming" and q.trigger.text.lower() in ("films", "shoots") \
-            and re.search(r"(?i)\bof\s+(?:the|its|their|his|her|these|those)\s+(?:[\w'’-]+\s+){0,3}$", q.before):
+            and (re.search(r"(?i)\bof\s+(?:the|its|their|his|her|these|those)\s+(?:[\w'’-]+\s+){0,3}$", q.before)
+                 or NAME_IN_A_NOUN_PHRASE.search(q.before) and not SEASON_OF_A_NAME.search(q.before)):
         return "a noun"
     return None
 
