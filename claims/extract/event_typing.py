@@ -86,6 +86,7 @@ class EventWords(TypedDict):
     ranking: re.Pattern
     request: re.Pattern
     object_filming: set[str]
+    unnamed_work_object: re.Pattern
     work_object: re.Pattern
     recurring: re.Pattern
     midseason: re.Pattern
@@ -168,6 +169,12 @@ def words() -> EventWords:
             rf"(?<![\w-])(?:{lexicon.alternation(f for p in data['request_verbs'] for f in events.verb_variants(p))})"
             r"\s+(?:[\w'’]+\s+){0,4}?(?:not\s+)?to\s+$", re.IGNORECASE),
         "object_filming": {f.lower() for p in data["object_filming_verbs"] for f in events.verb_variants(p)},
+        "unnamed_work_object": re.compile(
+            r"\s+(?:an?|another)\s+(?:[a-z][\w-]*\s+){0,2}"
+            rf"(?:{lexicon.alternation([*lexicon.entry('registry', 'work_nouns'), *data['unnamed_work_nouns']])})"
+            # (no name after it: "a new movie, X", "a series called X", "a film 'X'")
+            r"(?![\w-])(?!\s*(?:,\s*)?['‘\"“]|\s*,\s*[A-Z]|\s+(?:called|titled|named|dubbed)\b|\s+[A-Z])",
+            re.IGNORECASE),
         "work_object": re.compile(
             r"^\s+(?:(?:the|a|an|its|his|her|their|this|that|new|next|another|[\w'’]+['’]s)\s+){0,2}"
             rf"(?:[A-Z0-9'‘\"“]|(?:{lexicon.alternation([*lexicon.entry('registry', 'work_nouns'), 'season', 'seasons', 'episode', 'episodes', 'pilot', 'project', 'follow-up'])})\b)"),
@@ -441,6 +448,15 @@ def something_else_made(q: TriggerQuery) -> str | None:
     return None
 
 
+def unnamed_work(q: TriggerQuery) -> str | None:
+    """"left the show to start filming a spin-off", "is shooting a movie in Atlanta": a shoot
+    of another work that goes unnamed, not of the work the sentence or the article is about."""
+    if q.trigger.event.startswith("filming") and q.trigger.form != "noun" \
+            and words()["unnamed_work_object"].match(q.body, q.trigger.end):
+        return "another, unnamed work"
+    return None
+
+
 def idiom(q: TriggerQuery) -> str | None:
     """"when it comes to", "hit the red carpet", "opened up about": a trigger word in an idiom."""
     window = q.body[max(q.clause[0], q.trigger.start - 15):min(q.clause[1], q.trigger.end + 25)]
@@ -603,7 +619,7 @@ def expletive_report(q: TriggerQuery) -> str | None:
     return None
 
 
-TRIGGER_CHECKS = (question, idiom, a_sum, ranking, averted, request, something_else_made, festival_screening, premiere_night, territory_opening, series_end,
+TRIGGER_CHECKS = (question, idiom, a_sum, unnamed_work, ranking, averted, request, something_else_made, festival_screening, premiere_night, territory_opening, series_end,
                   gun_sense, person_event, attributive_participle, other_production, on_camera, films_as_noun,
                   many_productions, other_thing_under_way, bare_phase, person_on_set, expletive_report)
 
