@@ -199,3 +199,17 @@ def test_franchises_of_gives_an_entrys_franchises_in_the_registrys_order():
                              for key in learned.franchises})
     works.index_works(lexicon_)   # (a registry indexed again is asked again)
     assert lexicon_.franchises_of("harbor 2") == ["harbor", "ember"]
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("The Netflix series “Love” returns in March.", True),
+    ("The Netflix series “Love,” its third season, returns.", True),
+    ("Watch *Love* tonight.", True),
+    ("'Love you all,' she wrote.", False),
+    ("“You gotta make some noise now,” he added.", False),
+    ("“You know, I was nervous,” Pratt said.", False),
+    ("Love returns in March.", False),
+])
+def test_a_common_word_title_is_marked_by_quotes_only_when_they_close_around_it(text, quoted):
+    word = re.search(r"Love|You", text)
+    assert works.quoted_alone(text, word.start(), word.end()) is quoted

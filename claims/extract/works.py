@@ -395,6 +395,16 @@ def find_mentions(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
 ANOTHER_PART = re.compile(r"\s+(?:Part|Chapter|Vol\.?|Volume)\s+(?:\d{1,2}|[IVX]{1,4}|One|Two|Three|Four|Five)\b")
 
 
+OPENING_MARKS = ("\"", "“", "'", "‘", "*", "_")
+CLOSING_MARK = re.compile(r"[,.!?]?[\"”'’*_]")
+
+
+def quoted_alone(text: str, start: int, end: int) -> bool:
+    """The name is quoted or set in italics by itself ("“Love,” the Netflix series"), not the
+    first word of a quotation ("'You gotta see it,' he said")."""
+    return text[max(0, start - 1):start] in OPENING_MARKS and bool(CLOSING_MARK.match(text, end))
+
+
 def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
     mentions: list[Mention] = []
     if works.pattern is None:
@@ -410,7 +420,7 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
                 continue
             key = ""
         if key in works.marked_only and not (
-                text[max(0, match.start() - 1):match.start()] in ("\"", "“", "'", "‘", "*", "_")
+                quoted_alone(text, match.start(), match.end())
                 or info["season_after"].match(text_after(text, match.end()))
                 or studio_prefix().search(text, max(0, match.start() - 30), match.start())):
             continue
