@@ -213,3 +213,17 @@ def test_franchises_of_gives_an_entrys_franchises_in_the_registrys_order():
 def test_a_common_word_title_is_marked_by_quotes_only_when_they_close_around_it(text, quoted):
     word = re.search(r"Love|You", text)
     assert works.quoted_alone(text, word.start(), word.end()) is quoted
+
+
+@pytest.mark.parametrize("text, place", [
+    ("She visited her husband in Atlanta, where he was filming.", True),
+    ("He flew to Atlanta, Georgia in April.", True),
+    ("The shoot moved to the Atlanta area.", True),
+    ("Jane Doe starred in Atlanta before it premiered.", False),
+    ("Atlanta, Donald Glover's comedy, returns on March 1.", False),
+    ("The FX comedy Atlanta returns in March.", False),
+])
+def test_a_title_that_is_a_city_reads_as_the_city_after_a_places_word(text, place):
+    start = text.index("Atlanta")
+    assert works.place_title("Atlanta")
+    assert works.reads_as_place(text, start, start + len("Atlanta")) is place

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from claims.extract import aliases, gazetteer, lexicon, parallel, registry, titles
 from claims.extract.sentences import text_after
@@ -405,6 +405,33 @@ def quoted_alone(text: str, start: int, end: int) -> bool:
     return text[max(0, start - 1):start] in OPENING_MARKS and bool(CLOSING_MARK.match(text, end))
 
 
+@lru_cache(maxsize=65536)
+def place_title(title: str) -> bool:
+    """The title is a listed place's name ("Atlanta", "Fargo", "Nashville")."""
+    return gazetteer.place_kind(title) not in (None, "demonym")
+
+
+@cache
+def place_word_after() -> re.Pattern:
+    return re.compile(rf"\s*(?:{lexicon.alternation(lexicon.entry('registry', 'place_after'))})(?![\w-])")
+
+
+STATE_AFTER = re.compile(r",\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+
+
+def reads_as_place(text: str, start: int, end: int) -> bool:
+    """A place's preposition or a word of places around the name (registry.yaml's place cues,
+    those that weigh a name against a work), or a state or country after it: "visiting X",
+    "X, Georgia", "the X area", but not "starred in X" nor "X, Jane Doe's comedy"."""
+    info = registry.knowledge()
+    before = text[max(0, start - 45):start]
+    if info["place_before"].search(before[-25:], registry.last_words(before)) and not info["place_not_after"].search(before):
+        return True
+    state = STATE_AFTER.match(text, end)
+    return bool(place_word_after().match(text, end)
+                or state and gazetteer.place_kind(state.group(1)) in ("state", "country", "region"))
+
+
 def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
     mentions: list[Mention] = []
     if works.pattern is None:
@@ -424,6 +451,8 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
                 or info["season_after"].match(text_after(text, match.end()))
                 or studio_prefix().search(text, max(0, match.start() - 30), match.start())):
             continue
+        if not title_case and key and place_title(works.display(key)) and reads_as_place(text, match.start(), match.end()):
+            continue  # "in Atlanta", "Atlanta, Georgia", "the Atlanta office": the city, not the series
         if not title_case and embedded(text, match.start(), match.end()):
             continue  # "Mercy" in "the Mercy James Institute": part of another name
         if ANOTHER_PART.match(text, match.end()) and not ANOTHER_PART.search(match.group()):
