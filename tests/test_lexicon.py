@@ -64,6 +64,8 @@ def test_every_caption_pattern_needs_what_its_entry_says(entry):
     ("Jane Roe/REX/Shutterstock Jane Doe at the gala", True),
     ("JANE DOE, JOHN ROE, ANA RUIZ - Iconic comedy series", True),
     ("The couple were seen here in Monaco", True),
+    ("Jane Roe/FX 6/16 Copper Valley Starring", True),
+    ("Copper Valley premieres on FX/Hulu in May.", False),
     ("Copper Valley (2019) premieres March 3 on HBO.", False),
     ("Copper Valley premieres March 3 - and it is good.", False),
 ])
