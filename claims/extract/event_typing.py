@@ -530,7 +530,8 @@ def on_camera(q: TriggerQuery) -> str | None:
 NAME_IN_A_NOUN_PHRASE = re.compile(
     r"\b(?:the|in|from|with|these|those|both|all|its|their|his|her|first|second|third|fourth|fifth|"
     r"final|latest|recent|original|earlier|later|previous|new|old|two|three|four|five|six|seven|eight|"
-    r"nine|of)\s+(?:[A-Z][\w'’.:&-]*\s+){1,5}$")
+    r"nine|of|(?i:two|three|four|five|six|seven|eight|nine|both|all|these|those))\s+"
+    r"(?:['‘\"“]?[A-Z][\w'’.:&-]*['’\"”]?\s+){1,5}$")
 # "season 2 of X", "the final season of X": the season is the subject of the verb after the name.
 SEASON_OF_A_NAME = re.compile(r"(?i)\b(?:season|series|part|chapter|episode|installment|volume)(?:\s+[\w-]+)?"
                               r"\s+of\s+(?:\S+\s+){1,5}$")
