@@ -532,17 +532,23 @@ NAME_IN_A_NOUN_PHRASE = re.compile(
     r"final|latest|recent|original|earlier|later|previous|new|old|two|three|four|five|six|seven|eight|"
     r"nine|of|(?i:two|three|four|five|six|seven|eight|nine|both|all|these|those))\s+"
     r"(?:['‘\"“]?[A-Z][\w'’.:&-]*['’\"”]?\s+){1,5}$")
+# A listing's kind of title: "X (Netflix Film)", "Y (HBO Original Film)".
+MAKERS_FILM_IN_PARENTHESES = re.compile(r"\(\s*(?:[A-Z][\w'’&.+-]*\s+){1,3}$")
 # "season 2 of X", "the final season of X": the season is the subject of the verb after the name.
 SEASON_OF_A_NAME = re.compile(r"(?i)\b(?:season|series|part|chapter|episode|installment|volume)(?:\s+[\w-]+)?"
                               r"\s+of\s+(?:\S+\s+){1,5}$")
 
 
 def films_as_noun(q: TriggerQuery) -> str | None:
-    """"one of the first Hollywood films to be hit by the pandemic", "in the X films": the
-    plural noun after a partitive "of the" or a title inside a noun phrase, not the verb."""
+    """"one of the first Hollywood films to be hit by the pandemic", "in the X films", "X
+    (Netflix Film)": the noun after a partitive "of the", a title inside a noun phrase or a
+    maker in a listing's parentheses, not the verb."""
     if q.trigger.event == "filming" and q.trigger.text.lower() in ("films", "shoots") \
             and (re.search(r"(?i)\bof\s+(?:the|its|their|his|her|these|those)\s+(?:[\w'’-]+\s+){0,3}$", q.before)
                  or NAME_IN_A_NOUN_PHRASE.search(q.before) and not SEASON_OF_A_NAME.search(q.before)):
+        return "a noun"
+    if q.trigger.event == "filming" and q.trigger.text.lower() in ("film", "films") \
+            and MAKERS_FILM_IN_PARENTHESES.search(q.body, max(0, q.trigger.start - 40), q.trigger.start):
         return "a noun"
     return None
 
