@@ -381,6 +381,10 @@ def names_a_gun(sentence: str) -> bool:
     return bool(words()["gun"].search(sentence))
 
 
+# A name with an age set off after it, right before the verb: "Kelly, 46, debuted on ...".
+AGED_SUBJECT = re.compile(r"[A-Z][\w'.-]*,\s+\d{1,3},\s+(?:(?:has|had|will|also|first|finally|then|just)\s+)?$")
+
+
 def person_event(q: TriggerQuery) -> str | None:
     """"who debuted in the comics in 1968", "she returned for season seven", "her debut":
     a person's debut or return, not a release."""
@@ -400,7 +404,7 @@ def person_event(q: TriggerQuery) -> str | None:
         return "a person's debut or return"
     after = q.after
     if words()["role_subject"].search(subject) or words()["return_target"].match(after) \
-            or words()["people_before"].search(subject):
+            or words()["people_before"].search(subject) or AGED_SUBJECT.search(subject):
         return "a person's debut or return"
     if text.startswith("return") and words()["return_for_work"].match(after):
         return "a person's debut or return"  # "Leia Organa also returns for the film"
