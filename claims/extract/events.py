@@ -343,6 +343,7 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
                              needs_time == "for", needs_season_object=needs_time == "season_object",
                              needs_slot=needs_time == "slot", phase="back" if key in back_forms() else None))
     found += separated_phrases(text, offset, found)
+    found += season_starts(text, offset, found)
     found = phase_triggers(text, offset, found)
     # A filming word with an aspect verb in the same clause: "filming began", "production
     # got under way" become filming_start; "shooting wrapped" filming_end.
@@ -401,6 +402,47 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
                 and not with_subject_only(match.group()) and not other_activity(text_after(text, match.end())):
             found.append(Trigger(start, end, event, verb_form, match.group()))
     return tuple(merge_adjacent(sorted((still_filming(text, offset, t) for t in found), key=lambda t: t.start)))
+
+
+@cache
+def season_start_table() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    """The verbs a season begins with, a season as their subject right before them, and
+    each verb form's name (base, s, past, participle, ing)."""
+    verbs = {form.lower(): name for verb in lexicon.entry("events", "season_start_verbs")
+             for form, name in verb_variants(verb).items()}
+    nouns = lexicon.alternation(lexicon.entry("events", "season_start_nouns"))
+    ordinals = lexicon.alternation([*works_data()["ordinals"], "new", "next", "latest", "upcoming", "final", "last"])
+    numbers = lexicon.alternation(works_data()["numbers"])
+    season = (rf"(?:\b(?:{nouns})\s+(?:\d{{1,2}}|{numbers})|\b(?:{ordinals}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:{nouns}))"
+              # "of X", a title of up to six words, quoted or not
+              r"(?:\s+of\s+(?:['‘\"“]?[A-Z0-9][\w'’.:&!-]*['’\"”]?\s+){1,6})?")
+    auxiliaries = (r"(?:(?:will|would|is|was|has|have|had|be|been|officially|finally|now|then|also|just|"
+                   r"set\s+to|slated\s+to|due\s+to|expected\s+to|scheduled\s+to|going\s+to)\s+){0,3}")
+    return lexicon.word_regex(verbs), re.compile(rf"{season}\s*{auxiliaries}$", re.IGNORECASE), verbs
+
+
+@cache
+def works_data() -> dict:
+    return lexicon.load("works")
+
+
+def season_starts(text: str, offset: int, found: list[Trigger]) -> list[Trigger]:
+    """"Season four began in June", "The third season of X begins March 15 on HBO": a season
+    that begins is one that premieres (a release that needs a time), in a sentence with no
+    filming word, whose verb has a season as its subject."""
+    verbs, subject, forms = season_start_table()
+    _, _, filming_re = aspect_table()
+    if filming_re.search(text):
+        return []
+    starts = []
+    for match in verbs.finditer(text):
+        start, end = offset + match.start(), offset + match.end()
+        if any(t.start <= start < t.end for t in found) or other_activity(text_after(text, match.end())) \
+                or not subject.search(text, max(0, match.start() - 120), match.start()):
+            continue
+        form = forms.get(re.sub(r"\s+", " ", match.group().lower()), "base")
+        starts.append(Trigger(start, end, "release", form, match.group(), needs_time=True))
+    return starts
 
 
 @cache
