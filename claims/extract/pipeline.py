@@ -208,7 +208,8 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon, sentences: li
         return []  # every claim is about a work the article names (or refers back to): none here
     starts = [sentence.start for sentence in sentences]
     timexes = [t for t in find_timexes(article.body, article.published)
-               if not names_an_occasion(article.body, t) and not inside_a_title(t, sentences, starts, lexicon_)]
+               if not names_an_occasion(article.body, t) and not inside_a_title(t, sentences, starts, lexicon_)
+               and not set_off_by_pipes(article.body, t)]
     context = ArticleContext(article, lexicon_, sentences, timexes, quotation_spans(article.body))
     context.focus, context.focus_season = focus_of(context)
     claims: dict[tuple, Claim] = {}
@@ -263,6 +264,16 @@ def inside_a_title(timex: Timex | ImpossibleDate, sentences: list[Sentence], sta
     return any(mention.start <= timex.start and timex.end <= mention.end
                and mention.end - mention.start > timex.end - timex.start
                for mention in works.find_mentions(sentence.text, sentence.start, lexicon_))
+
+
+PIPE_AFTER = re.compile(r"[^\S\n]*\|")
+PIPE_BEFORE = re.compile(r"\|[^\S\n]*$")
+
+
+def set_off_by_pipes(body: str, timex: Timex) -> bool:
+    """A date a pipe sets off ("Sep 22, 2017 | By E Online | When X returns ..."): a byline's
+    or a listing's, page furniture that dates no claim around it."""
+    return bool(PIPE_AFTER.match(body, timex.end) or PIPE_BEFORE.search(body, max(0, timex.start - 5), timex.start))
 
 
 def names_an_occasion(body: str, timex: Timex) -> bool:
