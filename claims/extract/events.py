@@ -405,9 +405,9 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
 
 
 @cache
-def season_start_table() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
-    """The verbs a season begins with, a season as their subject right before them, and
-    each verb form's name (base, s, past, participle, ing)."""
+def season_start_table() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str]]:
+    """The verbs a season begins with, a season as their subject right before them or as
+    their object right after, and each verb form's name (base, s, past, participle, ing)."""
     verbs = {form.lower(): name for verb in lexicon.entry("events", "season_start_verbs")
              for form, name in verb_variants(verb).items()}
     nouns = lexicon.alternation(lexicon.entry("events", "season_start_nouns"))
@@ -418,7 +418,11 @@ def season_start_table() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
               r"(?:\s+of\s+(?:['‘\"“]?[A-Z0-9][\w'’.:&!-]*['’\"”]?\s+){1,6})?")
     auxiliaries = (r"(?:(?:will|would|is|was|has|have|had|be|been|officially|finally|now|then|also|just|"
                    r"set\s+to|slated\s+to|due\s+to|expected\s+to|scheduled\s+to|going\s+to)\s+){0,3}")
-    return lexicon.word_regex(verbs), re.compile(rf"{season}\s*{auxiliaries}$", re.IGNORECASE), verbs
+    subject = re.compile(rf"{season}\s*{auxiliaries}$", re.IGNORECASE)
+    # (or its object: "X will begin its second season this March")
+    season_object = re.compile(rf"\s+(?:its|their|a|the)\s+(?:(?:{ordinals}|\d{{1,2}}(?:st|nd|rd|th)|"
+                               rf"[\w-]+-episode)\s+)+(?:{nouns})\b", re.IGNORECASE)
+    return lexicon.word_regex(verbs), subject, season_object, verbs
 
 
 @cache
@@ -427,10 +431,11 @@ def works_data() -> dict:
 
 
 def season_starts(text: str, offset: int, found: list[Trigger]) -> list[Trigger]:
-    """"Season four began in June", "The third season of X begins March 15 on HBO": a season
-    that begins is one that premieres (a release that needs a time), in a sentence with no
-    filming word, whose verb has a season as its subject."""
-    verbs, subject, forms = season_start_table()
+    """"Season four began in June", "The third season of X begins March 15 on HBO", "X will
+    begin its second season this March": a season that begins is one that premieres (a
+    release that needs a time), in a sentence with no filming word, whose verb has a season
+    as its subject or its object."""
+    verbs, subject, season_object, forms = season_start_table()
     _, _, filming_re = aspect_table()
     if filming_re.search(text):
         return []
@@ -438,7 +443,8 @@ def season_starts(text: str, offset: int, found: list[Trigger]) -> list[Trigger]
     for match in verbs.finditer(text):
         start, end = offset + match.start(), offset + match.end()
         if any(t.start <= start < t.end for t in found) or other_activity(text_after(text, match.end())) \
-                or not subject.search(text, max(0, match.start() - 120), match.start()):
+                or not (subject.search(text, max(0, match.start() - 120), match.start())
+                        or season_object.match(text, match.end())):
             continue
         form = forms.get(re.sub(r"\s+", " ", match.group().lower()), "base")
         starts.append(Trigger(start, end, "release", form, match.group(), needs_time=True))
