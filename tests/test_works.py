@@ -227,3 +227,16 @@ def test_a_title_that_is_a_city_reads_as_the_city_after_a_places_word(text, plac
     start = text.index("Atlanta")
     assert works.place_title("Atlanta")
     assert works.reads_as_place(text, start, start + len("Atlanta")) is place
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Ellen and Portia were spotted together.", True),
+    ("She told Ellen she is due in June.", True),
+    ("Talk show host Ellen said she was thrilled.", True),
+    ("The episode premiered on Ellen on Monday.", False),
+    ("Ellen returns for season 16 in September.", False),
+])
+def test_a_title_that_is_a_given_name_reads_as_the_person_by_a_persons_cue(text, person):
+    start = text.index("Ellen")
+    assert works.person_title("Ellen") and not works.person_title("Atlanta")
+    assert works.reads_as_person(text, start, start + len("Ellen")) is person

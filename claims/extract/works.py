@@ -432,6 +432,29 @@ def reads_as_place(text: str, start: int, end: int) -> bool:
                 or state and gazetteer.place_kind(state.group(1)) in ("state", "country", "region"))
 
 
+@lru_cache(maxsize=65536)
+def person_title(title: str) -> bool:
+    """The title is one common given name ("Ellen", "Roseanne"): its host's or star's too."""
+    return len(title.split()) == 1 and gazetteer.given_name_count(title) >= registry.COMMON_GIVEN
+
+
+PAIRED_NAME = re.compile(r"\s+(?:and|&)\s+([A-Z][a-z]+)\b")
+TOLD_BEFORE = re.compile(r"(?i)\b(?:told|tells|asked|asks|thanked|thanks|joined|joins|hugged|hugs|with)\s+$")
+
+
+def reads_as_person(text: str, start: int, end: int) -> bool:
+    """A person's cue around the name (registry.yaml's, those that weigh a name against a
+    work), or another given name paired with it: "Ellen said", "host Ellen", "Ellen, 60,",
+    "Ellen and Portia", "She told Ellen"."""
+    info = registry.knowledge()
+    before, after = text[max(0, start - 30):start], text[end:end + 80]
+    tail = registry.last_words(before)
+    paired = PAIRED_NAME.match(after)
+    return bool(info["person_before"].search(before, tail) or info["honorific"].search(before[-20:], tail)
+                or info["person_after"].match(after) or info["age"].match(after) or TOLD_BEFORE.search(before)
+                or paired and gazetteer.given_name_count(paired.group(1)) >= registry.COMMON_GIVEN)
+
+
 def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
     mentions: list[Mention] = []
     if works.pattern is None:
@@ -453,6 +476,8 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
             continue
         if not title_case and key and place_title(works.display(key)) and reads_as_place(text, match.start(), match.end()):
             continue  # "in Atlanta", "Atlanta, Georgia", "the Atlanta office": the city, not the series
+        if not title_case and key and person_title(works.display(key)) and reads_as_person(text, match.start(), match.end()):
+            continue  # "Ellen and Portia were spotted", "She told Ellen": the host, not the show
         if not title_case and embedded(text, match.start(), match.end()):
             continue  # "Mercy" in "the Mercy James Institute": part of another name
         if ANOTHER_PART.match(text, match.end()) and not ANOTHER_PART.search(match.group()):
