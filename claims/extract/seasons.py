@@ -86,9 +86,18 @@ def last_sentence_series(q: SeasonQuery) -> str | None:
     """"Syfy will not order a fourth season of the space drama. The third season premiered
     on April 11": the series the sentence before made a claim about."""
     work = q.context.claimed_last_sentence
-    if work and q.context.lexicon.kind_of(work) != "film":
+    if work and q.context.lexicon.kind_of(work) != "film" and not later_season_of_another(q, work):
         return work
     return None
+
+
+def later_season_of_another(q: SeasonQuery, work: str) -> bool:
+    """"The prequel X: Origins wrapped filming in November. Season two premiered in 2021" in an
+    article about X's seasons: a second or later season is another series' when the article
+    numbers that one's seasons and never this one's."""
+    context = q.context
+    seasoned = context.seasoned | set(context.renewed) | {other for other, season in context.recent if season}
+    return q.season > 1 and work not in seasoned and any(other != work for other in seasoned)
 
 
 def last_seasoned(q: SeasonQuery) -> str | None:
