@@ -411,23 +411,17 @@ def season_start_table() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, 
     verbs = {form.lower(): name for verb in lexicon.entry("events", "season_start_verbs")
              for form, name in verb_variants(verb).items()}
     nouns = lexicon.alternation(lexicon.entry("events", "season_start_nouns"))
-    ordinals = lexicon.alternation([*works_data()["ordinals"], "new", "next", "latest", "upcoming", "final", "last"])
-    numbers = lexicon.alternation(works_data()["numbers"])
+    ordinals = lexicon.alternation([*lexicon.entry("works", "ordinals"), *lexicon.entry("events", "season_start_modifiers")])
+    numbers = lexicon.alternation(lexicon.entry("works", "numbers"))
     season = (rf"(?:\b(?:{nouns})\s+(?:\d{{1,2}}|{numbers})|\b(?:{ordinals}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:{nouns}))"
               # "of X", a title of up to six words, quoted or not
               r"(?:\s+of\s+(?:['‘\"“]?[A-Z0-9][\w'’.:&!-]*['’\"”]?\s+){1,6})?")
-    auxiliaries = (r"(?:(?:will|would|is|was|has|have|had|be|been|officially|finally|now|then|also|just|"
-                   r"set\s+to|slated\s+to|due\s+to|expected\s+to|scheduled\s+to|going\s+to)\s+){0,3}")
+    auxiliaries = rf"(?:(?:{lexicon.alternation(lexicon.entry('events', 'season_start_auxiliaries'))})\s+){{0,3}}"
     subject = re.compile(rf"{season}\s*{auxiliaries}$", re.IGNORECASE)
     # (or its object: "X will begin its second season this March")
     season_object = re.compile(rf"\s+(?:its|their|a|the)\s+(?:(?:{ordinals}|\d{{1,2}}(?:st|nd|rd|th)|"
                                rf"[\w-]+-episode)\s+)+(?:{nouns})\b", re.IGNORECASE)
     return lexicon.word_regex(verbs), subject, season_object, verbs
-
-
-@cache
-def works_data() -> dict:
-    return lexicon.load("works")
 
 
 def season_starts(text: str, offset: int, found: list[Trigger]) -> list[Trigger]:

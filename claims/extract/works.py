@@ -434,12 +434,17 @@ def reads_as_place(text: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=65536)
 def person_title(title: str) -> bool:
-    """The title is one common given name ("Ellen", "Roseanne"): its host's or star's too."""
+    """The title is one common given name ("Ellen"): its host's or star's too."""
     return len(title.split()) == 1 and gazetteer.given_name_count(title) >= registry.COMMON_GIVEN
 
 
 PAIRED_NAME = re.compile(r"\s+(?:and|&)\s+([A-Z][a-z]+)\b")
-TOLD_BEFORE = re.compile(r"(?i)\b(?:told|tells|asked|asks|thanked|thanks|joined|joins|hugged|hugs|with)\s+$")
+
+
+@cache
+def person_object_before() -> re.Pattern:
+    """A verb or preposition that takes a person right before the name ("told X", "with X")."""
+    return re.compile(rf"(?i)\b(?:{lexicon.alternation(lexicon.entry('works', 'person_object_before'))})\s+$")
 
 
 def reads_as_person(text: str, start: int, end: int) -> bool:
@@ -451,7 +456,7 @@ def reads_as_person(text: str, start: int, end: int) -> bool:
     tail = registry.last_words(before)
     paired = PAIRED_NAME.match(after)
     return bool(info["person_before"].search(before, tail) or info["honorific"].search(before[-20:], tail)
-                or info["person_after"].match(after) or info["age"].match(after) or TOLD_BEFORE.search(before)
+                or info["person_after"].match(after) or info["age"].match(after) or person_object_before().search(before)
                 or paired and gazetteer.given_name_count(paired.group(1)) >= registry.COMMON_GIVEN)
 
 
