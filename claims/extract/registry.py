@@ -336,7 +336,9 @@ def cue_patterns() -> dict:
         "place_not_after": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['place_not_after'])})\s+"
                                       r"(?:\w+\s+)?(?:in|on|at|from)\s+(?:the\s+)?['‘\"“]?$", re.IGNORECASE),
         "place_after": re.compile(rf"^(?:,\s+(?:[A-Z][a-z]+|[A-Z]{{2}})\b(?!\s+(?:said|says|told))|"
-                                  rf"\s*(?:{lexicon.alternation(data['place_after'])})(?![\w-]))"),
+                                  rf"{place_word_after(data)})"),
+        # (a word of places right after a name, alone: works.reads_as_place)
+        "place_word_after": re.compile(place_word_after(data)),
         "publication_before": words_before(data["publication_before"]),
         "publication_after": words_after(data["publication_after"]),
         "music_before": EndingIn(re.compile(rf"(?<![\w'’-])(?:{lexicon.alternation(data['music_before'])})"
@@ -355,6 +357,11 @@ def cue_patterns() -> dict:
         "numbered": re.compile(r"(?:\s\d{1,2}|\s(?!I$)[IVX]{1,5}|\s(?:Part|Vol\.?|Volume|Chapter|Episode)\s+(?:\d+|[IVX]+|"
                                r"One|Two|Three|Four))$"),
     }
+
+
+def place_word_after(data: dict) -> str:
+    """A word of places right after a name ("X-based", "the X area"): registry.yaml place_after."""
+    return rf"\s*(?:{lexicon.alternation(data['place_after'])})(?![\w-])"
 
 
 def production_cue_patterns(data: dict, makers: list[str], number: str, ordinal: str) -> dict:

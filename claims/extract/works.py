@@ -411,11 +411,6 @@ def place_title(title: str) -> bool:
     return gazetteer.place_kind(title) not in (None, "demonym")
 
 
-@cache
-def place_word_after() -> re.Pattern:
-    return re.compile(rf"\s*(?:{lexicon.alternation(lexicon.entry('registry', 'place_after'))})(?![\w-])")
-
-
 STATE_AFTER = re.compile(r",\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 
 
@@ -428,7 +423,7 @@ def reads_as_place(text: str, start: int, end: int) -> bool:
     if info["place_before"].search(before[-25:], registry.last_words(before)) and not info["place_not_after"].search(before):
         return True
     state = STATE_AFTER.match(text, end)
-    return bool(place_word_after().match(text, end)
+    return bool(info["place_word_after"].match(text, end)
                 or state and gazetteer.place_kind(state.group(1)) in ("state", "country", "region"))
 
 
