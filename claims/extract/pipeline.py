@@ -234,23 +234,26 @@ def extract_article(article: Article, lexicon_: works.WorkLexicon, sentences: li
     return [claim if claim.relation else claim.model_copy(
                 update={"confidence": confidence.of(claim, lexicon_, context.focus, context.named_in, context.focus_strong),
                         "time_is_now": says_now(claim.time_text)})
-            for claim in moves.article_history(renewals_of_the_next_season(list(claims.values())))]
+            for claim in moves.article_history(renewals_numbered(list(claims.values())))]
 
 
-def renewals_of_the_next_season(claims: list[Claim]) -> list[Claim]:
+def renewals_numbered(claims: list[Claim]) -> list[Claim]:
     """A renewal that names no season ("The CW announced the renewal Monday") is of the season
     the article's other renewal or coming premiere of the work names, when it names one
     ("renewed for a fourth season", "will return for a fourth run"): a renewal is a series'
     next season (CONTRACT §2). A renewal dated otherwise is another one ("renewed in June
     2019" beside "ordered the sixth season in June 2020")."""
-    def named(renewal: Claim) -> set[int]:
-        return {c.subject.season for c in claims if c.subject.work == renewal.subject.work and c.subject.season
-                and c.relation is None and not c.negated
-                and (c.event == "renewal" and same_time(c, renewal) or c.event == "release" and c.tense == "future")}
-    return [claim.model_copy(update={"subject": claim.subject.model_copy(update={"season": next(iter(found))})})
-            if claim.event == "renewal" and claim.subject.season is None and claim.relation is None
-            and len(found := named(claim)) == 1 else claim
-            for claim in claims]
+    numbered = []
+    for claim in claims:
+        if claim.event == "renewal" and claim.subject.season is None and claim.relation is None:
+            named = {c.subject.season for c in claims
+                     if c.subject.work == claim.subject.work and c.subject.season and c.relation is None
+                     and not c.negated and (c.event == "renewal" and same_time(c, claim)
+                                            or c.event == "release" and c.tense == "future")}
+            if len(named) == 1:
+                claim = claim.model_copy(update={"subject": claim.subject.model_copy(update={"season": named.pop()})})
+        numbered.append(claim)
+    return numbered
 
 
 def same_time(one: Claim, other: Claim) -> bool:
