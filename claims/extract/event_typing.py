@@ -532,9 +532,8 @@ def on_camera(q: TriggerQuery) -> str | None:
 # first and second X films", "starred in X films", "a trilogy of X films" (but in "season 2
 # of X films in Atlanta" and "the drama X films" the season or the drama is a subject).
 NAME_IN_A_NOUN_PHRASE = re.compile(
-    r"\b(?:the|in|from|with|these|those|both|all|its|their|his|her|first|second|third|fourth|fifth|"
-    r"final|latest|recent|original|earlier|later|previous|new|old|two|three|four|five|six|seven|eight|"
-    r"nine|of|(?i:two|three|four|five|six|seven|eight|nine|both|all|these|those))\s+"
+    r"\b(?:the|in|from|with|of|its|their|his|her|first|second|third|fourth|fifth|final|latest|recent|"
+    r"original|earlier|later|previous|new|old|(?i:two|three|four|five|six|seven|eight|nine|both|all|these|those))\s+"
     r"(?:['‘\"“]?[A-Z][\w'’.:&-]*['’\"”]?\s+){1,5}$")
 # A listing's kind of title: "X (Netflix Film)", "Y (HBO Original Film)".
 MAKERS_FILM_IN_PARENTHESES = re.compile(r"\(\s*(?:[A-Z][\w'’&.+-]*\s+){1,3}$")
