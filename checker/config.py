@@ -18,7 +18,7 @@ from checker import rules
 from checker.findings import SEVERITY_ORDER, Severity
 from claims.extract.parallel import DaskCluster, Jobs
 from claims.extract.registry import WorkConfig
-from claims.reading import MAX_ARTICLE_BYTES
+from claims.reading import LARGEST_ARTICLE_LIMIT, MAX_ARTICLE_BYTES
 
 CONFIG_FILE = "checker.toml"
 PYPROJECT = "pyproject.toml"
@@ -59,7 +59,7 @@ class Settings(BaseModel):
     dask: str | None = None
     # An article (a file, or a JSON Lines record) bigger than this, in bytes, is reported and
     # not read; written "4MB", "512KB" (1,024-based) or a number of bytes.
-    max_article_size: int = Field(default=MAX_ARTICLE_BYTES, ge=1)
+    max_article_size: int = Field(default=MAX_ARTICLE_BYTES, ge=1, le=LARGEST_ARTICLE_LIMIT)
 
     def workers(self) -> Jobs:
         """Where extraction runs: the Dask cluster if one is set, else `jobs` processes here."""
@@ -202,6 +202,8 @@ def parse_size(text: str) -> int:
     size = int(match.group(1).replace(",", "").replace("_", "")) * UNITS[match.group(2).lower()] if match else 0
     if size < 1:
         raise ValueError(f"{text!r} is not a size (write bytes, or a number with KB, MB or GB: 4MB)")
+    if size > LARGEST_ARTICLE_LIMIT:
+        raise ValueError(f"{text!r} is over the largest size an article may have (4 GB less one byte)")
     return size
 
 

@@ -4,19 +4,55 @@ spellings.py) and compared by the `name-variant` rule; and the name lists that r
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Iterable
 
 from claims import knowledge
 
 POSSESSIVE = re.compile(r"'s$")
 
 
-@dataclass
 class Spelling:
-    text: str
-    articles: dict[str, int] = field(default_factory=dict)   # article -> first offset
-    count: int = 0
+    """One way of writing a name: how often the articles write it, and which articles do,
+    each with the offset where it first does (in the order they were read).
+
+    The articles are kept as a list of ids and an array of offsets, not a dict: a corpus
+    writes some 70 spellings an article, and a dict entry with its offset cost ten times
+    these two slots (a spelling's articles grow with the corpus, its spellings hardly do).
+    `articles` gives them as a dict, made when asked for: a rule asks for those of a few.
+    """
+
+    __slots__ = ("text", "count", "_ids", "_offsets")
+
+    def __init__(self, text: str, articles: dict[str, int] | None = None, count: int = 0):
+        self.text, self.count = text, count
+        self._ids: list[str] = []
+        self._offsets = array("I")   # (32 bits: --max-article-size is at most 4 GB)
+        if articles:
+            self.articles = articles
+
+    def __repr__(self) -> str:
+        return f"Spelling({self.text!r}, {self.articles!r}, {self.count})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Spelling) and (self.text, self.count, self.articles) == \
+            (other.text, other.count, other.articles)
+
+    def __reduce__(self):
+        # (Batches travel from worker processes as the list and the array, not as a dict.)
+        return restore_spelling, (self.text, self.count, self._ids, self._offsets)
+
+    @property
+    def articles(self) -> dict[str, int]:
+        """article -> first offset, in the order the articles were read."""
+        return dict(zip(self._ids, self._offsets))
+
+    @articles.setter
+    def articles(self, value: dict[str, int]) -> None:
+        self._ids = list(value)
+        self._offsets = array("I", value.values())
 
     @property
     def words(self) -> list[str]:
@@ -24,24 +60,47 @@ class Spelling:
 
     @property
     def article_count(self) -> int:
-        return len(self.articles)
+        return len(self._ids)
 
     def writes_any(self, articles: set[str]) -> bool:
         """One of these articles writes the spelling."""
-        return not articles.isdisjoint(self.articles)
+        return not articles.isdisjoint(self._ids)
 
     def copy(self) -> Spelling:
-        return Spelling(self.text, dict(self.articles), self.count)
+        twin = Spelling(self.text, None, self.count)
+        twin._ids, twin._offsets = list(self._ids), array("I", self._offsets)
+        return twin
+
+    def first_use(self, article: str, start: int) -> None:
+        """The article writes it at `start`, and no article read after it has yet: while an
+        article is read, its uses follow each other (only the first one counts)."""
+        if not self._ids or self._ids[-1] != article:
+            self._ids.append(article)
+            self._offsets.append(start)
 
     def add_use(self, article: str, start: int) -> None:
         """An article writes it (at `start`, if it had not before)."""
-        self.articles.setdefault(article, start)
+        self.add_uses([(article, start)])
+
+    def add_uses(self, uses: Iterable[tuple[str, int]]) -> None:
+        """Articles write it, each at the offset given (if it had not before), in order."""
+        known = set(self._ids)
+        for article, start in uses:
+            if article not in known:
+                known.add(article)
+                self._ids.append(article)
+                self._offsets.append(start)
 
     def add(self, later: Spelling) -> None:
         """A later batch's use of the same spelling (its articles are other articles)."""
         self.count += later.count
-        for article, start in later.articles.items():
-            self.add_use(article, start)
+        self.add_uses(zip(later._ids, later._offsets))
+
+
+def restore_spelling(text: str, count: int, ids: list[str], offsets: array) -> Spelling:
+    spelling = Spelling(text, None, count)
+    spelling._ids, spelling._offsets = ids, offsets
+    return spelling
 
 
 @cache
@@ -86,10 +145,12 @@ class Spellings:
 
         for text, spelling in self.initial.items():
             if text in found:
-                for article, start in spelling.articles.items():
-                    changed(text).add_use(article, start)
+                changed(text).add_uses(spelling.articles.items())
+        uses: dict[str, list[tuple[str, int]]] = {}
         for title, article, start in self.titles:
+            uses.setdefault(title, []).append((article, start))
+        for title, found_at in uses.items():
             spelling = changed(title)
-            spelling.count += 1
-            spelling.add_use(article, start)
+            spelling.count += len(found_at)
+            spelling.add_uses(found_at)
         return found

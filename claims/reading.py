@@ -59,6 +59,8 @@ class StandardInput:
 # (--max-article-size): nothing news needs comes near it, and reading a book-sized "article"
 # only costs time and memory.
 MAX_ARTICLE_BYTES = 4 * 2**20
+# The most --max-article-size may be: offsets into a body are kept in 32 bits (claims.names).
+LARGEST_ARTICLE_LIMIT = 2**32 - 1
 
 
 def size_text(size: int) -> str:

@@ -506,6 +506,20 @@ def test_a_bad_size_limit_is_one_line_naming_where_it_was_given(tmp_path, monkey
                               "(write bytes, or a number with KB, MB or GB: 4MB)"]
 
 
+def test_a_size_limit_over_4_gb_is_refused(tmp_path, monkeypatch):
+    # (offsets into a body are kept in 32 bits)
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.md").write_text("The series returns in May.\n")
+    result = run("check", "a.md", "--no-store", "--max-article-size", "5GB")
+    assert result.exit_code == 2 and "'5GB' is over the largest size an article may have" in result.stderr
+    (tmp_path / "checker.toml").write_text("max-article-size = 5000000000\n")
+    result = run("check", "a.md", "--no-store")
+    assert result.exit_code == 2 and errors(result)[0].startswith("checker: error: checker.toml: max-article-size:")
+    (tmp_path / "checker.toml").unlink()
+    assert run("check", "a.md", "--no-store", "--max-article-size", "4095MB").exit_code in (0, 1)
+
+
 def test_standard_input_over_the_size_limit_is_one_error():
     result = run("check", "-", "--no-store", "--max-article-size", "100", stdin="The series returns. " * 50)
     assert result.exit_code == 2

@@ -2,17 +2,21 @@
 from __future__ import annotations
 
 import json
+import pickle
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker.cli import main
 from checker.engine import find_conflicts
 from claims.extract import aliases, events, parallel, registry, spellings
 from claims.extract.pipeline import Documents, extract_corpus, learn, sentences_of
 from claims.extract.works import fold_title
+from claims.names import Spelling
 from claims.reading import make_article, read_articles
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -122,17 +126,17 @@ def test_a_merged_tally_sums_counts_and_keeps_the_first_example():
     first, second = registry.Tally(), registry.Tally()
     first.own("cues")["season"] += 1
     first.own("examples")["season"] = "first"
-    first.work, first.articles = 2.0, {"a"}
+    first.work, first.articles = 2.0, ["a"]
     first.forms.update({"The Copper Valley": 1})
     second.forms.update({"Copper Valley": 2, "The Copper Valley": 1})
     second.own("against").update({registry.PERSON: 1.5})
     second.own("cues").update({"season": 2, "quoted": 1})
     second.own("examples").update({"season": "second", "quoted": "quoted"})
-    second.work, second.articles = 3.5, {"b"}
+    second.work, second.articles = 3.5, ["b"]
     first.add(second)
     assert first.cues == {"season": 3, "quoted": 1} and list(first.cues) == ["season", "quoted"]
     assert first.examples == {"season": "first", "quoted": "quoted"}
-    assert first.work == 5.5 and first.articles == {"a", "b"}
+    assert first.work == 5.5 and first.articles == ["a", "b"]
     assert first.forms == {"The Copper Valley": 2, "Copper Valley": 2} and list(first.forms)[0] == "The Copper Valley"
     assert first.against == {registry.PERSON: 1.5}
 
@@ -240,3 +244,34 @@ def test_a_tally_writes_only_to_containers_of_its_own():
     first.own("splits").add("one side")
     assert first.cues == {"season": 1} and first.splits == {"one side"}
     assert second.cues == {} and second.splits == frozenset() and second.cues["season"] == 0
+
+
+# Uses of one spelling, read article by article: (article, offset), an article's uses together.
+article_uses = st.lists(st.tuples(st.sampled_from("abcdef"), st.lists(st.integers(0, 2**32 - 1), min_size=1)),
+                        unique_by=lambda use: use[0], max_size=6)
+
+
+@given(article_uses, article_uses)
+@settings(max_examples=200, deadline=None)
+def test_a_spelling_keeps_each_articles_first_offset_as_a_dict_would(first, later):
+    """The compact Spelling (ids in a list, offsets in an array) against the dict it stands for."""
+    def built(uses: list) -> tuple[Spelling, dict]:
+        spelling, oracle = Spelling("Krysten Ritter"), {}
+        for article, offsets in uses:
+            for offset in offsets:
+                spelling.first_use(article, offset)
+                spelling.count += 1
+                oracle.setdefault(article, offset)
+        return spelling, oracle
+    mine, expected = built(first)
+    theirs, their_expected = built(later)
+    assert mine.articles == expected and list(mine.articles) == list(expected)
+    assert mine.article_count == len(expected) and mine.writes_any({"a", "b"}) == bool({"a", "b"} & set(expected))
+    assert pickle.loads(pickle.dumps(mine)) == mine
+    twin = mine.copy()
+    twin.add(theirs)     # (articles read earlier keep their first offset; the others follow in order)
+    merged = dict(expected)
+    for article, offset in their_expected.items():
+        merged.setdefault(article, offset)
+    assert list(twin.articles.items()) == list(merged.items())
+    assert twin.count == mine.count + theirs.count and mine.articles == expected   # (the copy is its own)

@@ -651,7 +651,10 @@ class Tally:
     against_cues: Counter = field(default_factory=lambda: NO_COUNTS)
     kind: Counter = field(default_factory=lambda: NO_COUNTS)
     examples: dict = field(default_factory=lambda: NO_ENTRIES)      # cue -> snippet
-    articles: set = field(default_factory=set)
+    # The articles that name it, each once, in the order read: a list, not a set (most names
+    # are in one article; a set costs four times a list, and learning reads an article's
+    # sentences one after the other, so a repeat is always the last one).
+    articles: list = field(default_factory=list)
     inside: Counter = field(default_factory=lambda: NO_COUNTS)      # longer keys it was read inside
     splits: set | frozenset = field(default_factory=lambda: NO_MEMBERS)  # its sides where "and"/"with" may join two
 
@@ -684,7 +687,7 @@ class Tally:
                 self.own(name).update(getattr(later, name))
         for cue, example in later.examples.items():
             self.own("examples").setdefault(cue, example)
-        self.articles |= later.articles
+        self.articles += later.articles   # (a later batch's articles are other articles)
 
 
 TALLY_FIELDS = tuple(Tally.__dataclass_fields__)
@@ -802,7 +805,8 @@ def tally_documents(documents: Iterable[tuple[str, list[tuple[int, int, str, boo
                 initial = titles.sentence_initial(text, candidate.start)
                 tally.occurrences += 1
                 tally.forms[candidate.text] += 1
-                tally.articles.add(article_id)
+                if not tally.articles or tally.articles[-1] != article_id:
+                    tally.articles.append(article_id)
                 tally.whole += not candidate.part
                 tally.non_initial += not initial
                 tally.quoted += candidate.quoted
@@ -1228,7 +1232,7 @@ def shortened_in_its_articles(tally: Tally, longer: list[str], tallies: dict[str
     forms = {k: bare_words(display_form(tallies[k])) for k in longer}
     continuing = [k for k in longer if forms[k].startswith(short) and READS_ON.match(forms[k][len(short):])
                   and not SEQUEL_TAIL.match(forms[k][len(short):])]
-    return bool(continuing) and tally.articles <= set().union(*(tallies[k].articles for k in continuing))
+    return bool(continuing) and set(tally.articles) <= set().union(*(tallies[k].articles for k in continuing))
 
 
 # A preposition of place or time inside a run of capitalized words.
@@ -1335,7 +1339,7 @@ def join_subtitled_entries(registry: Registry, tallies: dict[str, Tally], fold_t
             registry.works.pop(subtitle)
             full.aliases = sorted(set(full.aliases) | {short.title} | set(short.aliases))
             full.mentions += short.mentions
-            full.articles = len(tallies[key].articles | tallies[subtitle].articles)
+            full.articles = len({*tallies[key].articles, *tallies[subtitle].articles})
             full.kind = full.kind or short.kind
             registry.rejected[subtitle] = Rejected(subtitle, short.title, PART, short.mentions, short.evidence)
         else:

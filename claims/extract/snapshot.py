@@ -176,6 +176,10 @@ class StoredSpelling(Spelling):
         else:
             self._articles.setdefault(article, start)
 
+    def add_uses(self, uses: Iterable[tuple[str, int]]) -> None:
+        for article, start in uses:
+            self.add_use(article, start)
+
     def writes_any(self, articles: set[str]) -> bool:
         # Not read yet: of the articles read now, only those added.
         return not articles.isdisjoint(self.articles if self._articles is not None else self._added)

@@ -74,4 +74,4 @@ def record(found: Spellings, article: str, start: int, run: str, before: str) ->
                 size == 1 or words[0].lower() in function_words()) else found.runs
             spelling = table.setdefault(text, Spelling(text))
             spelling.count += 1
-            spelling.articles.setdefault(article, start + len(" ".join(words[:first])) + (1 if first else 0))
+            spelling.first_use(article, start + len(" ".join(words[:first])) + (1 if first else 0))
