@@ -231,6 +231,20 @@ COORDINATED_BEFORE = re.compile(r"[,;]\s+(?:and|but|so|while)?\s*$", re.IGNORECA
 NEW_SUBJECT_AFTER = re.compile(r",?\s+(?:we|i|you|he|she|they)\s+(?:['’]\w+\s+)?[a-z]+", re.IGNORECASE)
 
 
+def clause_between(q: TimeQuery, timex: Timex) -> bool:
+    """The trigger is the verb of a clause a subordinator opens after the time ("entered rehab
+    in 2006, after X wrapped filming"); "before" a noun is a preposition ("in February, before
+    the season's debut": the debut is after February)."""
+    return q.trigger.form != "noun" and subordinator().search(q.body, timex.end, q.trigger.start) is not None
+
+
+@cache
+def subordinator() -> re.Pattern:
+    """A word that opens a clause with a time of its own ("after", "before"; not "when")."""
+    return re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('tense')['other_time_subordinators'])})\b",
+                      re.IGNORECASE)
+
+
 @cache
 def subordinate_clause() -> re.Pattern:
     """A clause of its own between the trigger and a later time: a subordinator, its subject
@@ -305,8 +319,10 @@ def before_trigger(q: TimeQuery) -> Timex | None:
               and not (re.fullmatch(r"\d{4}", t.text) and re.match(r"\s+[A-Z]", q.body[t.end:t.end + 2]))
               and not reported_time(q, t)
               and not attributive_year(q, t)
-              # near the trigger, or fronted ("In September, X premieres")
-              and (q.trigger.start - t.end <= NEAR_BEFORE or CLAUSE_OPENING.fullmatch(q.body, q.clause[0], t.start))]
+              # near the trigger, or fronted ("In September, X premieres"); not when the trigger's
+              # own clause opens after it ("entered rehab in 2006, after X wrapped filming")
+              and (q.trigger.start - t.end <= NEAR_BEFORE and not clause_between(q, t)
+                   or CLAUSE_OPENING.fullmatch(q.body, q.clause[0], t.start))]
     if before and not others:
         return before[-1]
     # "In February, the production was supposed to kick off in Venice before moving to Rome":
