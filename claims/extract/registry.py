@@ -465,7 +465,7 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
         found += work_cues_after(o, info)
     # (not a picture's number at the end of a caption: "Jane Doe 105", "Getty Images 29"; nor
     # a name in a list of people: "Demi Lovato, Maroon 5 Mary J. Blige and others")
-    if info["numbered"].search(text) and not titles.is_month(text.split()[0]) \
+    if info["numbered"].search(text) and not titles.is_month(text.split()[0]) and not is_rank(text) \
             and not re.fullmatch(r"\s*[.,;:!?)\]]*\s*", o.after):
         next_word = re.match(r"\s+([A-Z][a-z]+)\b", o.after)
         if not (next_word and gazetteer.given_name_count(next_word.group(1)) > COMMON_GIVEN):
@@ -927,6 +927,12 @@ def decide_all(found: Tallies, excluded: set[str], config: WorkConfig | None,
 
 ROLE_PREFIX = re.compile(r"^(?:(?:[A-Z][\w.]*['’]s|Actor|Actress|Star|Showrunner|Director|Producer|Creator|Writer)\s+)+")
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
+
+
+def is_rank(text: str) -> bool:
+    """"No 1", "No. 3": a place in a chart, not a numbered title."""
+    words = text.split()
+    return len(words) == 2 and words[0] in titles.knowledge()["rank_abbreviations"] and words[1].isdigit()
 
 
 # Words of four characters or more: a shorter run is passed over whole, never read from inside.

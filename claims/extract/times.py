@@ -208,12 +208,15 @@ def reported_time(q: TimeQuery, timex: Timex) -> bool:
     """"confirmed last month that it will return": the time dates the report, not the event
     (but a renewal or cancellation is the announcement itself: "NBC announced Friday that it
     is rescuing X", "tweeted late Friday that NBC had picked the show up")."""
-    if q.trigger.event in ("renewal", "cancellation"):
-        return False
-    before = q.body[max(q.clause[0], timex.start - 25):timex.start]
+    if q.trigger.event in ("renewal", "cancellation") or JUST_HAD.search(q.body, max(0, q.trigger.start - 30), q.trigger.start):
+        return False  # (a report dates what it says had just happened: "announced in June that the season had wrapped")
+    before = q.body[max(q.clause[0], timex.start - 45):timex.start]
     after = q.body[timex.end:timex.end + 8]
     # ("said today the fourth season will launch": a clause of its own follows without "that")
     return bool(REPORT_VERB.search(before) and re.match(r"\s*(?:that\b|,|:|(?:the|a|an|its|their|his|her)\b|[A-Z“\"‘'])", after))
+
+
+JUST_HAD = re.compile(r"\bhad\s+(?:\w+ly\s+)?(?:been\s+)?$", re.IGNORECASE)
 
 
 def attached(q: TimeQuery, timex: Timex) -> bool:
@@ -403,8 +406,11 @@ def time_for(context: ArticleContext, sentence: Sentence, trigger: events.Trigge
 
 OWN_VERB = re.compile(r"^\s*(?:(?:was|were|is|are|will|would|has|have|had|be|been|being|got|get)\s+){1,3}"
                       r"(?:\w+ly\s+)?\w+\b", re.IGNORECASE)
+# (a phrase of place may stand between: "said at its upfront in May that", "said on Twitter Friday that")
 REPORT_VERB = re.compile(r"\b(?:confirmed|announced|said|revealed|reported|told|stated|added|explained|"
-                         r"tweeted|wrote|noted|claimed|insisted|shared|posted)\s+(?:\w+\s+)?$", re.IGNORECASE)
+                         r"tweeted|wrote|noted|claimed|insisted|shared|posted)\s+"
+                         r"(?:(?:at|during|on|in)\s+(?:(?:a|an|the|its|their|his|her)\s+)?[\w'’-]+\s+)?(?:\w+\s+)?$",
+                         re.IGNORECASE)
 # A verb group of its own between a trigger and a later time ("was expected to share").
 OTHER_VERB = re.compile(r"\b(?:is|are|was|were)\s+to\s+be\s+\w+ed\b|"  # "is to be followed in the spring by"
                         r"\b(?:was|were|is|are|will|would|has|have|had)\s+(?:(?:\w+ly|not|also|been|being|be)\s+)*"

@@ -48,6 +48,7 @@ def knowledge() -> dict:
         "not_start": {w.lower() for w in data["not_start"]},
         "roles": {w.lower() for w in data["roles"]},
         "labels": {w.lower() for w in data["labels"]},
+        "rank_abbreviations": set(data["rank_abbreviations"]),
         "quote_pairs": [(pair[0], pair[1]) for pair in data["quote_pairs"]],
         "numbers": {w.lower() for w in lexicon.entry("works", "numbers")}
         | {w.lower() for w, v in lexicon.entry("works", "ordinals").items() if v},
