@@ -544,8 +544,9 @@ SEASON_OF_A_NAME = re.compile(r"(?i)\b(?:season|series|part|chapter|episode|inst
 
 def films_as_noun(q: TriggerQuery) -> str | None:
     """"one of the first Hollywood films to be hit by the pandemic", "in the X films", "X
-    (Netflix Film)": the noun after a partitive "of the", a title inside a noun phrase or a
-    maker in a listing's parentheses, not the verb."""
+    (Netflix Film)", "the Film's long takes": the noun after a partitive "of the", a title
+    inside a noun phrase, a maker in a listing's parentheses or before a possessive, not the
+    verb."""
     if q.trigger.event == "filming" and q.trigger.text.lower() in ("films", "shoots") \
             and (re.search(r"(?i)\bof\s+(?:the|its|their|his|her|these|those)\s+(?:[\w'’-]+\s+){0,3}$", q.before)
                  or NAME_IN_A_NOUN_PHRASE.search(q.before) and not SEASON_OF_A_NAME.search(q.before)):
@@ -553,7 +554,13 @@ def films_as_noun(q: TriggerQuery) -> str | None:
     if q.trigger.event == "filming" and q.trigger.text.lower() in ("film", "films") \
             and MAKERS_FILM_IN_PARENTHESES.search(q.body, max(0, q.trigger.start - 40), q.trigger.start):
         return "a noun"
+    if q.trigger.event == "filming" and q.trigger.text.lower() in ("film", "shoot") \
+            and POSSESSIVE_S.match(q.body, q.trigger.end):
+        return "a noun"   # "How Film's Long Takes Worked": a possessive is a noun's
     return None
+
+
+POSSESSIVE_S = re.compile(r"['’]s\b")
 
 
 def many_productions(q: TriggerQuery) -> str | None:

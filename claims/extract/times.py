@@ -88,7 +88,9 @@ def may_be_its_time(timex: Timex) -> bool:
 @cache
 def slot_after() -> re.Pattern:
     words = lexicon.alternation(lexicon.entry("events", "slot_words"))
-    return re.compile(rf"\s+(?:\d{{1,2}}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s+)?(?:[A-Z]{{1,3}}\s+)?(?:{words})\b", re.IGNORECASE)
+    clock = r"\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?"
+    # (a clock time or a span of them: "the Thursday 9 p.m. slot", "the Thursday 8-9 p.m. slot")
+    return re.compile(rf"\s+(?:{clock}(?:\s*[-–—]\s*{clock})?\s+)?(?:[A-Z]{{1,3}}\s+)?(?:{words})\b", re.IGNORECASE)
 
 
 def may_date_a_work(context: ArticleContext, timex: Timex) -> bool:
