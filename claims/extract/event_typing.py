@@ -232,7 +232,7 @@ def words() -> EventWords:
 def question(q: TriggerQuery) -> str | None:
     """A question asks; it claims nothing (but "now that you know X is filming?")."""
     clause_end = text_before(q.body, q.clause[1], q.clause[0])
-    if clause_end.rstrip(" \"”’')").endswith("?") and not re.search(r"\bthat\b", q.before):
+    if clause_end.rstrip(" \"”’')*_").endswith("?") and not re.search(r"\bthat\b", q.before):   # (and "?**" in bold)
         return "a question"
     if indirect_question().search(q.body[max(q.clause[0], q.trigger.start - 60):q.trigger.start]):
         return "a question"  # "fans have been asking when season two will hit Netflix"

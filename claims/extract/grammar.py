@@ -354,16 +354,25 @@ def nearest_finite_tense(before: str, after: str = "") -> str | None:
 
 # The verb group that follows a subject noun and its modifiers ("premiere on August 14 and 15
 # will address that", "debut is set for May").
-VERB_AFTER_NOUN = re.compile(r"^(?:\s+(?:on|in|of|at|for|from|to|and|the|a|an|this|next|last|its|\w+day|"
-                             r"(?-i:[A-Z])[\w.]*|\d[\w,.]*)){0,8}?\s+(?P<aux>will|won['’]t|is|are|was|were|has|have|had|"
+# (the words a subject noun's own phrase may run on with: "the premiere on August 14 will")
+NOUN_PHRASE_RUNS_ON = r"^(?:\s+(?:on|in|of|at|for|from|to|and|the|a|an|this|next|last|its|\w+day|" \
+                      r"(?-i:[A-Z])[\w.]*|\d[\w,.]*)){0,8}?"
+VERB_AFTER_NOUN = re.compile(rf"{NOUN_PHRASE_RUNS_ON}\s+(?P<aux>will|won['’]t|is|are|was|were|has|have|had|"
                              r"would|could|may|might|'ll|’ll)\b", re.IGNORECASE)
+
+
+@cache
+def past_after_noun() -> re.Pattern:
+    """"Filming took place in Cornwall": a past verb of occurrence after the noun."""
+    verbs = lexicon.alternation(lexicon.load("tense")["noun_past_verbs"])
+    return re.compile(rf"{NOUN_PHRASE_RUNS_ON}\s+(?:{verbs})\b", re.IGNORECASE)
 
 
 def tense_after_noun(after: str) -> str | None:
     """The tense of the verb a subject noun goes with, when it follows the noun."""
     found = VERB_AFTER_NOUN.match(after)
     if not found:
-        return None
+        return "past" if past_after_noun().match(after) else None
     aux = found.group("aux").lower()
     if aux in ("will", "won't", "won’t", "'ll", "’ll"):
         return "future"
