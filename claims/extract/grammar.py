@@ -71,7 +71,7 @@ def starts_with_verb(text: str) -> bool:
 def modality_words() -> dict[str, re.Pattern]:
     data = lexicon.load("modality")
     words = {key: lexicon.word_regex(data[key]) for key in
-             ("rumored", "speculative", "expected", "neutral", "hedged_expectation")}
+             ("rumored", "speculative", "expected", "neutral", "hedged_expectation", "inverted_conditions")}
     words["past_plan"] = re.compile(rf"\b(?:was|were|had\s+been)\s+(?:{lexicon.alternation(data['past_plan_participles'])})\b",
                                     re.IGNORECASE)
     return words
@@ -286,6 +286,8 @@ def modality(sentence_before: str, clause: str) -> str:
             (re.search(r"(?:\bthat|:|,)\s*$", frame) and words["rumored"].search(frame) or opening)
             and not CONFIRMING.search(frame)):
         return "rumored"
+    if words["inverted_conditions"].search(scrubbed):
+        return "speculative"
     if words["expected"].search(scrubbed) or words["hedged_expectation"].search(scrubbed) \
             or words["past_plan"].search(scrubbed):
         return "expected"
