@@ -16,6 +16,7 @@ import yaml
 
 from claims.extract import event_typing, moves, order, seasons, subjects, times
 from claims.extract.pipeline import extract_corpus
+from claims.extract.sentences import split_sentences
 from claims.extract.works import fold, fold_title
 from claims.models import MIRRORED_RELATION, Claim
 from claims.reading import make_article, read_articles
@@ -239,3 +240,20 @@ def test_extraction_makes_no_reference_cycles_and_restores_the_collector():
         gc.enable()
     extract_corpus(articles)
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two initials run together: the name goes on
+    ("The novels are by James S.A. Corey. The third season premiered in April.",
+     ["The novels are by James S.A. Corey.", "The third season premiered in April."]),
+    ("George R.R. Martin wrote it. J.J. Abrams directed it.",
+     ["George R.R. Martin wrote it.", "J.J. Abrams directed it."]),
+    ("It stars J. Doe. It opens in May.", ["It stars J. Doe.", "It opens in May."]),
+    # a place's initials and a longer acronym may end a sentence
+    ("They moved to L.A. The show ended.", ["They moved to L.A.", "The show ended."]),
+    ("He stars on Agents of S.H.I.E.L.D. Maines made headlines.",
+     ["He stars on Agents of S.H.I.E.L.D.", "Maines made headlines."]),
+    ("Warner Bros. sets a date. It opens in May.", ["Warner Bros. sets a date.", "It opens in May."]),
+])
+def test_sentences_end_where_a_reader_ends_them(text, expected):
+    assert [sentence.text for sentence in split_sentences(text)] == expected

@@ -12,6 +12,10 @@ ABBREVIATIONS = {
     "gen", "gov", "sen", "rep", "lt", "col", "capt", "prof", "rev", "fig",
     "bros", "feat",  # "Warner Bros. sets ...", "feat. Drake"
 }
+# Two initials run together ("George R.R. Martin", "J.J. Abrams", "James S.A. Corey"): a
+# name goes on after them (as after one initial, "J. Abrams"); not a place's ("in L.A. The
+# show ...") nor a longer acronym, which a title may end with ("Agents of S.H.I.E.L.D.").
+INITIALS = re.compile(r"(?!l\.a$|d\.c$|n\.y$)[^\W\d_]\.[^\W\d_]")
 SENTENCE_END = re.compile(r"""([.!?…]+)(["”’')\]]*)(\s+)(?=["“‘'(\[]?[A-Z0-9])""")
 # Clause boundaries inside a sentence: semicolons, dashes, and conjunctions after a comma.
 CLAUSE_BREAK = re.compile("|".join([
@@ -145,7 +149,7 @@ def full_sentence_spans(text: str) -> list[tuple[int, int]]:
             # (a word's last 100 characters say as much: no abbreviation is longer)
             last_word = LAST_WORD.search(text, max(start, match.start() - 100), match.start())
             word = last_word.group().lower().rstrip(".") if last_word else ""
-            if word in ABBREVIATIONS or len(word) == 1 and word.isalpha():
+            if word in ABBREVIATIONS or len(word) == 1 and word.isalpha() or INITIALS.fullmatch(word):
                 continue
         end = match.end(2)
         if text[start:end].strip():
