@@ -246,8 +246,9 @@ def clause_between(q: TimeQuery, timex: Timex) -> bool:
 @cache
 def subordinator() -> re.Pattern:
     """A word that opens a clause with a time of its own ("after", "before"; not "when")."""
-    return re.compile(rf"\b(?:{lexicon.alternation(lexicon.load('tense')['other_time_subordinators'])})\b",
-                      re.IGNORECASE)
+    data = lexicon.load("tense")
+    own_time = [word for word in data["subordinators"] if word not in data["time_sharing_subordinators"]]
+    return re.compile(rf"\b(?:{lexicon.alternation(own_time)})\b", re.IGNORECASE)
 
 
 @cache
