@@ -72,6 +72,8 @@ def record(found: Spellings, article: str, start: int, run: str, before: str) ->
             text = POSSESSIVE.sub("", " ".join(words[first:first + size]))
             table = found.initial if first == 0 and at_start and (
                 size == 1 or words[0].lower() in function_words()) else found.runs
-            spelling = table.setdefault(text, Spelling(text))
+            spelling = table.get(text)
+            if spelling is None:   # (not setdefault, which would build a Spelling for every use)
+                spelling = table[text] = Spelling(text)
             spelling.count += 1
             spelling.first_use(article, start + len(" ".join(words[:first])) + (1 if first else 0))
