@@ -267,6 +267,7 @@ def cue_patterns() -> dict:
     ordinals = {k for k, v in works_data["ordinals"].items() if v}
     number = rf"(?:\d{{1,2}}|{lexicon.literal_alternation(numbers)})"
     ordinal = lexicon.literal_alternation(ordinals)
+    season_modifiers = lexicon.literal_alternation(data["season_modifiers"])
     makers = [m for m in works_data["studios"]]
     screens = [p for p in lexicon.entry("events", "platforms") if p not in ("the schedule", "the air", "streaming")]
     scheduling = [form for verb in [*lexicon.entry("events", "events")["release"]["with_time_for"],
@@ -316,8 +317,10 @@ def cue_patterns() -> dict:
             rf"|(?:['’]s?\s+)?(?:(?:final|new|upcoming|last|latest)\s+)?(?:{ordinal})\s+(?:season|series|run)(?!\w))",
             re.IGNORECASE),
         "season_before": EndingIn(re.compile(
-            rf"(?:(?:season|series)s?\s+{number}(?:\s*(?:,|and|&|-|through|to)\s*{number})*\s+of|(?:the|its|a|her|his|their)\s+(?:{ordinal})\s+"
-            rf"(?:season|series|run)s?\s+(?:of|for))\s+['‘\"“]?$", re.IGNORECASE), ("of", "for")),
+            rf"(?:(?:season|series)s?\s+{number}(?:\s*(?:,|and|&|-|through|to)\s*{number})*\s+of|(?:the|its|a|her|his|their)\s+"
+            rf"(?:(?:{ordinal})\s+(?:and\s+(?:final|last)\s+)?(?:season|series|run)s?"
+            # ("the final season of X", not "a new series of Instagram posts": season only)
+            rf"|(?:(?:{season_modifiers})\s+){{1,2}}seasons?)\s+(?:of|for))\s+['‘\"“]?$", re.IGNORECASE), ("of", "for")),
         "maker_possessive": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(makers)})(?:[-/](?:{lexicon.alternation(makers)}))*"
                                        + POSSESSIVE_END.pattern, re.IGNORECASE),
         "makers": {gazetteer.fold(m) for m in makers},

@@ -127,10 +127,12 @@ def lexicon() -> Lexicon:
         for entry in load("vague").get(ref) or []:
             if not isinstance(entry, dict) or "text" not in entry:
                 raise TimeDataError(f"{DATA_DIR / 'vague'}.yaml: {ref}: entry {entry!r} needs a text")
-            stops = entry.get("not_before", [])
-            if not isinstance(stops, list) or not all(isinstance(w, str) for w in stops):
-                raise TimeDataError(f"{DATA_DIR / 'vague'}.yaml: {ref}: {entry['text']}: not_before must list words")
-            vague[_norm(entry["text"])] = {"value": ref, **entry, "not_before": tuple(stops)}
+            for key in ("not_before", "not_after"):
+                words = entry.get(key, [])
+                if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                    raise TimeDataError(f"{DATA_DIR / 'vague'}.yaml: {ref}: {entry['text']}: {key} must list words")
+            vague[_norm(entry["text"])] = {"value": ref, **entry, "not_before": tuple(entry.get("not_before", [])),
+                                           "not_after": tuple(entry.get("not_after", []))}
     cardinals = _mapping("numbers", "cardinals")
     tens = _mapping("numbers", "tens")
     numbers = dict(cardinals)

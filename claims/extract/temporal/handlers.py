@@ -679,6 +679,11 @@ def _word_ahead(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\s*" + alternation(words) + r"\b")
 
 
+@functools.cache
+def _word_behind(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b" + alternation(words) + r"\s+$", re.IGNORECASE)
+
+
 def h_vague(g, ctx, lex):
     phrase = _norm(g["vague"])
     entry = lex.vague[phrase]
@@ -686,6 +691,8 @@ def h_vague(g, ctx, lex):
         return None
     after = ctx.text[ctx.end:ctx.end + 12].lower()
     if entry["not_before"] and _word_ahead(entry["not_before"]).match(after):
+        return None
+    if entry["not_after"] and _word_behind(entry["not_after"]).search(ctx.text, max(0, ctx.start - 30), ctx.start):
         return None
     if entry.get("guard") == "one_day" and not ctx.sentence_start(ctx.start):
         return None
