@@ -93,9 +93,11 @@ class EventWords(TypedDict):
     season_opening: re.Pattern
     one_night: re.Pattern
     released_thing: re.Pattern
+    thing_about: re.Pattern
     appearance: re.Pattern
     under_way_other: set[str]
     on_camera: re.Pattern
+    filmed_person: re.Pattern
     production_as_work: re.Pattern
     not_yet: re.Pattern
     announcer: re.Pattern
@@ -183,6 +185,13 @@ def words() -> EventWords:
         "season_opening": lexicon.word_regex(data["season_opening_words"]),
         "one_night": re.compile(rf"(?:(?:on|last)\s+)?{times.weekday_only().pattern}|"
                                 rf"{lexicon.alternation(data['one_night_times'])}", re.IGNORECASE),
+        # "updates about X", "news of the Netflix film X" (the thing, then the work)
+        # (between them only a determiner, a kind, a name or a possessive: "news about it Moon
+        # Garden will premiere" is no such phrase)
+        "thing_about": re.compile(rf"(?<![\w-])(?i:{lexicon.alternation(data['released_things'])})\s+"
+                                  r"(?i:about|on|of|regarding|for|from)\s+"
+                                  r"(?:(?:(?i:the|a|an|new|upcoming|latest|film|movie|series|show)|[A-Z][\w'’.-]*|[\w-]+['’]s)\s+){0,3}"
+                                  r"['‘\"“]?$"),
         "released_thing": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['released_things'])})\s+"
                                      r"(?:(?:was|were|has been|have been|had been|being|just|first|officially)\s+)*$",
                                      re.IGNORECASE),
@@ -190,6 +199,11 @@ def words() -> EventWords:
         "under_way_other": {w.lower() for w in data["not_a_shoot_under_way"]},
         "on_camera": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['on_camera_leads'])})\s+"
                                 r"(?:[\w'’]+\s+){0,4}?(?:cameras\s+)?$", re.IGNORECASE),
+        "filmed_person": re.compile(
+            rf"\s+(?:(?i:{lexicon.alternation(data['filmed_reflexives'])})"
+            rf"|(?i:{lexicon.alternation(data['filmed_person_leads'])})\s+(?:[a-z'’-]+\s+){{0,2}}?"
+            rf"(?:{lexicon.alternation(data['filmed_persons'])}))"
+            rf"(?:\s*(?:[,.;:!?)]|$)|\s+(?:{lexicon.alternation(data['filmed_person_after'])})\b)"),
         "production_as_work": re.compile(
             rf"^(?:\s+(?:of|on|for)\s+[^,;:.!?]{{1,60}}?)?\s+(?:{lexicon.alternation(data['production_as_work'])})(?![\w-])",
             re.IGNORECASE),
@@ -528,6 +542,16 @@ def on_camera(q: TriggerQuery) -> str | None:
     return None
 
 
+def person_filmed(q: TriggerQuery) -> str | None:
+    """"a documentary maker who is filming her estranged father", "filmed herself crying": a
+    person filmed (a plot, a home video), not a work's shoot."""
+    if q.trigger.event != "filming" or q.trigger.form == "noun" or q.trigger.phase:
+        return None
+    if words()["filmed_person"].match(q.body, q.trigger.end):
+        return "a person filmed"
+    return None
+
+
 # A name inside a noun phrase, after a lower-case determiner, preposition or number: "the
 # first and second X films", "starred in X films", "a trilogy of X films" (but in "season 2
 # of X films in Atlanta" and "the drama X films" the season or the drama is a subject).
@@ -637,7 +661,7 @@ def expletive_report(q: TriggerQuery) -> str | None:
 
 
 TRIGGER_CHECKS = (question, idiom, a_sum, unnamed_work, ranking, averted, request, something_else_made, festival_screening, premiere_night, territory_opening, series_end,
-                  gun_sense, person_event, attributive_participle, other_production, on_camera, films_as_noun,
+                  gun_sense, person_event, attributive_participle, other_production, on_camera, person_filmed, films_as_noun,
                   many_productions, other_thing_under_way, bare_phase, person_on_set, expletive_report)
 
 
@@ -777,6 +801,17 @@ def passive_release(c: ClaimQuery) -> str | None:
     return None
 
 
+def thing_about_the_work(c: ClaimQuery) -> str | None:
+    """"the bulk of updates about X came out in 2017", "news of X broke": what was said or
+    shown of the work came out, not the work."""
+    q, subj = c.trigger, c.subject
+    if q.trigger.event != "release" or q.trigger.form == "noun" or subj.end > q.trigger.start:
+        return None
+    if words()["thing_about"].search(q.body, max(q.clause[0], subj.start - 40), subj.start):
+        return "a release of something else"
+    return None
+
+
 def midseason_return(c: ClaimQuery) -> str | None:
     """"X returns from its winter hiatus on March 7", "the midseason premiere": a season
     resuming after a break, not its premiere."""
@@ -864,8 +899,9 @@ def adjacent_subject(q: TriggerQuery, subj: Subj) -> bool:
     return bool(words()["subject_verb_gap"].match(q.body[subj.end:q.trigger.start]))
 
 
-CLAIM_CHECKS = (promotion, attraction, episode_airing, midseason_return, conditional, released_thing, airing_schedule,
-                passive_release, possessed_thing, another_entry, cancelled_thing, passive_without_its_subject)
+CLAIM_CHECKS = (promotion, attraction, episode_airing, midseason_return, conditional, released_thing, thing_about_the_work,
+                airing_schedule, passive_release, possessed_thing, another_entry, cancelled_thing,
+                passive_without_its_subject)
 
 
 def not_the_works_event(q: TriggerQuery, subject: Subj) -> tuple[str | None, str | None]:

@@ -95,7 +95,24 @@ def resolve(who: str, body: str, end: int, persons: dict[str, str]) -> str | Non
         return persons[last]
     if who in persons.values() or starts_with_given_name(who):
         return who  # "Charlie Cox says": a given name and a surname before a speech verb
-    return None
+    return named_in_full(who, body, end)
+
+
+def named_in_full(surname: str, body: str, end: int) -> str | None:
+    """"Pike said" after the article named "Imogen Pike": the last full name before `end`,
+    a given name and this surname with no capitalized word after it ("Sebastian Stan
+    Shailene Woodley" names no "Stan Shailene"). None for a name of more than one word, or
+    none such."""
+    if " " in surname:
+        return None
+    found = None
+    for match in re.finditer(rf"(?<![\w'’])({NAME})\s+{re.escape(surname)}(?![\w'’])", body[:end]):
+        if starts_with_given_name(match.group()) and not CAPITALIZED_AFTER.match(body, match.end()):
+            found = match.group()
+    return found
+
+
+CAPITALIZED_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 
 def quote_speaker(body: str, quote: tuple[int, int], persons: dict[str, str]) -> str | None:

@@ -238,9 +238,11 @@ NEW_SUBJECT_AFTER = re.compile(r",?\s+(?:we|i|you|he|she|they)\s+(?:['’]\w+\s+
 
 def clause_between(q: TimeQuery, timex: Timex) -> bool:
     """The trigger is the verb of a clause a subordinator opens after the time ("entered rehab
-    in 2006, after X wrapped filming"); "before" a noun is a preposition ("in February, before
-    the season's debut": the debut is after February)."""
-    return q.trigger.form != "noun" and subordinator().search(q.body, timex.end, q.trigger.start) is not None
+    in 2006, after X wrapped filming"), its noun too when a verb follows ("in 2018, long before
+    the production began"); "before" a bare noun is a preposition ("in February, before the
+    season's debut": the debut is after February)."""
+    clause = q.trigger.form != "noun" or q.trigger.verb_start is not None
+    return clause and subordinator().search(q.body, timex.end, q.trigger.start) is not None
 
 
 @cache
