@@ -352,6 +352,7 @@ def cue_patterns() -> dict:
         "event_words": {w.lower() for w in data["event_words"]},
         "regional": {gazetteer.fold(w) for w in data["regional_adjectives"]},
         "historical": {gazetteer.fold(w) for w in data["historical_events"]},
+        "ranks": {word for word in data["honorifics"] if " " not in word},
         "event_after": words_after(data["event_words"]),
         "family_after": words_after(data["family_after"]),
         "credit_before": EndingIn(re.compile(rf"(?:{lexicon.alternation(data['credit_before'])})\s*$", re.IGNORECASE),
@@ -469,7 +470,7 @@ def work_cues(o: Occurrence) -> list[tuple[str, float, bool, str | None]]:
     # (not a picture's number at the end of a caption: "Jane Doe 105", "Getty Images 29"; nor
     # a name in a list of people: "Demi Lovato, Maroon 5 Mary J. Blige and others")
     if info["numbered"].search(text) and not titles.is_month(text.split()[0]) and not is_rank(text) \
-            and not re.fullmatch(r"\s*[.,;:!?)\]]*\s*", o.after):
+            and not is_persons_number(text, info) and not re.fullmatch(r"\s*[.,;:!?)\]]*\s*", o.after):
         next_word = re.match(r"\s+([A-Z][a-z]+)\b", o.after)
         if not (next_word and gazetteer.given_name_count(next_word.group(1)) > COMMON_GIVEN):
             found.append(("numbered title", 1.0, True, None))
@@ -936,6 +937,19 @@ def is_rank(text: str) -> bool:
     """"No 1", "No. 3": a place in a chart, not a numbered title."""
     words = text.split()
     return len(words) == 2 and words[0] in titles.knowledge()["rank_abbreviations"] and words[1].isdigit()
+
+
+PERSONS_NUMBER = re.compile(r"(?:I{2,3}|IV|VI{0,3}|IX|X|Jr\.?|Sr\.?)")
+
+
+def is_persons_number(text: str, info: dict) -> bool:
+    """"Queen Elizabeth II", "King George VI", "Vincent Rodriguez III": a monarch's or a
+    family's number after a title of rank or a common given name, and a name of two words or
+    more ("Rocky II" and "Creed II" stay numbered titles)."""
+    words = text.split()
+    if len(words) < 3 or not PERSONS_NUMBER.fullmatch(words[-1]):
+        return False
+    return words[0].lower() in info["ranks"] or gazetteer.given_name_count(words[0]) > COMMON_GIVEN
 
 
 # Words of four characters or more: a shorter run is passed over whole, never read from inside.
