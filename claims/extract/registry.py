@@ -245,7 +245,7 @@ POSSESSIVE_END = re.compile(r"['’]s?\s+['‘\"“]?$", re.IGNORECASE)
 # before it. Most names have none of either: one test of all of them together tells, and
 # only then is each tried (`Occurrence.cued_after`, `cued_before`).
 CUES_AFTER = ("season_after", "noun_after", "noun_apposed", "screen_release", "scheduled_after", "ordered_after",
-              "shoot_after", "return_after", "after_title", "work_in_after", "event_after", "person_after", "age", "person_possessed",
+              "shoot_after", "return_after", "decided_after", "box_office_after", "after_title", "work_in_after", "event_after", "person_after", "age", "person_possessed",
               "place_after", "publication_after", "music_after", "brand_after", "family_after", "credit_after")
 CUES_BEFORE = ("season_before", "noun_before", "shoot_before", "event_noun_before", "network_before", "work_in_before", "person_before", "honorific", "place_before",
                "publication_before", "music_before", "credit_before")
@@ -328,8 +328,9 @@ def cue_patterns() -> dict:
         "work_in_after": words_after(data["work_in_after"]),
         "kind_words": kind_words(data["film_words"], data["series_words"]),
         "person_before": words_before(data["person_before"]),
-        "person_after": re.compile(rf"^['’\"”]?\s*,?\s*(?:{lexicon.alternation(data['person_after'])})(?![\w-])",
-                                   re.IGNORECASE),
+        # (not before a sum: "X added $9 million" is a film's takings)
+        "person_after": re.compile(rf"^['’\"”]?\s*,?\s*(?:{lexicon.alternation(data['person_after'])})(?![\w-])"
+                                   r"(?!\s+(?:an?\s+)?(?:estimated\s+|additional\s+|another\s+)?[$£€])", re.IGNORECASE),
         "person_possessed": re.compile(
             rf"^['’](?:s)?\s+(?:\w+\s+)?(?:{lexicon.alternation(data['person_possessed'])})(?![\w-])",
             re.IGNORECASE),
@@ -396,6 +397,13 @@ def production_cue_patterns(data: dict, makers: list[str], number: str, ordinal:
             rf"^['’\"”]?\s+(?:(?:{auxiliaries})\s+)*(?:{lexicon.alternation(forms(data['shoot_after_verbs']))})\s+"
             rf"(?:{lexicon.alternation(data['shoot_after_nouns'])})(?![\w-])(?!\s+(?:on|of|for)\b)",
             re.IGNORECASE),
+        "decided_after": re.compile(
+            rf"^['’\"”]?\s*,?\s+(?:which\s+)?(?:(?:{auxiliaries})\s+)+(?:{lexicon.alternation(data['decided_after'])})\s+"
+            rf"(?:(?:a|an|its|their|another|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+)?"
+            rf"(?:(?:{ordinal}|final|new|more|additional|full)\s+)?(?:season|series|run)s?(?!\w)", re.IGNORECASE),
+        "box_office_after": re.compile(
+            rf"^['’\"”]?\s*,?\s+(?:which\s+)?(?:{lexicon.alternation(data['box_office_verbs'])})\s+"
+            rf"(?:(?:{lexicon.alternation(data['box_office_fillers'])})\s+)*[$£€]\s?\d", re.IGNORECASE),
         "return_after": re.compile(
             rf"^['’\"”]?\s+(?:(?:{auxiliaries})\s+)*(?:{lexicon.alternation(returns)})\s+for\s+"
             rf"(?:(?:a|an|its|their)\s+)?(?:(?:season|series)\s+{number}(?!\w)|(?:{ordinal}|another|final|new)\s+"
@@ -515,6 +523,10 @@ def work_cues_after(o: Occurrence, info: dict) -> list[tuple[str, float, bool, s
         found.append(("starts or ends its shoot", 1.5, True, None))
     if info["return_after"].match(o.after):
         found.append(("returns for a season", 1.5, True, "series"))
+    if info["decided_after"].match(o.after):
+        found.append(("renewed or cancelled", 1.5, True, "series"))
+    if info["box_office_after"].match(o.after):
+        found.append(("box-office figure", 1.5, True, "film"))
     return found
 
 
