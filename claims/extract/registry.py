@@ -313,7 +313,7 @@ def cue_patterns() -> dict:
             rf"(?:(?:in|on|to|into|onto|at|exclusively\s+on)\s+)?(?:the\s+)?(?:{lexicon.alternation(screens)})(?![\w-])",
             re.IGNORECASE),
         "season_after": re.compile(
-            rf"^['’\"”]?(?:['’]s?)?\s*(?::\s*|,\s*|\s*[-–]\s*)?(?:(?:season|series)s?\s+{number}(?!\w)|S\d{{1,2}}(?!\w)"
+            rf"^['’\"”]?(?:['’]s?)?\s*(?::\s*|,\s*|\s*[-–]\s*|\(\s*)?(?:(?:season|series)s?\s+{number}(?!\w)|S\d{{1,2}}(?!\w)"
             rf"|(?:['’]s?\s+)?(?:(?:final|new|upcoming|last|latest)\s+)?(?:{ordinal})\s+(?:season|series|run)(?!\w))",
             re.IGNORECASE),
         "season_before": EndingIn(re.compile(
