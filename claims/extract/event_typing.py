@@ -850,7 +850,10 @@ def another_entry(c: ClaimQuery) -> str | None:
         return "another entry of the work"  # "the Wonder Woman sequel", "the Copper Valley spinoff"
     if not subj.explicit or subj.season is not None or subj.start >= q.trigger.start:
         return None
-    if another_entry_before().search(q.body[max(q.clause[0], subj.start - 40):subj.start]):
+    # (the words before the name in its own clause: "A remake of X is in development, with
+    # filming planned for next spring" names X in the clause before the trigger's)
+    lead = q.clause[0] if subj.start >= q.clause[0] else q.sentence.start
+    if another_entry_before().search(q.body[max(lead, subj.start - 40):subj.start]):
         return "another entry of the work"
     return None
 

@@ -312,8 +312,10 @@ def cue_patterns() -> dict:
             rf"{lexicon.literal_alternation(data['screen_verb_stems'])}[a-z]*\s+"
             rf"(?:(?:in|on|to|into|onto|at|exclusively\s+on)\s+)?(?:the\s+)?(?:{lexicon.alternation(screens)})(?![\w-])",
             re.IGNORECASE),
+        # (not "X (season 9)": a reality show's contestant, or a season's own subtitle, "Hotel
+        # (season 5, aired in 2015)", as often as a title)
         "season_after": re.compile(
-            rf"^['’\"”]?(?:['’]s?)?\s*(?::\s*|,\s*|\s*[-–]\s*|\(\s*)?(?:(?:season|series)s?\s+{number}(?!\w)|S\d{{1,2}}(?!\w)"
+            rf"^['’\"”]?(?:['’]s?)?\s*(?::\s*|,\s*|\s*[-–]\s*)?(?:(?:season|series)s?\s+{number}(?!\w)|S\d{{1,2}}(?!\w)"
             rf"|(?:['’]s?\s+)?(?:(?:final|new|upcoming|last|latest)\s+)?(?:{ordinal})\s+(?:season|series|run)(?!\w))",
             re.IGNORECASE),
         "season_before": EndingIn(re.compile(

@@ -140,7 +140,7 @@ def knowledge() -> dict:
     studio_re = lexicon.alternation(studios)
     number = rf"(?:\d{{1,2}}|{number_words})"
     season_after = re.compile(
-        rf"^(?:,?[\"”’'])?(?:['’]s?)?\s*(?::\s*|,\s*|\s*-\s*|\(\s*)?(?:(?:season|series)s?[\s-]+(?P<n>{number})"
+        rf"^(?:,?[\"”’'])?(?:['’]s?)?\s*(?::\s*|,\s*|\s*-\s*)?(?:(?:season|series)s?[\s-]+(?P<n>{number})"
         rf"(?:\s*(?:,|and|&|-|through|to)\s*(?P<n2>{number}))?(?!\w)|S(?P<s>\d{{1,2}})(?!\w)"
         rf"|(?:['’]s?\s+)?(?:(?:final|new|upcoming|last|latest)\s+)?(?P<ord>{ordinal_words})\s+(?:season|series|run)(?!\w))",
         re.IGNORECASE)
@@ -495,8 +495,6 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
         if season_match:
             season, seasons = season_number(season_match)
             end = match.end() + season_match.end()
-            if "(" in season_match.group():   # "X (season 7)": the span takes the closing parenthesis
-                end += len(CLOSING_PARENTHESIS.match(text, end).group())
         else:
             # Before "The" and a studio's possessive: "season 2 of Netflix's X".
             window = max(0, start - 60)
@@ -518,7 +516,6 @@ def mentions_in(text: str, offset: int, works: WorkLexicon) -> list[Mention]:
     return sorted(mentions, key=lambda m: m.start)
 
 
-CLOSING_PARENTHESIS = re.compile(r"(?:\s*\))?")
 FIRST_NAME_POSSESSIVE = re.compile(r"(?<!\w)([A-Z][a-z]+)['’]s\s+")
 
 
