@@ -559,7 +559,13 @@ NAME_IN_A_NOUN_PHRASE = re.compile(
     r"\b(?:the|in|from|with|of|its|their|his|her|first|second|third|fourth|fifth|final|latest|recent|"
     r"original|earlier|later|previous|new|old|(?i:two|three|four|five|six|seven|eight|nine|both|all|these|those))\s+"
     r"(?:['‘\"“]?[A-Z][\w'’.:&-]*['’\"”]?\s+){1,5}$")
-# A listing's kind of title: "X (Netflix Film)", "Y (HBO Original Film)".
+# A name in a plural noun phrase, after words a verb's subject never follows: "in between X
+# shoots", "the previous X premieres", "at X premieres" (but "after X premieres on Friday"
+# is a clause, and "the new X premieres" may be too).
+NAME_AFTER_A_PLURAL_LEAD = re.compile(
+    r"\b(?:between|during|amid|across|at|previous|past|(?i:two|three|four|five|six|seven|eight|nine|both|all|"
+    r"these|those|several|many))\s+(?:['‘\"“]?[A-Z][\w'’.:&-]*['’\"”]?\s+){1,5}$")
+
 MAKERS_FILM_IN_PARENTHESES = re.compile(r"\(\s*(?:[A-Z][\w'’&.+-]*\s+){1,3}$")
 # "season 2 of X", "the final season of X": the season is the subject of the verb after the name.
 SEASON_OF_A_NAME = re.compile(r"(?i)\b(?:season|series|part|chapter|episode|installment|volume)(?:\s+[\w-]+)?"
@@ -573,8 +579,12 @@ def films_as_noun(q: TriggerQuery) -> str | None:
     verb."""
     if q.trigger.event == "filming" and q.trigger.text.lower() in ("films", "shoots") \
             and (re.search(r"(?i)\bof\s+(?:the|its|their|his|her|these|those)\s+(?:[\w'’-]+\s+){0,3}$", q.before)
-                 or NAME_IN_A_NOUN_PHRASE.search(q.before) and not SEASON_OF_A_NAME.search(q.before)):
+                 or (NAME_IN_A_NOUN_PHRASE.search(q.before) or NAME_AFTER_A_PLURAL_LEAD.search(q.before))
+                 and not SEASON_OF_A_NAME.search(q.before)):
         return "a noun"
+    if q.trigger.event == "release" and q.trigger.text.lower() == "premieres" \
+            and NAME_AFTER_A_PLURAL_LEAD.search(q.before) and not SEASON_OF_A_NAME.search(q.before):
+        return "a noun"   # "attended the previous X premieres", "at X premieres": the nights
     if q.trigger.event == "filming" and q.trigger.text.lower() in ("film", "films") \
             and MAKERS_FILM_IN_PARENTHESES.search(q.body, max(0, q.trigger.start - 40), q.trigger.start):
         return "a noun"
