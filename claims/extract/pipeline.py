@@ -1021,6 +1021,20 @@ def next_trigger_start(context: ArticleContext, sentence: Sentence, trigger: eve
     return min(following, default=clause[1])
 
 
+RETURN_VERB = re.compile(r"(?i)\b(?:return|returns|returning|comes?\s+back|coming\s+back|back)\b")
+
+
+def finale_told(context: ArticleContext) -> bool:
+    """The article tells of its focus season's finale ("the 14th season finale", "the season
+    14 finale"): that season has ended or is ending."""
+    season = context.focus_season
+    assert season is not None  # (asked only of an article with a focus season)
+    ordinals, ordinal_words, _ = season_words()
+    named = [rf"(?:season|series)\s+(?:{season}|{works.number_word(season)})"]
+    named += [rf"{re.escape(word)}\s+(?:season|series)" for word, number in ordinals.items() if number == season]
+    return re.search(rf"\b(?:{'|'.join(named)})\s+finale\b", context.article.body, re.IGNORECASE) is not None
+
+
 def season_for(context: ArticleContext, subj: Subj, trigger: events.Trigger, tense: str,
                opening: str = "") -> int | None:
     """The season named, else one the unnamed subject gives ("The show's fourth season is
@@ -1036,6 +1050,8 @@ def season_for(context: ArticleContext, subj: Subj, trigger: events.Trigger, ten
     if subj.work == context.focus and context.focus_season:
         if trigger.event == "release" and tense == "past":
             return None
+        if trigger.event == "release" and RETURN_VERB.search(trigger.text) and finale_told(context):
+            return None  # after "the 14th season finale", "X returns in the fall" is the next season's
         if trigger.event == "renewal":
             return context.focus_season
         return context.focus_season

@@ -408,7 +408,13 @@ def h_century(g, ctx, lex):
     n = int(g["cent"])
     if not 1 <= n <= 21:
         return None
+    if NAMED_CENTURY.match(ctx.text, ctx.end - len("Century")):
+        return None  # "20th Century Fox", "20th Century Women": a name, no time
     return Found("DATE", f"{n - 1:02d}", _mod_of(g, lex))
+
+
+# A capitalised "Century" before a capitalised word: the century opens a name.
+NAMED_CENTURY = re.compile(r"Century[ \t]+[A-Z]")
 
 
 def h_yearrange(g, ctx, lex):
