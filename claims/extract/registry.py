@@ -1031,6 +1031,10 @@ def holds_credit(form: str) -> bool:
                for i in range(len(words)) for j in range(i + 1, min(len(words), i + 3) + 1))
 
 
+# A network's or studio's acronym with an "s" and no apostrophe ("ABCs", "HBOs").
+ACRONYM_POSSESSIVE = re.compile(r"[A-Z0-9]{2,}s")
+
+
 @lru_cache(maxsize=65536)
 def list_reason(form: str, key: str) -> tuple[str | None, float]:
     """What the knowledge lists say the name is, before any cue."""
@@ -1042,6 +1046,8 @@ def list_reason(form: str, key: str) -> tuple[str | None, float]:
         return ORGANISATION_REASONS.get(kind, ORGANISATION), 3.0
     if gazetteer.fold(form) in makers or key in makers:
         return NETWORK, 3.0
+    if ACRONYM_POSSESSIVE.fullmatch(form) and gazetteer.fold(form[:-1]) in makers:
+        return NETWORK, 3.0  # "ABCs hit reality series": a network's possessive without its apostrophe
     if all(gazetteer.fold(part) in makers for part in re.split(r"[-/]", form)):
         return NETWORK, 3.0  # "Disney-Pixar"
     bare = re.sub(r"^(?:the|a|an)\s+", "", form, flags=re.IGNORECASE)
@@ -1111,6 +1117,8 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
         return rejected(PUBLICATION)
     against = Counter(tally.against)
     reason, prior = list_reason(form, key)
+    if reason == NETWORK and ACRONYM_POSSESSIVE.fullmatch(form):
+        return rejected(reason)  # "the 21st season of ABCs hit series": the season is the show's
     if reason == PLACE and gazetteer.also_title(form):
         reason, prior = None, 0.0  # "Atlanta", "Fargo": a place's name that is also a series' title
     if reason in LIST_REASONS:
