@@ -555,17 +555,18 @@ def person_filmed(q: TriggerQuery) -> str | None:
 # A name inside a noun phrase, after a lower-case determiner, preposition or number: "the
 # first and second X films", "starred in X films", "a trilogy of X films" (but in "season 2
 # of X films in Atlanta" and "the drama X films" the season or the drama is a subject).
+# (a run of capitalised words, a title's, up to the trigger; and the words that count a plural)
+TITLE_RUN = r"\s+(?:['‘\"“]?[A-Z][\w'’.:&-]*['’\"”]?\s+){1,5}$"
+COUNTING = "two|three|four|five|six|seven|eight|nine|both|all|these|those"
 NAME_IN_A_NOUN_PHRASE = re.compile(
     r"\b(?:the|in|from|with|of|its|their|his|her|first|second|third|fourth|fifth|final|latest|recent|"
-    r"original|earlier|later|previous|new|old|(?i:two|three|four|five|six|seven|eight|nine|both|all|these|those))\s+"
-    r"(?:['‘\"“]?[A-Z][\w'’.:&-]*['’\"”]?\s+){1,5}$")
+    rf"original|earlier|later|previous|new|old|(?i:{COUNTING})){TITLE_RUN}")
 # A name in a plural noun phrase, after words a verb's subject never follows: "in between X
 # shoots", "the previous X premieres", "at X premieres" (but "after X premieres on Friday"
 # is a clause, and "the new X premieres" may be too).
-NAME_AFTER_A_PLURAL_LEAD = re.compile(
-    r"\b(?:between|during|amid|across|at|previous|past|(?i:two|three|four|five|six|seven|eight|nine|both|all|"
-    r"these|those|several|many))\s+(?:['‘\"“]?[A-Z][\w'’.:&-]*['’\"”]?\s+){1,5}$")
+NAME_AFTER_A_PLURAL_LEAD = re.compile(rf"\b(?:between|during|amid|across|at|previous|past|(?i:{COUNTING}|several|many)){TITLE_RUN}")
 
+# A listing's kind of title: "X (Netflix Film)", "Y (HBO Original Film)".
 MAKERS_FILM_IN_PARENTHESES = re.compile(r"\(\s*(?:[A-Z][\w'’&.+-]*\s+){1,3}$")
 # "season 2 of X", "the final season of X": the season is the subject of the verb after the name.
 SEASON_OF_A_NAME = re.compile(r"(?i)\b(?:season|series|part|chapter|episode|installment|volume)(?:\s+[\w-]+)?"

@@ -401,7 +401,7 @@ def production_cue_patterns(data: dict, makers: list[str], number: str, ordinal:
             re.IGNORECASE),
         "decided_after": re.compile(
             rf"^['’\"”]?\s*,?\s+(?:which\s+)?(?:(?:{auxiliaries})\s+)+(?:{lexicon.alternation(data['decided_after'])})\s+"
-            rf"(?:(?:a|an|its|their|another|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+)?"
+            rf"(?:(?:a|an|its|their|another|{number})\s+)?"
             rf"(?:(?:{ordinal}|final|new|more|additional|full)\s+)?(?:season|series|run)s?(?!\w)", re.IGNORECASE),
         "box_office_after": re.compile(
             rf"^['’\"”]?\s*,?\s+(?:which\s+)?(?:{lexicon.alternation(data['box_office_verbs'])})\s+"
