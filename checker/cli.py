@@ -27,6 +27,7 @@ from checker.reports.rules_report import RULE_FORMATS
 from checker.reports.text import clean
 from checker.review.states import HIDDEN, StoreError, shown
 from claims.extract.parallel import ClusterError
+from claims.spool import SpoolError
 from claims.reading import (JSONL_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, BadArticle, StandardInput,
                             expand, is_article_file, parse_published)
 
@@ -224,7 +225,7 @@ class Commands(click.Group):
 def failure_message(err: Exception) -> str:
     """What a command that failed says, in one line: what to do when the cause is known
     (a cluster out of reach, the review extra missing), else that the checker failed."""
-    if isinstance(err, ClusterError):
+    if isinstance(err, (ClusterError, SpoolError)):
         return str(err)
     if isinstance(err, ModuleNotFoundError) and missing_review_extra(err):
         return (f"the review store and page need the review extra ({err.name} is not installed): "

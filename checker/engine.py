@@ -11,7 +11,7 @@ import hashlib
 import json
 from collections import defaultdict
 from functools import cache
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from checker.config import Settings
 from checker.progress import Progress
@@ -29,6 +29,7 @@ from claims.extract.works import WorkLexicon
 from claims.keys import fold_title
 from claims.models import Article, Claim, ImpossibleDate, Subject
 from claims.reading import StandardInput, read_articles
+from claims.spool import ArticleSpool
 
 # A claim that is only rumored or guessed at makes a conflict worth a look, not an error.
 SOFT_MODALITIES = {"rumored", "speculative"}
@@ -47,7 +48,16 @@ def reads_impossible_dates(settings: Settings) -> bool:
     return any(rule.reads_impossible_dates for rule in enabled_rules(settings))
 
 
-def make_corpus(claims: list[Claim], articles: Iterable[Article] | dict[str, Article], lexicon: WorkLexicon | None,
+def articles_by_id(articles: Iterable[Article] | Mapping[str, Article]) -> Mapping[str, Article]:
+    """The articles by id: a spool's are read from its file when asked for, not all at once."""
+    if isinstance(articles, Mapping):
+        return articles
+    if isinstance(articles, ArticleSpool):
+        return articles.by_id
+    return {article.id: article for article in articles}
+
+
+def make_corpus(claims: list[Claim], articles: Iterable[Article] | Mapping[str, Article], lexicon: WorkLexicon | None,
                 settings: Settings, spellings: Spellings | None = None,
                 focus: set[str] | None = None, article_works: dict[str, set[str]] | None = None,
                 impossible_dates: list[ImpossibleDate] | None = None) -> Corpus:
@@ -55,8 +65,7 @@ def make_corpus(claims: list[Claim], articles: Iterable[Article] | dict[str, Art
                     for title, aliases in settings.aliases.works.items() for alias in aliases}
     person_aliases = {alias: name for name, aliases in settings.aliases.people.items()
                       for alias in aliases}
-    by_id = articles if isinstance(articles, dict) else {article.id: article for article in articles}
-    return Corpus(articles=by_id, claims=claims,
+    return Corpus(articles=articles_by_id(articles), claims=claims,
                   lexicon=lexicon, work_aliases=work_aliases, person_aliases=person_aliases,
                   spellings=spellings, focus=focus, article_works=article_works, names=EXTRACTOR_NAMES,
                   impossible_dates=impossible_dates)
@@ -84,7 +93,7 @@ def index_by_event(claims: Iterable[Claim], corpus: Corpus) -> dict[tuple, list[
     return groups
 
 
-def find_conflicts(claims: list[Claim], articles: Iterable[Article] | dict[str, Article],
+def find_conflicts(claims: list[Claim], articles: Iterable[Article] | Mapping[str, Article],
                    lexicon: WorkLexicon | None = None, settings: Settings | None = None,
                    progress: Progress | None = None, spellings: Spellings | None = None,
                    focus: set[str] | None = None, article_works: dict[str, set[str]] | None = None,
@@ -96,13 +105,13 @@ def find_conflicts(claims: list[Claim], articles: Iterable[Article] | dict[str, 
     claims about, when `claims` are only some of the corpus's; `impossible_dates`: the
     dates no calendar has that extraction noted, else found in the bodies when needed)."""
     settings = settings or Settings()
-    by_id = articles if isinstance(articles, dict) else {article.id: article for article in articles}
+    articles = articles_by_id(articles)
     if spellings is None and reads_spellings(settings):   # (claims from elsewhere: read the bodies)
         titles = spellings_module.title_pattern(lexicon.titles.values() if lexicon else ())
-        spellings = spellings_module.collect(by_id.values(), titles)
+        spellings = spellings_module.collect(articles.values(), titles)
     if impossible_dates is None and reads_impossible_dates(settings):
-        impossible_dates = [date for article in by_id.values() for date in find_impossible_dates(article)]
-    corpus = make_corpus(claims, by_id, lexicon, settings, spellings, focus, article_works, impossible_dates)
+        impossible_dates = [date for article in articles.values() for date in find_impossible_dates(article)]
+    corpus = make_corpus(claims, articles, lexicon, settings, spellings, focus, article_works, impossible_dates)
     groups = index_by_event(claims, corpus)
     if focus is not None:
         groups = {key: group for key, group in groups.items() if any(claim.article in focus for claim in group)}
@@ -225,7 +234,9 @@ def extract(targets: Iterable[str | StandardInput], published: str | None = None
     `progress` (checker/progress.py) is told how far each step is; `with_spellings` also
     collects how the articles spell names, for name-variant."""
     settings = settings or Settings()
-    articles, problems = read_articles(targets, published, progress, settings.max_article_size)
+    # (Spooled: the bodies wait in a temporary file until learning, extraction or a report
+    # reads them, so that memory does not hold every article of a big corpus at once.)
+    articles, problems = read_articles(targets, published, progress, settings.max_article_size, ArticleSpool())
     extraction = extract_corpus(articles, settings.work_config(), settings.workers(), progress, with_spellings)
     return Report(articles=articles, claims=extraction.claims, problems=problems + extraction.problems,
                   lexicon=extraction.lexicon, spellings=extraction.spellings,

@@ -4,19 +4,21 @@ apart from the engine so that a report needs nothing of how the findings were ma
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Mapping, Sequence
 
 from checker.findings import Finding
 from claims.names import Spellings
 from claims.extract.works import WorkLexicon
 from claims.models import Article, Claim, ImpossibleDate
 from claims.reading import ReadProblem
+from claims.spool import ArticleSpool
 
 
 @dataclass
 class Report:
     """Everything one run found: what the reports render and the CLI's exit status depends on."""
 
-    articles: list[Article]
+    articles: Sequence[Article]   # a list, or a spool (claims/spool.py) for a whole corpus
     claims: list[Claim]
     problems: list[ReadProblem]
     findings: list[Finding] = field(default_factory=list)
@@ -35,9 +37,13 @@ class Report:
         return [article for article in self.articles if article.published is None]
 
     @property
-    def article_by_id(self) -> dict[str, Article]:
-        """Every article a finding may cite: those read and those of the store."""
-        return {article.id: article for article in (*self.stored, *self.articles)}
+    def article_by_id(self) -> Mapping[str, Article]:
+        """Every article a finding may cite: those read and those of the store (a spool's
+        read from its file when asked for)."""
+        stored = {article.id: article for article in self.stored}
+        if isinstance(self.articles, ArticleSpool):
+            return self.articles.by_id_with(stored)
+        return {**stored, **{article.id: article for article in self.articles}}
 
     @property
     def claim_by_id(self) -> dict[str, Claim]:

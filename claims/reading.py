@@ -16,7 +16,7 @@ import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, Protocol
+from typing import BinaryIO, Iterable, Iterator, Protocol, TypeVar, overload
 from urllib.parse import urlsplit
 
 import yaml
@@ -455,13 +455,35 @@ def expand(targets: Iterable[str | StandardInput]) -> Iterator[Path | StandardIn
 MAX_PROBLEMS_PER_FILE = 100
 
 
+class ArticleList(Protocol):
+    """Where the articles read are kept: a list, or a spool (claims/spool.py)."""
+
+    def append(self, article: Article, /) -> None: ...
+
+    def __len__(self) -> int: ...
+
+
+Kept = TypeVar("Kept", bound=ArticleList)
+
+
+@overload
 def read_articles(targets: Iterable[str | StandardInput], published: str | None = None,
-                  progress: ProgressReport | None = None, limit: int = MAX_ARTICLE_BYTES
-                  ) -> tuple[list[Article], list[ReadProblem]]:
+                  progress: ProgressReport | None = None, limit: int = MAX_ARTICLE_BYTES,
+                  into: None = None) -> tuple[list[Article], list[ReadProblem]]: ...
+
+
+@overload
+def read_articles(targets: Iterable[str | StandardInput], published: str | None,
+                  progress: ProgressReport | None, limit: int, into: Kept) -> tuple[Kept, list[ReadProblem]]: ...
+
+
+def read_articles(targets: Iterable[str | StandardInput], published: str | None = None,
+                  progress: ProgressReport | None = None, limit: int = MAX_ARTICLE_BYTES,
+                  into: ArticleList | None = None) -> tuple[ArticleList, list[ReadProblem]]:
     """All readable articles under the targets, and a problem for each that was not
     (`progress` is told how many are read, as they are; `limit`: the bytes an article, or a
-    JSON Lines record, may have)."""
-    articles: list[Article] = []
+    JSON Lines record, may have; `into`: where to keep the articles, a new list if None)."""
+    articles: ArticleList = [] if into is None else into
     problems: list[ReadProblem] = []
     seen: dict[str, str] = {}
     for item in expand(targets):

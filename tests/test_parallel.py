@@ -54,8 +54,18 @@ def test_workers_for(jobs, items, expected, monkeypatch):
 
 
 def test_map_ranges_keeps_the_order_of_the_batches(small_batches):
-    found = parallel.map_ranges(lambda shared, start, stop: shared[start:stop], 40, 2, list(range(40)))
+    found = list(parallel.map_ranges(lambda shared, start, stop: shared[start:stop], 40, 2, list(range(40))))
     assert len(found) > 1 and [n for batch in found for n in batch] == list(range(40))
+
+
+def test_map_ranges_hands_each_result_over_before_the_next_batch_runs(monkeypatch):
+    """(In this process: the caller sums a batch into what it keeps before the next is made,
+    so the batches' results are never all held at once.)"""
+    monkeypatch.setattr(parallel, "MAX_BATCH", 5)
+    started = []
+    results = parallel.map_ranges(lambda shared, start, stop: started.append(start) or start, 20, 1, None)
+    assert started == [] and next(results) == 0 and started == [0]
+    assert next(results) == 5 and started == [0, 5] and list(results) == [10, 15]
 
 
 def registry_state(lexicon) -> str:

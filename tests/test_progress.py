@@ -58,7 +58,7 @@ def test_nothing_is_written_when_off():
 def test_progress_in_batches_gives_the_claims_of_one_pass(monkeypatch):
     articles, _ = read_articles([SEEDS, str(ROOT / "tests/fixtures/articles/works")])
     plain = extract_corpus(articles, jobs=1)
-    monkeypatch.setattr(parallel, "PROGRESS_BATCH", 3)
+    monkeypatch.setattr(parallel, "MAX_BATCH", 3)
     told = []
     reported = extract_corpus(articles, jobs=1, progress=lambda step, done, total: told.append((step, done, total)))
     assert plain.claims and [c.model_dump() for c in reported.claims] == [c.model_dump() for c in plain.claims]

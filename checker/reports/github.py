@@ -8,6 +8,8 @@ Escaping as the runner reads it: "%", CR and LF in the message; in a property al
 """
 from __future__ import annotations
 
+from typing import Mapping
+
 from checker.report import Report
 from checker.findings import Finding, Severity
 from checker.reports.locations import Span, locate
@@ -36,7 +38,7 @@ def render(report: Report) -> str:
     return "\n".join(command(finding, articles) for finding in report.findings)
 
 
-def first_span(finding: Finding, articles: dict[str, Article]) -> Span | None:
+def first_span(finding: Finding, articles: Mapping[str, Article]) -> Span | None:
     """The first piece of evidence that lies in a file: an annotation has one place."""
     for citation in finding.evidence:
         article = articles.get(citation.article)
@@ -46,7 +48,7 @@ def first_span(finding: Finding, articles: dict[str, Article]) -> Span | None:
     return None
 
 
-def command(finding: Finding, articles: dict[str, Article]) -> str:
+def command(finding: Finding, articles: Mapping[str, Article]) -> str:
     properties: dict[str, object] = {}
     span = first_span(finding, articles)
     if span:

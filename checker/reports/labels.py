@@ -5,7 +5,7 @@ The text is raw article-derived text; each format makes it safe in its own way.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from checker.findings import SEVERITY_ORDER, Finding, Severity
 from checker.rules import wording
@@ -15,12 +15,12 @@ SEVERITY_NOUNS = {Severity.ERROR: ("error", "errors"), Severity.WARNING: ("warni
                   Severity.INFO: ("info", "info")}
 
 
-def source_label(article_id: str, articles: dict[str, Article]) -> str:
+def source_label(article_id: str, articles: Mapping[str, Article]) -> str:
     """ "WhatCulture (May 2016)", worded as the rules word it in their messages."""
     return wording.source(article_id, articles)
 
 
-def sources_label(finding: Finding, articles: dict[str, Article]) -> str:
+def sources_label(finding: Finding, articles: Mapping[str, Article]) -> str:
     """ "WhatCulture (May 2016) +2": the first source and how many more."""
     if not finding.articles:
         return ""

@@ -6,6 +6,8 @@ a script, a table cell or a mention; links are only written for http(s) URLs.
 """
 from __future__ import annotations
 
+from typing import Mapping
+
 import re
 from urllib.parse import quote, urlsplit
 
@@ -75,7 +77,7 @@ def counts_line(report: Report) -> str:
     return " · ".join(parts)
 
 
-def finding_block(finding: Finding, articles: dict[str, Article]) -> str:
+def finding_block(finding: Finding, articles: Mapping[str, Article]) -> str:
     """A heading (severity, rule, work and event), the message, then a quote per evidence."""
     about = escape(work_label(finding.subject))
     if finding.event:
@@ -93,7 +95,7 @@ def finding_block(finding: Finding, articles: dict[str, Article]) -> str:
     return "\n".join(lines)
 
 
-def source_link(article_id: str, article: Article | None, articles: dict[str, Article]) -> str:
+def source_link(article_id: str, article: Article | None, articles: Mapping[str, Article]) -> str:
     label = escape(source_label(article_id, articles))
     url = safe_url(article.url) if article else None
     return f"[{label}]({url})" if url else label

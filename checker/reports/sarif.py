@@ -11,6 +11,8 @@ into HTML gets no markup from it.
 """
 from __future__ import annotations
 
+from typing import Mapping
+
 import json
 from importlib import metadata
 from pathlib import Path
@@ -79,7 +81,7 @@ def rule_descriptor(rule: Rule) -> dict:
     }
 
 
-def result(finding: Finding, rule_index: dict[str, int], articles: dict[str, Article]) -> dict:
+def result(finding: Finding, rule_index: dict[str, int], articles: Mapping[str, Article]) -> dict:
     found: dict[str, str | int] = {"ruleId": finding.rule}
     if finding.rule in rule_index:
         found["ruleIndex"] = rule_index[finding.rule]
@@ -95,7 +97,7 @@ def result(finding: Finding, rule_index: dict[str, int], articles: dict[str, Art
     }
 
 
-def location(citation: Citation, articles: dict[str, Article]) -> dict:
+def location(citation: Citation, articles: Mapping[str, Article]) -> dict:
     """Where one piece of evidence is: the file region, the article, and what it says."""
     article = articles.get(citation.article)
     place = {

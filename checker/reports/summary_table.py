@@ -4,6 +4,8 @@ tables fit the terminal's width: the message and the times wrap, and on a termin
 for the columns each finding (each event's times) is a block of its own."""
 from __future__ import annotations
 
+from typing import Mapping
+
 import textwrap
 from collections import defaultdict
 
@@ -59,7 +61,7 @@ def event_key(work: str, season: int | None, event: str | None) -> tuple:
     return fold_title(work), season or 1, event
 
 
-def findings_table(findings: list[Finding], articles: dict[str, Article], width: int) -> str:
+def findings_table(findings: list[Finding], articles: Mapping[str, Article], width: int) -> str:
     """One table, so the columns line up across works, with a heading line before each
     work and season; the cells are wrapped here so each row's height is known. The message
     takes the width the other columns leave; when that is too little, each finding is a

@@ -11,8 +11,9 @@ import hashlib
 import json
 import secrets
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from sqlalchemy import (Connection, Text, bindparam, case, cast, create_engine, delete, event, func, insert, inspect, select,
                         text, update)
@@ -42,6 +43,7 @@ RECORD_LOCK_KEY = 0x636B7263
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 CORPUS_KEY = "corpus"   # the meta row of the corpus kept for incremental checks
+ARTICLE_CHUNK = 1000    # articles written at a time (their bodies held together)
 SYSTEM = None  # the editor of a change the checker made itself
 
 def evidence_hash(finding: Finding) -> str:
@@ -169,7 +171,7 @@ class Store:
 
     # -- recording a check -------------------------------------------------------------
 
-    def record_check(self, articles: list[Article], claims: list[Claim], findings: list[Finding],
+    def record_check(self, articles: Sequence[Article], claims: list[Claim], findings: list[Finding],
                      corpus: GroupKeys, kept: KeptCorpus | None = None) -> CheckSummary:
         """Store the articles read, their claims and the findings, in one transaction.
 
@@ -285,11 +287,18 @@ class Store:
                 select(table).where(table.c.fingerprint.in_(chunk)))})
         return known
 
-    def _store_articles(self, connection: Connection, articles: list[Article], moment) -> None:
+    def _store_articles(self, connection: Connection, articles: Sequence[Article], moment) -> None:
         """Insert the new articles, update the edited ones; the claims of all are replaced.
 
         Articles are updated, not deleted and inserted again: on PostgreSQL each deleted
-        article fires a foreign-key check on the claims, thousands of them per check."""
+        article fires a foreign-key check on the claims, thousands of them per check. They
+        are written a chunk at a time, so that a spooled corpus's bodies are never all in
+        memory at once."""
+        for chunk in chunks(articles, ARTICLE_CHUNK):
+            self._store_article_chunk(connection, chunk, moment)
+
+    @staticmethod
+    def _store_article_chunk(connection: Connection, articles: list[Article], moment) -> None:
         table = schema.articles
         ids = [article.id for article in articles]
         stored: dict[str, tuple] = {}   # id -> (content hash, path) as stored
@@ -773,10 +782,11 @@ def claim_key(claim: dict) -> str:
     return f"{claim['article']}#{hashlib.sha256(content.encode()).hexdigest()[:12]}"
 
 
-def chunks(values: list, size: int = 500) -> Iterator[list]:
+def chunks(values: Iterable, size: int = 500) -> Iterator[list]:
     """Slices small enough for an IN (...) list on every database."""
-    for start in range(0, len(values), size):
-        yield values[start:start + size]
+    items = iter(values)
+    while chunk := list(islice(items, size)):
+        yield chunk
 
 
 def sqlite_pragmas(connection, _record) -> None:

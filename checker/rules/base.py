@@ -57,7 +57,7 @@ class Corpus(GroupKeys):
     """What a rule may look at besides its claims: the articles and the names learned (and,
     from GroupKeys, the keys claims are grouped by)."""
 
-    articles: dict[str, Article]
+    articles: Mapping[str, Article]   # by id (a spool's read from its file when asked for)
     claims: list[Claim] = field(default_factory=list)
     lexicon: LearnedWorks | None = None
     # Folded alias -> folded canonical title, from the configuration.

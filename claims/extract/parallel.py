@@ -29,8 +29,9 @@ Shared = TypeVar("Shared")
 
 # Fewer items than this run in this process.
 MIN_ITEMS = 100
-# Items per batch when one process reports its progress.
-PROGRESS_BATCH = 500
+# The most items a batch holds: a batch's articles are read from the spool together, and
+# its sentences split together, so memory holds no more than this many at once.
+MAX_BATCH = 500
 # Batches per worker: more than one, so that a worker that drew long articles does not keep
 # the others waiting.
 BATCHES_PER_WORKER = 4
@@ -94,33 +95,35 @@ def ranges(count: int, parts: int) -> list[tuple[int, int]]:
 
 
 def map_ranges(function: Callable[[Shared, int, int], Result], count: int, jobs: Jobs,
-               shared: Shared, done: Callable[[int], None] | None = None) -> list[Result]:
+               shared: Shared, done: Callable[[int], None] | None = None) -> Iterator[Result]:
     """function(shared, start, stop) over consecutive ranges of range(count), in order: one
-    call for the whole range in this process, one per batch in forked workers, or one per
-    batch on a Dask cluster. `done(n)` hears how many items are done, batch by batch (in
-    this process, batches of PROGRESS_BATCH then)."""
+    call per batch of at most MAX_BATCH items in this process, in forked workers, or on a
+    Dask cluster. The results come one at a time, as the batches are done, so that the
+    caller can sum each into what it keeps and let it go: all of them at once cost memory
+    in proportion to the batches (each batch's tally of a name the others also tallied).
+    `done(n)` hears how many items are done, batch by batch."""
     report = done or (lambda finished: None)
     if isinstance(jobs, DaskCluster):
-        return map_on_cluster(function, count, jobs, shared, report) if count else []
+        if count:
+            yield from map_on_cluster(function, count, jobs, shared, report)
+        return
     workers = workers_for(jobs, count)
     if workers == 1:
-        results = []
-        for start, stop in ranges(count, 1 if done is None else -(-count // PROGRESS_BATCH)):
-            results.append(function(shared, start, stop))
+        for start, stop in ranges(count, max(1, -(-count // MAX_BATCH))):
+            result = function(shared, start, stop)
             report(stop)
-        return results
+            yield result
+        return
     global _task
     _task = (function, shared)
-    bounds = ranges(count, workers * BATCHES_PER_WORKER)
+    bounds = ranges(count, max(workers * BATCHES_PER_WORKER, -(-count // MAX_BATCH)))
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            results = []
             # (_run returns what `function` does: the type is lost in the module global _task)
             batches = cast("Iterator[Result]", pool.imap(_run, bounds, chunksize=1))
             for result, (_, stop) in zip(batches, bounds):
-                results.append(result)
                 report(stop)
-            return results
+                yield result
     finally:
         _task = None
 
@@ -132,7 +135,7 @@ def _run(bounds: tuple[int, int]) -> object:
 
 
 def map_on_cluster(function: Callable[[Shared, int, int], Result], count: int, cluster: DaskCluster,
-                   shared: Shared, done: Callable[[int], None]) -> list[Result]:
+                   shared: Shared, done: Callable[[int], None]) -> Iterator[Result]:
     """The batches on the cluster's workers (a few per thread), their results in order. The
     function must be importable there: the workers need this version of checker installed."""
     client = dask_client(cluster.address)
@@ -142,14 +145,13 @@ def map_on_cluster(function: Callable[[Shared, int, int], Result], count: int, c
     [on_cluster] = client.scatter([shared], broadcast=True, hash=False)
     bounds = ranges(count, threads * BATCHES_PER_WORKER)
     futures = [client.submit(run_paused, function, on_cluster, start, stop, pure=False) for start, stop in bounds]
-    try:
-        results = []
-        for future, (_, stop) in zip(futures, bounds):   # (in order, as the pool's are)
-            results.append(future.result())
-            done(stop)
-        return results
-    except Exception as err:  # (a worker lost, or one without this version of checker)
-        raise ClusterError(f"the Dask cluster at {cluster.address} failed: {type(err).__name__}: {err}") from err
+    for future, (_, stop) in zip(futures, bounds):   # (in order, as the pool's are)
+        try:
+            result = future.result()
+        except Exception as err:  # (a worker lost, or one without this version of checker)
+            raise ClusterError(f"the Dask cluster at {cluster.address} failed: {type(err).__name__}: {err}") from err
+        done(stop)
+        yield result
 
 
 def run_paused(function: Callable[[Shared, int, int], Result], shared: Shared, start: int, stop: int) -> Result:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import cast
 
@@ -35,7 +35,7 @@ ALONG_WITH = re.compile(r"(?:,\s*)?\b(?:along\s+with|alongside|together\s+with|a
                         re.IGNORECASE)
 
 
-def outlet_names(articles: list[Article]) -> set[str]:
+def outlet_names(articles: Iterable[Article]) -> set[str]:
     """Outlets and authors of the corpus: names that are never works."""
     names = set()
     for article in articles:
@@ -57,7 +57,7 @@ class Documents(Sequence):
     or worker that reads the batch), unless `texts` holds them already: a corpus's sentences
     are never all in memory at once."""
 
-    def __init__(self, articles: list[Article], texts: dict[str, list[Sentence]] | None = None):
+    def __init__(self, articles: Sequence[Article], texts: dict[str, list[Sentence]] | None = None):
         self.articles = articles
         self.texts = texts
 
@@ -74,7 +74,7 @@ class Documents(Sequence):
         return article.id, [(s.start, s.end, s.text, s.headline) for s in sentences]
 
 
-def learn(articles: list[Article], texts: dict[str, list[Sentence]] | None = None,
+def learn(articles: Sequence[Article], texts: dict[str, list[Sentence]] | None = None,
           config: WorkConfig | None = None, jobs: parallel.Jobs = 1,
           progress: parallel.ProgressReport | None = None) -> works.WorkLexicon:
     """The works of the articles (`texts`: their sentences, when already split)."""
@@ -82,7 +82,7 @@ def learn(articles: list[Article], texts: dict[str, list[Sentence]] | None = Non
     return works.learn_works(Documents(articles, texts), pattern, outlet_names(articles), config, jobs, progress)
 
 
-def learn_more(known: works.WorkLexicon, articles: list[Article], texts: dict[str, list[Sentence]],
+def learn_more(known: works.WorkLexicon, articles: Sequence[Article], texts: dict[str, list[Sentence]],
                config: WorkConfig | None = None) -> works.WorkLexicon:
     """A bigger corpus's lexicon with what a few new articles add: learned from them only
     when they name something it did not decide (most articles about known works do not, and
@@ -110,7 +110,7 @@ class Extraction:
     impossible_dates: list[ImpossibleDate] = dataclasses.field(default_factory=list)
 
 
-def extract_corpus(articles: list[Article], config: WorkConfig | None = None,
+def extract_corpus(articles: Sequence[Article], config: WorkConfig | None = None,
                    jobs: parallel.Jobs = 1, progress: parallel.ProgressReport | None = None,
                    with_spellings: bool = False, known: works.WorkLexicon | None = None) -> Extraction:
     """Every claim of every article, ids c1, c2, ... in article order.

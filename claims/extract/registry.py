@@ -897,11 +897,14 @@ def learn_registry(documents: Sequence[tuple[str, list[tuple[int, int, str, bool
     Returns the registry, the persons seen (name -> count), for speakers and name checks,
     and the kept documents.
     """
-    batches = parallel.map_ranges(tally_range, len(documents), jobs, (documents, event_words, fold_title, keep),
-                                  parallel.step_progress(progress, "learning works", len(documents)))
-    found = batches[0] if batches else Tallies()
-    for batch in batches[1:]:
-        found.merge(batch)
+    found: Tallies | None = None
+    for batch in parallel.map_ranges(tally_range, len(documents), jobs, (documents, event_words, fold_title, keep),
+                                     parallel.step_progress(progress, "learning works", len(documents))):
+        if found is None:
+            found = batch
+        else:
+            found.merge(batch)   # (and the batch let go: only the sums are kept)
+    found = found or Tallies()
     return (*decide_all(found, excluded, config, fold_title), found.kept)
 
 
