@@ -92,9 +92,17 @@ class Spelling:
                 self._offsets.append(start)
 
     def add(self, later: Spelling) -> None:
-        """A later batch's use of the same spelling (its articles are other articles)."""
+        """A later batch's use of the same spelling (its articles may include these)."""
         self.count += later.count
         self.add_uses(zip(later._ids, later._offsets))
+
+    def extend(self, later: Spelling) -> None:
+        """A later batch's use of the same spelling, none of its articles among these (the
+        batches of one corpus): appended as they are, without the set of the articles so
+        far that `add` makes, which costs a common name's articles at every batch."""
+        self.count += later.count
+        self._ids += later._ids
+        self._offsets += later._offsets
 
 
 def restore_spelling(text: str, count: int, ids: list[str], offsets: array) -> Spelling:
@@ -119,12 +127,16 @@ class Spellings:
     lower: set[str] = field(default_factory=set)
     titles: list[tuple[str, str, int]] = field(default_factory=list)   # (title, article, offset)
 
-    def merge(self, later: Spellings) -> None:
-        """Add a later batch's spellings, as if its articles had been read after these."""
+    def merge(self, later: Spellings, other_articles: bool = False) -> None:
+        """Add a later batch's spellings, as if its articles had been read after these
+        (`other_articles`: none of them is among these, as in the batches of one corpus)."""
         for mine, theirs in ((self.runs, later.runs), (self.initial, later.initial)):
             for text, spelling in theirs.items():
                 if text in mine:
-                    mine[text].add(spelling)
+                    if other_articles:
+                        mine[text].extend(spelling)
+                    else:
+                        mine[text].add(spelling)
                 else:
                     mine[text] = spelling
         self.lower |= later.lower

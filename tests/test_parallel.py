@@ -285,3 +285,9 @@ def test_a_spelling_keeps_each_articles_first_offset_as_a_dict_would(first, late
         merged.setdefault(article, offset)
     assert list(twin.articles.items()) == list(merged.items())
     assert twin.count == mine.count + theirs.count and mine.articles == expected   # (the copy is its own)
+    # Batches of one corpus hold other articles: appending gives what the set-checked add gives.
+    other_batch, _ = built([(article.upper(), offsets) for article, offsets in later])
+    appended, added = mine.copy(), mine.copy()
+    appended.extend(other_batch)
+    added.add(other_batch)
+    assert appended == added and list(appended.articles) == list(added.articles)

@@ -149,7 +149,7 @@ def extract_corpus(articles: Sequence[Article], config: WorkConfig | None = None
             dates += batch_dates
             if names is not None:
                 assert batch_names is not None  # (every batch collects them when asked)
-                names.merge(batch_names)
+                names.merge(batch_names, other_articles=True)   # (each article is in one batch)
     return Extraction(claims, lexicon_, dropped, names, problems, dates)
 
 
