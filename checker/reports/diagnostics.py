@@ -1,7 +1,7 @@
 """The lines a run writes to stderr: one error per unreadable input, warnings on undated articles."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from checker.report import Report
 from checker.reports.locations import is_corpus_file
@@ -19,13 +19,17 @@ def errors(report: Report) -> list[str]:
 
 
 def warnings(report: Report) -> list[str]:
+    # (One pass over the articles, which a whole corpus's run reads back from its spool.)
     by_path: dict[str, list[Article]] = defaultdict(list)
-    for article in report.undated:
-        by_path[article.path or article.id].append(article)
+    totals: Counter[str] = Counter()
+    for article in report.articles:
+        totals[article.path or ""] += 1
+        if article.published is None:
+            by_path[article.path or article.id].append(article)
     lines = []
     for path, undated in by_path.items():
         if len(undated) > LIST_UNDATED_UP_TO:
-            total = sum(1 for article in report.articles if article.path == path)
+            total = totals[path]
             lines.append(f"checker: warning: {clean(path)}: {len(undated)} of {total} articles "
                          f"have {UNDATED}")
             continue

@@ -94,6 +94,11 @@ def ranges(count: int, parts: int) -> list[tuple[int, int]]:
     return [(start, stop) for start, stop in zip(bounds, bounds[1:]) if start < stop]
 
 
+def batches_for(count: int, at_least: int = 1) -> int:
+    """How many batches `count` items make: enough that none holds more than MAX_BATCH."""
+    return max(at_least, -(-count // MAX_BATCH))
+
+
 def map_ranges(function: Callable[[Shared, int, int], Result], count: int, jobs: Jobs,
                shared: Shared, done: Callable[[int], None] | None = None) -> Iterator[Result]:
     """function(shared, start, stop) over consecutive ranges of range(count), in order: one
@@ -109,14 +114,14 @@ def map_ranges(function: Callable[[Shared, int, int], Result], count: int, jobs:
         return
     workers = workers_for(jobs, count)
     if workers == 1:
-        for start, stop in ranges(count, max(1, -(-count // MAX_BATCH))):
+        for start, stop in ranges(count, batches_for(count)):
             result = function(shared, start, stop)
             report(stop)
             yield result
         return
     global _task
     _task = (function, shared)
-    bounds = ranges(count, max(workers * BATCHES_PER_WORKER, -(-count // MAX_BATCH)))
+    bounds = ranges(count, batches_for(count, workers * BATCHES_PER_WORKER))
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             # (_run returns what `function` does: the type is lost in the module global _task)
