@@ -284,7 +284,8 @@ def checked_against(targets: Iterable[str | StandardInput], stored: snapshot.Sto
     lexicon = extraction.lexicon
     corpus = make_corpus([], by_id, lexicon, settings)
     others = [claim for claim in related_claims(extraction.claims, stored, corpus) if claim.article not in read]
-    claims = [claim.model_copy(update={"id": f"c{number}"})
+    parts: dict = {}
+    claims = [claim.model_copy(update={"id": f"c{number}"}).compacted(parts)
               for number, claim in enumerate([*others, *extraction.claims], 1)]
     by_id.preload(claim.article for claim in others)
     spellings = None

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, get_args
+from typing import Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,6 +18,23 @@ RELATIONS: tuple[str, ...] = get_args(Relation)
 # "A before B" read from B's side.
 MIRRORED_RELATION = {"before": "after", "after": "before", "concurrent": "concurrent",
                      "back_to_back": "back_to_back", "overlap": "overlap"}
+
+
+M = TypeVar("M", bound=BaseModel)
+_FIELDS_SETS: dict[tuple[type, frozenset[str]], set[str]] = {}
+
+
+def share_fields_set(model: M) -> M:
+    """The model, its record of which fields the caller gave (`model_fields_set`) the one
+    set every model of its class given the same fields shares. pydantic keeps a set for each
+    instance, about a third of a claim's memory; a corpus of a million articles keeps some
+    200,000 claims, and nothing here reads that record. (Were a field of a claim assigned,
+    the name would join the shared set; claims are changed by `model_copy`, which copies it.)"""
+    fields = model.__pydantic_fields_set__
+    shared = _FIELDS_SETS.setdefault((type(model), frozenset(fields)), fields)
+    if shared is not fields:
+        object.__setattr__(model, "__pydantic_fields_set__", shared)
+    return model
 
 
 class Frozen(BaseModel):
@@ -150,6 +167,22 @@ class Claim(BaseModel):
     time_is_now: bool = Field(default=False, description=(
         "the time expression says 'now' ('currently', 'as we speak'): the article's own date "
         "stands for it, rather than a date someone gave"))
+
+    def compacted(self, parts: dict) -> Claim:
+        """The claim made smaller for the claims a corpus keeps: its subject, time, interval,
+        other event and `explain` the equal ones `parts` already holds (most claims of a
+        corpus name a few works and dates, and read them by a few strategies), and every
+        part's record of given fields shared (`share_fields_set`). Nothing changes them after
+        extraction. About 3.9 KiB a real article's claim before, 1.7 after."""
+        for name in ("subject", "time", "interval", "object"):
+            part = self.__dict__[name]
+            if part is not None:
+                # (the fields' values changed in place: the claim's model is not frozen, but an
+                # assignment would add the name to the shared record of given fields)
+                self.__dict__[name] = parts.setdefault(part, share_fields_set(part))
+        self.__dict__["explain"] = parts.setdefault(("explain", *self.explain.items()), self.explain)
+        share_fields_set(self.evidence)
+        return share_fields_set(self)
 
     def contract_dict(self) -> dict:
         """The claim as CONTRACT §2 prints it, with the extra fields after."""

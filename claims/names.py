@@ -145,19 +145,31 @@ class Spellings:
     def resolved(self) -> dict[str, Spelling]:
         """Every spelling by how it is written: a capitalised word at a sentence's start
         counts only for names the corpus also capitalises mid-sentence; then the titles."""
-        found = dict(self.runs)
+        return self._resolve(dict(self.runs), copy=True)
+
+    def resolve(self) -> None:
+        """Fold the sentence-initial capitals and the titles into `runs` as `resolved` does,
+        in place, and let them go: for a corpus all of whose batches are merged. (`resolved`
+        copies each spelling it adds to, and the rules and the store each asked for it: a
+        common word's copy and its set of articles were most of the rules' memory.)"""
+        self._resolve(self.runs, copy=False)
+        self.initial, self.titles = {}, []
+
+    def _resolve(self, found: dict[str, Spelling], copy: bool) -> dict[str, Spelling]:
         copied: set[str] = set()
 
         def changed(text: str) -> Spelling:
-            """The entry for text, copied before its first change: the runs stay as they are."""
-            if text not in copied:
-                copied.add(text)
-                found[text] = found[text].copy() if text in found else Spelling(text)
+            """The entry for text, copied before its first change when the runs stay as they are."""
+            if text not in found:
+                found[text] = Spelling(text)
+            elif copy and text not in copied:
+                found[text] = found[text].copy()
+            copied.add(text)
             return found[text]
 
         for text, spelling in self.initial.items():
             if text in found:
-                changed(text).add_uses(spelling.articles.items())
+                changed(text).add_uses(zip(spelling._ids, spelling._offsets))
         uses: dict[str, list[tuple[str, int]]] = {}
         for title, article, start in self.titles:
             uses.setdefault(title, []).append((article, start))

@@ -191,11 +191,11 @@ def test_the_neighbour_index_finds_what_the_deletion_index_finds():
                                                    "Christain Bale", "Quinterro", "Anthoni Mackie"]]
     rare = [Spelling(" ".join(words)) for words in queries]
     full, near = name_variant.deletion_index(established), name_variant.neighbour_index(established, rare)
-    for words in queries:
-        for position, word in enumerate(words):
-            same_letter = {other.text for other in full(words, position)
+    for spelling in rare:
+        for position, word in enumerate(spelling.words):
+            same_letter = {other.text for other in full(spelling, position)
                            if other.words[position][:1].lower() == word[:1].lower()}
-            assert {other.text for other in near(words, position)} == same_letter, words
+            assert {other.text for other in near(spelling, position)} == same_letter, spelling.text
 
 
 def test_a_store_keeps_one_corpus_and_checks_its_fingerprint(store_url, corpus):

@@ -202,22 +202,26 @@ def sharing_a_key(established, words: list[str], position: int) -> set[str]:
             and not mine.isdisjoint(name_variant.deletions(o.words[position].lower()))}
 
 
+@pytest.mark.parametrize("index", ["deletion_index", "reverse_deletion_index"])
 @pytest.mark.parametrize("colliding", [False, True])
-def test_the_deletion_index_finds_exactly_the_spellings_sharing_a_key(colliding, monkeypatch):
+def test_the_deletion_index_finds_exactly_the_spellings_sharing_a_key(index, colliding, monkeypatch):
     """The index stores keys by their hash; with every key hashed alike (`colliding`), what
-    it finds must still be exactly the spellings that share a key."""
+    it finds must still be exactly the spellings that share a key, whether it holds the
+    established spellings' keys or (the reverse index) the rare ones'."""
     from checker.rules import name_variant
     from claims.names import Spelling
     if colliding:
         monkeypatch.setattr(name_variant, "hash", lambda key: 7, raising=False)
     established = [Spelling(name, {"a": 0, "b": 0}, 2) for name in SPELLINGS]
-    near = name_variant.deletion_index(established)
-    for text in SPELLINGS + ["Marisol Quintera", "Krysten Ritten", "The Lanturn Keepers", "Quinterro", "Zed"]:
-        words = text.split()
-        for position in range(len(words)):
-            found = [other.text for other in near(words, position)]
+    queries = [Spelling(text) for text in SPELLINGS + ["Marisol Quintera", "Krysten Ritten", "The Lanturn Keepers",
+                                                        "Quinterro", "Zed"]]
+    near = name_variant.deletion_index(established) if index == "deletion_index" else \
+        name_variant.reverse_deletion_index(established, queries)
+    for query in queries:
+        for position in range(len(query.words)):
+            found = [other.text for other in near(query, position)]
             assert len(found) == len(set(found))
-            assert set(found) == sharing_a_key(established, words, position), (text, position)
+            assert set(found) == sharing_a_key(established, query.words, position), (query.text, position)
 
 
 def test_dates_decades_apart_are_different_runs_not_a_conflict():

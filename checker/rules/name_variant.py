@@ -174,7 +174,7 @@ def same_topic(variant: Spelling, norm: Spelling, works: dict[str, set[str]]) ->
     return any(mine & works.get(article, set()) for article in norm.articles)
 
 
-Candidates = Callable[[list[str], int], Iterable[Spelling]]
+Candidates = Callable[[Spelling, int], Iterable[Spelling]]
 
 
 def deletion_index(established: list[Spelling]) -> Candidates:
@@ -194,14 +194,38 @@ def deletion_index(established: list[Spelling]) -> Candidates:
                     else:
                         index[hash(key)] = [entry, spelling]
 
-    def candidates(words: list[str], position: int) -> Iterable[Spelling]:
+    def candidates(spelling: Spelling, position: int) -> Iterable[Spelling]:
         found: dict[int, Spelling] = {}
-        for key in keys(words, position):
+        for key in keys(spelling.words, position):
             entry = index.get(hash(key))
             for other in entry if isinstance(entry, list) else (entry,) if entry else ():
                 if id(other) not in found and has_key(other, key):
                     found[id(other)] = other
         return found.values()
+    return candidates
+
+
+def reverse_deletion_index(established: list[Spelling], rare: list[Spelling]) -> Candidates:
+    """What deletion_index finds, from the other side, for a corpus with fewer rare spellings
+    than established ones: the rare spellings' keys in the dictionary, every key of every
+    established spelling looked up in it. (A corpus of the same articles over and over has
+    no rare spelling at all, and the dictionary of every established one's keys was a check's
+    peak memory, some 400 MiB for three copies of the real corpus.)"""
+    index: dict[int, list[tuple[Spelling, int]]] = defaultdict(list)
+    for spelling in rare:
+        for position in range(len(spelling.words)):
+            for key in keys(spelling.words, position):
+                index[hash(key)].append((spelling, position))
+    found: dict[tuple[int, int], dict[int, Spelling]] = defaultdict(dict)
+    for other in established:
+        for position in range(len(other.words)):
+            for key in keys(other.words, position):
+                for spelling, at in index.get(hash(key), ()):
+                    if at == position and has_key(spelling, key):
+                        found[id(spelling), position].setdefault(id(other), other)
+
+    def candidates(spelling: Spelling, position: int) -> Iterable[Spelling]:
+        return found.get((id(spelling), position), {}).values()
     return candidates
 
 
@@ -230,7 +254,8 @@ def neighbour_index(established: list[Spelling], rare: list[Spelling]) -> Candid
                 if key in wanted:
                     groups[key].append(spelling)
 
-    def candidates(words: list[str], position: int) -> Iterable[Spelling]:
+    def candidates(spelling: Spelling, position: int) -> Iterable[Spelling]:
+        words = spelling.words
         word = words[position].lower()
         mine = deletions(word)
         return [other for other in groups.get(group_key(words, position), ())
@@ -248,7 +273,10 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator
     established = [s for s in found.values() if s.article_count >= options.min_articles]
     rare = [s for s in found.values() if s.article_count <= options.max_variant_articles]
     if corpus.focus is None:
-        near = deletion_index(established)
+        # (the keys of the smaller side kept: a corpus's established spellings are the fewer,
+        # but for a corpus that repeats its articles)
+        near = deletion_index(established) if len(established) <= len(rare) \
+            else reverse_deletion_index(established, rare)
     else:  # only the new articles' spellings can be the odd ones of the findings wanted
         rare = [s for s in rare if s.writes_any(corpus.focus)]
         near = neighbour_index(established, rare)
@@ -262,7 +290,7 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator
         for position in range(len(words)):
             if len(words) > 1 and not has_content_word(words, position):
                 continue
-            for other in near(words, position):
+            for other in near(spelling, position):
                 norm, variant = norm_of(other, spelling)
                 if variant is not spelling or not slip(variant, norm, position, lower, known, names) \
                         or len(words) == 1 and not same_topic(variant, norm, works) \

@@ -137,19 +137,22 @@ def extract_corpus(articles: Sequence[Article], config: WorkConfig | None = None
         problems: list[ReadProblem] = []
         dates: list[ImpossibleDate] = []
         names = Spellings() if with_spellings else None
+        parts: dict = {}   # (the claims' equal subjects, times and intervals, kept once)
         few = [article.body for article in articles] if known is not None else None
         titles = spellings.title_pattern(lexicon_.titles.values(), few) if with_spellings else None
         for batch_claims, batch_dropped, batch_names, batch_problems, batch_dates in parallel.map_ranges(
                 extract_range, len(articles), jobs, (articles, lexicon_, texts, (titles, with_spellings)),
                 parallel.step_progress(progress, "reading claims", len(articles))):
             for claim in batch_claims:
-                claims.append(claim.model_copy(update={"id": f"c{len(claims) + 1}"}))
+                claims.append(claim.model_copy(update={"id": f"c{len(claims) + 1}"}).compacted(parts))
             dropped += batch_dropped
             problems += batch_problems
             dates += batch_dates
             if names is not None:
                 assert batch_names is not None  # (every batch collects them when asked)
                 names.merge(batch_names, other_articles=True)   # (each article is in one batch)
+        if names is not None and known is None:
+            names.resolve()   # (a whole corpus: nothing merges into its spellings later)
     return Extraction(claims, lexicon_, dropped, names, problems, dates)
 
 

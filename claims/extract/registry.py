@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 import string
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -669,10 +670,11 @@ class Tally:
     against_cues: Counter = field(default_factory=lambda: NO_COUNTS)
     kind: Counter = field(default_factory=lambda: NO_COUNTS)
     examples: dict = field(default_factory=lambda: NO_ENTRIES)      # cue -> snippet
-    # The articles that name it, each once, in the order read: a list, not a set (most names
-    # are in one article; a set costs four times a list, and learning reads an article's
+    # The articles that name it, each once, in the order read, by their place in the corpus:
+    # an array, not a set or a list of ids (a corpus names some 100 of these an article; a
+    # set costs four times a list, a list twice this array; and learning reads an article's
     # sentences one after the other, so a repeat is always the last one).
-    articles: list = field(default_factory=list)
+    articles: array = field(default_factory=lambda: array("I"))
     inside: Counter = field(default_factory=lambda: NO_COUNTS)      # longer keys it was read inside
     splits: set | frozenset = field(default_factory=lambda: NO_MEMBERS)  # its sides where "and"/"with" may join two
 
@@ -790,14 +792,15 @@ class Enclosing:
 
 def tally_documents(documents: Iterable[tuple[str, list[tuple[int, int, str, bool]]]],
                     event_words: lexicon.PhraseMatcher, fold_title,
-                    keep: Callable[[str], bool] | None = None) -> Tallies:
+                    keep: Callable[[str], bool] | None = None, first: int = 0) -> Tallies:
     """Weigh every candidate of the documents: each occurrence's cues, for and against; the
-    sentences `keep` holds, with their headlines, are kept for a later reading."""
+    sentences `keep` holds, with their headlines, are kept for a later reading. `first`: the
+    place of the first document in the corpus (the tallies' articles are numbered by it)."""
     info = knowledge()
     found_so_far = Tallies()
     tallies = found_so_far.by_name
     lower_words = found_so_far.lower_words
-    for article_id, sentences in documents:
+    for article, (article_id, sentences) in enumerate(documents, first):
         if keep is not None and any(keep(text) for _, _, text, _ in sentences):
             found_so_far.kept.append((article_id, [s for s in sentences if s[3] or keep(s[2])]))
         for _, _, text, headline in sentences:
@@ -823,8 +826,8 @@ def tally_documents(documents: Iterable[tuple[str, list[tuple[int, int, str, boo
                 initial = titles.sentence_initial(text, candidate.start)
                 tally.occurrences += 1
                 tally.forms[candidate.text] += 1
-                if not tally.articles or tally.articles[-1] != article_id:
-                    tally.articles.append(article_id)
+                if not tally.articles or tally.articles[-1] != article:
+                    tally.articles.append(article)
                 tally.whole += not candidate.part
                 tally.non_initial += not initial
                 tally.quoted += candidate.quoted
@@ -910,7 +913,7 @@ def learn_registry(documents: Sequence[tuple[str, list[tuple[int, int, str, bool
 
 def tally_range(shared: tuple, start: int, stop: int) -> Tallies:
     documents, event_words, fold_title, keep = shared
-    return tally_documents(documents[start:stop], event_words, fold_title, keep)
+    return tally_documents(documents[start:stop], event_words, fold_title, keep, start)
 
 
 def decide_all(found: Tallies, excluded: set[str], config: WorkConfig | None,
