@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 import gc
 import os
@@ -16,7 +16,7 @@ from checker.review import commands
 from checker.clikit import (EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, article_size_option, config_option, fail, load,
                             outputs_option,
                             progress_line, rule_selection_options, selected_rules, verbosity_options,
-                            workers_options, write_outputs)
+                            workers_options, write_outputs, write_pieces)
 from checker.review.options import (check_store_option, configured_store, missing_review_extra, open_store,
                                     store_option)
 from checker.config import FAIL_ON_LEVELS, NEVER, ConfigError, Settings, fails
@@ -109,21 +109,19 @@ def exit_status(report: Report, fail_on: Severity | str) -> int:
     return EXIT_OK
 
 
-def emit(report: Report, formats: Mapping[str, Callable[[Report], str]], fmt: str,
+def emit(report: Report, formats: Mapping[str, Callable[[Report], str | Iterable[str]]], fmt: str,
          outputs: list[tuple[str, Path]], fail_on: Severity | str = NEVER) -> None:
     """Print the report in `fmt` on stdout and the problems on stderr, write the --output
     files, then exit with its status (2 when a file could not be written)."""
     for line in diagnostics.render(report):
         click.echo(line, err=True)
     written = write_outputs(report, outputs, formats)
-    output = formats[fmt](report)
-    if output:
-        try:
-            click.echo(output)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            # `checker extract ... | head`: the reader has had enough; no traceback for that.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    try:
+        write_pieces(formats[fmt](report), lambda piece: click.echo(piece, nl=False))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `checker extract ... | head`: the reader has had enough; no traceback for that.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     raise SystemExit(exit_status(report, fail_on) if written else EXIT_BAD_INPUT)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Callable, Iterator, Mapping, NoReturn
+from typing import Callable, Iterable, Iterator, Mapping, NoReturn
 
 import click
 
@@ -97,10 +97,10 @@ def write_outputs(report, outputs: list[tuple[str, Path]], formats: Mapping[str,
     for each, when some could not be written."""
     written = True
     for name, path in outputs:
-        text = formats[name](report)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text + "\n" if text else "", encoding="utf-8")
+            with path.open("w", encoding="utf-8") as out:
+                write_pieces(formats[name](report), out.write)
             continue
         except FileExistsError:   # (from mkdir: a file holds the folder's name)
             reason = f"{path.parent} is a file, not a folder"
@@ -109,6 +109,18 @@ def write_outputs(report, outputs: list[tuple[str, Path]], formats: Mapping[str,
         click.echo(f"checker: error: cannot write the {name} report to {clean(str(path))}: {clean(reason)}", err=True)
         written = False
     return written
+
+
+def write_pieces(output: str | Iterable[str], write: Callable[[str], object]) -> None:
+    """A format's text, or its pieces one after the other, and a line end after it unless
+    it is empty."""
+    wrote = False
+    for piece in [output] if isinstance(output, str) else output:
+        if piece:
+            write(piece)
+            wrote = True
+    if wrote:
+        write("\n")
 
 
 def rule_ids(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str] | None:

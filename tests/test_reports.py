@@ -9,6 +9,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from checker.cli import main
@@ -218,6 +220,37 @@ def test_table_without_findings_is_the_summary_alone(report):
 
 
 # --- json -------------------------------------------------------------------------------------
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(max_size=8), st.lists(JSON_VALUES, max_size=4), max_size=4))
+def test_json_written_piece_by_piece_is_json_dumps_of_the_whole(sections):
+    """The JSON reports are written one item at a time; the text must be what one
+    json.dumps of the whole document, indented by two, gives (lines and escapes included)."""
+    lazy = {name: iter(items) for name, items in sections.items()}
+    assert "".join(json_report.json_object(lazy)) == json.dumps(sections, indent=2)
+
+
+def test_the_json_report_is_written_as_made(report, tmp_path):
+    """`checker check --format json` writes the pieces `chunks` makes, a claim at a time,
+    and the same text to an --output file."""
+    pieces = list(json_report.chunks(report))
+    assert len(pieces) > len(report.claims) + len(report.articles)
+    document = json.loads("".join(pieces))
+    assert document["claims"] == [claim.contract_dict() for claim in report.claims]
+    assert document["findings"] == [finding.contract_dict() for finding in report.findings]
+    assert [article["id"] for article in document["articles"]] == [article.id for article in report.articles]
+    result = CliRunner().invoke(main, ["check", "articles", "corpus.jsonl", "--no-store", "--format", "json",
+                                       "--output", f"json={tmp_path / 'out' / 'report.json'}", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (tmp_path / "out" / "report.json").read_text(encoding="utf-8")
+    assert len(json.loads(result.stdout)["articles"]) == 4
+
 
 def test_json_findings_in_the_contract_shape(report):
     document = json.loads(json_report.render(report))

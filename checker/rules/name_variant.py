@@ -30,6 +30,7 @@ as the norm (a doubled letter is the usual slip).
 """
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -179,30 +180,42 @@ Candidates = Callable[[Spelling, int], Iterable[Spelling]]
 
 def deletion_index(established: list[Spelling]) -> Candidates:
     """The established spellings that share a deletion key with a word of a spelling: every
-    key of every established spelling in one dictionary, for a check of a whole corpus.
-    (Stored by the key's hash, one spelling or a list of them: a tuple and a list for each of
-    millions of keys were the check's peak memory. A spelling found is checked against the
-    key, so a hash two keys share finds nothing more.)"""
-    index: dict[int, Spelling | list[Spelling]] = {}
-    for spelling in established:
+    key of every established spelling in one table, for a check of a whole corpus.
+
+    (The table is open addressing in two arrays, each key's hash and its spelling's number:
+    the real corpus's million keys took about 100 MiB in a dict of hashes, the check's peak
+    memory, and take some 25 here. A spelling found is checked against the key, so a hash
+    two keys share finds nothing more.)"""
+    most = sum(most_deletions(len(word)) for spelling in established for word in spelling.words)
+    mask = (1 << (most * 3 // 2).bit_length()) - 1   # (at most two thirds full)
+    hashes, numbers = array("q", bytes(8 * (mask + 1))), array("I", bytes(4 * (mask + 1)))
+    for number, spelling in enumerate(established):
         for position in range(len(spelling.words)):
             for key in keys(spelling.words, position):
-                entry = index.setdefault(hash(key), spelling)
-                if entry is not spelling:
-                    if isinstance(entry, list):
-                        entry.append(spelling)
-                    else:
-                        index[hash(key)] = [entry, spelling]
+                code = hash(key) or 1   # (0 marks an empty slot)
+                slot = code & mask
+                while hashes[slot]:
+                    slot = (slot + 1) & mask
+                hashes[slot], numbers[slot] = code, number
 
     def candidates(spelling: Spelling, position: int) -> Iterable[Spelling]:
         found: dict[int, Spelling] = {}
         for key in keys(spelling.words, position):
-            entry = index.get(hash(key))
-            for other in entry if isinstance(entry, list) else (entry,) if entry else ():
-                if id(other) not in found and has_key(other, key):
-                    found[id(other)] = other
+            code = hash(key) or 1
+            slot = code & mask
+            while hashes[slot]:
+                if hashes[slot] == code:
+                    other = established[numbers[slot]]
+                    if id(other) not in found and has_key(other, key):
+                        found[id(other)] = other
+                slot = (slot + 1) & mask
         return found.values()
     return candidates
+
+
+def most_deletions(length: int) -> int:
+    """How many keys `deletions` gives a word of this length at most."""
+    return 1 + length + (length * (length - 1) // 2 if length >= 8 else 0)
 
 
 def reverse_deletion_index(established: list[Spelling], rare: list[Spelling]) -> Candidates:
