@@ -182,10 +182,11 @@ def deletion_index(established: list[Spelling]) -> Candidates:
     """The established spellings that share a deletion key with a word of a spelling: every
     key of every established spelling in one table, for a check of a whole corpus.
 
-    (The table is open addressing in two arrays, each key's hash and its spelling's number:
-    the real corpus's million keys took about 100 MiB in a dict of hashes, the check's peak
-    memory, and take some 25 here. A spelling found is checked against the key, so a hash
-    two keys share finds nothing more.)"""
+    (The table is open addressing in two arrays, each key's hash and its spelling's number,
+    12 bytes a slot: the real corpus's million keys took about 100 MiB in a dict of hashes,
+    the check's peak memory; on 3,000 real articles the rule's peak went from 28 MiB to 11.
+    A spelling found is checked against the key, so a hash two keys share finds nothing
+    more.)"""
     most = sum(most_deletions(len(word)) for spelling in established for word in spelling.words)
     mask = (1 << (most * 3 // 2).bit_length()) - 1   # (at most two thirds full)
     hashes, numbers = array("q", bytes(8 * (mask + 1))), array("I", bytes(4 * (mask + 1)))
