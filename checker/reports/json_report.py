@@ -34,6 +34,7 @@ def chunks(report: Report) -> Iterator[str]:
 
 
 def render(report: Report) -> str:
+    """The whole check as one string (`checker check` writes the pieces as they come)."""
     return "".join(chunks(report))
 
 
@@ -46,18 +47,10 @@ def claim_chunks(report: Report) -> Iterator[str]:
     return json_object({"claims": (claim_dict(claim, report.explain) for claim in report.claims)})
 
 
-def render_claims(report: Report) -> str:
-    return "".join(claim_chunks(report))
-
-
 def jsonl_chunks(report: Report) -> Iterator[str]:
     """One claim per line, for streaming into other tools; nothing when there are no claims."""
     for number, claim in enumerate(report.claims):
         yield ("\n" if number else "") + json.dumps(claim_dict(claim, report.explain))
-
-
-def render_jsonl(report: Report) -> str:
-    return "".join(jsonl_chunks(report))
 
 
 # --- JSON written piece by piece ------------------------------------------------------
