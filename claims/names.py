@@ -7,7 +7,7 @@ import re
 from array import array
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from claims import knowledge
 
@@ -18,18 +18,23 @@ class Spelling:
     """One way of writing a name: how often the articles write it, and which articles do,
     each with the offset where it first does (in the order they were read).
 
-    The articles are kept as a list of ids and an array of offsets, not a dict: a corpus
-    writes some 70 spellings an article, and a dict entry with its offset cost ten times
-    these two slots (a spelling's articles grow with the corpus, its spellings hardly do).
-    `articles` gives them as a dict, made when asked for: a rule asks for those of a few.
+    The articles are kept packed, not as a dict nor as a list of ids: a corpus writes some 70
+    spellings an article, and a common spelling's articles grow with the corpus (at 40,000
+    articles a list of ids and an array of offsets took 12 bytes a use, the most memory
+    extraction kept after the claims). Each article is its number in this process's table of
+    article ids (`article_number`), each use two variable-length integers in a bytearray:
+    the article's number less the previous one's (zigzag: a use added later may go back)
+    and the offset, about three bytes a use. `articles` gives them as a dict, made when
+    asked for: a rule asks for those of a few.
     """
 
-    __slots__ = ("text", "count", "_ids", "_offsets")
+    __slots__ = ("text", "count", "_uses", "_article_count", "_last")
 
     def __init__(self, text: str, articles: dict[str, int] | None = None, count: int = 0):
         self.text, self.count = text, count
-        self._ids: list[str] = []
-        self._offsets = array("I")   # (32 bits: --max-article-size is at most 4 GB)
+        self._uses = bytearray()
+        self._article_count = 0
+        self._last = 0   # (the number of the last article added)
         if articles:
             self.articles = articles
 
@@ -41,18 +46,24 @@ class Spelling:
             (other.text, other.count, other.articles)
 
     def __reduce__(self):
-        # (Batches travel from worker processes as the list and the array, not as a dict.)
-        return restore_spelling, (self.text, self.count, self._ids, self._offsets)
+        # (Batches travel from worker processes with the articles' ids: the numbers are
+        # this process's own.)
+        ids, offsets = [], array("I")
+        for number, offset in self._numbered_uses():
+            ids.append(_article_ids[number])
+            offsets.append(offset)
+        return restore_spelling, (self.text, self.count, ids, offsets)
 
     @property
     def articles(self) -> dict[str, int]:
         """article -> first offset, in the order the articles were read."""
-        return dict(zip(self._ids, self._offsets))
+        return {_article_ids[number]: offset for number, offset in self._numbered_uses()}
 
     @articles.setter
     def articles(self, value: dict[str, int]) -> None:
-        self._ids = list(value)
-        self._offsets = array("I", value.values())
+        self._uses, self._article_count, self._last = bytearray(), 0, 0
+        for article, offset in value.items():
+            self._append(article_number(article), offset)
 
     @property
     def words(self) -> list[str]:
@@ -60,23 +71,23 @@ class Spelling:
 
     @property
     def article_count(self) -> int:
-        return len(self._ids)
+        return self._article_count
 
     def writes_any(self, articles: set[str]) -> bool:
         """One of these articles writes the spelling."""
-        return not articles.isdisjoint(self._ids)
+        return any(_article_ids[number] in articles for number, _ in self._numbered_uses())
 
     def copy(self) -> Spelling:
         twin = Spelling(self.text, None, self.count)
-        twin._ids, twin._offsets = list(self._ids), array("I", self._offsets)
+        twin._uses, twin._article_count, twin._last = bytearray(self._uses), self._article_count, self._last
         return twin
 
     def first_use(self, article: str, start: int) -> None:
         """The article writes it at `start`, and no article read after it has yet: while an
         article is read, its uses follow each other (only the first one counts)."""
-        if not self._ids or self._ids[-1] != article:
-            self._ids.append(article)
-            self._offsets.append(start)
+        number = article_number(article)
+        if not self._article_count or self._last != number:
+            self._append(number, start)
 
     def add_use(self, article: str, start: int) -> None:
         """An article writes it (at `start`, if it had not before)."""
@@ -84,30 +95,107 @@ class Spelling:
 
     def add_uses(self, uses: Iterable[tuple[str, int]]) -> None:
         """Articles write it, each at the offset given (if it had not before), in order."""
-        known = set(self._ids)
+        known = {number for number, _ in self._numbered_uses()}
         for article, start in uses:
-            if article not in known:
-                known.add(article)
-                self._ids.append(article)
-                self._offsets.append(start)
+            number = article_number(article)
+            if number not in known:
+                known.add(number)
+                self._append(number, start)
+
+    def uses(self) -> Iterator[tuple[str, int]]:
+        """(article, first offset), in the order the articles were read."""
+        for number, offset in self._numbered_uses():
+            yield _article_ids[number], offset
 
     def add(self, later: Spelling) -> None:
         """A later batch's use of the same spelling (its articles may include these)."""
         self.count += later.count
-        self.add_uses(zip(later._ids, later._offsets))
+        self.add_uses(later.uses())
 
     def extend(self, later: Spelling) -> None:
         """A later batch's use of the same spelling, none of its articles among these (the
         batches of one corpus): appended as they are, without the set of the articles so
-        far that `add` makes, which costs a common name's articles at every batch."""
+        far that `add` makes, which costs a common name's articles at every batch. (Only
+        the later's first article is encoded again: its number is told from these ones'.)"""
         self.count += later.count
-        self._ids += later._ids
-        self._offsets += later._offsets
+        if not later._article_count:
+            return
+        uses = later._numbered_uses()
+        number, offset = next(uses)
+        self._append(number, offset)
+        self._uses += later._uses[_skip_use(later._uses, 0):]
+        self._article_count += later._article_count - 1
+        self._last = later._last
+
+    def _append(self, number: int, offset: int) -> None:
+        delta = number - self._last
+        _put(self._uses, delta << 1 if delta >= 0 else (-delta << 1) - 1)
+        _put(self._uses, offset)
+        self._article_count += 1
+        self._last = number
+
+    def _numbered_uses(self) -> Iterator[tuple[int, int]]:
+        """(article number, first offset) of each use, decoded."""
+        data, at, end, number = self._uses, 0, len(self._uses), 0
+        while at < end:
+            value = shift = 0
+            while True:
+                byte = data[at]
+                at += 1
+                value |= (byte & 0x7F) << shift
+                if byte < 0x80:
+                    break
+                shift += 7
+            number += value >> 1 if not value & 1 else -((value + 1) >> 1)
+            offset = shift = 0
+            while True:
+                byte = data[at]
+                at += 1
+                offset |= (byte & 0x7F) << shift
+                if byte < 0x80:
+                    break
+                shift += 7
+            yield number, offset
+
+
+def _put(data: bytearray, value: int) -> None:
+    """A non-negative integer, seven bits a byte, the high bit set on all but the last."""
+    while value >= 0x80:
+        data.append(value & 0x7F | 0x80)
+        value >>= 7
+    data.append(value)
+
+
+def _skip_use(data: bytearray, at: int) -> int:
+    """Where the use that starts at `at` ends (its two integers)."""
+    for _ in range(2):
+        while data[at] >= 0x80:
+            at += 1
+        at += 1
+    return at
+
+
+# The articles' ids by number, and their numbers, in this process: spellings keep numbers.
+# (A process checks one corpus, or a store's corpus and the articles added to it; a worker
+# process numbers its batches' articles for itself, and spellings travel between processes
+# with their ids.)
+_article_ids: list[str] = []
+_article_numbers: dict[str, int] = {}
+
+
+def article_number(article: str) -> int:
+    """The article's number in this process's table of ids, given at its first use."""
+    number = _article_numbers.get(article)
+    if number is None:
+        number = _article_numbers[article] = len(_article_ids)
+        _article_ids.append(article)
+    return number
 
 
 def restore_spelling(text: str, count: int, ids: list[str], offsets: array) -> Spelling:
     spelling = Spelling(text, None, count)
-    spelling._ids, spelling._offsets = ids, offsets
+    for article, offset in zip(ids, offsets):
+        spelling._append(article_number(article), offset)
     return spelling
 
 
@@ -169,7 +257,7 @@ class Spellings:
 
         for text, spelling in self.initial.items():
             if text in found:
-                changed(text).add_uses(zip(spelling._ids, spelling._offsets))
+                changed(text).add_uses(spelling.uses())
         uses: dict[str, list[tuple[str, int]]] = {}
         for title, article, start in self.titles:
             uses.setdefault(title, []).append((article, start))

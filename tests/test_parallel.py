@@ -265,7 +265,8 @@ article_uses = st.lists(st.tuples(st.sampled_from("abcdef"), st.lists(st.integer
 @given(article_uses, article_uses)
 @settings(max_examples=200, deadline=None)
 def test_a_spelling_keeps_each_articles_first_offset_as_a_dict_would(first, later):
-    """The compact Spelling (ids in a list, offsets in an array) against the dict it stands for."""
+    """The packed Spelling (article numbers and offsets as variable-length integers) against
+    the dict it stands for."""
     def built(uses: list) -> tuple[Spelling, dict]:
         spelling, oracle = Spelling("Krysten Ritter"), {}
         for article, offsets in uses:
@@ -292,3 +293,7 @@ def test_a_spelling_keeps_each_articles_first_offset_as_a_dict_would(first, late
     appended.extend(other_batch)
     added.add(other_batch)
     assert appended == added and list(appended.articles) == list(added.articles)
+    third_batch, third = built([(article * 2, offsets) for article, offsets in first])
+    appended.extend(third_batch)   # (a third batch after the second: each one's first use re-based)
+    assert list(appended.articles.items()) == list({**added.articles, **third}.items())
+    assert pickle.loads(pickle.dumps(appended)) == appended and appended.article_count == len(appended.articles)

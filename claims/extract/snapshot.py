@@ -18,7 +18,7 @@ import hashlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from claims.extract import registry, works
 from claims.names import Spelling, Spellings
@@ -179,6 +179,9 @@ class StoredSpelling(Spelling):
     def add_uses(self, uses: Iterable[tuple[str, int]]) -> None:
         for article, start in uses:
             self.add_use(article, start)
+
+    def uses(self) -> Iterator[tuple[str, int]]:
+        return iter(self.articles.items())
 
     def writes_any(self, articles: set[str]) -> bool:
         # Not read yet: of the articles read now, only those added.
