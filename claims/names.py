@@ -4,6 +4,7 @@ spellings.py) and compared by the `name-variant` rule; and the name lists that r
 from __future__ import annotations
 
 import re
+import threading
 from array import array
 from dataclasses import dataclass, field
 from functools import cache
@@ -183,12 +184,18 @@ _article_ids: list[str] = []
 _article_numbers: dict[str, int] = {}
 
 
+_numbering = threading.Lock()
+
+
 def article_number(article: str) -> int:
     """The article's number in this process's table of ids, given at its first use."""
     number = _article_numbers.get(article)
     if number is None:
-        number = _article_numbers[article] = len(_article_ids)
-        _article_ids.append(article)
+        with _numbering:   # (two threads must not give two ids one number)
+            number = _article_numbers.get(article)
+            if number is None:
+                _article_ids.append(article)
+                number = _article_numbers[article] = len(_article_ids) - 1
     return number
 
 
