@@ -73,6 +73,8 @@ def main() -> None:
                 sys.exit(f"check_scale: `checker check` on {scale}x exited {status}")
             rows.append({"scale": scale, "articles": articles, "seconds": seconds, "peak_mib": peak,
                          "seconds_per_1000": seconds / articles * 1000})
+            # (each scale's figures as soon as it is done: a 100x run takes hours)
+            print(f"  {scale}x: {seconds:.1f} s, peak {peak:,.0f} MiB", file=sys.stderr, flush=True)
             target.unlink()
     one = next((row for row in rows if row["scale"] == 1), None)
     print(f"{args.corpus.name}, --jobs {args.jobs}, {platform.machine()}, Python {platform.python_version()}, "
