@@ -291,6 +291,16 @@ def test_a_few_undated_in_a_corpus_are_listed_by_line(tmp_path):
                                           f"checker: warning: {path}:2: {UNDATED}"]
 
 
+@pytest.mark.parametrize("undated", [5, 6])
+def test_undated_are_listed_up_to_five_then_counted(tmp_path, undated):
+    path = jsonl_corpus(tmp_path / "c.jsonl.gz", undated=undated)
+    lines = run("check", path).stderr.splitlines()
+    if undated <= 5:
+        assert lines == [f"checker: warning: {path}:{line}: {UNDATED}" for line in range(1, undated + 1)]
+    else:
+        assert lines == [f"checker: warning: {path}: {undated} of {undated + 2} articles have {UNDATED}"]
+
+
 def test_many_undated_in_a_corpus_are_one_line(tmp_path):
     path = jsonl_corpus(tmp_path / "c.jsonl.gz", undated=3000)
     result = run("check", path)

@@ -19,8 +19,8 @@ def errors(report: Report) -> list[str]:
 
 def warnings(report: Report) -> list[str]:
     # (One pass over the articles, which a whole corpus's run reads back from its spool;
-    # per file only the count of its undated articles and where the first few are: a
-    # corpus's undated articles kept whole were its bodies held again, 2 KiB an article.)
+    # per file only the count of its undated articles and where the first few are: kept
+    # whole, with their bodies, they were the peak of a big corpus's check, some 5 KiB each.)
     undated: Counter[str] = Counter()
     listed: dict[str, list[str]] = defaultdict(list)
     totals: Counter[str] = Counter()
