@@ -50,8 +50,8 @@ class Spelling:
         # (Batches travel from worker processes with the articles' ids: the numbers are
         # this process's own.)
         ids, offsets = [], array("I")
-        for number, offset in self._numbered_uses():
-            ids.append(_article_ids[number])
+        for article, offset in self.uses():
+            ids.append(article)
             offsets.append(offset)
         return restore_spelling, (self.text, self.count, ids, offsets)
 
@@ -121,10 +121,10 @@ class Spelling:
         self.count += later.count
         if not later._article_count:
             return
-        uses = later._numbered_uses()
-        number, offset = next(uses)
-        self._append(number, offset)
-        self._uses += later._uses[_skip_use(later._uses, 0):]
+        difference, at = _get(later._uses, 0)   # (from 0: the later's first number itself)
+        offset, at = _get(later._uses, at)
+        self._append(_signed(difference), offset)
+        self._uses += later._uses[at:]
         self._article_count += later._article_count - 1
         self._last = later._last
 
@@ -137,25 +137,11 @@ class Spelling:
 
     def _numbered_uses(self) -> Iterator[tuple[int, int]]:
         """(article number, first offset) of each use, decoded."""
-        data, at, end, number = self._uses, 0, len(self._uses), 0
-        while at < end:
-            value = shift = 0
-            while True:
-                byte = data[at]
-                at += 1
-                value |= (byte & 0x7F) << shift
-                if byte < 0x80:
-                    break
-                shift += 7
-            number += value >> 1 if not value & 1 else -((value + 1) >> 1)
-            offset = shift = 0
-            while True:
-                byte = data[at]
-                at += 1
-                offset |= (byte & 0x7F) << shift
-                if byte < 0x80:
-                    break
-                shift += 7
+        data, at, number = self._uses, 0, 0
+        while at < len(data):
+            difference, at = _get(data, at)
+            offset, at = _get(data, at)
+            number += _signed(difference)
             yield number, offset
 
 
@@ -167,13 +153,21 @@ def _put(data: bytearray, value: int) -> None:
     data.append(value)
 
 
-def _skip_use(data: bytearray, at: int) -> int:
-    """Where the use that starts at `at` ends (its two integers)."""
-    for _ in range(2):
-        while data[at] >= 0x80:
-            at += 1
+def _get(data: bytearray, at: int) -> tuple[int, int]:
+    """The integer `_put` wrote at `at`, and where the next one starts."""
+    value = shift = 0
+    while True:
+        byte = data[at]
         at += 1
-    return at
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return value, at
+        shift += 7
+
+
+def _signed(zigzag: int) -> int:
+    """The difference `_append` wrote: even numbers are the ones not below zero."""
+    return zigzag >> 1 if not zigzag & 1 else -((zigzag + 1) >> 1)
 
 
 # The articles' ids by number, and their numbers, in this process: spellings keep numbers.
