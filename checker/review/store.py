@@ -791,9 +791,11 @@ def chunks(values: Iterable, size: int = 500) -> Iterator[list]:
 
 def sqlite_pragmas(connection, _record) -> None:
     # SQLite leaves foreign keys off unless asked, per connection; WAL lets the review page
-    # read while a check writes.
+    # read while a check writes. The wait for a busy database comes first: switching to WAL
+    # needs the database to itself, and without a wait set, a process that connects while
+    # another creates the store fails at once ("database is locked").
     cursor = connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
