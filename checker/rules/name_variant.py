@@ -322,16 +322,19 @@ def within_reported(variant: Spelling, norm: Spelling, reported: list[tuple[Spel
 
 
 def conflict(variant: Spelling, norm: Spelling, corpus: Corpus) -> Conflict:
-    variant_articles = sorted(variant.articles, key=lambda article: by_publication(article, corpus))
-    norm_articles = sorted(norm.articles, key=lambda article: by_publication(article, corpus))
-    citations = [Citation(article=article, start=variant.articles[article],
-                          end=variant.articles[article] + len(variant.text), text=variant.text)
+    # (each spelling's uses read once: they are packed, and a common spelling's run to
+    # thousands of articles, each lookup a pass over them all)
+    variant_uses, norm_uses = variant.articles, norm.articles
+    variant_articles = sorted(variant_uses, key=lambda article: by_publication(article, corpus))
+    norm_articles = sorted(norm_uses, key=lambda article: by_publication(article, corpus))
+    citations = [Citation(article=article, start=variant_uses[article],
+                          end=variant_uses[article] + len(variant.text), text=variant.text)
                  for article in variant_articles]
-    citations += [Citation(article=article, start=norm.articles[article],
-                           end=norm.articles[article] + len(norm.text), text=norm.text)
+    citations += [Citation(article=article, start=norm_uses[article],
+                           end=norm_uses[article] + len(norm.text), text=norm.text)
                   for article in norm_articles]
-    also = [article for article in variant_articles if article in norm.articles]
-    others = [article for article in norm_articles if article not in variant.articles]
+    also = [article for article in variant_articles if article in norm_uses]
+    others = [article for article in norm_articles if article not in variant_uses]
     message = (f"{wording.sources(variant_articles, corpus.articles, 'writes')} \u201c{variant.text}\u201d"
                + (f" (and elsewhere in the same article \u201c{norm.text}\u201d)" if also else "")
                + (f"; {wording.sources(others, corpus.articles, 'writes')} \u201c{norm.text}\u201d." if others else "."))
