@@ -6,6 +6,8 @@ import itertools
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker import engine
 from checker.config import Settings
@@ -222,6 +224,16 @@ def test_the_deletion_index_finds_exactly_the_spellings_sharing_a_key(index, col
             found = [other.text for other in near(query, position)]
             assert len(found) == len(set(found))
             assert set(found) == sharing_a_key(established, query.words, position), (query.text, position)
+
+
+@settings(max_examples=400, deadline=None)
+@given(word=st.text(alphabet="abcé'", max_size=10), deleted=st.text(alphabet="abcé'", max_size=10))
+def test_is_deletion_says_what_the_set_of_deletions_holds(word, deleted):
+    """The index's check of a key against a word (no set of every deletion made) agrees
+    with the set; the word's own deletions are tried too, the random pair rarely is one."""
+    from checker.rules import name_variant
+    for candidate in [deleted, *name_variant.deletions(word)]:
+        assert name_variant.is_deletion(candidate, word) == (candidate in name_variant.deletions(word))
 
 
 def test_dates_decades_apart_are_different_runs_not_a_conflict():

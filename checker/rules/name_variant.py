@@ -107,7 +107,7 @@ def slip(variant: Spelling, norm: Spelling, index: int, lower: set[str], known: 
     if set(variant.articles) & set(norm.articles) or variant.count < 2:
         return False  # ... and a word written once may be anything
     return (min(len(a), len(b)) >= 6 and a[0] == b[0] and edit_distance(a.lower(), b.lower()) == 1
-            and not {a.lower(), b.lower()} & (lower | names.given_names())
+            and not any(word in lower or word in names.given_names() for word in (a.lower(), b.lower()))
             and not names.is_calendar_word(a) and not names.is_calendar_word(b))
 
 
@@ -247,7 +247,17 @@ def has_key(spelling: Spelling, key: tuple) -> bool:
     size, position, others, deleted = key
     words = spelling.words
     return len(words) == size and tuple(words[:position] + words[position + 1:]) == others \
-        and deleted in deletions(words[position].lower())
+        and is_deletion(deleted, words[position].lower())
+
+
+def is_deletion(deleted: str, word: str) -> bool:
+    """`deleted in deletions(word)`, without making them all: the word with as many letters
+    left out as `deletions` leaves out, in order."""
+    left_out = len(word) - len(deleted)
+    if not 0 <= left_out <= (2 if len(word) >= 8 else 1):
+        return False
+    letters = iter(word)
+    return all(letter in letters for letter in deleted)
 
 
 def neighbour_index(established: list[Spelling], rare: list[Spelling]) -> Candidates:

@@ -136,6 +136,7 @@ def given_name_count(word: str) -> int:
     return counts("given_names.tsv").get(name_key(word), 0)
 
 
+@cache
 def given_names() -> frozenset[str]:
     """Every listed given name, folded (for the name checks)."""
     return frozenset(counts("given_names.tsv"))

@@ -19,7 +19,7 @@ from claims.extract.attribution import speaker_for
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.order import decision_orders, order_claims
 from claims.extract.registry import WorkConfig
-from claims.extract.sentences import Sentence, joined, quotation_spans, split_sentences, text_after, text_before
+from claims.extract.sentences import Sentence, quotation_spans, split_sentences, text_after, text_before
 from claims.extract.subjects import focus_of, subjects_for, subjects_in
 from claims.extract.temporal import Timex, find_timexes
 from claims.extract.temporal.impossible import impossible_dates
@@ -385,7 +385,7 @@ def read_sentence(context: ArticleContext, sentence: Sentence) -> SentenceReadin
     triggers = tuple(t for t in triggers if not any(s.how == "of_work" and s.start < t.start and t.end <= s.end
                                                     for s in subjects))
     # A colon inside a title ("Top Gun: Maverick") breaks no clause.
-    sentence.clauses = joined(sentence.clauses, [(s.start, s.end) for s in subjects if s.explicit])
+    sentence.join_names([(s.start, s.end) for s in subjects if s.explicit])
     for subj in subjects:
         if subj.explicit:
             context.named_at[subj.work] = context.sentence_index
@@ -683,6 +683,8 @@ def continuation_claims(context: ArticleContext, sentence: Sentence, claims: lis
                         triggers: list[events.Trigger]) -> list[Claim]:
     """"X would likely premiere in 2017, but probably toward the very end of the year": a
     clause with only a hedge and a time narrows the claim before it."""
+    if not claims:
+        return []   # (nothing before to narrow; the clauses need not be found)
     body = context.article.body
     extra = []
     for start, end in sentence.clauses[1:]:

@@ -47,18 +47,26 @@ class Sentence:
     headline: bool = False
     body: str = field(default="", repr=False, compare=False)  # the article's, for its clauses
     _clauses: list[tuple[int, int]] | None = field(default=None, repr=False, compare=False)
+    _names: list[list[tuple[int, int]]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def clauses(self) -> list[tuple[int, int]]:
         """Its clauses, absolute offsets (found when first asked for: the sentences of most
-        articles are only read for names)."""
+        articles are only read for names, and most sentences of the others, with no event
+        word, for the works they name)."""
         if self._clauses is None:
-            self._clauses = clause_spans(self.body, self.start, self.end) if self.body else []
+            spans = clause_spans(self.body, self.start, self.end) if self.body else []
+            for names in self._names or ():
+                spans = joined(spans, names)
+            self._clauses, self._names = spans, None
         return self._clauses
 
-    @clauses.setter
-    def clauses(self, spans: list[tuple[int, int]]) -> None:
-        self._clauses = spans
+    def join_names(self, names: list[tuple[int, int]]) -> None:
+        """Clauses split inside these names are one (`joined`), once the clauses are asked for."""
+        if self._clauses is None:
+            self._names = (self._names or []) + [names]
+        else:
+            self._clauses = joined(self._clauses, names)
 
     def clause_at(self, offset: int) -> tuple[int, int]:
         for start, end in self.clauses:
