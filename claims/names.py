@@ -4,13 +4,12 @@ spellings.py) and compared by the `name-variant` rule; and the name lists that r
 from __future__ import annotations
 
 import re
-import threading
 from array import array
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Iterable, Iterator
 
-from claims import knowledge
+from claims import article_ids, knowledge
 
 POSSESSIVE = re.compile(r"'s$")
 
@@ -23,7 +22,7 @@ class Spelling:
     spellings an article, and a common spelling's articles grow with the corpus (at 40,000
     articles a list of ids and an array of offsets took 12 bytes a use, the most memory
     extraction kept after the claims). Each article is its number in this process's table of
-    article ids (`article_number`), each use two variable-length integers in a bytearray:
+    article ids (claims/article_ids.py), each use two variable-length integers in a bytearray:
     the article's number less the previous one's (zigzag: a use added later may go back)
     and the offset, about three bytes a use. `articles` gives them as a dict, made when
     asked for: a rule asks for those of a few.
@@ -64,7 +63,7 @@ class Spelling:
     def articles(self, value: dict[str, int]) -> None:
         self._uses, self._article_count, self._last = bytearray(), 0, 0
         for article, offset in value.items():
-            self._append(article_number(article), offset)
+            self._append(article_ids.number(article), offset)
 
     @property
     def words(self) -> list[str]:
@@ -86,7 +85,7 @@ class Spelling:
     def first_use(self, article: str, start: int) -> None:
         """The article writes it at `start`, and no article read after it has yet: while an
         article is read, its uses follow each other (only the first one counts)."""
-        number = article_number(article)
+        number = article_ids.number(article)
         if not self._article_count or self._last != number:
             self._append(number, start)
 
@@ -98,7 +97,7 @@ class Spelling:
         """Articles write it, each at the offset given (if it had not before), in order."""
         known = {number for number, _ in self._numbered_uses()}
         for article, start in uses:
-            number = article_number(article)
+            number = article_ids.number(article)
             if number not in known:
                 known.add(number)
                 self._append(number, start)
@@ -170,33 +169,13 @@ def _signed(zigzag: int) -> int:
     return zigzag >> 1 if not zigzag & 1 else -((zigzag + 1) >> 1)
 
 
-# The articles' ids by number, and their numbers, in this process: spellings keep numbers.
-# (A process checks one corpus, or a store's corpus and the articles added to it; a worker
-# process numbers its batches' articles for itself, and spellings travel between processes
-# with their ids.)
-_article_ids: list[str] = []
-_article_numbers: dict[str, int] = {}
-
-
-_numbering = threading.Lock()
-
-
-def article_number(article: str) -> int:
-    """The article's number in this process's table of ids, given at its first use."""
-    number = _article_numbers.get(article)
-    if number is None:
-        with _numbering:   # (two threads must not give two ids one number)
-            number = _article_numbers.get(article)
-            if number is None:
-                _article_ids.append(article)
-                number = _article_numbers[article] = len(_article_ids) - 1
-    return number
+_article_ids = article_ids.IDS   # (read by number in the loops that decode uses)
 
 
 def restore_spelling(text: str, count: int, ids: list[str], offsets: array) -> Spelling:
     spelling = Spelling(text, None, count)
     for article, offset in zip(ids, offsets):
-        spelling._append(article_number(article), offset)
+        spelling._append(article_ids.number(article), offset)
     return spelling
 
 

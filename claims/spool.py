@@ -18,6 +18,7 @@ from array import array
 from collections import OrderedDict
 from typing import Iterator, Mapping, Sequence, overload
 
+from claims import article_ids
 from claims.models import Article
 
 # Articles read back at once when the spool is walked in order.
@@ -46,8 +47,11 @@ class ArticleSpool(Sequence[Article]):
             self._file = tempfile.TemporaryFile(prefix="checker-articles-", dir=directory)
         except OSError as err:
             raise cannot_spool(err, directory) from err
-        self._ends = array("Q")            # where each article's record ends in the file
-        self._index: dict[str, int] = {}   # article id -> position
+        self._ends = array("Q")      # where each article's record ends in the file
+        # Each article's number (claims/article_ids.py), and each number's position here
+        # (-1: none): arrays, not a dict of ids, which the table of numbers holds already.
+        self._numbers = array("i")
+        self._positions = array("i")
         self._unflushed = False
         self._recent: OrderedDict[int, Article] = OrderedDict()
 
@@ -58,7 +62,12 @@ class ArticleSpool(Sequence[Article]):
         except OSError as err:
             raise cannot_spool(err, self._directory) from err
         self._ends.append((self._ends[-1] if self._ends else 0) + len(record))
-        self._index[article.id] = len(self._ends) - 1
+        number = article_ids.number(article.id)
+        if number >= len(self._positions):
+            self._positions.extend([-1] * (number + 1 - len(self._positions)))
+        if self._positions[number] == -1:
+            self._numbers.append(number)
+        self._positions[number] = len(self._ends) - 1   # (an id appended again: the later article)
         self._unflushed = True
 
     def close(self) -> None:
@@ -116,11 +125,14 @@ class ArticleSpool(Sequence[Article]):
         return articles
 
     def ids(self) -> Iterator[str]:
-        """The articles' ids in the order read, without reading the articles."""
-        return iter(self._index)
+        """The articles' ids in the order read (each once), without reading the articles."""
+        return (article_ids.IDS[number] for number in self._numbers)
 
     def position(self, article_id: str) -> int | None:
-        return self._index.get(article_id)
+        number = article_ids.known(article_id)
+        if number is None or number >= len(self._positions) or self._positions[number] == -1:
+            return None
+        return self._positions[number]
 
     @property
     def by_id(self) -> SpooledById:

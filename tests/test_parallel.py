@@ -17,7 +17,7 @@ from checker.engine import find_conflicts
 from claims.extract import aliases, events, parallel, registry, spellings
 from claims.extract.pipeline import Documents, extract_corpus, learn, sentences_of
 from claims.extract.works import fold_title
-from claims import names
+from claims import article_ids
 from claims.names import Spelling
 from claims.reading import make_article, read_articles
 
@@ -259,16 +259,19 @@ def test_a_tally_writes_only_to_containers_of_its_own():
 
 
 def test_article_numbers_are_one_per_id_across_threads():
-    """Spellings keep article numbers from one process-wide table: threads that meet the same
-    new ids at once still get one number for each id, and each number gives its id back."""
+    """Spellings and the spool keep article numbers from one process-wide table: threads that
+    meet the same new ids at once still get one number for each id, and each number gives its
+    id back."""
     from concurrent.futures import ThreadPoolExecutor
     ids = [f"thread-test-{number}" for number in range(2000)]
     with ThreadPoolExecutor(4) as pool:
-        rounds = list(pool.map(lambda offset: [names.article_number(i) for i in ids[offset:] + ids[:offset]],
+        rounds = list(pool.map(lambda offset: [article_ids.number(i) for i in ids[offset:] + ids[:offset]],
                                [0, 500, 1000, 1500]))
-    numbers = {article: names.article_number(article) for article in ids}
+    numbers = {article: article_ids.number(article) for article in ids}
     assert len(set(numbers.values())) == len(ids)
-    assert all(names._article_ids[number] == article for article, number in numbers.items())
+    assert all(article_ids.IDS[number] == article and article_ids.known(article) == number
+               for article, number in numbers.items())
+    assert article_ids.known("thread-test-never-numbered") is None
     for offset, got in zip([0, 500, 1000, 1500], rounds):
         assert got == [numbers[i] for i in ids[offset:] + ids[:offset]]
 

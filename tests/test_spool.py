@@ -45,6 +45,19 @@ def test_the_spool_reads_back_the_articles_as_a_list_would(articles):
         spool[600]
 
 
+def test_a_spool_finds_only_its_own_articles_by_id(articles):
+    """The spool keeps numbers from the process's table of ids: an id another spool numbered
+    is not this one's; an id appended again is listed once and reads as the later article."""
+    other = spool_of([make_article("only-elsewhere", "Elsewhere.", "e.md"), *articles[:5]])
+    spool = spool_of(articles[3:8])
+    again = make_article("a5", "The later a5.", "a5.md")
+    spool.append(again)
+    assert "only-elsewhere" not in spool.by_id and spool.position("only-elsewhere") is None
+    assert "a0" not in spool.by_id and other.by_id["a0"] == articles[0]
+    assert list(spool.by_id) == ["a3", "a4", "a5", "a6", "a7"] and len(spool) == 6
+    assert spool.by_id["a5"] == again and spool[2] == articles[5] and other.by_id["a4"] == articles[4]
+
+
 def test_appends_after_a_read_are_read_back_too(articles):
     spool = spool_of(articles[:3])
     assert spool[2] == articles[2]
