@@ -1108,10 +1108,10 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
            not_works: set[str]) -> Work | Rejected | None:
     """A work, a rejected candidate with its reason, or None (no cue either way)."""
     form = display_form(tally)
-    evidence = evidence_of(tally)
 
     def rejected(reason: str) -> Rejected:
-        return Rejected(key, form, reason, tally.occurrences, evidence)
+        # (the evidence made only for a name decided: most names no cue speaks for nor against)
+        return Rejected(key, form, reason, tally.occurrences, evidence_of(tally))
 
     if key in not_works:
         return rejected(CONFIGURED)
@@ -1182,7 +1182,7 @@ def decide(key: str, tally: Tally, lower_words: Counter, excluded: set[str],
             and not (len(words) > 1 and marked and tally.strong):
         return rejected(best or TOO_WEAK)
     return Work(key, form, kind_of(tally), sorted({f for f in tally.forms if f != form}),
-                tally.occurrences, len(tally.articles), evidence)
+                tally.occurrences, len(tally.articles), evidence_of(tally))
 
 
 # A name ending in a word with a lower-case part after a hyphen is an adjective.
