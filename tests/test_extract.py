@@ -257,3 +257,16 @@ def test_extraction_makes_no_reference_cycles_and_restores_the_collector():
 ])
 def test_sentences_end_where_a_reader_ends_them(text, expected):
     assert [sentence.text for sentence in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize("asked_first", [False, True])
+def test_clauses_are_joined_across_a_title_whether_asked_for_before_or_after(asked_first):
+    """A colon inside a title breaks no clause; the names that join clauses may come before
+    the clauses are first asked for (they are then found with them) or after."""
+    body = "Top Gun: Maverick moves to May; the sequel was filmed in 2019."
+    [sentence] = split_sentences(body)
+    unjoined = list(sentence.clauses) if asked_first else None
+    sentence.join_names([(0, len("Top Gun: Maverick"))])
+    assert sentence.clauses == [(0, body.index(";")), (body.index("the sequel"), len(body))]
+    if unjoined is not None:
+        assert len(unjoined) == 3   # (the colon, unjoined, did break it)
