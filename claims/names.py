@@ -57,7 +57,7 @@ class Spelling:
     @property
     def articles(self) -> dict[str, int]:
         """article -> first offset, in the order the articles were read."""
-        return {_article_ids[number]: offset for number, offset in self._numbered_uses()}
+        return {article_ids.IDS[number]: offset for number, offset in self._numbered_uses()}
 
     @articles.setter
     def articles(self, value: dict[str, int]) -> None:
@@ -75,7 +75,7 @@ class Spelling:
 
     def writes_any(self, articles: set[str]) -> bool:
         """One of these articles writes the spelling."""
-        return any(_article_ids[number] in articles for number, _ in self._numbered_uses())
+        return any(article_ids.IDS[number] in articles for number, _ in self._numbered_uses())
 
     def copy(self) -> Spelling:
         twin = Spelling(self.text, None, self.count)
@@ -105,7 +105,7 @@ class Spelling:
     def uses(self) -> Iterator[tuple[str, int]]:
         """(article, first offset), in the order the articles were read."""
         for number, offset in self._numbered_uses():
-            yield _article_ids[number], offset
+            yield article_ids.IDS[number], offset
 
     def add(self, later: Spelling) -> None:
         """A later batch's use of the same spelling (its articles may include these)."""
@@ -167,9 +167,6 @@ def _get(data: bytearray, at: int) -> tuple[int, int]:
 def _signed(zigzag: int) -> int:
     """The difference `_append` wrote: even numbers are the ones not below zero."""
     return zigzag >> 1 if not zigzag & 1 else -((zigzag + 1) >> 1)
-
-
-_article_ids = article_ids.IDS   # (read by number in the loops that decode uses)
 
 
 def restore_spelling(text: str, count: int, ids: list[str], offsets: array) -> Spelling:

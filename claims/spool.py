@@ -50,6 +50,7 @@ class ArticleSpool(Sequence[Article]):
         self._ends = array("Q")      # where each article's record ends in the file
         # Each article's number (claims/article_ids.py), and each number's position here
         # (-1: none): arrays, not a dict of ids, which the table of numbers holds already.
+        # (Positions run to the highest number: ids a process numbered before cost 4 bytes each.)
         self._numbers = array("i")
         self._positions = array("i")
         self._unflushed = False

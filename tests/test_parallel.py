@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from checker.cli import main
 from checker.engine import find_conflicts
+from claims import article_ids
 from claims.extract import aliases, events, parallel, registry, spellings
 from claims.extract.pipeline import Documents, extract_corpus, learn, sentences_of
 from claims.extract.works import fold_title
-from claims import article_ids
 from claims.names import Spelling
 from claims.reading import make_article, read_articles
 
