@@ -306,6 +306,8 @@ def sentence_moves(context: ArticleContext, sentence: Sentence, readings: list[R
         marked.append(replace(reading, claim=claim))
     marked = segmented(context, marked)
     claims = [reading.claim for reading in marked]
+    if not claims:
+        return claims   # (a left date belongs to some claim of the sentence: none to look for)
     taken = {r.timex.start for r in readings if r.timex is not None and r.claim.relation is None}
     for timex in context.times_between(sentence.start, sentence.end):
         if timex.start in taken or timex.type not in CALENDAR_TYPES:

@@ -254,7 +254,8 @@ def numbered_entries(context: ArticleContext, sentence: Sentence, found: list[Su
     of the franchise the article is about that carry that number."""
     ordinals = works.knowledge()["ordinals"]
     lexicon_ = context.lexicon
-    franchise = context_franchise(context, found)
+    # (the franchise is found only for a sentence that numbers an entry: few do)
+    franchise_of = cache(lambda: context_franchise(context, found))
     entries = []
     for match in entry_reference().finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
@@ -262,6 +263,7 @@ def numbered_entries(context: ArticleContext, sentence: Sentence, found: list[Su
             continue
         if match.group("name") and lexicon_.key_of(match.group("name")) not in lexicon_.registry.franchises:
             continue  # "the first Marvel series": no entry of a franchise
+        franchise = franchise_of()
         if match.group("ellipsis") is not None and franchise is None:
             continue
         for group in ("first", "second"):
@@ -281,7 +283,7 @@ def numbered_entries(context: ArticleContext, sentence: Sentence, found: list[Su
                 entries.append(Subj(entry, None, subj.end + also.start(1), subj.end + also.end(), False))
     for match in pair_reference().finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
-        pair = named_pair(context, franchise, [*found, *entries], start)
+        pair = named_pair(context, franchise_of(), [*found, *entries], start)
         entries += [Subj(entry, None, start, end, False) for entry in pair]
     return entries
 
