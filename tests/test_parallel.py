@@ -70,18 +70,6 @@ def test_map_ranges_hands_each_result_over_before_the_next_batch_runs(monkeypatc
     assert next(results) == 5 and started == [0, 5] and list(results) == [10, 15]
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_the_memory_a_batch_leaves_free_is_given_back_once_the_caller_has_had_it(jobs, small_batches, monkeypatch):
-    monkeypatch.setattr(parallel, "MAX_BATCH", 10)
-    trims: list[int] = []
-    monkeypatch.setattr(parallel, "_TRIM", trims.append)   # (glibc's malloc_trim, given 0)
-    results = parallel.map_ranges(lambda shared, start, stop: start, 40, jobs, None)
-    assert next(results) == 0 and trims == []
-    assert next(results) > 0 and trims == [0]
-    rest = list(results)
-    assert rest and trims == [0] * (len(rest) + 2)   # (the last, too, once the caller is done)
-
-
 def registry_state(lexicon) -> str:
     learned = lexicon.registry
     return repr((list(learned.works.items()), list(learned.rejected.items()), learned.franchises,

@@ -106,17 +106,7 @@ def map_ranges(function: Callable[[Shared, int, int], Result], count: int, jobs:
     Dask cluster. The results come one at a time, as the batches are done, so that the
     caller can sum each into what it keeps and let it go: all of them at once cost memory
     in proportion to the batches (each batch's tally of a name the others also tallied).
-    Once the caller has had a result, the memory it leaves free goes back to the system.
     `done(n)` hears how many items are done, batch by batch."""
-    for result in batch_results(function, count, jobs, shared, done):
-        yield result
-        del result
-        give_back_free_memory()
-
-
-def batch_results(function: Callable[[Shared, int, int], Result], count: int, jobs: Jobs,
-                  shared: Shared, done: Callable[[int], None] | None = None) -> Iterator[Result]:
-    """map_ranges's results, each as its batch is done."""
     report = done or (lambda finished: None)
     if isinstance(jobs, DaskCluster):
         if count:
@@ -141,26 +131,6 @@ def batch_results(function: Callable[[Shared, int, int], Result], count: int, jo
                 yield result
     finally:
         _task = None
-
-
-def _malloc_trim() -> Callable[[int], int] | None:
-    try:
-        import ctypes
-        return ctypes.CDLL(None).malloc_trim   # (glibc only)
-    except (OSError, AttributeError):
-        return None
-
-
-_TRIM = _malloc_trim()
-
-
-def give_back_free_memory() -> None:
-    """Hand the C allocator's free pages back to the system. A batch's result, summed into
-    what the caller keeps and let go, leaves them scattered among what is kept, and glibc
-    keeps such pages (the main process's memory grew with the number of batches more than
-    with what it kept: bench/README.md)."""
-    if _TRIM is not None:
-        _TRIM(0)
 
 
 def _run(bounds: tuple[int, int]) -> object:
