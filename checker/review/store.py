@@ -10,6 +10,8 @@ import datetime as dt
 import hashlib
 import json
 import secrets
+import sqlite3
+import time
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -789,13 +791,33 @@ def chunks(values: Iterable, size: int = 500) -> Iterator[list]:
         yield chunk
 
 
+SQLITE_WAIT_SECONDS = 30   # how long a connection waits for a busy SQLite store
+
+
 def sqlite_pragmas(connection, _record) -> None:
     # SQLite leaves foreign keys off unless asked, per connection; WAL lets the review page
-    # read while a check writes. The wait for a busy database comes first: switching to WAL
-    # needs the database to itself, and without a wait set, a process that connects while
-    # another creates the store fails at once ("database is locked").
+    # read while a check writes. The wait for a busy database comes first, for every
+    # statement after it.
     cursor = connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_WAIT_SECONDS * 1000}")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    switch_to_wal(cursor)
     cursor.close()
+
+
+def switch_to_wal(cursor, seconds: float = SQLITE_WAIT_SECONDS) -> None:
+    """PRAGMA journal_mode=WAL, tried again while the database is busy. Of the processes that
+    switch a new store at the same moment, SQLite lets one through and refuses the others at
+    once ("database is locked") without the busy wait: each holds a read lock the other's
+    switch would wait on."""
+    deadline = time.monotonic() + seconds
+    pause = 0.005
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if err.sqlite_errorcode & 0xFF != sqlite3.SQLITE_BUSY or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.25)
