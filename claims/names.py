@@ -185,12 +185,15 @@ def function_words() -> frozenset[str]:
 class Spellings:
     """What a run of articles spells: `runs` of capitalised words (a capital that may be the
     sentence's own kept apart in `initial`), the words written in lower case, and the
-    registered titles found, in the order they were found."""
+    registered titles found, in the order they were found; and the pairs of capitalised words
+    of headlines, which capitalise every word, kept apart (a pair's first word a given name
+    may be a name the body spells otherwise: "Dating Jaymes Vaughn" over "Jaymes Vaughan")."""
 
     runs: dict[str, Spelling] = field(default_factory=dict)
     initial: dict[str, Spelling] = field(default_factory=dict)
     lower: set[str] = field(default_factory=set)
     titles: list[tuple[str, str, int]] = field(default_factory=list)   # (title, article, offset)
+    headlines: list[tuple[str, str, int]] = field(default_factory=list)   # (pair, article, offset)
 
     def merge(self, later: Spellings, other_articles: bool = False) -> None:
         """Add a later batch's spellings, as if its articles had been read after these
@@ -206,6 +209,7 @@ class Spellings:
                     mine[text] = spelling
         self.lower |= later.lower
         self.titles += later.titles
+        self.headlines += later.headlines
 
     def resolved(self) -> dict[str, Spelling]:
         """Every spelling by how it is written: a capitalised word at a sentence's start

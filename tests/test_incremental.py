@@ -331,3 +331,20 @@ def test_a_date_no_calendar_has_in_a_new_article_is_found_as_a_full_check_finds_
     _, incremental = check_json("--changed", slip)
     assert [finding["rule"] for finding in findings(incremental)].count("invalid-date") == 1
     assert findings(incremental) == findings(full)
+
+
+def test_a_headline_slip_in_a_new_article_is_found_as_a_full_check_finds_it(corpus, own_store, tmp_path):
+    """The new article's headline misspells the director its body spells as the corpus does:
+    found against the kept spelling, which is not read back whole for it."""
+    check_json(corpus)
+    slip = tmp_path / "slip.md"
+    slip.write_text("---\noutlet: Film Wire\npublished: \"2024-03-06\"\n---\n"
+                    "Marisol Quintera Talks Lanterns And Lighthouses\n\n"
+                    "Director Marisol Quintero said the shoot took a year.\n", encoding="utf-8")
+    full_store = tmp_path / "full.sqlite"
+    shutil.copy(own_store, full_store)
+    _, full = check_json(corpus, "--changed", slip, "--full", "--store", full_store)
+    _, incremental = check_json("--changed", slip)
+    headline = [finding for finding in findings(incremental) if "headlines" in finding["message"]]
+    assert [finding["evidence"][0]["text"] for finding in headline] == ["Marisol Quintera"]
+    assert findings(incremental) == findings(full)

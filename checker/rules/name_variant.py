@@ -5,7 +5,9 @@ Why: a misspelt name ("Dana Whitfeld" for "Dana Whitfield", "Iron Meadow: Resure
 Flags: "Dana Whitfeld" in one article where four others write "Dana Whitfield"; "Marco
 Belandi" one paragraph before the same article spells him "Bellandi"; "Owen Farel" (a last
 letter not doubled) and "Tessa Lindgrem" beside "Owen Farell" and "Tessa Lindgren"; "Iron
-Meadow: Resurection" beside "Iron Meadow: Resurrection".
+Meadow: Resurection" beside "Iron Meadow: Resurrection"; "Alexander Skarsgaaard" in a caption of
+an article that writes "Alexander Skarsgård" in its text, though no other article names him;
+a headline's "Jaymes Vaughn" over a body that writes "Jaymes Vaughan".
 Passes: "Ember Falls" beside "Ember Falls'" (a possessive), "Keeper" beside "Keepers" (a
 plural), "Celine Dion" beside "Céline Dion" (accents and apostrophes are house style); "Kyle
 Richards" beside "Kyle Richardson" (one name extends the other); "The Crown"
@@ -26,12 +28,16 @@ in lower case, not a given name, never in one article with the established spell
 is two people), written at least twice, and its articles make claims about a work the
 established spelling's
 articles also do. When both spellings are equally common the shorter is taken
-as the norm (a doubled letter is the usual slip).
+as the norm (a doubled letter is the usual slip). A name only one article writes, two ways,
+is a variant when the two share a given name and the surname is a slip of the other (and no
+word the corpus writes in lower case). A headline's given name and surname are held to its own
+body's spellings only.
 """
 from __future__ import annotations
 
 from array import array
 from collections import defaultdict
+from itertools import combinations
 from typing import Callable, Iterable, Iterator, Sequence
 
 from checker.findings import Citation, Severity
@@ -122,11 +128,13 @@ def close_spelling(variant: str, norm: str, person: bool = False) -> bool:
     """A word of a longer name spelt a letter or two off: the same first letter, one edit; two
     when the common spelling has eight letters or more ("Christain Bale"), or, in a person's
     surname (after a given name), the variant has ("Andy Sandberg" for "Andy Samberg"; not
-    "South American" for "South African")."""
-    if variant[0].lower() != norm[0].lower() or abs(len(variant) - len(norm)) > 2:
+    "South American" for "South African"). Accents are left out ("Skarsgaaard" is two letters
+    off "Skarsgård")."""
+    variant, norm = fold(variant), fold(norm)
+    if variant[:1] != norm[:1] or abs(len(variant) - len(norm)) > 2:
         return False
     limit = 2 if len(norm) >= 8 or person and len(variant) >= 8 else 1
-    return 0 < edit_distance(variant.lower(), norm.lower()) <= limit
+    return 0 < edit_distance(variant, norm) <= limit
 
 
 def norm_of(a: Spelling, b: Spelling) -> tuple[Spelling, Spelling]:
@@ -323,6 +331,99 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator
                     continue
                 reported.append((variant, norm))
                 yield conflict(variant, norm, corpus)
+    for variant, norm in one_article_slips(rare, lower, known, names):
+        if not within_reported(variant, norm, reported) and not accepted(variant.text, norm.text, corpus):
+            reported.append((variant, norm))
+            yield conflict(variant, norm, corpus)
+    headlines = corpus.spellings.headlines if corpus.spellings else []
+    if corpus.focus is not None:
+        headlines = [pair for pair in headlines if pair[1] in corpus.focus]
+    for (text, article, offset), norm in headline_slips(headlines, found, lower, known, names,
+                                                        few=corpus.focus is not None):
+        if not accepted(text, norm.text, corpus):
+            yield headline_conflict(text, article, offset, norm, corpus)
+
+
+def one_article_slips(rare: list[Spelling], lower: set[str], known: KnownNames,
+                      names: NameLists) -> list[tuple[Spelling, Spelling]]:
+    """(variant, norm): a person's name that one article, and no other, writes two ways: the
+    same given name, the surname a letter or two off ("Alexander Skarsgaaard" in a caption,
+    "Alexander Skarsgård" in the text). No other source vouches for either spelling, so the
+    given name does (not a function word: "La" is a given name too), and the variant is no
+    word the corpus writes in lower case. The norm is
+    the spelling the article writes more often, then the shorter, then the first written.
+    Longest names first."""
+    given = names.given_names()
+    groups: dict[tuple, list[Spelling]] = defaultdict(list)
+    for spelling in rare:
+        words = spelling.words
+        if spelling.article_count == 1 and len(words) > 1 and words[0].lower() in given \
+                and words[0].lower() not in function_words():   # ("La Pilato", an anagram, and "La Piloto")
+            for position in range(1, len(words)):
+                groups[group_key(words, position)].append(spelling)
+    found = []
+    for (_, position, _, _), members in groups.items():
+        for a, b in combinations(members, 2):
+            if a.articles.keys() != b.articles.keys():
+                continue
+            norm, variant = (a, b) if (a.count, -len(a.text)) >= (b.count, -len(b.text)) else (b, a)
+            if variant.words[position].lower() not in lower and slip(variant, norm, position, lower, known, names):
+                found.append((variant, norm))
+    return sorted(found, key=lambda pair: (-len(pair[0].words), pair[0].text))
+
+
+def headline_slips(headlines: list[tuple[str, str, int]], found: dict[str, Spelling], lower: set[str],
+                   known: KnownNames, names: NameLists,
+                   few: bool = False) -> Iterator[tuple[tuple[str, str, int], Spelling]]:
+    """(headline pair, the body's spelling): a headline's given name and surname ("Jaymes
+    Vaughn") where its own body writes the surname a letter or two off ("Jaymes Vaughan") and
+    never as the headline does. Headlines capitalise every word, so their pairs are kept
+    apart from the body's names; the given name (not a function word) and the body's spelling
+    vouch for the pair being a name, and the headline's surname is no word the corpus writes
+    in lower case ("Jonathan Confirms"). `few`: the headlines are those of a few new articles. The norm is the body's spelling most written."""
+    wanted: dict[tuple, list[tuple[str, str, int]]] = defaultdict(list)
+    for pair in headlines:
+        words = pair[0].split()
+        if words[0].lower() not in function_words() and words[1].lower() not in lower:
+            wanted[group_key(words, 1)].append(pair)
+    firsts = {key[2][0] for key in wanted}
+    candidates: dict[tuple, list[Spelling]] = defaultdict(list)
+    for text, spelling in found.items():
+        first, space, rest = text.partition(" ")
+        if space and first in firsts and " " not in rest:
+            key = group_key([first, rest], 1)
+            if key in wanted:
+                candidates[key].append(spelling)
+    writers: dict[str, set[str]] = {}   # (a common name's articles listed once, not per headline)
+
+    def writes(spelling: Spelling, article: str) -> bool:
+        if few:   # (a check of new articles: a kept spelling's stored articles are not read)
+            return spelling.writes_any({article})
+        if spelling.text not in writers:
+            writers[spelling.text] = set(spelling.articles)
+        return article in writers[spelling.text]
+
+    for key, pairs in wanted.items():
+        norms = sorted(candidates.get(key, ()), key=lambda spelling: -spelling.count)
+        for pair in pairs:
+            text, article, _ = pair
+            same = found.get(text)
+            if same is not None and writes(same, article):
+                continue   # (the body writes it so too: two names, or the body's own slip)
+            norm = next((norm for norm in norms if norm.text != text and writes(norm, article)
+                         and slip(Spelling(text), norm, 1, lower, known, names)), None)
+            if norm is not None:
+                yield pair, norm
+
+
+def headline_conflict(text: str, article: str, offset: int, norm: Spelling, corpus: Corpus) -> Conflict:
+    at = norm.articles[article]
+    message = (f"{wording.source(article, corpus.articles)} headlines \u201c{text}\u201d, but its own body "
+               f"writes \u201c{norm.text}\u201d.")
+    citations = [Citation(article=article, start=offset, end=offset + len(text), text=text),
+                 Citation(article=article, start=at, end=at + len(norm.text), text=norm.text)]
+    return Conflict(claims=[], message=message, subject=Subject(work=norm.text), citations=citations,
+                    no_subject=True)
 
 
 def within_reported(variant: Spelling, norm: Spelling, reported: list[tuple[Spelling, Spelling]]) -> bool:

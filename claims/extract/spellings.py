@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from claims.extract import lexicon
+from claims.extract import gazetteer, lexicon
 from claims.extract.sentences import text_before
 from claims.extract.works import is_title_case_line
 from claims.models import Article
@@ -20,6 +20,7 @@ from claims.names import POSSESSIVE, Spelling, Spellings, function_words
 UPPER, LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
 WORD = rf"[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)*(?:[-'][{UPPER}{LOWER}]+)*"   # "McAdams" too
 NAME = re.compile(rf"(?<![\w'-]){WORD}(?:[ \t]+{WORD}){{0,3}}")
+HEADLINE_WORD = re.compile(rf"(?<![\w'-]){WORD}")
 LOWER_WORD = re.compile(rf"(?<![\w'-])[{LOWER}][{LOWER}'-]+")
 SENTENCE_START = ".!?:\"“”'‘’*_#>-—("
 
@@ -42,8 +43,10 @@ def collect(articles: Iterable[Article], titles: re.Pattern | None) -> Spellings
     apostrophes read as straight ones)."""
     found = Spellings()
     for article in articles:
-        lines = [(offset, line) for offset, line in body_lines(article.body)
-                 if line.strip() and not is_title_case_line(line.strip())]
+        every_line = [(offset, line) for offset, line in body_lines(article.body) if line.strip()]
+        lines = [(offset, line) for offset, line in every_line if not is_title_case_line(line.strip())]
+        if every_line and (not lines or lines[0] is not every_line[0]):   # (a headline first)
+            found.headlines += headline_pairs(article.id, *every_line[0])
         for offset, line in lines:
             found.lower.update(word.group().lower() for word in LOWER_WORD.finditer(line))   # (a long line's words not listed first)
             for match in NAME.finditer(line):
@@ -52,6 +55,15 @@ def collect(articles: Iterable[Article], titles: re.Pattern | None) -> Spellings
             for offset, line in lines:
                 found.titles += [(match.group(), article.id, offset + match.start()) for match in titles.finditer(line)]
     return found
+
+
+def headline_pairs(article: str, offset: int, line: str) -> list[tuple[str, str, int]]:
+    """(pair, article, offset) of two capitalised words side by side in a headline, the first
+    a given name, a possessive dropped ("Jaymes Vaughn", not "Dating Jaymes")."""
+    words = list(HEADLINE_WORD.finditer(line))
+    return [(f"{first.group()} {POSSESSIVE.sub('', second.group())}", article, offset + first.start())
+            for first, second in zip(words, words[1:])
+            if not line[first.end():second.start()].strip(" \t") and gazetteer.given_name_count(first.group())]
 
 
 def body_lines(body: str) -> list[tuple[int, str]]:
