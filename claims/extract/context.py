@@ -38,6 +38,9 @@ class ArticleContext:
     named_in: Counter = field(default_factory=Counter)       # work -> sentences naming it
     dropped: list[tuple[str, str]] = field(default_factory=list)  # (trigger, event-typing check)
     renewed: dict[str, int] = field(default_factory=dict)   # work -> the season last renewed
+    # work -> the season last told renewed or coming ("will return for a third season"):
+    # what "the new season" is
+    upcoming: dict[str, int] = field(default_factory=dict)
     last_decision: tuple[str, str] | None = None   # (work, event) of the last renewal or cancellation
     # The last shoot told of (work key, season, sentence index): what "It resumed in August"
     # speaks of; and the works whose shoot the article told was halted.

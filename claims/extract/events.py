@@ -303,6 +303,13 @@ def governs(body: str, first: Trigger, second: Trigger) -> bool:
     return first.end <= second.start and bool(INFINITIVE_GAP.fullmatch(body[first.end:second.start]))
 
 
+# A season's noun and a verb in -s that together read as a plural noun ("season premieres"),
+# and what follows a verb but no such noun: a time, a place, a platform.
+SEASON_VERB = re.compile(r"(?i)(?:season|series)\s+(premieres|debuts|launches|returns|bows)")
+VERB_COMPLEMENT = re.compile(r"\s+(?:in|on|at|this|next|tonight|tomorrow|today|later|sometime|early|late|"
+                             r"exclusively|only|[A-Z][a-z]+\.?\s+\d+)\b")
+
+
 @lru_cache(maxsize=2048)
 def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
     """Event triggers in a sentence, longest match first, non-overlapping (cached: each
@@ -320,9 +327,17 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
         event, form, needs_time = entry
         if part_of_a_name(text, match) or film_before_title(text, match):
             continue
+        start, end, matched = match.start(), match.end(), match.group()
+        verb = SEASON_VERB.fullmatch(matched)
+        if form == "noun" and verb and VERB_COMPLEMENT.match(text, end):
+            # "X's fifth season premieres in October": the season, then its verb (the plural
+            # noun takes no time after it: "the season premieres of both shows")
+            start, matched = start + verb.start(1), verb.group(1)
+            key = matched.lower()
+            event, form, needs_time = table[key]
         # (the words near it only: a long sentence is not read whole at each of its words)
-        before, after = text_before(text, match.start()), text_after(text, match.end())
-        form = noun_reading(form, before, match.group()[:1].isupper() and is_title_case(text))
+        before, after = text_before(text, start), text_after(text, end)
+        form = noun_reading(form, before, matched[:1].isupper() and is_title_case(text))
         if excluded_after.match(after) or (form == "noun" and excluded_before.search(before)):
             continue
         if form == "noun" and key not in event_nouns():
@@ -338,8 +353,8 @@ def find_triggers(text: str, offset: int = 0) -> tuple[Trigger, ...]:
             continue  # "had been due to start shooting", "halted due to the pandemic", "due to Emmy rules": no release
         if form == "noun" and key in move_nouns():
             needs_time = "for"  # "the delay from March to June", not "after the delay, ... now"
-        found.append(Trigger(offset + match.start(), offset + match.end(), event, form,
-                             match.group(), needs_time in (True, "for", "slot"), needs_time == "season",
+        found.append(Trigger(offset + start, offset + end, event, form,
+                             matched, needs_time in (True, "for", "slot"), needs_time == "season",
                              needs_time == "for", needs_season_object=needs_time == "season_object",
                              needs_slot=needs_time == "slot", phase="back" if key in back_forms() else None))
     found += separated_phrases(text, offset, found)
@@ -415,9 +430,11 @@ def season_start_table() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, 
     numbers = lexicon.alternation(lexicon.entry("works", "numbers"))
     season = (rf"(?:\b(?:{nouns})\s+(?:\d{{1,2}}|{numbers})|\b(?:{ordinals}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:{nouns}))"
               # "of X", a title of up to six words, quoted or not
-              r"(?:\s+of\s+(?:['‘\"“]?[A-Z0-9][\w'’.:&!-]*['’\"”]?\s+){1,6})?")
+              r"(?:\s+of\s+(?:['‘\"“]?[A-Z0-9][\w'’.:&!-]*['’\"”]?(?:\s+|(?=,))){1,6})?")
     auxiliaries = rf"(?:(?:{lexicon.alternation(lexicon.entry('events', 'season_start_auxiliaries'))})\s+){{0,3}}"
-    subject = re.compile(rf"{season}\s*{auxiliaries}$", re.IGNORECASE)
+    # (an aside between them: "Season two, its most-watched run, began on 15 April")
+    aside = r"(?:,\s*(?:its|their|the|a|an|which|who)\b[^,;()]{0,60},\s*)?"
+    subject = re.compile(rf"{season}\s*{aside}{auxiliaries}$", re.IGNORECASE)
     # (or its object: "X will begin its second season this March")
     season_object = re.compile(rf"\s+(?:its|their|a|the)\s+(?:(?:{ordinals}|\d{{1,2}}(?:st|nd|rd|th)|"
                                rf"[\w-]+-episode)\s+)+(?:{nouns})\b", re.IGNORECASE)

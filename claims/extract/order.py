@@ -173,8 +173,9 @@ def pair_after(q: OrderQuery) -> list[Pair] | None:
 
 
 def passage_pair(q: OrderQuery) -> list[Pair] | None:
-    """"They'll be back-to-back.": the two works the passage is about."""
-    if q.left or q.right:
+    """"They'll be back-to-back.": the two works the passage is about (not "Two episodes air
+    back-to-back tonight": episodes, aired in a row)."""
+    if q.left or q.right or episode_before().search(q.body[q.clause[0]:q.marker.start]):
         return []
     (w1, s1), (w2, s2) = distinct_recent(q.context)
     event = q.passage_event()
@@ -279,6 +280,13 @@ def directed(q: OrderQuery) -> list[Pair] | None:
 # attention to"): the object's event is that verb's, and no event of the object's.
 OWN_CLAUSE_AFTER_MARKER = re.compile(r"\s+(?:it|they|he|she|we|you|I)\s+(?!(?:is|are|was|were|has|have|had)\b)[a-z]+\b",
                                      re.IGNORECASE)
+@cache
+def episode_before() -> re.Pattern:
+    """An episode word ("episodes", "the finale") in the clause before a marker."""
+    words = lexicon.alternation(lexicon.entry("events", "episode_words"))
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
 @cache
 def episode_of() -> re.Pattern:
     """An episode, finale or special of the work after the marker."""

@@ -604,6 +604,9 @@ def remember_sentence(context: ArticleContext, claims: list[Claim], subjects: li
             context.last_subject = (context.lexicon_key(claim.subject.work), claim.subject.season)
         if claim.relation is None and claim.event == "renewal" and claim.subject.season and not claim.negated:
             context.renewed[context.lexicon_key(claim.subject.work)] = claim.subject.season
+        if claim.relation is None and claim.subject.season and not claim.negated and (
+                claim.event == "renewal" or claim.event == "release" and claim.tense == "future"):
+            context.upcoming[context.lexicon_key(claim.subject.work)] = claim.subject.season
         if claim.relation is None and claim.event in ("renewal", "cancellation"):
             context.last_decision = (context.lexicon_key(claim.subject.work), claim.event)
     # What the sentence was about: its first claim's work, else the first work it names.

@@ -170,12 +170,31 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
                 and NAMED_AS.search(context.article.body[end:s.start]) for s in found)):
             continue  # "the spinoff will debut" in a piece on its parent; "the sequel ... is called X"
         # (in a piece about a person, "the show" is no work the article has not just named)
+        season = named_here[-1].season if named_here and named_here[-1].work == work else None
+        if work and not named_here and phrase in upcoming_season_references():
+            work, season = upcoming_season(context, work)
         if work and (named_here or context.may_mean(work)):
-            season = named_here[-1].season if named_here and named_here[-1].work == work else None
             found.append(Subj(work, season, start, end, False))
     found = sorted(found, key=lambda s: s.start)
     seasons.note_finals(context, sentence, found)
     return found
+
+
+def upcoming_season(context: ArticleContext, work: str) -> tuple[str, int | None]:
+    """ "The new run is pencilled in for January": the season the article last told renewed or
+    coming for the work just told of, else for the work the article is about, else the
+    season the article is about ("'Sherlock' Season 4 Is Now Filming")."""
+    if work in context.upcoming:
+        return work, context.upcoming[work]
+    focus = context.focus
+    if focus and context.focus_strong and (context.upcoming.get(focus) or context.focus_season):
+        return focus, context.upcoming.get(focus) or context.focus_season
+    return work, None
+
+
+@cache
+def upcoming_season_references() -> frozenset[str]:
+    return frozenset(phrase.lower() for phrase in lexicon.entry("works", "upcoming_season_references"))
 
 
 @cache

@@ -515,9 +515,32 @@ def narrative_verb(q: YearQuery) -> str | None:
     return "future" if tense else None
 
 
+def participle_after_past_clause(q: YearQuery) -> str | None:
+    """"Filming took place in Leeds last summer, wrapping in late September": a participle
+    after a clause in the past, set off by a comma, tells of that clause's time. ("X,
+    premiering in May" has no verb before it, and looks ahead.)"""
+    if q.trigger.form != "ing" or q.tense != "none":
+        return None
+    body = q.context.article.body
+    start = body.rfind("\n", 0, q.trigger.start) + 1
+    before = body[start:q.trigger.start]
+    if not re.search(r",\s*$", before):
+        return None
+    # (a simple past or "was", nearest: "has" may be "She also has the drama Tiger, ...
+    # coming out in November", no perfect)
+    words = grammar.tense_words()
+    found = [(match.end(), tense) for key, tense in (("future", "future"), ("past_be", "past"),
+                                                      ("present_be", "present"), ("present_do", "present"))
+             for match in [grammar.last_match(words[key], before)] if match]
+    past = grammar.last_match(grammar.past_after_subject(), before)
+    if past:
+        found.append((past.end(), "past"))
+    return "past" if found and max(found)[1] == "past" else None
+
+
 # How a year-less date takes its year, in order (CONTRACT: the nearest year that makes the
 # stated tense true; the narrative around it when the clause has no tense of its own).
-YEAR_DIRECTIONS = (scheduled_new_date, indefinite_noun, clause_tense, narrative_verb)
+YEAR_DIRECTIONS = (scheduled_new_date, indefinite_noun, clause_tense, participle_after_past_clause, narrative_verb)
 
 
 def report_day(context: ArticleContext, trigger: events.Trigger) -> TimeValue | None:
