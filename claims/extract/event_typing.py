@@ -70,6 +70,7 @@ class EventWords(TypedDict):
     episode: re.Pattern
     content_after: re.Pattern
     with_piece: re.Pattern
+    episode_count: re.Pattern
     season_episode_leads: set[str]
     single_episode_leads: set[str]
     person_verbs: set[str]
@@ -129,7 +130,11 @@ def words() -> EventWords:
             rf"|\bin\s+(?:the\s+)?(?P<country>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,2}})(?=\s*(?:on|in|this|next|and|,|\.|$))"
             # "on Netflix UK"
             rf"|\bon\s+(?i:{lexicon.alternation(data['platforms'])})\s+(?P<platform_country>UK|U\.K\.|US|U\.S\.|Canada|Australia|India)\b"),
-        "series_end": re.compile(rf"^\s+(?:{lexicon.alternation(data['series_end_after'])})\b", re.IGNORECASE),
+        "series_end": re.compile(rf"^\s+(?:{lexicon.alternation(data['series_end_after'])}|"
+                                 rf"on\s+(?:{lexicon.alternation(data['platforms'])}))\b", re.IGNORECASE),
+        "episode_count": re.compile(
+            rf"^\s+(?:(?P<about>{lexicon.alternation(data['episode_count_quantifiers'])})\s+)?[\d,]+\s+"
+            r"(?:[a-z-]+\s+)?episodes\b", re.IGNORECASE),
         "gun": lexicon.word_regex(data["gun_words"]),
         "gun_object": re.compile(rf"^\s+(?:{lexicon.alternation(data['gun_objects'])})(?![\w-])", re.IGNORECASE),
         "episode": re.compile(
@@ -192,7 +197,9 @@ def words() -> EventWords:
                                   r"(?i:about|on|of|regarding|for|from)\s+"
                                   r"(?:(?:(?i:the|a|an|new|upcoming|latest|film|movie|series|show)|[A-Z][\w'’.-]*|[\w-]+['’]s)\s+){0,3}"
                                   r"['‘\"“]?$"),
-        "released_thing": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['released_things'])})\s+"
+        # (its title may stand between: "her memoir, The Secrets of My Life, released in April")
+        "released_thing": re.compile(rf"(?<![\w-])(?:{lexicon.alternation(data['released_things'])})"
+                                     r"(?:\s+|,\s*['‘\"“]?(?-i:[A-Z])[^,;]{0,60},\s+)"
                                      r"(?:(?:was|were|has been|have been|had been|being|just|first|officially)\s+)*$",
                                      re.IGNORECASE),
         "appearance": lexicon.word_regex(data["appearance_phrases"]),
@@ -292,6 +299,10 @@ def territory_opening(q: TriggerQuery) -> str | None:
     if q.trigger.event != "release":
         return None
     home = words()["home"] | outlet_markets(q.context.article.url)
+    named = MARKET_BEFORE_NOUN.search(q.before[-40:]) if q.trigger.form == "noun" else None
+    if named and gazetteer.fold(named.group(1)) not in home \
+            and gazetteer.place_kind(named.group(1)) in ("country", "demonym", "region", "continent"):
+        return "one market's opening"  # "to promote the French release of the film"
     for match in words()["territory"].finditer(q.after[:60]):
         where = (match.group("where") or match.group("country") or match.group("platform_country") or "").strip()
         if not where or gazetteer.fold(where) in home:
@@ -299,6 +310,11 @@ def territory_opening(q: TriggerQuery) -> str | None:
         if gazetteer.place_kind(where) in ("country", "demonym", "region", "continent", "state"):
             return "one market's opening"
     return None
+
+
+# A market's name right before a release noun: "the French release", "its Chinese theatrical release".
+MARKET_BEFORE_NOUN = re.compile(r"\b(?:the|its|their|a)\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+"
+                                r"(?:theatrical\s+|cinema\s+|box[- ]office\s+)?$")
 
 
 def market_named(q: TriggerQuery, timex=None, kind: str | None = None) -> str | None:
@@ -720,13 +736,17 @@ def episode_airing(c: ClaimQuery) -> str | None:
         one_episode = lead.split()[-1] in words()["single_episode_leads"] if lead else False
         if one_episode and match.group(0).lower().endswith("episode"):  # (not "the final installment")
             return "an episode's airing"  # "airs its final episode": the end, not the opening
-        if lead and (lead in words()["season_episode_leads"] or lead.split()[-1] in words()["season_episode_leads"]):
-            continue  # "the first eight episodes dropped": the season's opening
+        leads = words()["season_episode_leads"]
+        if lead and (lead in leads or lead.split()[-1] in leads or lead.split()[0] in leads and lead.split()[-1].isdigit()):
+            continue  # "the first eight episodes dropped", "dropped all 10 episodes": the season's opening
         return "an episode's airing"
     if events.release_parts().search(window):
         return "an episode's airing"
     if words()["with_piece"].match(q.after):
         return "an episode's airing"
+    count = words()["episode_count"].match(q.after)
+    if count and (count.group("about") or q.trigger.text.lower().startswith("air")):
+        return "an episode's airing"  # "it will have aired more than 120 episodes": a tally
     if (q.trigger.form == "noun" or noun_premiere(q.trigger)) and words()["content_after"].match(q.body, q.trigger.end):
         return "an episode's airing"  # "The Westworld premiere begins with Bernard ...": what it shows
     return None
@@ -807,7 +827,7 @@ def passive_release(c: ClaimQuery) -> str | None:
     q = c.trigger
     if q.trigger.event != "release" or q.trigger.form not in ("past", "participle"):
         return None
-    if words()["released_thing"].search(q.body[max(q.clause[0], q.trigger.start - 30):q.trigger.start]):
+    if words()["released_thing"].search(q.body[max(q.sentence.start, q.trigger.start - 100):q.trigger.start]):
         return "a release of something else"
     return None
 

@@ -70,7 +70,8 @@ class TimeQuery:
                           and may_date_a_work(self.context, t)
                           and not (t.start >= self.trigger.end and possessive_time(self.context.article.body, t))
                           and not (t.end <= self.trigger.start
-                                   and POSSESSIVE_OWNS_NOUN.match(self.context.article.body, t.end))]
+                                   and POSSESSIVE_OWNS_NOUN.match(self.context.article.body, t.end))
+                          and not (t.start >= self.trigger.end and titles_year(self.context.article.body, t))]
         # ("Filming Now Set For 2017": a scheduling verb after an event is that event's.)
         self.next_trigger = min((t.start for t in self.triggers if t.start > self.trigger.end and not t.needs_for),
                                 default=self.sentence.end)
@@ -78,6 +79,18 @@ class TimeQuery:
     @property
     def body(self) -> str:
         return self.context.article.body
+
+
+# "... before co-starring in the dramas Reign Over Me (2007)": a year in parentheses right
+# after a capitalised name labels that title.
+TITLE_BEFORE_PARENTHESIS = re.compile(r"[A-Z0-9][\w'’.!?:-]*['’\"”]?\s*\($")
+
+
+def titles_year(body: str, timex: Timex) -> bool:
+    """A year in parentheses after a title ("Reign Over Me (2007)"): that title's year, no
+    date of an event told before it."""
+    return bool(re.fullmatch(r"\d{4}", timex.text)) and body[timex.end:timex.end + 1] == ")" \
+        and TITLE_BEFORE_PARENTHESIS.search(body, max(0, timex.start - 60), timex.start) is not None
 
 
 def may_be_its_time(timex: Timex) -> bool:
@@ -315,6 +328,8 @@ def before_trigger(q: TimeQuery) -> Timex | None:
     """"In September, X premieres": a time before the trigger, when the clause has no other
     event it could belong to (and not a year that names something: "at the 2016 TCA Winter
     Tour", nor a report's: "confirmed last month that")."""
+    if moves.is_move(q.trigger) and q.trigger.form != "noun":
+        return None  # "married in 1958, moved to New York City": a move's date is where it moves to
     # (a second word for the same decision is no other event: "is rescuing X, ordering a
     # sixth season")
     # (nor is a later one with a time of its own after it: "announced Friday night that it
