@@ -553,6 +553,12 @@ AUXILIARIES_AFTER = re.compile(
 LAST_WORDS = re.compile(r"(\w+(?:\s+(?:of|on|for))?)\s+['‘\"“]?$")
 
 
+@cache
+def idioms() -> re.Pattern:
+    """Idioms with an event word in them (events.yaml `idioms`)."""
+    return lexicon.word_regex(lexicon.entry("events", "idioms"))
+
+
 def event_cue(o: Occurrence, event_words: lexicon.PhraseMatcher) -> bool:
     """A release, filming or renewal word right after or before the name ("X premieres",
     "filming on X"): a weak cue, since persons and places stand next to them too."""
@@ -561,7 +567,7 @@ def event_cue(o: Occurrence, event_words: lexicon.PhraseMatcher) -> bool:
     assert auxiliaries is not None  # (the pattern matches at 0, if only nothing)
     near_after = window[auxiliaries.end():]
     if event_words.match(near_after):
-        return True
+        return not idioms().match(near_after)   # ("Stephen Paddock opened fire": no release)
     # (a phrase ending in the last word, or in the word before a last "of", "on" or "for")
     last = [word.removesuffix("'s") for word in o.tail[-1:]]
     if o.tail[-1:] and o.tail[-1] in ("of", "on", "for"):
