@@ -11,8 +11,13 @@ from claims.extract import aliases, events, gazetteer, lexicon, registry, season
 from claims.extract.context import ArticleContext, Subj
 from claims.extract.sentences import Sentence
 
+# (the second work may come with its maker and kind: "X and the Disney film Y", "X and HBO's Y")
 COORDINATION = re.compile(r"^[\"”’']?\s*(?:seasons?\s+)?(?:,[\"”’']?\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as\s+well\s+as\s+|"
-                          r"\s+or\s+)[\"“‘']?$",
+                          r"\s+or\s+)"
+                          r"(?:(?:(?:the|its|their|a|an)\s+)?(?:(?-i:[A-Z])[\w.&+!-]*(?:['’]s)?\s+){0,2}"
+                          r"(?:(?:new|upcoming|animated|hit)\s+)?(?:film|movie|series|show|drama|comedy|sequel|thriller|"
+                          r"documentary|miniseries|remake\s+of|reboot\s+of)\s+|(?-i:[A-Z])[\w.&+!-]*['’]s\s+)?"
+                          r"[\"“‘']?$",
                           re.IGNORECASE)
 PERSON_PRONOUN = re.compile(r"\b(?:he|she|I|we|you|they)\s+(?:\w+\s+){0,3}$|\b(?:his|her|their|my)\s+$",
                             re.IGNORECASE)
