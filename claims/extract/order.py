@@ -173,9 +173,12 @@ def pair_after(q: OrderQuery) -> list[Pair] | None:
 
 
 def passage_pair(q: OrderQuery) -> list[Pair] | None:
-    """"They'll be back-to-back.": the two works the passage is about (not "Two episodes air
-    back-to-back tonight": episodes, aired in a row)."""
-    if q.left or q.right or episode_before().search(q.body[q.clause[0]:q.marker.start]):
+    """"They'll be back-to-back.", "Paramount plans to shoot the two sequels back-to-back": the
+    two works the passage is about, when the clause speaks of them as two (not "the two women
+    never overlapped", "At the same time, Holmes has ...", "land back-to-back 1080s"; nor "Two
+    episodes air back-to-back tonight": episodes, aired in a row)."""
+    if q.left or q.right or episode_before().search(q.body[q.clause[0]:q.marker.start]) \
+            or not plural_works().search(q.body, q.clause[0], q.clause[1]):
         return []
     (w1, s1), (w2, s2) = distinct_recent(q.context)
     event = q.passage_event()
@@ -280,6 +283,14 @@ def directed(q: OrderQuery) -> list[Pair] | None:
 # attention to"): the object's event is that verb's, and no event of the object's.
 OWN_CLAUSE_AFTER_MARKER = re.compile(r"\s+(?:it|they|he|she|we|you|I)\s+(?!(?:is|are|was|were|has|have|had)\b)[a-z]+\b",
                                      re.IGNORECASE)
+@cache
+def plural_works() -> re.Pattern:
+    """Works spoken of as two: "they", "both", "the two sequels", "two Netflix series"."""
+    nouns = lexicon.alternation(lexicon.entry("events", "plural_work_nouns"))
+    return re.compile(rf"(?<![\w'’-])(?:they|them|both|(?:the|these|those|two|both|its|their)\s+"
+                      rf"(?:[\w-]+\s+){{0,2}}?(?:{nouns}))(?![\w-])", re.IGNORECASE)
+
+
 @cache
 def episode_before() -> re.Pattern:
     """An episode word ("episodes", "the finale") in the clause before a marker."""
