@@ -955,6 +955,10 @@ OBJECT_RELATIVE = re.compile(r"\s*,?\s*(?:which|that)\s+(?-i:[A-Z])[\w.&+'’-]*
                              r"(?:(?:also|had|has|then|just|quickly|eventually|later)\s+)*$", re.IGNORECASE)
 
 
+SEASON_EPISODES = re.compile(r"\s*(?:all|the|its|their)\s+(?:(?:first|last|final|remaining)\s+)?[\w-]+\s+"
+                             r"(?:new\s+)?episodes\b", re.IGNORECASE)
+
+
 def dropped_work(q: TriggerQuery, strategy: str | None) -> events.Trigger | None:
     """"After Fox dropped the show", "Lucifer, which Fox also dropped": "drop" with no time,
     its object the work, is the network's cancellation (with a time it is a release: "the
@@ -962,7 +966,8 @@ def dropped_work(q: TriggerQuery, strategy: str | None) -> events.Trigger | None
     if q.trigger.event != "release" or q.trigger.text.lower() not in dropping_forms():
         return None
     direct = strategy == "governed_object" and not re.match(r"\s*(?:on|to|from|into|onto|in|at|off|by|for|with)\b",
-                                                            q.after, re.IGNORECASE)
+                                                            q.after, re.IGNORECASE) \
+        and not SEASON_EPISODES.match(q.after)   # "dropped all 10 episodes of X": the season's release
     if direct or strategy == "relative_clause" and OBJECT_RELATIVE.match(q.body, q.clause[0], q.trigger.start):
         return replace(q.trigger, event="cancellation", needs_time=False)
     return None

@@ -364,12 +364,18 @@ def franchise_entry(context: ArticleContext, franchise: str) -> str | None:
     return max(named, key=lambda e: context.named_at[e]) if len(named) == 1 else None
 
 
+EPISODE_COUNT = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+
+
 @cache
 def governing_gap() -> re.Pattern:
     """What may stand between a trigger and the work it governs: "filming on the new season
     of X", "the release of the HBO series X", "dated its sci-fi epic X", "moving Ana Ruiz's X"."""
     return re.compile(
-        r"\s*(?:(?:of|on|for|to|with|from)\s+)?(?:(?:the|a|an|its|his|her|their|both)\s+)?"
+        # a season's episodes, all at once: "dropped all 10 episodes of X"
+        rf"\s*(?:(?:all|the|its|their)\s+(?:(?:first|last|final|remaining)\s+)?(?:\d{{1,3}}|{EPISODE_COUNT})\s+"
+        r"(?:new\s+)?episodes\s+of\s+)?"
+        r"(?:(?:of|on|for|to|with|from)\s+)?(?:(?:the|a|an|its|his|her|their|both)\s+)?"
         # a maker's possessive before the name
         r"(?:(?:(?-i:[A-Z])[\w.&-]*\s+){0,2}(?-i:[A-Z])[\w.&-]*['’]s\s+)?"
         r"(?:(?:new|upcoming|next|whole|entire|first|second|third|final)\s+)?"
