@@ -326,14 +326,17 @@ NEXT_STATEMENT = re.compile(r";|,\s+(?:and|but|while|although|though|whereas)\b|
                             re.IGNORECASE)
 
 
-def nearest_finite_tense(before: str, after: str = "") -> str | None:
+def nearest_finite_tense(before: str, after: str = "", perfect: bool = True) -> str | None:
     """The tense of the finite verb nearest a phrase with none of its own ("told THR in
     February, before the show's seventh season debut"): past, present or future; None when
-    the sentence has no finite verb."""
+    the sentence has no finite verb. `perfect=False` leaves "has" and "have" out before the
+    phrase ("She also has the drama X, coming out in November": no perfect)."""
     words = tense_words()
     found = []
     for key, tense in (("future", "future"), ("past_be", "past"), ("perfect", "past"), ("present_be", "present"),
                        ("present_do", "present")):
+        if key == "perfect" and not perfect:
+            continue
         match = last_match(words[key], before)
         if match:
             found.append((match.end(), tense))

@@ -186,9 +186,9 @@ def subjects_in(context: ArticleContext, sentence: Sentence) -> list[Subj]:
 
 
 def upcoming_season(context: ArticleContext, work: str) -> tuple[str, int | None]:
-    """ "The new run is pencilled in for January": the season the article last told renewed or
-    coming for the work just told of, else for the work the article is about, else the
-    season the article is about ("'Sherlock' Season 4 Is Now Filming")."""
+    """ "The new run of episodes arrives in January": the season the article last told renewed
+    or coming for the work just told of, else for the work the article is about, else the
+    season the article is about ("Harbor Lights Season 3 Starts Shooting")."""
     if work in context.upcoming:
         return work, context.upcoming[work]
     focus = context.focus

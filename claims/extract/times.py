@@ -541,16 +541,7 @@ def participle_after_past_clause(q: YearQuery) -> str | None:
     before = body[start:q.trigger.start]
     if not re.search(r",\s*$", before):
         return None
-    # (a simple past or "was", nearest: "has" may be "She also has the drama Tiger, ...
-    # coming out in November", no perfect)
-    words = grammar.tense_words()
-    found = [(match.end(), tense) for key, tense in (("future", "future"), ("past_be", "past"),
-                                                      ("present_be", "present"), ("present_do", "present"))
-             for match in [grammar.last_match(words[key], before)] if match]
-    past = grammar.last_match(grammar.past_after_subject(), before)
-    if past:
-        found.append((past.end(), "past"))
-    return "past" if found and max(found)[1] == "past" else None
+    return "past" if grammar.nearest_finite_tense(before, perfect=False) == "past" else None
 
 
 # How a year-less date takes its year, in order (CONTRACT: the nearest year that makes the
