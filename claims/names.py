@@ -187,7 +187,7 @@ class Spellings:
     sentence's own kept apart in `initial`), the words written in lower case, and the
     registered titles found, in the order they were found; and the pairs of capitalised words
     of headlines, which capitalise every word, kept apart (a pair's first word a given name
-    may be a name the body spells otherwise: "Dating Jaymes Vaughn" over "Jaymes Vaughan")."""
+    may be a name the body spells otherwise: "Dating Rory Callahan" over "Rory Callaghan")."""
 
     runs: dict[str, Spelling] = field(default_factory=dict)
     initial: dict[str, Spelling] = field(default_factory=dict)

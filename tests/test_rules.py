@@ -190,8 +190,8 @@ def test_name_variant_ignores_accents_and_function_words():
 
 @pytest.mark.parametrize("body, expected", [
     # One article, no other naming the person: the same given name vouches for the slip.
-    ("Alexander Skarsgård was seen in London. Pictured: Alexander Skarsgård and Alexander Skarsgaaard.",
-     [("Alexander Skarsgård", ["Alexander Skarsgaaard"])]),
+    ("Annika Lindgård was seen in London. Pictured: Annika Lindgård and Annika Lindgaaard.",
+     [("Annika Lindgård", ["Annika Lindgaaard"])]),
     ("Dana Whitfield spoke first. Later Dana Whitfeld said no.", [("Dana Whitfeld", ["Dana Whitfield"])]),
     ("Dana Whitfield spoke first. Later Dana Whitfield and Dana Whitfeld said no.",
      [("Dana Whitfield", ["Dana Whitfeld"])]),                 # the spelling written more often
@@ -214,18 +214,18 @@ def test_name_variant_in_one_article_needs_one_article():
     assert spelled("Dana Whitfield spoke first.", "Later Dana Whitfeld said no.") == []
 
 
-HEADLINE = "Jonathan Bennett Confirms He's Dating Jaymes Vaughn!\n\n"
+HEADLINE = "Mara Kell Confirms She's Dating Rory Callahan!\n\n"
 
 
 @pytest.mark.parametrize("body, expected", [
-    ("Jonathan Bennett says he is dating Jaymes Vaughan.", [("Jaymes Vaughan", ["Jaymes Vaughn"])]),
-    ("Jonathan Bennett says he is dating Jaymes Vaughn.", []),      # the body agrees
-    ("Jonathan Bennett says he is dating Jaymes Vaughan, not Jaymes Vaughn.", [   # the body's own two
-        ("Jaymes Vaughn", ["Jaymes Vaughan"])]),
-    ("Jonathan Bennett says he is dating James Vaughan.", []),      # another given name
-    ("Jonathan Bennett is dating someone.", []),                     # nothing to compare with
-    ("He met Jonathan Bennet, who is dating Jaymes Vaughn.", [       # named as the body names him
-        ("Jonathan Bennet", ["Jonathan Bennett"])]),
+    ("Mara Kell says she is dating Rory Callaghan.", [("Rory Callaghan", ["Rory Callahan"])]),
+    ("Mara Kell says she is dating Rory Callahan.", []),      # the body agrees
+    ("Mara Kell says she is dating Rory Callaghan, not Rory Callahan.", [   # the body's own two
+        ("Rory Callahan", ["Rory Callaghan"])]),
+    ("Mara Kell says she is dating Roy Callaghan.", []),      # another given name
+    ("Mara Kell is dating someone.", []),                     # nothing to compare with
+    ("He met Mara Kel, who is dating Rory Callahan.", []),    # too short a surname to tell
+    ("He met Mara Kellen, who is dating Rory Callahan.", []),  # a longer name: another person
 ])
 def test_name_variant_headline_against_its_body(body, expected):
     """A headline capitalises every word, so its names are only checked against its own
@@ -235,7 +235,7 @@ def test_name_variant_headline_against_its_body(body, expected):
 
 def test_name_variant_headline_needs_the_headline_first():
     """A title-case line further down (a subhead, a credit) is no headline."""
-    assert spelled("Jonathan Bennett says he is dating Jaymes Vaughan.\n\n" + HEADLINE) == []
+    assert spelled("Mara Kell says she is dating Rory Callaghan.\n\n" + HEADLINE) == []
 
 
 SPELLINGS = ["Marisol Quintero", "Marisol Quintana", "Krysten Ritter", "Kristen Ritter", "Krysten Rittter",

@@ -5,9 +5,9 @@ Why: a misspelt name ("Dana Whitfeld" for "Dana Whitfield", "Iron Meadow: Resure
 Flags: "Dana Whitfeld" in one article where four others write "Dana Whitfield"; "Marco
 Belandi" one paragraph before the same article spells him "Bellandi"; "Owen Farel" (a last
 letter not doubled) and "Tessa Lindgrem" beside "Owen Farell" and "Tessa Lindgren"; "Iron
-Meadow: Resurection" beside "Iron Meadow: Resurrection"; "Alexander Skarsgaaard" in a caption of
-an article that writes "Alexander Skarsgård" in its text, though no other article names him;
-a headline's "Jaymes Vaughn" over a body that writes "Jaymes Vaughan".
+Meadow: Resurection" beside "Iron Meadow: Resurrection"; "Annika Lindgaaard" in a caption of
+an article that writes "Annika Lindgård" in its text, though no other article names her;
+a headline's "Rory Callahan" over a body that writes "Rory Callaghan".
 Passes: "Ember Falls" beside "Ember Falls'" (a possessive), "Keeper" beside "Keepers" (a
 plural), "Celine Dion" beside "Céline Dion" (accents and apostrophes are house style); "Kyle
 Richards" beside "Kyle Richardson" (one name extends the other); "The Crown"
@@ -128,8 +128,8 @@ def close_spelling(variant: str, norm: str, person: bool = False) -> bool:
     """A word of a longer name spelt a letter or two off: the same first letter, one edit; two
     when the common spelling has eight letters or more ("Christain Bale"), or, in a person's
     surname (after a given name), the variant has ("Andy Sandberg" for "Andy Samberg"; not
-    "South American" for "South African"). Accents are left out ("Skarsgaaard" is two letters
-    off "Skarsgård")."""
+    "South American" for "South African"). Accents are left out ("Lindgaaard" is two letters
+    off "Lindgård")."""
     variant, norm = fold(variant), fold(norm)
     if variant[:1] != norm[:1] or abs(len(variant) - len(norm)) > 2:
         return False
@@ -347,8 +347,8 @@ def check(claims: Sequence[Claim], corpus: Corpus, options: Options) -> Iterator
 def one_article_slips(rare: list[Spelling], lower: set[str], known: KnownNames,
                       names: NameLists) -> list[tuple[Spelling, Spelling]]:
     """(variant, norm): a person's name that one article, and no other, writes two ways: the
-    same given name, the surname a letter or two off ("Alexander Skarsgaaard" in a caption,
-    "Alexander Skarsgård" in the text). No other source vouches for either spelling, so the
+    same given name, the surname a letter or two off ("Annika Lindgaaard" in a caption,
+    "Annika Lindgård" in the text). No other source vouches for either spelling, so the
     given name does (not a function word: "La" is a given name too), and the variant is no
     word the corpus writes in lower case. The norm is
     the spelling the article writes more often, then the shorter, then the first written.
@@ -375,12 +375,13 @@ def one_article_slips(rare: list[Spelling], lower: set[str], known: KnownNames,
 def headline_slips(headlines: list[tuple[str, str, int]], found: dict[str, Spelling], lower: set[str],
                    known: KnownNames, names: NameLists,
                    few: bool = False) -> Iterator[tuple[tuple[str, str, int], Spelling]]:
-    """(headline pair, the body's spelling): a headline's given name and surname ("Jaymes
-    Vaughn") where its own body writes the surname a letter or two off ("Jaymes Vaughan") and
+    """(headline pair, the body's spelling): a headline's given name and surname ("Rory
+    Callahan") where its own body writes the surname a letter or two off ("Rory Callaghan") and
     never as the headline does. Headlines capitalise every word, so their pairs are kept
     apart from the body's names; the given name (not a function word) and the body's spelling
     vouch for the pair being a name, and the headline's surname is no word the corpus writes
-    in lower case ("Jonathan Confirms"). `few`: the headlines are those of a few new articles. The norm is the body's spelling most written."""
+    in lower case ("Mara Confirms"). The norm is the body's spelling most written. `few`: the
+    headlines are those of a few new articles."""
     wanted: dict[tuple, list[tuple[str, str, int]]] = defaultdict(list)
     for pair in headlines:
         words = pair[0].split()

@@ -59,7 +59,7 @@ def collect(articles: Iterable[Article], titles: re.Pattern | None) -> Spellings
 
 def headline_pairs(article: str, offset: int, line: str) -> list[tuple[str, str, int]]:
     """(pair, article, offset) of two capitalised words side by side in a headline, the first
-    a given name, a possessive dropped ("Jaymes Vaughn", not "Dating Jaymes")."""
+    a given name, a possessive dropped ("Rory Callahan", not "Dating Rory")."""
     words = list(HEADLINE_WORD.finditer(line))
     return [(f"{first.group()} {POSSESSIVE.sub('', second.group())}", article, offset + first.start())
             for first, second in zip(words, words[1:])
